@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Upcoming features shared by every target: explicit `any`, imports that stay internal
+// unless marked `public`, and member visibility that follows imports.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Recall",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recall", targets: ["recall"]),
+        .library(name: "RecallCore", targets: ["RecallCore"]),
+        .library(name: "RecallMCP", targets: ["RecallMCP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // The one core API. Only its Store/ folder imports GRDB.
+        .target(
+            name: "RecallCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // MCP over JSON-RPC 2.0 on stdio: knows RecallCore, nothing else.
+        .target(
+            name: "RecallMCP",
+            dependencies: ["RecallCore"],
+            swiftSettings: swiftSettings
+        ),
+        // The one executable: CLI subcommands, `recall serve` is the MCP server.
+        .executableTarget(
+            name: "recall",
+            dependencies: [
+                "RecallCore",
+                "RecallMCP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecallCoreTests",
+            dependencies: ["RecallCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecallMCPTests",
+            dependencies: ["RecallMCP", "RecallCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecallCLITests",
+            dependencies: ["recall"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,67 @@
+public import Foundation
+
+/// Runs fact extraction over chats, an import, or free text.
+public struct ExtractRequest: Sendable, Equatable {
+    /// Chats to read.
+    public var chatIDs: [String]
+    /// An import whose chats to read.
+    public var importID: String?
+    /// Free text, read as one user message.
+    public var text: String?
+    /// Return candidates without storing them.
+    public var dryRun: Bool
+    /// The user namespace to store into.
+    public var userID: String?
+
+    /// Creates a request; give chats, an import or text.
+    public init(chatIDs: [String] = [], importID: String? = nil, text: String? = nil, dryRun: Bool = false, userID: String? = nil) {
+        self.chatIDs = chatIDs
+        self.importID = importID
+        self.text = text
+        self.dryRun = dryRun
+        self.userID = userID
+    }
+}
+
+/// A fact the extractor proposes, before it is stored.
+public struct MemoryCandidate: Sendable, Codable, Equatable {
+    /// The fact as a third-person sentence.
+    public var content: String
+    /// Its type.
+    public var type: MemoryType
+    /// How explicit the statement was, 0–1.
+    public var confidence: Double
+    /// When it was true or said.
+    public var memoriesAt: Date?
+    /// The chat and message it came from.
+    public var source: MemorySource?
+
+    /// Creates a candidate.
+    public init(content: String, type: MemoryType, confidence: Double, memoriesAt: Date? = nil, source: MemorySource? = nil) {
+        self.content = content
+        self.type = type
+        self.confidence = confidence
+        self.memoriesAt = memoriesAt
+        self.source = source
+    }
+}
+
+/// What extraction found and stored.
+public struct ExtractResult: Sendable, Codable, Equatable {
+    /// True when nothing was stored.
+    public var dryRun: Bool
+    /// Messages read.
+    public var messagesScanned: Int
+    /// Every candidate found.
+    public var candidates: [MemoryCandidate]
+    /// Memories stored or strengthened (empty on a dry run).
+    public var memories: [Memory]
+
+    /// Creates a result.
+    public init(dryRun: Bool, messagesScanned: Int, candidates: [MemoryCandidate], memories: [Memory]) {
+        self.dryRun = dryRun
+        self.messagesScanned = messagesScanned
+        self.candidates = candidates
+        self.memories = memories
+    }
+}

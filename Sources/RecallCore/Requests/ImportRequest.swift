@@ -1,0 +1,39 @@
+/// Imports an export from a local path.
+public struct ImportRequest: Sendable, Equatable {
+    /// A ZIP, JSON, HTML, TXT/MD file, or a folder.
+    public var path: String
+    /// Force a platform instead of detecting it.
+    public var platform: Platform?
+    /// Put every imported chat in this bucket.
+    public var bucket: String?
+    /// Extract memories from the imported messages.
+    public var extract: Bool
+
+    /// Creates an import request.
+    public init(path: String, platform: Platform? = nil, bucket: String? = nil, extract: Bool = false) {
+        self.path = path
+        self.platform = platform
+        self.bucket = bucket
+        self.extract = extract
+    }
+}
+
+/// How far an import has come, for progress bars and `notifications/progress`.
+public struct ImportProgress: Sendable, Equatable {
+    /// Conversations processed so far.
+    public var conversations: Int
+    /// Bytes read so far.
+    public var bytesRead: Int
+    /// Total bytes, when known.
+    public var totalBytes: Int?
+    /// The file being read.
+    public var file: String
+
+    /// Creates a progress report.
+    public init(conversations: Int, bytesRead: Int, totalBytes: Int?, file: String) {
+        self.conversations = conversations
+        self.bytesRead = bytesRead
+        self.totalBytes = totalBytes
+        self.file = file
+    }
+}

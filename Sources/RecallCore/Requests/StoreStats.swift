@@ -1,0 +1,75 @@
+public import Foundation
+
+/// One import as `memory_stats` lists it.
+public struct ImportRecordSummary: Sendable, Codable, Equatable {
+    /// The import id.
+    public var id: String
+    /// The path imported.
+    public var path: String
+    /// The platform detected.
+    public var platform: String
+    /// When it ran.
+    public var startedAt: Date
+    /// Chats it added.
+    public var chatsAdded: Int
+    /// Messages it added.
+    public var messagesAdded: Int
+
+    /// Creates a summary.
+    public init(id: String, path: String, platform: String, startedAt: Date, chatsAdded: Int, messagesAdded: Int) {
+        self.id = id
+        self.path = path
+        self.platform = platform
+        self.startedAt = startedAt
+        self.chatsAdded = chatsAdded
+        self.messagesAdded = messagesAdded
+    }
+}
+
+/// Counts and facts about the store.
+public struct StoreStats: Sendable, Codable, Equatable {
+    /// Where the store file is (`:memory:` for an in-memory store).
+    public var path: String
+    /// The file's size in bytes, WAL included.
+    public var sizeBytes: Int
+    /// The schema version (number of migrations applied).
+    public var schemaVersion: Int
+    /// Chats stored.
+    public var chats: Int
+    /// Messages stored.
+    public var messages: Int
+    /// Current (not superseded) memories.
+    public var memories: Int
+    /// Superseded memories kept as history.
+    public var supersededMemories: Int
+    /// Chats per platform.
+    public var chatsByPlatform: [String: Int]
+    /// Current memories per type.
+    public var memoriesByType: [String: Int]
+    /// Chats and memories per bucket.
+    public var byBucket: [String: Int]
+    /// Chats and memories per tag.
+    public var byTag: [String: Int]
+    /// The latest imports, newest first.
+    public var imports: [ImportRecordSummary]
+
+    /// Creates stats.
+    public init(
+        path: String, sizeBytes: Int, schemaVersion: Int, chats: Int, messages: Int, memories: Int,
+        supersededMemories: Int, chatsByPlatform: [String: Int], memoriesByType: [String: Int],
+        byBucket: [String: Int], byTag: [String: Int], imports: [ImportRecordSummary]
+    ) {
+        self.path = path
+        self.sizeBytes = sizeBytes
+        self.schemaVersion = schemaVersion
+        self.chats = chats
+        self.messages = messages
+        self.memories = memories
+        self.supersededMemories = supersededMemories
+        self.chatsByPlatform = chatsByPlatform
+        self.memoriesByType = memoriesByType
+        self.byBucket = byBucket
+        self.byTag = byTag
+        self.imports = imports
+    }
+}

@@ -1,0 +1,55 @@
+public import Foundation
+
+/// Where the SQLite store lives.
+public enum StoreLocation: Sendable, Equatable {
+    /// A file on disk.
+    case file(String)
+    /// A private in-memory store that vanishes with the process.
+    case inMemory
+
+    /// The default location: `RECALL_DB` when set, else the platform's data folder
+    /// (`$XDG_DATA_HOME/recall/recall.sqlite` or `~/.local/share/recall/recall.sqlite` on Linux,
+    /// `~/Library/Application Support/Recall/recall.sqlite` on macOS, `%APPDATA%\Recall\recall.sqlite` on Windows).
+    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLocation {
+        if let explicit, !explicit.isEmpty { return .file(expand(explicit, environment: environment)) }
+        if let fromEnv = environment["RECALL_DB"], !fromEnv.isEmpty { return .file(expand(fromEnv, environment: environment)) }
+        return .file(defaultPath(environment: environment))
+    }
+
+    /// The platform's default store path.
+    public static func defaultPath(environment: [String: String]) -> String {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        #if os(macOS)
+        return home + "/Library/Application Support/Recall/recall.sqlite"
+        #elseif os(Windows)
+        let appData = environment["APPDATA"] ?? home
+        return appData + "\\Recall\\recall.sqlite"
+        #else
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/recall/recall.sqlite"
+        }
+        return home + "/.local/share/recall/recall.sqlite"
+        #endif
+    }
+
+    /// Expands a leading `~` and makes a relative path absolute against the working directory.
+    public static func expand(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        var result = path
+        if result == "~" || result.hasPrefix("~/") {
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            result = home + result.dropFirst()
+        }
+        if !result.hasPrefix("/") {
+            result = FileManager.default.currentDirectoryPath + "/" + result
+        }
+        return URL(fileURLWithPath: result).standardizedFileURL.path
+    }
+
+    /// A description for stats and logs.
+    public var displayPath: String {
+        switch self {
+        case .file(let path): path
+        case .inMemory: ":memory:"
+        }
+    }
+}
