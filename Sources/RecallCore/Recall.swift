@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// The one API both adapters call: import, search, remember, forget.
 ///
@@ -15,6 +16,7 @@ public final class Recall: Sendable {
     public let location: StoreLocation
     /// The clock; tests inject a fixed one.
     public let clock: @Sendable () -> Date
+    private let storage = Mutex<RecallDatabase?>(nil)
 
     /// Creates a Recall over a store; nothing is opened until the first call.
     public init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -27,70 +29,16 @@ public final class Recall: Sendable {
         Recall(location: .inMemory, clock: clock)
     }
 
-    /// Ranked search over memories and messages.
-    public func search(_ request: SearchRequest) throws -> SearchPage {
-        throw RecallError(.internalError, "search is not available yet")
+    /// The store, opened on first use and shared by every later call.
+    func database() throws -> RecallDatabase {
+        try storage.withLock { cached in
+            if let cached { return cached }
+            let opened = try RecallDatabase(location: location)
+            cached = opened
+            return opened
+        }
     }
 
-    /// A context block about a topic that fits the token budget.
-    public func context(_ request: ContextRequest) throws -> ContextBlock {
-        throw RecallError(.internalError, "context is not available yet")
-    }
-
-    /// Saves a memory or extracts memories from chat turns.
-    public func addMemory(_ request: AddMemoryRequest) throws -> AddMemoryResult {
-        throw RecallError(.internalError, "addMemory is not available yet")
-    }
-
-    /// Lists memories, cursor-paged.
-    public func listMemories(_ request: MemoryListRequest) throws -> MemoryPage {
-        throw RecallError(.internalError, "listMemories is not available yet")
-    }
-
-    /// Changes a memory; a content change supersedes it and returns the new memory.
-    public func updateMemory(_ update: MemoryUpdate) throws -> Memory {
-        throw RecallError(.internalError, "updateMemory is not available yet")
-    }
-
-    /// Deletes memories, chats or an import, or reports what would go.
-    public func forget(_ request: ForgetRequest) throws -> ForgetResult {
-        throw RecallError(.internalError, "forget is not available yet")
-    }
-
-    /// Imports an export; `progress` is called as conversations are stored.
-    public func importChats(
-        _ request: ImportRequest, progress: @Sendable (ImportProgress) -> Void = { _ in }
-    ) throws -> ImportSummary {
-        throw RecallError(.internalError, "importChats is not available yet")
-    }
-
-    /// Lists chats, page-numbered.
-    public func listChats(_ request: ChatListRequest) throws -> ChatPage {
-        throw RecallError(.internalError, "listChats is not available yet")
-    }
-
-    /// Reads a slice of one conversation's active branch.
-    public func conversation(_ request: ConversationRequest) throws -> ConversationPage {
-        throw RecallError(.internalError, "conversation is not available yet")
-    }
-
-    /// Renames, pins, moves or tags a chat.
-    public func updateChat(_ update: ChatUpdate) throws -> Chat {
-        throw RecallError(.internalError, "updateChat is not available yet")
-    }
-
-    /// Runs fact extraction over chats, an import or text.
-    public func extractMemories(_ request: ExtractRequest) throws -> ExtractResult {
-        throw RecallError(.internalError, "extractMemories is not available yet")
-    }
-
-    /// Counts and facts about the store.
-    public func stats() throws -> StoreStats {
-        throw RecallError(.internalError, "stats is not available yet")
-    }
-
-    /// One memory by id.
-    public func memory(id: String) throws -> Memory {
-        throw RecallError(.internalError, "memory is not available yet")
-    }
+    /// The extractor every path uses, so `add_memory`, imports and `extract_memories` agree.
+    let extractor: any FactExtractor = RuleBasedFactExtractor()
 }

@@ -1,0 +1,105 @@
+public import Foundation
+
+extension Recall {
+    /// Saves one memory (`content`), or extracts memories from chat turns (`messages`);
+    /// with `extract: false` each turn is kept verbatim, owned by its role.
+    public func addMemory(_ request: AddMemoryRequest) throws -> AddMemoryResult {
+        let drafts = try memoryDrafts(for: request)
+        let now = clock()
+        return try database().write { db in
+            var stored: [Memory] = []
+            var added = 0
+            var merged = 0
+            for draft in drafts {
+                let (record, outcome) = try database().insertMemory(draft, now: now, db: db)
+                if outcome == .added { added += 1 } else { merged += 1 }
+                stored.append(try database().memory(record, db: db))
+            }
+            return AddMemoryResult(memories: stored, added: added, merged: merged, superseded: 0)
+        }
+    }
+
+    private func memoryDrafts(for request: AddMemoryRequest) throws -> [MemoryDraft] {
+        if let latitude = request.latitude { try Validate.range(latitude, -90...90, field: "latitude") }
+        if let longitude = request.longitude { try Validate.range(longitude, -180...180, field: "longitude") }
+        if let confidence = request.confidence { try Validate.range(confidence, 0...1, field: "confidence") }
+        var base = MemoryDraft(content: "", type: request.memoryType ?? .note, confidence: request.confidence ?? 1)
+        base.tags = request.tags
+        base.bucket = request.bucket
+        base.userID = try userID(request.userID)
+        base.memoriesAt = request.memoriesAt
+        base.latitude = request.latitude
+        base.longitude = request.longitude
+        base.metadata = request.metadata
+        base.imageRef = request.imageRef
+        base.imageDescription = request.imageDescription
+        switch (request.content, request.messages) {
+        case (let content?, nil):
+            try Validate.text(content, field: "content")
+            var draft = base
+            draft.content = content.trimmingCharacters(in: .whitespacesAndNewlines)
+            return [draft]
+        case (nil, let messages?):
+            guard !messages.isEmpty else { throw RecallError.invalid("messages", "must hold at least one {role, content} turn") }
+            for (index, turn) in messages.enumerated() { try Validate.text(turn.content, field: "messages[\(index)].content") }
+            if !request.extract {
+                return messages.map { turn in
+                    var draft = base
+                    draft.content = turn.content.trimmingCharacters(in: .whitespacesAndNewlines)
+                    draft.owner = turn.role
+                    return draft
+                }
+            }
+            return messages.flatMap { turn in
+                extractor.extract(from: ExtractionInput(text: turn.content, role: MessageRole(rawValue: turn.role.lowercased()) ?? .user, date: request.memoriesAt ?? clock()))
+                    .map { candidate in
+                        var draft = base
+                        draft.content = candidate.content
+                        draft.type = request.memoryType ?? candidate.type
+                        draft.confidence = candidate.confidence
+                        draft.memoriesAt = request.memoriesAt ?? candidate.memoriesAt
+                        return draft
+                    }
+            }
+        case (nil, nil):
+            throw RecallError(.invalidArgument, "Give `content` (one memory) or `messages` (turns to extract from).", fieldErrors: ["content": "required unless messages is given"])
+        case (_?, _?):
+            throw RecallError(.invalidArgument, "Give `content` or `messages`, not both.", fieldErrors: ["messages": "not allowed with content"])
+        }
+    }
+
+    /// A user namespace: trimmed, non-empty, at most 128 characters.
+    func userID(_ value: String?) throws -> String {
+        guard let value else { return Memory.defaultUserID }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 128 else { throw RecallError.invalid("user_id", "must be 1 to 128 characters") }
+        return trimmed
+    }
+
+    /// Lists memories, cursor-paged.
+    public func listMemories(_ request: MemoryListRequest) throws -> MemoryPage {
+        try Validate.range(request.limit, 1...100, field: "limit")
+        if let minimum = request.minConfidence { try Validate.range(minimum, 0...1, field: "min_confidence") }
+        var request = request
+        request.userID = try userID(request.userID)
+        return try database().listMemories(request)
+    }
+
+    /// Changes a memory; a content change supersedes it and returns the new memory.
+    public func updateMemory(_ update: MemoryUpdate) throws -> Memory {
+        if let content = update.content { try Validate.text(content, field: "content") }
+        if let confidence = update.confidence { try Validate.range(confidence, 0...1, field: "confidence") }
+        if update.content == nil, update.tags == nil, update.bucket == nil, update.memoryType == nil, update.pinned == nil,
+            update.confidence == nil, update.metadata == nil
+        {
+            throw RecallError.invalid("fields", "give at least one of content, tags, bucket, memory_type, pinned")
+        }
+        return try database().updateMemory(update, now: clock())
+    }
+
+    /// One memory by id.
+    public func memory(id: String) throws -> Memory {
+        let database = try database()
+        return try database.read { db in try database.memory(database.memoryRecord(id, db: db), db: db) }
+    }
+}

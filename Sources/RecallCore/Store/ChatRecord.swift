@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// A row of `chats`.
+struct ChatRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "chats"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var id: Int64?
+    var platform: String
+    var sourceId: String
+    var title: String?
+    var titleOverride: String?
+    var createdAt: Date?
+    var updatedAt: Date?
+    var pinned: Bool
+    var bucket: String?
+    var tags: String
+    var importId: Int64?
+    var messageCount: Int
+    var tokenCount: Int
+    var contentHash: String
+    var metadata: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// The public value.
+    var chat: Chat {
+        Chat(
+            id: PublicID.chat.string(id ?? 0),
+            platform: Platform(rawValue: platform) ?? .transcript,
+            sourceID: sourceId,
+            title: titleOverride ?? nonEmpty(title) ?? "Untitled",
+            messageCount: messageCount,
+            tokenCount: tokenCount,
+            createdAt: createdAt,
+            updatedAt: updatedAt,
+            pinned: pinned,
+            bucket: bucket,
+            tags: JSONColumn.decodeStrings(tags),
+            importID: importId.map(PublicID.importRun.string)
+        )
+    }
+
+    private func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// A row of `memories`.
+struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "memories"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var id: Int64?
+    var content: String
+    var normalized: String
+    var type: String
+    var confidence: Double
+    var tags: String
+    var bucket: String?
+    var userId: String
+    var owner: String?
+    var memoriesAt: Date?
+    var latitude: Double?
+    var longitude: Double?
+    var metadata: String?
+    var imageRef: String?
+    var imageDescription: String?
+    var sourceChatId: Int64?
+    var sourceMessageId: Int64?
+    var pinned: Bool
+    var createdAt: Date
+    var updatedAt: Date
+    var supersedes: Int64?
+    var supersededBy: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// The public value; extra sources come from `memory_sources`.
+    func memory(extraSources: [MemorySource] = []) -> Memory {
+        Memory(
+            id: PublicID.memory.string(id ?? 0),
+            content: content,
+            type: MemoryType(rawValue: type) ?? .note,
+            confidence: confidence,
+            tags: JSONColumn.decodeStrings(tags),
+            bucket: bucket,
+            userID: userId,
+            owner: owner,
+            memoriesAt: memoriesAt,
+            latitude: latitude,
+            longitude: longitude,
+            metadata: metadata.flatMap { JSONColumn.decode([String: JSONValue].self, from: $0) },
+            imageRef: imageRef,
+            imageDescription: imageDescription,
+            source: sourceChatId.map { MemorySource(chatID: PublicID.chat.string($0), messageID: sourceMessageId.map(PublicID.message.string)) },
+            extraSources: extraSources.isEmpty ? nil : extraSources,
+            pinned: pinned,
+            createdAt: createdAt,
+            updatedAt: updatedAt,
+            supersedes: supersedes.map(PublicID.memory.string),
+            supersededBy: supersededBy.map(PublicID.memory.string)
+        )
+    }
+
+    /// The lowercased, punctuation-free form that finds duplicates ("The user loves Rust!" ≈ "the user loves rust").
+    static func normalize(_ content: String) -> String {
+        let scalars = content.lowercased().unicodeScalars.map { scalar -> Character in
+            CharacterSet.alphanumerics.contains(scalar) ? Character(scalar) : " "
+        }
+        return String(scalars).split(separator: " ").joined(separator: " ")
+    }
+}

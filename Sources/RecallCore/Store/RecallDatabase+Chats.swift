@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+
+/// What storing one parsed conversation did.
+struct ChatUpsert: Sendable {
+    /// Whether the chat was new, changed or the same.
+    enum Outcome: Sendable { case added, updated, unchanged }
+    /// The chat's row id.
+    var chatID: Int64
+    /// Whether the chat was new, changed or the same.
+    var outcome: Outcome
+    /// Messages inserted.
+    var messagesAdded: Int
+    /// Messages whose stored row changed.
+    var messagesUpdated: Int
+}
+
+extension RecallDatabase {
+    /// Stores one conversation in its own transaction: wholly, or not at all.
+    ///
+    /// Upserts by (platform, chat id, message id). Messages a newer export no longer has are
+    /// kept, moved off the active branch, so nothing already stored is lost.
+    func upsert(_ conversation: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
+        let hash = ConversationHash.of(conversation)
+        return try write { db in
+            let existing = try ChatRecord
+                .filter(Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
+                .fetchOne(db)
+            if var chat = existing, let chatID = chat.id {
+                if chat.contentHash == hash {
+                    if let bucket, chat.bucket != bucket {
+                        chat.bucket = bucket
+                        try chat.update(db)
+                    }
+                    return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
+                }
+                let counts = try Self.mergeMessages(conversation.messages, into: chatID, db: db)
+                Self.apply(conversation, hash: hash, to: &chat)
+                if let bucket { chat.bucket = bucket }
+                try chat.update(db)
+                return ChatUpsert(chatID: chatID, outcome: .updated, messagesAdded: counts.added, messagesUpdated: counts.updated)
+            }
+            var chat = ChatRecord(
+                id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
+                titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
+                importId: importID, messageCount: 0, tokenCount: 0, contentHash: "", metadata: "{}")
+            Self.apply(conversation, hash: hash, to: &chat)
+            try chat.insert(db)
+            let chatID = chat.id ?? 0
+            for parsed in conversation.messages {
+                var record = MessageRecord(parsed, chatID: chatID)
+                try record.insert(db)
+            }
+            return ChatUpsert(chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
+        }
+    }
+
+    private static func apply(_ conversation: ParsedConversation, hash: String, to chat: inout ChatRecord) {
+        let active = conversation.messages.filter { $0.activePosition != nil && !$0.hidden }
+        chat.title = conversation.title
+        chat.createdAt = conversation.createdAt ?? conversation.messages.compactMap(\.createdAt).min()
+        chat.updatedAt = conversation.updatedAt ?? conversation.messages.compactMap(\.createdAt).max() ?? chat.createdAt
+        chat.messageCount = active.count
+        chat.tokenCount = active.reduce(0) { $0 + TokenEstimate.tokens(in: $1.text) }
+        chat.contentHash = hash
+        chat.metadata = JSONColumn.encode(conversation.metadata)
+    }
+
+    private static func mergeMessages(_ messages: [ParsedMessage], into chatID: Int64, db: Database) throws -> (added: Int, updated: Int) {
+        var stored: [String: MessageRecord] = [:]
+        for record in try MessageRecord.filter(Column("chat_id") == chatID).fetchAll(db) {
+            stored[record.sourceId] = record
+        }
+        // Clear every position first: the active branch may have moved, and positions must stay unique.
+        try db.execute(sql: "UPDATE messages SET position = NULL WHERE chat_id = ? AND position IS NOT NULL", arguments: [chatID])
+        var added = 0
+        var updated = 0
+        for parsed in messages {
+            var record = MessageRecord(parsed, chatID: chatID)
+            if let old = stored[parsed.sourceID] {
+                record.id = old.id
+                if !old.matches(record) { updated += 1 }
+                try record.update(db)
+            } else {
+                try record.insert(db)
+                added += 1
+            }
+        }
+        return (added, updated)
+    }
+
+    /// One chat by public id, or a not-found error that says how to find ids.
+    func chatRecord(_ id: String, field: String = "id", db: Database) throws -> ChatRecord {
+        let rowID = try PublicID.chat.require(id, field: field)
+        guard let chat = try ChatRecord.fetchOne(db, key: rowID) else {
+            throw RecallError(.notFound, "No chat with id \(id). Use list_chats or search to find chat ids.")
+        }
+        return chat
+    }
+
+    /// Lists chats, pinned first, then most recently updated.
+    func listChats(_ request: ChatListRequest) throws -> ChatPage {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let platform = request.platform {
+                conditions.append("platform = ?")
+                _ = arguments.append(contentsOf: [platform.rawValue])
+            }
+            if let title = request.title, !title.isEmpty {
+                conditions.append("COALESCE(title_override, title, '') LIKE ? ESCAPE '\\'")
+                _ = arguments.append(contentsOf: ["%" + SQLText.escapeLike(title) + "%"])
+            }
+            if let from = request.dateFrom {
+                conditions.append("COALESCE(updated_at, created_at) >= ?")
+                _ = arguments.append(contentsOf: [from])
+            }
+            if let to = request.dateTo {
+                conditions.append("COALESCE(created_at, updated_at) <= ?")
+                _ = arguments.append(contentsOf: [to])
+            }
+            if request.pinnedOnly { conditions.append("pinned = 1") }
+            if let importID = request.importID {
+                conditions.append("import_id = ?")
+                _ = arguments.append(contentsOf: [try PublicID.importRun.require(importID, field: "import_id")])
+            }
+            if let bucket = request.bucket {
+                conditions.append("bucket = ?")
+                _ = arguments.append(contentsOf: [bucket])
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chats \(whereClause)", arguments: arguments) ?? 0
+            let offset = (request.page - 1) * request.pageSize
+            let rows = try ChatRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM chats \(whereClause) ORDER BY pinned DESC, COALESCE(updated_at, created_at) DESC, id DESC LIMIT ? OFFSET ?",
+                arguments: arguments + [request.pageSize, offset])
+            let totalPages = total == 0 ? 0 : (total + request.pageSize - 1) / request.pageSize
+            return ChatPage(items: rows.map(\.chat), page: request.page, pageSize: request.pageSize, total: total, totalPages: totalPages)
+        }
+    }
+
+    /// Changes a chat's own fields. A rename survives later re-imports.
+    func updateChat(_ update: ChatUpdate) throws -> Chat {
+        try write { db in
+            var chat = try chatRecord(update.id, db: db)
+            if let title = update.title { chat.titleOverride = title.isEmpty ? nil : title }
+            if let pinned = update.pinned { chat.pinned = pinned }
+            if let bucket = update.bucket { chat.bucket = bucket.isEmpty ? nil : bucket }
+            if let tags = update.tags { chat.tags = JSONColumn.encode(JSONColumn.normalizedTags(tags)) }
+            try chat.update(db)
+            return chat.chat
+        }
+    }
+}

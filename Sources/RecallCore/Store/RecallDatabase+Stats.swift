@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+extension RecallDatabase {
+    /// Counts by platform, type, bucket and tag; the latest imports; the file and schema.
+    func stats() throws -> StoreStats {
+        try read { db in
+            let count = { (sql: String) throws -> Int in try Int.fetchOne(db, sql: sql) ?? 0 }
+            let grouped = { (sql: String) throws -> [String: Int] in
+                var result: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: sql) {
+                    if let key = row[0] as String? { result[key, default: 0] += row[1] as Int }
+                }
+                return result
+            }
+            var byBucket = try grouped("SELECT bucket, COUNT(*) FROM chats WHERE bucket IS NOT NULL GROUP BY bucket")
+            byBucket.merge(try grouped("SELECT bucket, COUNT(*) FROM memories WHERE bucket IS NOT NULL AND superseded_by IS NULL GROUP BY bucket"), uniquingKeysWith: +)
+            var byTag = try grouped("SELECT j.value, COUNT(*) FROM chats, json_each(chats.tags) j GROUP BY j.value")
+            byTag.merge(try grouped("SELECT j.value, COUNT(*) FROM memories, json_each(memories.tags) j WHERE superseded_by IS NULL GROUP BY j.value"), uniquingKeysWith: +)
+            let imports = try ImportRecord.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id DESC LIMIT 10")
+            return StoreStats(
+                path: location.displayPath,
+                sizeBytes: Self.fileSize(location),
+                schemaVersion: try Schema.migrator.appliedIdentifiers(db).count,
+                chats: try count("SELECT COUNT(*) FROM chats"),
+                messages: try count("SELECT COUNT(*) FROM messages"),
+                memories: try count("SELECT COUNT(*) FROM memories WHERE superseded_by IS NULL"),
+                supersededMemories: try count("SELECT COUNT(*) FROM memories WHERE superseded_by IS NOT NULL"),
+                chatsByPlatform: try grouped("SELECT platform, COUNT(*) FROM chats GROUP BY platform"),
+                memoriesByType: try grouped("SELECT type, COUNT(*) FROM memories WHERE superseded_by IS NULL GROUP BY type"),
+                byBucket: byBucket, byTag: byTag, imports: imports.map(\.summary))
+        }
+    }
+
+    private static func fileSize(_ location: StoreLocation) -> Int {
+        guard case .file(let path) = location else { return 0 }
+        return ["", "-wal"].reduce(0) { total, suffix in
+            let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0
+            return total + (size ?? 0)
+        }
+    }
+
+    /// Records the start of an import and returns its row id.
+    func beginImport(path: String, platform: String, at date: Date) throws -> Int64 {
+        try write { db in
+            var record = ImportRecord(path: path, platform: platform, startedAt: date)
+            try record.insert(db)
+            return record.id ?? 0
+        }
+    }
+
+    /// Records how an import ended.
+    func finishImport(_ id: Int64, summary: ImportSummary, at date: Date) throws {
+        try write { db in
+            guard var record = try ImportRecord.fetchOne(db, key: id) else { return }
+            record.platform = summary.platform
+            record.finishedAt = date
+            record.chatsAdded = summary.chatsAdded
+            record.chatsUpdated = summary.chatsUpdated
+            record.chatsUnchanged = summary.chatsUnchanged
+            record.messagesAdded = summary.messagesAdded
+            record.messagesUpdated = summary.messagesUpdated
+            record.skipped = summary.skipped
+            record.memoriesExtracted = summary.memoriesExtracted
+            record.diagnostics = JSONColumn.encode(summary.diagnostics)
+            try record.update(db)
+        }
+    }
+
+    /// Chat row ids an import brought in.
+    func chatIDs(importID: String) throws -> [Int64] {
+        try read { db in
+            let rowID = try PublicID.importRun.require(importID, field: "import_id")
+            guard try ImportRecord.fetchOne(db, key: rowID) != nil else {
+                throw RecallError(.notFound, "No import with id \(importID). memory_stats lists the imports.")
+            }
+            return try Int64.fetchAll(db, sql: "SELECT id FROM chats WHERE import_id = ? ORDER BY id", arguments: [rowID])
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// Owns the SQLite store: opens it, migrates it, and exposes intention-named operations.
+///
+/// Several processes may share one file (two Claude Desktop copies, Cursor, a terminal), so
+/// the store runs in WAL mode with a busy timeout, writers take `BEGIN IMMEDIATE`
+/// (GRDB's default for a pool's writer), and every write is a short transaction.
+final class RecallDatabase: Sendable {
+    /// The GRDB connection (a pool for files, a queue in memory).
+    let writer: any DatabaseWriter
+    /// Where the store lives, for stats.
+    let location: StoreLocation
+
+    /// Opens (creating if needed) the store at a location and brings its schema up to date.
+    init(location: StoreLocation) throws {
+        self.location = location
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // Another process may hold the write lock for a moment; wait instead of failing.
+        config.busyMode = .timeout(10)
+        config.label = "recall"
+        do {
+            switch location {
+            case .inMemory:
+                writer = try DatabaseQueue(configuration: config)
+            case .file(let path):
+                try Self.prepareFile(at: path)
+                writer = try DatabasePool(path: path, configuration: config)
+                Self.restrictPermissions(path)
+            }
+        } catch let error as RecallError {
+            throw error
+        } catch {
+            throw RecallError(.storeUnavailable, "Cannot open the store at \(location.displayPath): \(Self.describe(error)). Check the path and its permissions, or pass another with --db or RECALL_DB.")
+        }
+        try Schema.migrate(writer, location: location)
+    }
+
+    /// Creates the folder and an empty file with mode 0600 before SQLite touches it.
+    private static func prepareFile(at path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw RecallError(.storeUnavailable, "The store path \(path) is a folder; give a file path such as \(path)/recall.sqlite.")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw RecallError(.storeUnavailable, "Cannot create the folder for the store at \(path): \(describe(error)).")
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+    }
+
+    /// Keeps the store and its WAL files private to the user: they hold personal chats.
+    private static func restrictPermissions(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
+    }
+
+    /// A one-line description of a GRDB or system error, without SQL or message text.
+    static func describe(_ error: any Error) -> String {
+        if let dbError = error as? DatabaseError {
+            return "SQLite error \(dbError.resultCode.rawValue): \(dbError.message ?? "unknown")"
+        }
+        return "\(error)"
+    }
+
+    /// Runs a write transaction, mapping storage errors to RecallError.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(updates)
+        } catch let error as RecallError {
+            throw error
+        } catch {
+            throw RecallError(.storeUnavailable, "The store could not be written: \(Self.describe(error)). Nothing from this call was saved; try again.")
+        }
+    }
+
+    /// Runs a read, mapping storage errors to RecallError.
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(value)
+        } catch let error as RecallError {
+            throw error
+        } catch {
+            throw RecallError(.storeUnavailable, "The store could not be read: \(Self.describe(error)).")
+        }
+    }
+}

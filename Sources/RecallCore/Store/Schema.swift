@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// The store's schema as append-only history. Never edit a shipped migration: add one.
+enum Schema {
+    /// Migration identifiers in order; the schema version is how many have run.
+    static let migrationIDs = ["v1-chats-messages-memories"]
+
+    /// The migrator, written in database terms (string table names, not record types).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-chats-messages-memories") { db in
+            try db.create(table: "imports") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("path", .text).notNull()
+                t.column("platform", .text).notNull()
+                t.column("started_at", .datetime).notNull()
+                t.column("finished_at", .datetime)
+                t.column("chats_added", .integer).notNull().defaults(to: 0)
+                t.column("chats_updated", .integer).notNull().defaults(to: 0)
+                t.column("chats_unchanged", .integer).notNull().defaults(to: 0)
+                t.column("messages_added", .integer).notNull().defaults(to: 0)
+                t.column("messages_updated", .integer).notNull().defaults(to: 0)
+                t.column("skipped", .integer).notNull().defaults(to: 0)
+                t.column("memories_extracted", .integer).notNull().defaults(to: 0)
+                t.column("diagnostics", .text).notNull().defaults(to: "[]")
+            }
+            try db.create(table: "chats") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("platform", .text).notNull()
+                t.column("source_id", .text).notNull()
+                t.column("title", .text)
+                t.column("title_override", .text)
+                t.column("created_at", .datetime)
+                t.column("updated_at", .datetime)
+                t.column("pinned", .boolean).notNull().defaults(to: false)
+                t.column("bucket", .text)
+                t.column("tags", .text).notNull().defaults(to: "[]")
+                t.column("import_id", .integer).references("imports", onDelete: .setNull)
+                t.column("message_count", .integer).notNull().defaults(to: 0)
+                t.column("token_count", .integer).notNull().defaults(to: 0)
+                t.column("content_hash", .text).notNull().defaults(to: "")
+                t.column("metadata", .text).notNull().defaults(to: "{}")
+                t.uniqueKey(["platform", "source_id"])
+            }
+            try db.create(index: "chats_updated_at", on: "chats", columns: ["updated_at"])
+            try db.create(index: "chats_import_id", on: "chats", columns: ["import_id"])
+            try db.create(table: "messages") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("chat_id", .integer).notNull().references("chats", onDelete: .cascade)
+                t.column("source_id", .text).notNull()
+                t.column("parent_source_id", .text)
+                t.column("role", .text).notNull()
+                t.column("content", .text).notNull()
+                // Text the platform extracted from attachments: searchable, shown apart.
+                t.column("attachment_text", .text)
+                t.column("attachments", .text)
+                t.column("created_at", .datetime)
+                // Index on the active branch; NULL for messages on other branches.
+                t.column("position", .integer)
+                t.column("hidden", .boolean).notNull().defaults(to: false)
+                t.column("content_type", .text)
+                t.uniqueKey(["chat_id", "source_id"])
+            }
+            try db.create(index: "messages_chat_position", on: "messages", columns: ["chat_id", "position"])
+            try db.create(virtualTable: "messages_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "messages")
+                t.tokenizer = .porter(wrapping: .unicode61(diacritics: .remove))
+                t.column("content")
+                t.column("attachment_text")
+            }
+            try db.create(table: "memories") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("content", .text).notNull()
+                // Lowercased, punctuation-free form used to find duplicates.
+                t.column("normalized", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("tags", .text).notNull().defaults(to: "[]")
+                t.column("bucket", .text)
+                t.column("user_id", .text).notNull().defaults(to: "default")
+                t.column("owner", .text)
+                t.column("memories_at", .datetime)
+                t.column("latitude", .double)
+                t.column("longitude", .double)
+                t.column("metadata", .text)
+                t.column("image_ref", .text)
+                t.column("image_description", .text)
+                t.column("source_chat_id", .integer).references("chats", onDelete: .cascade)
+                t.column("source_message_id", .integer).references("messages", onDelete: .setNull)
+                t.column("pinned", .boolean).notNull().defaults(to: false)
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
+                t.column("supersedes", .integer).references("memories", onDelete: .setNull)
+                t.column("superseded_by", .integer).references("memories", onDelete: .setNull)
+            }
+            try db.create(index: "memories_user_normalized", on: "memories", columns: ["user_id", "normalized"])
+            try db.create(index: "memories_source_chat", on: "memories", columns: ["source_chat_id"])
+            try db.create(index: "memories_created_at", on: "memories", columns: ["created_at"])
+            try db.create(table: "memory_sources") { t in
+                t.column("memory_id", .integer).notNull().references("memories", onDelete: .cascade)
+                t.column("chat_id", .integer).notNull().references("chats", onDelete: .cascade)
+                t.column("message_id", .integer).references("messages", onDelete: .cascade)
+                t.uniqueKey(["memory_id", "chat_id", "message_id"])
+            }
+            try db.create(virtualTable: "memories_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "memories")
+                t.tokenizer = .porter(wrapping: .unicode61(diacritics: .remove))
+                t.column("content")
+                t.column("image_description")
+            }
+        }
+        return migrator
+    }
+
+    /// Brings a store up to date, refusing one written by a newer Recall.
+    static func migrate(_ writer: any DatabaseWriter, location: StoreLocation) throws {
+        let migrator = migrator
+        do {
+            let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+            let unknown = applied.subtracting(migrationIDs)
+            if !unknown.isEmpty {
+                throw RecallError(.storeTooNew, "The store at \(location.displayPath) was written by a newer Recall (schema \(unknown.sorted().joined(separator: ", "))). Upgrade Recall; the store was left untouched.")
+            }
+            if applied.count < migrationIDs.count {
+                try migrator.migrate(writer)
+            }
+        } catch let error as RecallError {
+            throw error
+        } catch {
+            throw RecallError(.storeUnavailable, "Cannot prepare the store at \(location.displayPath): \(RecallDatabase.describe(error)).")
+        }
+    }
+}
