@@ -10,7 +10,8 @@ extension RecallDatabase {
             .filter(Column("user_id") == draft.userID && Column("normalized") == normalized && Column("superseded_by") == nil)
             .fetchOne(db)
         {
-            let sameSource = existing.sourceChatId == draft.sourceChatID && existing.sourceMessageId == draft.sourceMessageID
+            // Re-reading the same message is not new evidence; a caller saying it again is.
+            let sameSource = draft.sourceChatID != nil && existing.sourceChatId == draft.sourceChatID && existing.sourceMessageId == draft.sourceMessageID
             let knownSource = try sameSource || Self.hasExtraSource(existing.id ?? 0, chat: draft.sourceChatID, message: draft.sourceMessageID, db: db)
             if !knownSource {
                 if let chatID = draft.sourceChatID, existing.sourceChatId != nil {

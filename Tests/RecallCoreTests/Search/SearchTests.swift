@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import RecallCore
+
+@Suite struct SearchTests {
+    let clock = TestClock()
+
+    private func seeded() throws -> Recall {
+        let recall = Recall.inMemory(clock: clock.now)
+        _ = try recall.database().upsert(Conversations.branched(), importID: nil, bucket: nil)
+        _ = try recall.database().upsert(Conversations.withAttachment(), importID: nil, bucket: "money")
+        _ = try recall.addMemory(AddMemoryRequest(content: "The user is planning a trip to Kyoto.", tags: ["travel"], memoryType: .goal))
+        return recall
+    }
+
+    @Test(arguments: [
+        "When should I visit Kyoto?", "\"unbalanced", "Kyoto AND", "OR", "NEAR(kyoto", "kyoto*", "*", "",
+        "-kyoto", "kyoto-autumn", "🗾 kyoto", "'; DROP TABLE messages; --", "((", "^kyoto", "col:kyoto", "+", "\\",
+    ])
+    func anyStringIsAValidQuery(_ query: String) throws {
+        let recall = try seeded()
+        _ = try recall.search(SearchRequest(query: query))
+    }
+
+    @Test func termsAreOredAndRankedSoQuestionsFindAnswers() throws {
+        let recall = try seeded()
+        // "november" appears nowhere: an implicit AND would find nothing.
+        let page = try recall.search(SearchRequest(query: "What season is best for Kyoto in November?", scope: .messages))
+        #expect(page.results.first?.sourceMessageID == "a2" || page.results.first?.sourceMessageID == "u2")
+        #expect(page.results.contains { $0.snippet.contains("**Kyoto**") })
+    }
+
+    @Test func hiddenAndOffBranchMessagesAreNotSearchedButAttachmentsAre() throws {
+        let recall = try seeded()
+        #expect(try recall.search(SearchRequest(query: "okonomiyaki")).results.isEmpty)
+        #expect(try recall.search(SearchRequest(query: "itineraries")).results.isEmpty)
+        let hits = try recall.search(SearchRequest(query: "zebrafish")).results
+        #expect(hits.map(\.sourceMessageID) == ["c1"])
+        #expect(hits[0].chatTitle == "Tax questions")
+        #expect(hits[0].platform == .claude)
+    }
+
+    @Test func filtersNarrow() throws {
+        let recall = try seeded()
+        #expect(try recall.search(SearchRequest(query: "expenses", filters: SearchFilters(platform: .chatgpt))).results.isEmpty)
+        #expect(try recall.search(SearchRequest(query: "expenses", filters: SearchFilters(bucket: "money"))).results.count == 2)
+        let memories = try recall.search(SearchRequest(query: "Kyoto", filters: SearchFilters(memoryType: .goal))).results
+        #expect(memories.map(\.kind) == [.memory])
+        #expect(memories[0].tags == ["travel"])
+        #expect(try recall.search(SearchRequest(query: "Kyoto", scope: .memories, filters: SearchFilters(userID: "someone-else"))).results.isEmpty)
+        let later = try recall.search(SearchRequest(query: "Kyoto", scope: .messages, filters: SearchFilters(dateFrom: Conversations.date(1))))
+        #expect(later.results.allSatisfy { ($0.createdAt ?? .distantPast) >= Conversations.date(1) })
+    }
+
+    @Test func pagesWithACursorWithoutRepeats() throws {
+        let recall = try seeded()
+        let first = try recall.search(SearchRequest(query: "*", limit: 2))
+        #expect(first.results.count == 2)
+        let cursor = try #require(first.nextCursor)
+        let second = try recall.search(SearchRequest(query: "*", limit: 2, cursor: cursor))
+        #expect(Set(first.results.map(\.id)).isDisjoint(with: second.results.map(\.id)))
+        #expect(throws: RecallError.self) { try recall.search(SearchRequest(query: "x", cursor: "not-a-cursor")) }
+        #expect(throws: RecallError.self) { try recall.search(SearchRequest(query: "x", limit: 0)) }
+    }
+
+    @Test func queryTermsDropStopWordsButNeverEverything() {
+        #expect(QueryTerms("What did I say about the budget?").terms == ["say", "budget"])
+        #expect(QueryTerms("the who").terms == ["the", "who"])
+        #expect(QueryTerms("\"a\" OR b* NEAR(c)").matchExpression == "\"b\" OR \"near\" OR \"c\"")
+        #expect(QueryTerms("*").matchExpression == nil)
+    }
+}
