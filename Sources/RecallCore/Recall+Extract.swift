@@ -17,7 +17,7 @@ extension Recall {
         }
         let candidates = inputs.flatMap { extractor.extract(from: $0) }
         let userID = try userID(request.userID)
-        let memories = request.dryRun ? [] : try database.store(candidates, userID: userID, now: clock())
+        let memories = request.dryRun ? [] : try database.store(candidates, userID: userID, now: clock()).memories
         return ExtractResult(dryRun: request.dryRun, messagesScanned: inputs.count, candidates: candidates, memories: memories)
     }
 }

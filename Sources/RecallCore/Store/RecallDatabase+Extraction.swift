@@ -19,17 +19,20 @@ extension RecallDatabase {
     }
 
     /// Stores extracted candidates in one transaction, deduplicating against current memories.
-    func store(_ candidates: [MemoryCandidate], userID: String, now: Date) throws -> [Memory] {
+    func store(_ candidates: [MemoryCandidate], userID: String, now: Date) throws -> (memories: [Memory], added: Int) {
         try write { db in
-            try candidates.map { candidate in
+            var added = 0
+            let memories = try candidates.map { candidate in
                 var draft = MemoryDraft(content: candidate.content, type: candidate.type, confidence: candidate.confidence)
                 draft.userID = userID
                 draft.memoriesAt = candidate.memoriesAt
                 draft.sourceChatID = candidate.source.flatMap { PublicID.chat.rowID($0.chatID) }
                 draft.sourceMessageID = candidate.source?.messageID.flatMap { PublicID.message.rowID($0) }
-                let (record, _) = try insertMemory(draft, now: now, db: db)
+                let (record, outcome) = try insertMemory(draft, now: now, db: db)
+                if outcome == .added { added += 1 }
                 return try memory(record, db: db)
             }
+            return (memories, added)
         }
     }
 
