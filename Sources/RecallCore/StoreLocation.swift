@@ -11,9 +11,16 @@ public enum StoreLocation: Sendable, Equatable {
     /// (`$XDG_DATA_HOME/recall/recall.sqlite` or `~/.local/share/recall/recall.sqlite` on Linux,
     /// `~/Library/Application Support/Recall/recall.sqlite` on macOS, `%APPDATA%\Recall\recall.sqlite` on Windows).
     public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLocation {
-        if let explicit, !explicit.isEmpty { return .file(expand(explicit, environment: environment)) }
-        if let fromEnv = environment["RECALL_DB"], !fromEnv.isEmpty { return .file(expand(fromEnv, environment: environment)) }
+        if let explicit, isGiven(explicit) { return .file(expand(explicit, environment: environment)) }
+        if let fromEnv = environment["RECALL_DB"], isGiven(fromEnv) { return .file(expand(fromEnv, environment: environment)) }
         return .file(defaultPath(environment: environment))
+    }
+
+    /// False for blanks and for an unexpanded `${…}` placeholder, which some hosts pass when an
+    /// optional setting is left empty.
+    private static func isGiven(_ value: String) -> Bool {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return !trimmed.isEmpty && !trimmed.hasPrefix("${")
     }
 
     /// The platform's default store path.
