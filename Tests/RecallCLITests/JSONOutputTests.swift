@@ -8,7 +8,8 @@ import Testing
     @Test(arguments: [
         ("importID", "import_id"), ("chatIDs", "chat_ids"), ("sourceMessageID", "source_message_id"),
         ("memoriesAt", "memories_at"), ("totalPages", "total_pages"), ("id", "id"), ("userID", "user_id"),
-        ("sizeBytes", "size_bytes"), ("chatsByPlatform", "chats_by_platform"),
+        ("sizeBytes", "size_bytes"), ("chatsByPlatform", "chats_by_platform"), ("URLPath", "url_path"),
+        ("memoryIDsByChat", "memory_ids_by_chat"),
     ])
     func propertyNamesBecomeSnakeCase(_ name: String, _ expected: String) {
         #expect(JSONOutput.snakeCase(name) == expected)

@@ -22,21 +22,26 @@ enum JSONOutput {
 
     /// `importID` → `import_id`, `chatIDs` → `chat_ids`, `sourceMessageID` → `source_message_id`.
     ///
-    /// Foundation's `.convertToSnakeCase` turns `chatIDs` into `chat_i_ds`, so acronyms are
-    /// folded to one capital first. Only property names pass through here: dictionary keys
-    /// (tags, metadata) are left as the user wrote them.
+    /// Foundation's `.convertToSnakeCase` turns `chatIDs` into `chat_i_ds`: here a capital starts a
+    /// word after a lowercase letter or digit, or when it begins a capitalised word after an acronym
+    /// (`URLPath` → `url_path`), but a trailing `s` only makes an acronym plural. Only property names
+    /// pass through here: dictionary keys (tags, metadata) stay as the user wrote them.
     static func snakeCase(_ name: String) -> String {
-        let folded = name.replacingOccurrences(of: "IDs", with: "Ids").replacingOccurrences(of: "ID", with: "Id")
+        let characters = Array(name)
         var result = ""
-        var previous: Character?
-        for character in folded {
-            if character.isUppercase {
-                if let previous, previous.isLowercase || previous.isNumber { result.append("_") }
-                result.append(contentsOf: character.lowercased())
-            } else {
-                result.append(character)
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase, index > 0 {
+                let previous = characters[index - 1]
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let afterNext = index + 2 < characters.count ? characters[index + 2] : nil
+                let pluralAcronym = next == "s" && (afterNext?.isUppercase ?? true)
+                if previous.isLowercase || previous.isNumber
+                    || (previous.isUppercase && next?.isLowercase == true && !pluralAcronym)
+                {
+                    result.append("_")
+                }
             }
-            previous = character
+            result.append(contentsOf: character.lowercased())
         }
         return result
     }
