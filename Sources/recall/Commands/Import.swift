@@ -26,8 +26,11 @@ extension RecallCommand {
         func run() async throws {
             let request = ImportRequest(path: StoreLocation.expand(path), platform: platform, bucket: bucket, extract: extract)
             let reporter = ImportProgressReporter(drawsBar: Console.stderrIsTerminal)
-            let summary = try store.makeRecall().importChats(request) { reporter.update($0) }
-            reporter.finish()
+            let summary: ImportSummary
+            do {
+                defer { reporter.finish() }
+                summary = try store.makeRecall().importChats(request) { reporter.update($0) }
+            }
             try store.emit(summary)
         }
     }

@@ -8,15 +8,19 @@
 struct TextTable {
     /// One column: a header, how to align, and whether it takes the width left over.
     struct Column {
+        /// Which edge cells hug; numbers read best right-aligned.
         enum Alignment { case left, right }
 
+        /// The header.
         var title: String
+        /// Which edge cells hug.
         var alignment: Alignment
         /// A flexible column shrinks to fit the width; others keep their content's width.
         var flexible: Bool
         /// The widest a fixed column may grow.
         var maxWidth: Int
 
+        /// Creates a column; fixed and left-aligned unless told otherwise.
         init(_ title: String, alignment: Alignment = .left, flexible: Bool = false, maxWidth: Int = 40) {
             self.title = title
             self.alignment = alignment
@@ -25,9 +29,12 @@ struct TextTable {
         }
     }
 
+    /// The columns, left to right.
     var columns: [Column]
+    /// The rows appended so far, one cell per column.
     private(set) var rows: [[String]] = []
 
+    /// Creates an empty table.
     init(columns: [Column]) {
         self.columns = columns
     }
