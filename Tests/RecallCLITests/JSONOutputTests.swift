@@ -20,7 +20,10 @@ import Testing
             dryRun: true, memoriesDeleted: 1, chatsDeleted: 0, messagesDeleted: 0, memoryIDs: ["mem_1"], chatIDs: []
         )
         let object = try Self.object(JSONOutput.string(result))
-        #expect(Set(object.keys) == ["dry_run", "memories_deleted", "chats_deleted", "messages_deleted", "memory_ids", "chat_ids"])
+        #expect(
+            Set(object.keys) == [
+                "dry_run", "memories_deleted", "chats_deleted", "messages_deleted", "memory_ids", "chat_ids",
+            ])
     }
 
     @Test func datesAreISO8601AndDictionaryKeysStayAsWritten() throws {

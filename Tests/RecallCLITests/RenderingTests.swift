@@ -9,7 +9,9 @@ import Testing
     static let day = Date(timeIntervalSince1970: 1_714_564_800)
 
     @Test func searchShowsOneRowPerHitAndTheNextCursor() {
-        var hit = SearchHit(kind: .message, id: "msg_7", score: 3.25, snippet: "I prefer **green tea**\nin the morning", createdAt: Self.day)
+        var hit = SearchHit(
+            kind: .message, id: "msg_7", score: 3.25, snippet: "I prefer **green tea**\nin the morning",
+            createdAt: Self.day)
         hit.chatTitle = "Morning tea"
         hit.role = .user
         var memory = SearchHit(kind: .memory, id: "mem_2", score: 1.5, snippet: "Prefers green tea")
@@ -36,8 +38,12 @@ import Testing
 
     @Test func conversationShowsEveryMessageWholeAndHowToReadOn() {
         let messages = [
-            Message(id: "msg_1", sourceMessageID: "a", role: .user, content: "First line\nsecond line", createdAt: nil, hidden: false),
-            Message(id: "msg_2", sourceMessageID: "b", role: .assistant, content: "Answer", createdAt: Self.day, hidden: true),
+            Message(
+                id: "msg_1", sourceMessageID: "a", role: .user, content: "First line\nsecond line", createdAt: nil,
+                hidden: false),
+            Message(
+                id: "msg_2", sourceMessageID: "b", role: .assistant, content: "Answer", createdAt: Self.day,
+                hidden: true),
         ]
         let page = ConversationPage(
             id: "chat_1", title: "Morning tea", platform: .chatgpt, createdAt: Self.day, messages: messages, offset: 0,
@@ -55,7 +61,9 @@ import Testing
         summary.chatsAdded = 2
         summary.skipped = 1
         summary.diagnostics = [
-            ImportDiagnostic(severity: .error, file: "conversations.json", conversation: "#4", offset: 1200, message: "mapping is not an object")
+            ImportDiagnostic(
+                severity: .error, file: "conversations.json", conversation: "#4", offset: 1200,
+                message: "mapping is not an object")
         ]
         let text = summary.renderText()
         #expect(text.hasPrefix("Import imp_3 (ChatGPT, 1 file):"))

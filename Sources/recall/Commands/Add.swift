@@ -48,7 +48,8 @@ extension RecallCommand {
 
         func run() async throws {
             var request = AddMemoryRequest(
-                extract: !verbatim, tags: tags, bucket: bucket, memoryType: memoryType, memoriesAt: at?.date, userID: userID
+                extract: !verbatim, tags: tags, bucket: bucket, memoryType: memoryType, memoriesAt: at?.date,
+                userID: userID
             )
             if let content {
                 request.content = content == "-" ? try InputFile.readText("-") : content

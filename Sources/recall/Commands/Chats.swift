@@ -29,7 +29,9 @@ extension RecallCommand {
         @Flag(help: "Only pinned chats.")
         var pinned = false
 
-        @Option(name: .customLong("import"), help: ArgumentHelp("Only chats this import brought in.", valueName: "import-id"))
+        @Option(
+            name: .customLong("import"),
+            help: ArgumentHelp("Only chats this import brought in.", valueName: "import-id"))
         var importID: String?
 
         @Option(help: "Only this bucket.")

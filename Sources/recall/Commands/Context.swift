@@ -27,7 +27,8 @@ extension RecallCommand {
         }
 
         func run() async throws {
-            let request = ContextRequest(query: query.joined(separator: " "), maxTokens: maxTokens, filters: filters.filters)
+            let request = ContextRequest(
+                query: query.joined(separator: " "), maxTokens: maxTokens, filters: filters.filters)
             try store.emit(store.makeRecall().context(request))
         }
     }

@@ -11,16 +11,19 @@ extension RecallCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(name: .customLong("chat"), help: ArgumentHelp("A chat to read (repeat for several).", valueName: "chat-id"))
+        @Option(
+            name: .customLong("chat"), help: ArgumentHelp("A chat to read (repeat for several).", valueName: "chat-id"))
         var chatIDs: [String] = []
 
-        @Option(name: .customLong("import"), help: ArgumentHelp("An import whose chats to read.", valueName: "import-id"))
+        @Option(
+            name: .customLong("import"), help: ArgumentHelp("An import whose chats to read.", valueName: "import-id"))
         var importID: String?
 
         @Option(help: ArgumentHelp("Text to read as one user message; `-` reads stdin.", valueName: "text"))
         var text: String?
 
-        @Option(name: .customLong("user"), help: ArgumentHelp("The user namespace to store into.", valueName: "user-id"))
+        @Option(
+            name: .customLong("user"), help: ArgumentHelp("The user namespace to store into.", valueName: "user-id"))
         var userID: String?
 
         @Flag(help: "Show the candidates; store nothing.")
@@ -34,7 +37,8 @@ extension RecallCommand {
 
         func run() async throws {
             let input = try text.map { $0 == "-" ? try InputFile.readText("-") : $0 }
-            let request = ExtractRequest(chatIDs: chatIDs, importID: importID, text: input, dryRun: dryRun, userID: userID)
+            let request = ExtractRequest(
+                chatIDs: chatIDs, importID: importID, text: input, dryRun: dryRun, userID: userID)
             try store.emit(store.makeRecall().extractMemories(request))
         }
     }

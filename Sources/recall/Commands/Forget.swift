@@ -11,13 +11,18 @@ extension RecallCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(name: .customLong("memory"), help: ArgumentHelp("A memory to delete (repeat for several).", valueName: "memory-id"))
+        @Option(
+            name: .customLong("memory"),
+            help: ArgumentHelp("A memory to delete (repeat for several).", valueName: "memory-id"))
         var memoryIDs: [String] = []
 
-        @Option(name: .customLong("chat"), help: ArgumentHelp("A chat to delete (repeat for several).", valueName: "chat-id"))
+        @Option(
+            name: .customLong("chat"),
+            help: ArgumentHelp("A chat to delete (repeat for several).", valueName: "chat-id"))
         var chatIDs: [String] = []
 
-        @Option(name: .customLong("import"), help: ArgumentHelp("An import whose chats to delete.", valueName: "import-id"))
+        @Option(
+            name: .customLong("import"), help: ArgumentHelp("An import whose chats to delete.", valueName: "import-id"))
         var importID: String?
 
         @Flag(help: "Report what would be deleted; delete nothing.")

@@ -24,7 +24,8 @@ extension RecallCommand {
         var extract = false
 
         func run() async throws {
-            let request = ImportRequest(path: StoreLocation.expand(path), platform: platform, bucket: bucket, extract: extract)
+            let request = ImportRequest(
+                path: StoreLocation.expand(path), platform: platform, bucket: bucket, extract: extract)
             let reporter = ImportProgressReporter(drawsBar: Console.stderrIsTerminal)
             let summary: ImportSummary
             do {

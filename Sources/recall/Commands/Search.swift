@@ -32,7 +32,8 @@ extension RecallCommand {
 
         func run() async throws {
             let request = SearchRequest(
-                query: query.joined(separator: " "), scope: scope, filters: filters.filters, limit: limit, cursor: cursor
+                query: query.joined(separator: " "), scope: scope, filters: filters.filters, limit: limit,
+                cursor: cursor
             )
             try store.emit(store.makeRecall().search(request))
         }

@@ -25,7 +25,8 @@ extension RecallCommand {
                 return handler
             }
             let recall = store.makeRecall()
-            Logger(label: "recall.serve").info("serving MCP on stdio", metadata: ["store": "\(recall.location.displayPath)"])
+            Logger(label: "recall.serve").info(
+                "serving MCP on stdio", metadata: ["store": "\(recall.location.displayPath)"])
             await RecallServer(recall: recall, version: RecallVersion.current).runStdio()
         }
     }

@@ -8,7 +8,8 @@ extension RecallCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Argument(help: ArgumentHelp("The chat to show (from `recall chats` or `recall search`).", valueName: "chat-id"))
+        @Argument(
+            help: ArgumentHelp("The chat to show (from `recall chats` or `recall search`).", valueName: "chat-id"))
         var chatID: String
 
         @Option(help: "The first message to show (from 0).")

@@ -15,7 +15,9 @@ struct DateArgument: ExpressibleByArgument {
         if let date = Self.parse(text, format: "yyyy-MM-dd") {
             self.date = date
             isDay = true
-        } else if let date = Self.parse(text, format: "yyyy-MM-dd HH:mm") ?? Self.parse(text, format: "yyyy-MM-dd'T'HH:mm") {
+        } else if let date = Self.parse(text, format: "yyyy-MM-dd HH:mm")
+            ?? Self.parse(text, format: "yyyy-MM-dd'T'HH:mm")
+        {
             self.date = date
             isDay = false
         } else if let date = Self.iso8601(text) {

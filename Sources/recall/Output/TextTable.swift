@@ -50,7 +50,8 @@ struct TextTable {
         var widths = columns.indices.map { index in
             let natural = rows.map { $0[index].count }.max() ?? 0
             let wanted = max(columns[index].title.count, natural)
-            return columns[index].flexible ? wanted : min(wanted, max(columns[index].maxWidth, columns[index].title.count))
+            return columns[index].flexible
+                ? wanted : min(wanted, max(columns[index].maxWidth, columns[index].title.count))
         }
         let flexible = columns.indices.filter { columns[$0].flexible }
         if !flexible.isEmpty {

@@ -14,6 +14,7 @@ extension ChatPage: TextRenderable {
                 chat.title,
             ])
         }
-        return table.render(width: Console.width) + "\n\nPage \(page) of \(totalPages), \(TextFormat.count(total, "chat"))."
+        return table.render(width: Console.width)
+            + "\n\nPage \(page) of \(totalPages), \(TextFormat.count(total, "chat"))."
     }
 }

@@ -3,7 +3,9 @@ import RecallCore
 extension ContextBlock: TextRenderable {
     func renderText() -> String {
         guard !context.isEmpty else { return "Nothing relevant found." }
-        var lines = [context, "", "(\(TextFormat.count(tokens, "token")), \(TextFormat.count(citations.count, "citation")))"]
+        var lines = [
+            context, "", "(\(TextFormat.count(tokens, "token")), \(TextFormat.count(citations.count, "citation")))",
+        ]
         for citation in citations {
             var parts = ["[\(citation.ref)]", citation.kind.rawValue]
             if let memoryID = citation.memoryID { parts.append(memoryID) }

@@ -2,7 +2,8 @@ import RecallCore
 
 extension ExtractResult: TextRenderable {
     func renderText() -> String {
-        let scanned = "Read \(TextFormat.count(messagesScanned, "message")), found \(TextFormat.count(candidates.count, "candidate"))"
+        let scanned =
+            "Read \(TextFormat.count(messagesScanned, "message")), found \(TextFormat.count(candidates.count, "candidate"))"
         if !dryRun {
             let stored = "\(scanned), stored \(TextFormat.count(memories.count, "memory", "memories"))."
             return memories.isEmpty ? stored : stored + "\n\n" + MemoryTable.render(memories)
@@ -13,7 +14,9 @@ extension ExtractResult: TextRenderable {
         ])
         for candidate in candidates {
             let source = candidate.source.map { [$0.chatID, $0.messageID].compactMap { $0 }.joined(separator: "/") }
-            table.append([candidate.type.rawValue, TextFormat.decimal(candidate.confidence), source ?? "-", candidate.content])
+            table.append([
+                candidate.type.rawValue, TextFormat.decimal(candidate.confidence), source ?? "-", candidate.content,
+            ])
         }
         return scanned + "; nothing was stored (dry run).\n\n" + table.render(width: Console.width)
     }

@@ -26,7 +26,8 @@ extension SearchPage: TextRenderable {
             let role = hit.role.map { "\($0.rawValue) in " } ?? ""
             return role + (hit.chatTitle ?? hit.chatID ?? "-")
         case .memory:
-            return [hit.memoryType?.rawValue, hit.tags.map { TextFormat.list($0) }].compactMap { $0 }.joined(separator: " · ")
+            return [hit.memoryType?.rawValue, hit.tags.map { TextFormat.list($0) }].compactMap { $0 }.joined(
+                separator: " · ")
         }
     }
 }

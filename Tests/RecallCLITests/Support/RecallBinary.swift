@@ -23,7 +23,8 @@ enum RecallBinary {
                 candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("recall"))
             }
             let packageRoot = URL(fileURLWithPath: #filePath)
-                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
             candidates.append(packageRoot.appendingPathComponent(".build/debug/recall"))
             guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
                 throw BinaryNotFound(searched: candidates.map(\.path))
@@ -52,8 +53,12 @@ enum RecallBinary {
         // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
         let collected = Collected()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { collected.stdout = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { collected.stderr = errors.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            collected.stdout = output.fileHandleForReading.readDataToEndOfFile()
+        }
+        DispatchQueue.global().async(group: group) {
+            collected.stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        }
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             exited.wait()

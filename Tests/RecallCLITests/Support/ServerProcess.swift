@@ -42,6 +42,7 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Waits until a response for each id has arrived; returns them by id.
+    ///
     /// Lines that are not responses (log notifications) are skipped, not rejected.
     func responses(for ids: Set<Int>, timeout: TimeInterval = 30) -> [Int: [String: Any]] {
         let deadline = Date().addingTimeInterval(timeout)
