@@ -26,11 +26,9 @@ extension RecallCommand {
         func run() async throws {
             let request = ImportRequest(
                 path: StoreLocation.expand(path), platform: platform, bucket: bucket, extract: extract)
-            let reporter = ImportProgressReporter(drawsBar: Console.stderrIsTerminal)
-            let summary: ImportSummary
-            do {
-                defer { reporter.finish() }
-                summary = try store.makeRecall().importChats(request) { reporter.update($0) }
+            let recall = store.makeRecall()
+            let summary = try ImportProgressReporter(drawsBar: Console.stderrIsTerminal).track { progress in
+                try recall.importChats(request, progress: progress)
             }
             try store.emit(summary)
         }

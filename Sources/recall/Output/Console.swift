@@ -38,14 +38,17 @@ enum Console {
     /// True when stderr is a terminal, so a redrawn progress bar makes sense.
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// The width to lay tables out in: the terminal's, `COLUMNS`, or 100 when piped.
-    static var width: Int {
+    /// The width to lay tables out in: `COLUMNS`, the terminal's, or 100 when piped.
+    static var width: Int { width(of: STDOUT_FILENO) }
+
+    /// The width of the terminal behind a descriptor (`COLUMNS` wins), or 100 when it is not one.
+    static func width(of descriptor: Int32) -> Int {
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 40 {
             return columns
         }
         #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
         var size = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
+        if isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
             return Int(size.ws_col)
         }
         #endif

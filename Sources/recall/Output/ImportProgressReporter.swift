@@ -12,13 +12,20 @@ final class ImportProgressReporter: @unchecked Sendable {
     private var barVisible = false
 
     /// Creates a reporter; `drawsBar` when stderr is a terminal.
-    init(drawsBar: Bool, interval: TimeInterval? = nil) {
+    init(drawsBar: Bool) {
         self.drawsBar = drawsBar
-        self.interval = interval ?? (drawsBar ? 0.1 : 5)
+        interval = drawsBar ? 0.1 : 5
+    }
+
+    /// Runs an import that reports to `update`, and ends the bar's line however the import ends,
+    /// so the summary or the error starts on a line of its own.
+    func track<Result>(_ body: (@escaping @Sendable (ImportProgress) -> Void) throws -> Result) rethrows -> Result {
+        defer { finish() }
+        return try body { [self] in update($0) }
     }
 
     /// Takes one progress report from the import; draws at most once per interval.
-    func update(_ progress: ImportProgress) {
+    private func update(_ progress: ImportProgress) {
         lock.withLock {
             latest = progress
             let now = Date()
@@ -29,7 +36,7 @@ final class ImportProgressReporter: @unchecked Sendable {
     }
 
     /// Clears the bar so the summary starts on a clean line.
-    func finish() {
+    private func finish() {
         lock.withLock {
             if barVisible {
                 if let latest { show(latest) }
@@ -41,7 +48,8 @@ final class ImportProgressReporter: @unchecked Sendable {
 
     private func show(_ progress: ImportProgress) {
         if drawsBar {
-            Console.writeErrorRaw("\r" + Self.bar(progress, width: min(Console.width, 100)) + "\u{1B}[K")
+            let width = min(Console.width(of: STDERR_FILENO), 100)
+            Console.writeErrorRaw("\r" + Self.bar(progress, width: width) + "\u{1B}[K")
             barVisible = true
         } else {
             Console.writeError("importing: " + Self.status(progress))
