@@ -1,0 +1,53 @@
+import ArgumentParser
+import RecallCore
+
+extension RecallCommand {
+    /// `recall chats`: list imported conversations.
+    struct Chats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List imported chats, pinned first, then newest.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "The page to show (from 1).")
+        var page = 1
+
+        @Option(help: "Chats per page (1–100).")
+        var pageSize = 20
+
+        @Option(help: "Only chats from this platform.")
+        var platform: Platform?
+
+        @Option(help: "Only chats whose title contains this.")
+        var title: String?
+
+        @Option(help: ArgumentHelp("Only chats updated from this date.", valueName: "date"))
+        var from: DateArgument?
+
+        @Option(help: ArgumentHelp("Only chats updated up to this date, inclusive.", valueName: "date"))
+        var to: DateArgument?
+
+        @Flag(help: "Only pinned chats.")
+        var pinned = false
+
+        @Option(
+            name: .customLong("import"),
+            help: ArgumentHelp("Only chats this import brought in.", valueName: "import-id"))
+        var importID: String?
+
+        @Option(help: "Only this bucket.")
+        var bucket: String?
+
+        func validate() throws {
+            guard page >= 1 else { throw ValidationError("--page starts at 1.") }
+            guard (1...100).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 100.") }
+        }
+
+        func run() async throws {
+            let request = ChatListRequest(
+                page: page, pageSize: pageSize, platform: platform, title: title, dateFrom: from?.date,
+                dateTo: to?.upperBound, pinnedOnly: pinned, importID: importID, bucket: bucket
+            )
+            try store.emit(store.makeRecall().listChats(request))
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+
+extension RecallCommand {
+    /// `recall search`: ranked search over memories and messages.
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Search memories and chat messages.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "What to look for; plain words work.")
+        var query: [String]
+
+        @Option(help: "Where to look.")
+        var scope: SearchScope = .all
+
+        @OptionGroup var filters: SearchFilterOptions
+
+        @Option(help: "Results per page (1–50).")
+        var limit = 10
+
+        @Option(help: "The cursor a previous page printed, to read the next page.")
+        var cursor: String?
+
+        func validate() throws {
+            guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("Give something to search for.")
+            }
+            guard (1...50).contains(limit) else { throw ValidationError("--limit must be between 1 and 50.") }
+        }
+
+        func run() async throws {
+            let request = SearchRequest(
+                query: query.joined(separator: " "), scope: scope, filters: filters.filters, limit: limit,
+                cursor: cursor
+            )
+            try store.emit(store.makeRecall().search(request))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Logging
+import RecallCore
+import RecallMCP
+
+extension RecallCommand {
+    /// `recall serve`: the MCP server on stdin/stdout.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the MCP server on stdio (for Claude Desktop, Cursor, Windsurf, VS Code, Claude Code).",
+            discussion: "stdout carries only protocol messages; logs go to stderr and never contain message text."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "The least severe log level written to stderr.")
+        var logLevel: Logger.Level = .info
+
+        func run() async throws {
+            // stdout belongs to the protocol: route every logger to stderr before anything can log.
+            let level = logLevel
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+            let recall = store.makeRecall()
+            Logger(label: "recall.serve").info(
+                "serving MCP on stdio", metadata: ["store": "\(recall.location.displayPath)"])
+            await RecallServer(recall: recall, version: RecallVersion.current).runStdio()
+        }
+    }
+}

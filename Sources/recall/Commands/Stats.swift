@@ -1,0 +1,17 @@
+import ArgumentParser
+import RecallCore
+
+extension RecallCommand {
+    /// `recall stats`: what the store holds.
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show counts by platform, memory type, bucket and tag; imports; the store's path and size."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try store.emit(store.makeRecall().stats())
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import RecallCore
+
+/// The options every subcommand shares: which store to use and how to print results.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The SQLite store to use (default: RECALL_DB, else the platform's data folder).",
+            valueName: "path"
+        )
+    )
+    var databasePath: String?
+
+    @Flag(help: "Print results as JSON (the same shape the MCP tools return).")
+    var json = false
+
+    /// Where the store lives, from `--db`, `RECALL_DB` or the platform default.
+    var location: StoreLocation {
+        StoreLocation.resolve(explicit: databasePath)
+    }
+
+    /// A Recall over the chosen store; nothing is opened until the first call.
+    func makeRecall() -> Recall {
+        Recall(location: location)
+    }
+
+    /// Prints a result as JSON or as text, as the user asked.
+    func emit(_ value: some Encodable & TextRenderable) throws {
+        if json {
+            try Console.write(JSONOutput.string(value))
+        } else {
+            Console.write(value.renderText())
+        }
+    }
+}

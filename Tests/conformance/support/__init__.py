@@ -1,0 +1,1 @@
+"""Helpers for driving `recall serve` from the conformance tests."""
