@@ -12,28 +12,30 @@ public enum RecallJSON {
         return encoder
     }
 
-    /// `sourceMessageID` → `source_message_id`; an acronym stays one word (`IDs` → `ids`).
-    public static func snakeCase(_ key: String) -> String {
-        var words: [String] = []
-        var current = ""
-        let characters = Array(key)
+    /// `sourceMessageID` → `source_message_id`, `chatIDs` → `chat_ids`, `URLPath` → `url_path`.
+    ///
+    /// Foundation's `.convertToSnakeCase` turns `chatIDs` into `chat_i_ds`: here a capital starts a
+    /// word after a lowercase letter or digit, or when it begins a capitalised word after an acronym,
+    /// but a trailing `s` only makes an acronym plural. Dictionary keys (tags, metadata) never pass
+    /// through here: they stay as the user wrote them.
+    public static func snakeCase(_ name: String) -> String {
+        let characters = Array(name)
+        var result = ""
         for (index, character) in characters.enumerated() {
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            let previous = index > 0 ? characters[index - 1] : nil
-            if character.isUppercase, let previous, !current.isEmpty {
-                // A new word starts at an upper-case letter after a lower-case one, or at the last
-                // capital of an acronym followed by a lower-case letter other than a plural "s".
-                let afterLower = previous.isLowercase || previous.isNumber
-                let acronymEnd = previous.isUppercase && (next?.isLowercase ?? false) && !(next == "s" && index + 2 >= characters.count)
-                if afterLower || acronymEnd {
-                    words.append(current)
-                    current = ""
+            if character.isUppercase, index > 0 {
+                let previous = characters[index - 1]
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let afterNext = index + 2 < characters.count ? characters[index + 2] : nil
+                let pluralAcronym = next == "s" && (afterNext?.isUppercase ?? true)
+                if previous.isLowercase || previous.isNumber
+                    || (previous.isUppercase && next?.isLowercase == true && !pluralAcronym)
+                {
+                    result.append("_")
                 }
             }
-            current.append(character)
+            result.append(contentsOf: character.lowercased())
         }
-        if !current.isEmpty { words.append(current) }
-        return words.map { $0.lowercased() }.joined(separator: "_")
+        return result
     }
 
     private struct SnakeKey: CodingKey {

@@ -49,7 +49,7 @@ import Testing
         #expect(result.stderr.hasPrefix("Error: "))
     }
 
-    @Test(.disabled("needs Core"))
+    @Test
     func statsPrintsJSON() throws {
         let result = try RecallBinary.run(["stats", "--db", try RecallBinary.temporaryStore(), "--json"])
         #expect(result.exitCode == 0)
@@ -59,7 +59,7 @@ import Testing
         #expect(object["memories"] as? Int == 0)
     }
 
-    @Test(.disabled("needs Core"))
+    @Test
     func addedMemoryIsListedAndExported() throws {
         let store = try RecallBinary.temporaryStore()
         let added = try RecallBinary.run(["add", "Prefers green tea over coffee", "--tag", "drinks", "--db", store])
