@@ -17,19 +17,7 @@ extension Recall {
                 path: path, platform: request.platform,
                 emit: { conversation, _ in
                     try Task.checkCancellation()
-                    let outcome = try database.upsert(conversation, importID: importRowID, bucket: request.bucket)
-                    switch outcome.outcome {
-                    case .added: summary.chatsAdded += 1
-                    case .updated: summary.chatsUpdated += 1
-                    case .unchanged: summary.chatsUnchanged += 1
-                    }
-                    summary.messagesAdded += outcome.messagesAdded
-                    summary.messagesUpdated += outcome.messagesUpdated
-                    if request.extract {
-                        // Unchanged chats too: a first import without extraction can be followed by one with it; deduplication keeps it idempotent.
-                        let candidates = try database.extractionInputs(chatIDs: [outcome.chatID]).flatMap { extractor.extract(from: $0) }
-                        summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock()).added
-                    }
+                    try store(conversation, importRowID: importRowID, bucket: request.bucket, extract: request.extract, summary: &summary)
                 },
                 diagnostic: { summary.diagnostics.append($0) },
                 progress: progress)
@@ -40,10 +28,52 @@ extension Recall {
             try? database.finishImport(importRowID, summary: summary, at: clock())
             throw RecallError(.cancelled, "The import of \(path) was cancelled after \(summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged) conversations; what was stored stays. Run it again to finish.")
         } catch {
-            try? database.finishImport(importRowID, summary: summary, at: clock())
+            // A file that could not be read at all leaves no trace; a partial import is recorded.
+            if summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged == 0 {
+                try? database.discardImport(importRowID)
+            } else {
+                try? database.finishImport(importRowID, summary: summary, at: clock())
+            }
             throw error
         }
         try database.finishImport(importRowID, summary: summary, at: clock())
         return summary
+    }
+
+    /// Stores conversations that an adapter or a benchmark built itself, exactly as an import
+    /// stores parsed exports: same upserts, same counts, same optional extraction.
+    public func importConversations(
+        _ conversations: [ParsedConversation], label: String, bucket: String? = nil, extract: Bool = false
+    ) throws -> ImportSummary {
+        let database = try database()
+        let platforms = Set(conversations.map(\.platform))
+        let platform = platforms.count == 1 ? platforms.first?.rawValue ?? "unknown" : "mixed"
+        let importRowID = try database.beginImport(path: label, platform: platform, at: clock())
+        var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: platform)
+        summary.files = [label]
+        defer { try? database.finishImport(importRowID, summary: summary, at: clock()) }
+        for conversation in conversations {
+            try store(conversation, importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary)
+        }
+        return summary
+    }
+
+    /// Upserts one conversation and, when asked, extracts memories from it.
+    private func store(_ conversation: ParsedConversation, importRowID: Int64, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
+        let database = try database()
+        let outcome = try database.upsert(conversation, importID: importRowID, bucket: bucket)
+        switch outcome.outcome {
+        case .added: summary.chatsAdded += 1
+        case .updated: summary.chatsUpdated += 1
+        case .unchanged: summary.chatsUnchanged += 1
+        }
+        summary.messagesAdded += outcome.messagesAdded
+        summary.messagesUpdated += outcome.messagesUpdated
+        // Unchanged chats too: a first import without extraction can be followed by one with it;
+        // deduplication keeps it idempotent.
+        if extract {
+            let candidates = try database.extractionInputs(chatIDs: [outcome.chatID]).flatMap { extractor.extract(from: $0) }
+            summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock()).added
+        }
     }
 }

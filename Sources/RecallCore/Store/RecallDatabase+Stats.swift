@@ -67,6 +67,11 @@ extension RecallDatabase {
         }
     }
 
+    /// Removes the record of an import that stored nothing.
+    func discardImport(_ id: Int64) throws {
+        _ = try write { db in try ImportRecord.deleteOne(db, key: id) }
+    }
+
     /// Chat row ids an import brought in.
     func chatIDs(importID: String) throws -> [Int64] {
         try read { db in
