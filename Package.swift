@@ -50,6 +50,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Benchmarks print figures (retrieval quality, speed); they assert nothing.
+        .executableTarget(
+            name: "recall-bench",
+            dependencies: [
+                "RecallCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/RecallBench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RecallCoreTests",
             dependencies: ["RecallCore"],

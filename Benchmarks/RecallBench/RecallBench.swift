@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// Benchmarks that print figures; nothing here asserts a time.
+@main
+struct RecallBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recall-bench",
+        abstract: "Measure Recall: retrieval quality and speed.",
+        subcommands: [LoCoMoCommand.self])
+}
