@@ -1,0 +1,48 @@
+import Foundation
+
+/// Finds and replaces invalid UTF-8, which `JSONDecoder` rejects outright.
+///
+/// Exports are UTF-8, but a bad byte can creep in (a damaged download, a tool that cut a
+/// multi-byte character in half). Rather than lose the whole conversation, the reader swaps
+/// each invalid sequence for U+FFFD and reports where the first one was.
+enum UTF8Repair {
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidOffset(in data: Data) -> Int? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    i += 1
+                    continue
+                }
+                let length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F  // no UTF-16 surrogates
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F  // nothing above U+10FFFF
+                default: return i
+                }
+                guard i + length <= count else { return i }
+                guard (low...high).contains(bytes[i + 1]) else { return i }
+                for k in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[i + k]) {
+                    return i
+                }
+                i += length
+            }
+            return nil
+        }
+    }
+
+    /// The same text with every invalid sequence replaced by U+FFFD.
+    static func repaired(_ data: Data) -> Data {
+        Data(String(decoding: data, as: UTF8.self).utf8)
+    }
+}
