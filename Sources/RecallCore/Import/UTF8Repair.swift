@@ -1,10 +1,12 @@
 import Foundation
 
-/// Finds and replaces invalid UTF-8, which `JSONDecoder` rejects outright.
+/// Finds and replaces invalid UTF-8.
 ///
 /// Exports are UTF-8, but a bad byte can creep in (a damaged download, a tool that cut a
-/// multi-byte character in half). Rather than lose the whole conversation, the reader swaps
-/// each invalid sequence for U+FFFD and reports where the first one was.
+/// multi-byte character in half). `JSONDecoder` rejects such a string only when it is read,
+/// so a lenient optional field would silently come back empty. The reader therefore checks
+/// every conversation before parsing and swaps each invalid sequence for U+FFFD, reporting
+/// where the first one was: the conversation is kept, visibly marked, never dropped.
 enum UTF8Repair {
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
     static func firstInvalidOffset(in data: Data) -> Int? {
@@ -12,6 +14,11 @@ enum UTF8Repair {
             var i = 0
             let count = bytes.count
             while i < count {
+                // Most of an export is ASCII: skip it eight bytes at a time.
+                while i + 8 <= count, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                guard i < count else { break }
                 let lead = bytes[i]
                 if lead < 0x80 {
                     i += 1
