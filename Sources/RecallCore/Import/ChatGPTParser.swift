@@ -86,8 +86,9 @@ struct ChatGPTParser: ExportParser {
         for id in tree.depthFirstOrder() where rendered[id] != nil && placed.insert(id).inserted {
             if let message = rendered[id] { result.append(message) }
         }
+        let storedAncestor = tree.nearestAncestors { rendered[$0] != nil }
         for index in result.indices {
-            result[index].parentSourceID = tree.nearestAncestor(of: result[index].sourceID) { rendered[$0] != nil }
+            result[index].parentSourceID = storedAncestor[result[index].sourceID]
         }
         return result
     }

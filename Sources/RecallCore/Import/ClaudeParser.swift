@@ -91,10 +91,11 @@ struct ClaudeParser: ExportParser {
 
         let active = tree.lastChildPath()
         let activeSet = Set(active)
+        let storedAncestor = tree.nearestAncestors { representative[$0] != nil }
         var result: [ParsedMessage] = []
         for id in active + messages.map(\.uuid).filter({ !activeSet.contains($0) }) {
             let own = representative[id]
-            let inherited = tree.nearestAncestor(of: id) { representative[$0] != nil }.flatMap { representative[$0] }
+            let inherited = storedAncestor[id].flatMap { representative[$0] }
             for var part in parts[id] ?? [] {
                 part.parentSourceID = part.sourceID == own ? inherited : own
                 part.activePosition = activeSet.contains(id) ? result.count : nil

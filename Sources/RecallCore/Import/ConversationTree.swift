@@ -87,14 +87,15 @@ struct ConversationTree {
         return path.reversed()
     }
 
-    /// The closest proper ancestor of `node` for which `keep` holds.
-    func nearestAncestor(of node: String, where keep: (String) -> Bool) -> String? {
-        var current = parentOf[node]
-        while let candidate = current {
-            if keep(candidate) { return candidate }
-            current = parentOf[candidate]
+    /// For every node, its closest proper ancestor for which `keep` holds — in one pass, so long
+    /// runs of skipped nodes cost nothing extra.
+    func nearestAncestors(where keep: (String) -> Bool) -> [String: String] {
+        var result: [String: String] = [:]
+        for node in depthFirstOrder() {  // parents come before their children
+            guard let parent = parentOf[node] else { continue }
+            result[node] = keep(parent) ? parent : result[parent]
         }
-        return nil
+        return result
     }
 
     /// Every node once: depth-first from the roots, children in order.

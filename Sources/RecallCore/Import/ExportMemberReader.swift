@@ -48,10 +48,7 @@ struct ExportMemberReader {
         self.session = session
         splitter = JSONArraySplitter(maxElementSize: session.limits.maxConversationSize)
         detection = .pending([], bytes: 0)
-        if let forced {
-            detection = .decided(forced)
-            session.noteRecognized(name, platform: forced.platform)
-        }
+        if let forced { detection = .decided(forced) }
     }
 
     /// Feeds one chunk. Throws `ExportMemberNotRecognized` once it is clear the member is not an export.
@@ -75,6 +72,9 @@ struct ExportMemberReader {
         let layout = splitter.layout
         let trailing = splitter.trailingContentOffset
         let ending = splitter.finish()
+        if syntaxError != nil || ending == .empty {
+            return .notRecognized(unrecognizedReason(ending: ending, layout: layout, interruption: interruption))
+        }
         if ending == .complete, layout != .singleObject, case .pending(let held, _) = detection, held.isEmpty {
             // `[]`: a valid export of someone with no conversations.
             session.noteRecognized(name, platform: nil)
@@ -84,6 +84,7 @@ struct ExportMemberReader {
         guard case .decided(let parser) = detection else {
             return .notRecognized(unrecognizedReason(ending: ending, layout: layout, interruption: interruption))
         }
+        session.noteRecognized(name, platform: parser.platform)
         switch ending {
         case .complete, .empty:
             if let interruption {

@@ -107,14 +107,14 @@ struct ExportReader: Sendable {
     private static func nothingRead(_ path: String, _ location: Location, _ session: ExportReadSession) -> RecallError {
         let code: RecallError.Code = session.refusedForSize ? .tooLarge : .unrecognizedFormat
         let expected = "Expected a \(ExportReadSession.expectedExport), or a ZIP or folder containing one."
+        // Reasons about the path itself read better without repeating it.
+        let reasons = session.rejections.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
+        let listed = reasons.prefix(5).joined(separator: "; ") + (reasons.count > 5 ? "; …" : "")
         switch location {
         case .file:
-            let reason = session.rejections.first.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
-            return RecallError(code, "\(path) is not a readable export: \(reason ?? "it holds no conversations"). \(expected)")
+            return RecallError(code, "\(path) is not a readable export: \(reasons.isEmpty ? "it holds no conversations" : listed). \(expected)")
         case .folder:
-            let found = session.rejections.isEmpty
-                ? "it holds no JSON or ZIP files besides an export's side files"
-                : session.rejections.prefix(5).joined(separator: "; ") + (session.rejections.count > 5 ? "; …" : "")
+            let found = reasons.isEmpty ? "it holds no JSON or ZIP files besides an export's side files" : listed
             return RecallError(code, "\(path) holds no readable export (\(found)). \(expected)")
         }
     }

@@ -3,8 +3,8 @@ import Foundation
 /// Reads the ISO-8601 timestamps exports use (`2025-07-06T03:10:13.076141Z`,
 /// `…+00:00`, `…+0800`, a bare date), keeping microseconds.
 ///
-/// Hand-written because the formatters disagree across platforms on fractional digits beyond
-/// milliseconds, and because a value type needs no locking when parsers run concurrently.
+/// Hand-written: it keeps every fractional digit, accepts each offset form the exports use,
+/// and needs no formatter instance (a class, costly to create per value and to share).
 enum ISO8601Timestamp {
     /// The date, or nil when the text is not an ISO-8601 timestamp.
     static func date(from text: String) -> Date? {

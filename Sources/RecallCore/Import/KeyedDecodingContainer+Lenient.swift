@@ -8,7 +8,3 @@ extension KeyedDecodingContainer {
     }
 }
 
-/// Decodes anything and keeps nothing: a placeholder for values whose shape does not matter.
-struct IgnoredJSON: Decodable {
-    init(from decoder: any Decoder) throws {}
-}

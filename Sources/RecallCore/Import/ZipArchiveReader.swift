@@ -23,7 +23,10 @@ struct ZipArchiveReader {
             session.refuse(name, reason: reason)
             return
         }
+        var members = 0
+        var candidates = 0
         for entry in archive {
+            members += 1
             let path = entry.path
             let memberName = "\(name)/\(path)"
             if let problem = Self.unsafety(of: entry) {
@@ -31,12 +34,20 @@ struct ZipArchiveReader {
                 continue
             }
             guard entry.type == .file, MemberSelection.role(of: path) == .conversations else { continue }
+            candidates += 1
             if let problem = sizeProblem(entry, session: session) {
                 session.refuse(memberName, reason: "\(problem); it looks like a ZIP bomb or a damaged archive", sizeLimit: true)
                 continue
             }
             try session.readMember(name: memberName, size: Int(clamping: entry.uncompressedSize), explicit: false) { consume in
                 try stream(entry, from: archive, session: session, consume)
+            }
+        }
+        if candidates == 0 {
+            let reason = "it holds no JSON conversation files (\(members) members, none of them a conversations.json)"
+            session.noteRejected(name, reason: reason)
+            if !explicit {
+                session.report(ImportDiagnostic(severity: .warning, file: name, message: "not imported: \(reason)"))
             }
         }
     }

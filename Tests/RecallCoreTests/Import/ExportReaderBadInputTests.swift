@@ -27,6 +27,14 @@ extension ImportTests {
             #expect(error.message.contains("Expected a ChatGPT or Claude conversations.json (a JSON array of conversations)"))
         }
 
+        @Test(arguments: ["", "<html>"])
+        func forcedPlatformStillNeedsAConversationList(contents: String) throws {
+            let folder = try TemporaryFolder()
+            let path = try folder.write("conversations.json", contents)
+            let error = #expect(throws: RecallError.self) { try ExportReadRecord.read(path, platform: .chatgpt) }
+            #expect(error?.code == .unrecognizedFormat)
+        }
+
         @Test func missingPathIsUnreadable() throws {
             let error = try #require(fatal("/nonexistent/recall/conversations.json"))
             #expect(error.code == .unreadableFile)

@@ -113,6 +113,17 @@ extension ImportTests {
             #expect(record.errors.map(\.file) == [folder.path + "/broken.zip"])
         }
 
+        @Test func archiveWithoutConversationsIsUnrecognized() throws {
+            let folder = try TemporaryFolder()
+            let path = try archive([
+                Member(path: "user.json", data: Data("{}".utf8)),
+                Member(path: "chat.html", data: Data("<html></html>".utf8)),
+            ], in: folder)
+            let error = #expect(throws: RecallError.self) { try ExportReadRecord.read(path) }
+            #expect(error?.code == .unrecognizedFormat)
+            #expect(error?.message.hasPrefix(path + " is not a readable export: it holds no JSON conversation files (2 members") == true)
+        }
+
         @Test func damagedArchiveGivenDirectlyIsUnreadable() throws {
             let folder = try TemporaryFolder()
             let path = try folder.write("export.zip", Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0]))
