@@ -105,6 +105,7 @@ struct ClaudeParser: ExportParser {
         return result
     }
 
+    /// The text without surrounding whitespace, or nil when nothing is left.
     static func nonEmpty(_ text: String?) -> String? {
         guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed

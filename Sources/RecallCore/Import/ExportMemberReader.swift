@@ -29,7 +29,9 @@ struct ExportMemberReader {
         case decided(any ExportParser)
     }
 
+    /// How diagnostics and the caller name this member.
     let name: String
+    /// The member's size, for progress, when known.
     let totalBytes: Int?
     private let parsers: [any ExportParser]
     private let session: ExportReadSession

@@ -5,6 +5,7 @@ import Foundation
 ///
 /// It lives only for the duration of one read, on one thread.
 final class ExportReadSession {
+    /// The ceilings of this read.
     let limits: ImportLimits
     /// The parser the caller forced, if any.
     let forced: (any ExportParser)?
@@ -15,12 +16,13 @@ final class ExportReadSession {
     private(set) var summary = ExportReadSummary()
     /// Bytes ZIP members have expanded to so far, against `limits.maxTotalUncompressed`.
     var uncompressedTotal = 0
-    private var conversations = 0
+    private var emitted = 0
     /// Why files the user might have meant were not read, for the error when nothing was.
     private(set) var rejections: [String] = []
     /// Whether anything was refused for size, so an import with nothing read is `tooLarge`.
     private(set) var refusedForSize = false
 
+    /// Creates a session around the caller's callbacks, which must outlive it.
     init(
         limits: ImportLimits, forced: (any ExportParser)?,
         emit: @escaping (ParsedConversation, String) throws -> Void,
@@ -42,15 +44,16 @@ final class ExportReadSession {
         } catch {
             throw ExportEmitFailure(underlying: error)
         }
-        conversations += 1
+        emitted += 1
     }
 
     /// Passes a diagnostic on.
     func report(_ diagnostic: ImportDiagnostic) { diagnosticSink(diagnostic) }
 
-    /// Reports progress through the current file.
+    /// Reports progress through the current file; conversations count emitted and skipped ones.
     func progress(file: String, bytesRead: Int, totalBytes: Int?) {
-        progressSink(ImportProgress(conversations: conversations, bytesRead: bytesRead, totalBytes: totalBytes, file: file))
+        progressSink(ImportProgress(
+            conversations: emitted + summary.skipped, bytesRead: bytesRead, totalBytes: totalBytes, file: file))
     }
 
     /// A conversation was skipped whole.

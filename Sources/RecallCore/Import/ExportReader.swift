@@ -30,6 +30,10 @@ struct ExportReader: Sendable {
     /// fatal problems: a missing or unreadable path, or nothing recognisable at all. A
     /// malformed conversation inside a valid export becomes an error diagnostic, counts in
     /// `skipped`, and is never half-emitted.
+    ///
+    /// `platform` skips detection for a file named directly; inside a ZIP or folder it limits
+    /// detection to that platform. `progress` comes after every conversation, with bytes counted
+    /// within the current file (`ImportProgress.file`).
     func read(
         path: String, platform: Platform?,
         emit: (ParsedConversation, _ file: String) throws -> Void,

@@ -8,8 +8,11 @@ import ZIPFoundation
 /// compression ratio looks like a ZIP bomb. Sizes are checked twice: against the header
 /// before reading, and against the bytes actually inflated while reading, since a header can lie.
 struct ZipArchiveReader {
+    /// The archive on disk.
     let url: URL
+    /// How diagnostics name it; members are named `<name>/<member path>`.
     let name: String
+    /// Whether the user named this archive (then failing to open it is fatal).
     let explicit: Bool
 
     /// Reads every conversation member of the archive into the session.

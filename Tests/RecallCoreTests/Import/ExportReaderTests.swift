@@ -64,6 +64,18 @@ extension ImportTests {
             #expect(record.diagnostics.first?.severity == .warning)
         }
 
+        @Test func shardedChatGPTExportReadsEveryShard() throws {
+            // 2026 exports may ship only `conversations-NNN.json` shards and an index.
+            let folder = try TemporaryFolder()
+            try folder.write("conversations-000.json", Fixture.data("chatgpt/branches.json"))
+            try folder.write("conversations-001.json", Fixture.data("chatgpt/content-types.json"))
+            try folder.write("conversations.json.index", "opaque")
+            try folder.write("export_manifest.json", "{}")
+            let record = try ExportReadRecord.read(folder.path)
+            #expect(record.conversations.map(\.sourceID) == ["conv-branches", "conv-content"])
+            #expect(record.diagnostics.isEmpty)
+        }
+
         @Test func forcedPlatformSkipsDetection() throws {
             let record = try ExportReadRecord.read(Fixture.path("claude/branches.json"), platform: .chatgpt)
             #expect(record.conversations.isEmpty)
