@@ -1,7 +1,125 @@
-// Placeholder until the import stage lands.
+import Foundation
+
+/// Reads chat exports from a path — a JSON file, a ZIP archive, or a folder searched
+/// recursively — and hands over one `ParsedConversation` at a time.
+///
+/// The stages, each in its own type: containers (`ZipArchiveReader`, `FolderWalker`,
+/// `FileChunkReader`) deliver bytes; `JSONArraySplitter` cuts them into conversations;
+/// `ExportMemberReader` detects the platform from content and runs its `ExportParser`.
+/// Memory stays flat: only the conversation being parsed is held.
+///
+/// ```swift
+/// let summary = try ExportReader().read(path: "~/Downloads/export.zip", platform: nil,
+///     emit: { conversation, file in try store.upsert(conversation) },
+///     diagnostic: { diagnostics.append($0) },
+///     progress: { report($0) })
+/// ```
 struct ExportReader: Sendable {
-    func read(path: String, platform: Platform?, emit: (ParsedConversation, _ file: String) throws -> Void, diagnostic: (ImportDiagnostic) -> Void, progress: (ImportProgress) -> Void) throws -> ExportReadSummary {
-        throw RecallError(.unrecognizedFormat, "not yet")
+    /// The ceilings this reader enforces.
+    let limits: ImportLimits
+
+    /// Creates a reader with the given limits.
+    init(limits: ImportLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Calls `emit` once per conversation, in file order; `emit` may throw (storage failure)
+    /// and that aborts the read with that error.
+    ///
+    /// Throws `RecallError` (`.unreadableFile`, `.unrecognizedFormat`, `.tooLarge`) only for
+    /// fatal problems: a missing or unreadable path, or nothing recognisable at all. A
+    /// malformed conversation inside a valid export becomes an error diagnostic, counts in
+    /// `skipped`, and is never half-emitted.
+    ///
+    /// `platform` skips detection for a file named directly; inside a ZIP or folder it limits
+    /// detection to that platform. `progress` comes after every conversation, with bytes counted
+    /// within the current file (`ImportProgress.file`).
+    func read(
+        path: String, platform: Platform?,
+        emit: (ParsedConversation, _ file: String) throws -> Void,
+        diagnostic: (ImportDiagnostic) -> Void,
+        progress: (ImportProgress) -> Void
+    ) throws -> ExportReadSummary {
+        var forced: (any ExportParser)?
+        if let platform {
+            guard let parser = ExportParsers.parser(for: platform) else {
+                throw RecallError(
+                    .unrecognizedFormat,
+                    "Recall cannot read \(platform.displayName) exports yet (supported: \(ExportParsers.supportedNames)). Leave the platform out to detect it.")
+            }
+            forced = parser
+        }
+        let location = try Self.locate(path)
+        return try withoutActuallyEscaping(emit) { emit in
+            try withoutActuallyEscaping(diagnostic) { diagnostic in
+                try withoutActuallyEscaping(progress) { progress in
+                    let session = ExportReadSession(
+                        limits: limits, forced: forced, emit: emit, diagnostic: diagnostic, progress: progress)
+                    do {
+                        try read(location, path: path, into: session)
+                    } catch let failure as ExportEmitFailure {
+                        throw failure.underlying
+                    }
+                    guard !session.summary.files.isEmpty else { throw Self.nothingRead(path, location, session) }
+                    return session.summary
+                }
+            }
+        }
+    }
+
+    private enum Location {
+        case file(URL)
+        case folder(URL)
+    }
+
+    private func read(_ location: Location, path: String, into session: ExportReadSession) throws {
+        switch location {
+        case .file(let url):
+            try session.readFile(url, name: path, explicit: true)
+        case .folder(let url):
+            let files = try FolderWalker.files(under: url) { folder in
+                session.report(ImportDiagnostic(
+                    severity: .warning, file: (path as NSString).appendingPathComponent(folder),
+                    message: "this folder could not be listed; its files were not read"))
+            }
+            for relative in files where MemberSelection.role(of: relative) != .ignored {
+                try session.readFile(
+                    url.appendingPathComponent(relative), name: (path as NSString).appendingPathComponent(relative),
+                    explicit: false)
+            }
+        }
+    }
+
+    /// Resolves `~`, and checks that the path exists and can be read.
+    private static func locate(_ path: String) throws -> Location {
+        guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RecallError(.unreadableFile, "No path was given. Pass the export's ZIP, its conversations.json, or its folder.")
+        }
+        let expanded = (path as NSString).expandingTildeInPath
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
+            throw RecallError(.unreadableFile, "No file or folder at \(path). Check the path (it is read on this machine, relative to the current folder unless absolute).")
+        }
+        guard FileManager.default.isReadableFile(atPath: expanded) else {
+            throw RecallError(.unreadableFile, "\(path) cannot be read: permission denied. Check its permissions.")
+        }
+        let url = URL(fileURLWithPath: expanded, isDirectory: isFolder.boolValue)
+        return isFolder.boolValue ? .folder(url) : .file(url)
+    }
+
+    /// The fatal error when no file held an export.
+    private static func nothingRead(_ path: String, _ location: Location, _ session: ExportReadSession) -> RecallError {
+        let code: RecallError.Code = session.refusedForSize ? .tooLarge : .unrecognizedFormat
+        let expected = "Expected a \(ExportReadSession.expectedExport), or a ZIP or folder containing one."
+        // Reasons about the path itself read better without repeating it.
+        let reasons = session.rejections.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
+        let listed = reasons.prefix(5).joined(separator: "; ") + (reasons.count > 5 ? "; …" : "")
+        switch location {
+        case .file:
+            return RecallError(code, "\(path) is not a readable export: \(reasons.isEmpty ? "it holds no conversations" : listed). \(expected)")
+        case .folder:
+            let found = reasons.isEmpty ? "it holds no JSON or ZIP files besides an export's side files" : listed
+            return RecallError(code, "\(path) holds no readable export (\(found)). \(expected)")
+        }
     }
 }
-struct ExportReadSummary: Sendable { var platforms: Set<Platform>; var files: [String]; var skipped: Int }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Turns one conversation of one platform's export into a `ParsedConversation`.
+///
+/// Parsers are pure: JSON bytes in, values out. No clock, no store, no file access; the
+/// reader hands them one element of the export's conversation list at a time.
+protocol ExportParser: Sendable {
+    /// The platform this parser reads.
+    var platform: Platform { get }
+    /// Whether a sample conversation has this platform's shape (used to detect the format).
+    func recognizes(_ sample: Data) -> Bool
+    /// Parses one conversation; throws `ExportParseError` when it cannot be read at all.
+    /// Problems inside it that lose only part of it come back as warnings.
+    func parse(element: Data, file: String) throws -> (ParsedConversation, [ImportDiagnostic])
+}
+
+/// Why a conversation could not be read; the reader turns it into an error diagnostic.
+struct ExportParseError: Error, Equatable {
+    /// What was wrong and what was expected, without the file name (the reader adds it).
+    var message: String
+    /// The conversation's own id, when it could be read.
+    var conversation: String?
+
+    /// Creates a parse error.
+    init(_ message: String, conversation: String? = nil) {
+        self.message = message
+        self.conversation = conversation
+    }
+}
+
+/// The parsers Recall ships, in detection order.
+enum ExportParsers {
+    /// Claude before ChatGPT: Claude's `chat_messages` is decisive, ChatGPT's `mapping` is
+    /// shared with DeepSeek, which ChatGPT's parser has to rule out itself.
+    static let all: [any ExportParser] = [ClaudeParser(), ChatGPTParser()]
+
+    /// The parser for a platform, if Recall reads its exports yet.
+    static func parser(for platform: Platform) -> (any ExportParser)? {
+        all.first { $0.platform == platform }
+    }
+
+    /// The platforms with a parser, for messages like "supported: ChatGPT, Claude".
+    static var supportedNames: String {
+        all.map(\.platform.displayName).sorted().joined(separator: ", ")
+    }
+}
+
+extension JSONDecoder {
+    /// Decodes one conversation, turning decoding failures into an `ExportParseError`.
+    func decodeConversation<T: Decodable>(_ type: T.Type, from data: Data, platform: Platform) throws -> T {
+        do {
+            return try decode(type, from: data)
+        } catch let error as DecodingError {
+            throw ExportParseError("not a readable \(platform.displayName) conversation: \(error.summary)")
+        }
+    }
+}

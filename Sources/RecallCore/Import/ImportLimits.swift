@@ -1,0 +1,55 @@
+import Foundation
+
+/// Ceilings that keep a hostile or broken export from exhausting memory or disk.
+///
+/// Defaults are far above real exports (the largest reported ChatGPT `conversations.json`
+/// is a few hundred MB, its largest single conversation about 20 MB) and far below what a
+/// ZIP bomb expands to.
+struct ImportLimits: Sendable, Equatable {
+    /// The largest file read from disk (a JSON file or a ZIP).
+    var maxFileSize: Int
+    /// The largest uncompressed size of one ZIP member.
+    var maxEntrySize: Int
+    /// The most bytes all ZIP members of one read may expand to together.
+    var maxTotalUncompressed: Int
+    /// The highest uncompressed-to-compressed ratio accepted for a ZIP member.
+    var maxCompressionRatio: Int
+    /// Members smaller than this are not held to the ratio: tiny files compress oddly.
+    var ratioCheckThreshold: Int
+    /// The largest single conversation; a bigger one is skipped with a diagnostic.
+    var maxConversationSize: Int
+    /// Bytes per read from a file or a ZIP member; bounds memory, not input.
+    var readChunkSize: Int
+
+    /// Creates limits; every value is in bytes except the ratio.
+    init(
+        maxFileSize: Int = 16 << 30, maxEntrySize: Int = 8 << 30, maxTotalUncompressed: Int = 32 << 30,
+        maxCompressionRatio: Int = 100, ratioCheckThreshold: Int = 1 << 20,
+        maxConversationSize: Int = 256 << 20, readChunkSize: Int = 1 << 20
+    ) {
+        self.maxFileSize = maxFileSize
+        self.maxEntrySize = maxEntrySize
+        self.maxTotalUncompressed = maxTotalUncompressed
+        self.maxCompressionRatio = maxCompressionRatio
+        self.ratioCheckThreshold = ratioCheckThreshold
+        self.maxConversationSize = maxConversationSize
+        self.readChunkSize = max(1, readChunkSize)
+    }
+
+    /// The limits every import uses unless a caller passes its own.
+    static let `default` = ImportLimits()
+}
+
+extension Int {
+    /// A byte count as people read it (`12.3 MB`), for diagnostics.
+    var byteDescription: String {
+        let units = ["bytes", "KB", "MB", "GB", "TB"]
+        var value = Double(self)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return unit == 0 ? "\(self) bytes" : String(format: "%.1f", value) + " " + units[unit]
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import RecallCore
+
+extension ImportTests {
+    /// Detection reads content: each parser recognises its own platform's files and rejects the others'.
+    @Suite struct ExportFormatDetectionTests {
+        static let fixtures: [(file: String, platform: Platform)] = [
+            ("chatgpt/branches.json", .chatgpt), ("chatgpt/content-types.json", .chatgpt),
+            ("chatgpt/tree-edge-cases.json", .chatgpt), ("claude/blocks.json", .claude),
+            ("claude/branches.json", .claude), ("claude/wrapped.json", .claude),
+        ]
+
+        @Test(arguments: fixtures)
+        func parsersRecogniseOnlyTheirOwnPlatform(fixture: (file: String, platform: Platform)) throws {
+            let elements = try Fixture.elements(fixture.file)
+            let first = try #require(elements.first)
+            for parser in ExportParsers.all {
+                let own = parser.platform == fixture.platform
+                #expect(parser.recognizes(first) == own, "\(parser.platform) on \(fixture.file)")
+                if !own {
+                    for element in elements {
+                        #expect(throws: ExportParseError.self, "\(parser.platform) on \(fixture.file)") {
+                            try parser.parse(element: element, file: fixture.file)
+                        }
+                    }
+                }
+            }
+        }
+
+        @Test(arguments: fixtures)
+        func readerDetectsThePlatform(fixture: (file: String, platform: Platform)) throws {
+            let record = try ExportReadRecord.read(Fixture.path(fixture.file))
+            #expect(record.summary.platforms == [fixture.platform])
+            #expect(record.errors.isEmpty)
+        }
+
+        /// Look-alikes of other platforms that must not be claimed.
+        static let strangers: [String] = [
+            // DeepSeek official export: `mapping` too, but `inserted_at` and `fragments`, no `author`.
+            #"{"id": "1", "title": "t", "inserted_at": "2025-01-29T15:55:28.250000+08:00", "mapping": {"root": {"id": "root", "parent": null, "children": ["1"], "message": null}, "1": {"id": "1", "parent": "root", "children": [], "message": {"fragments": [{"type": "REQUEST", "content": "hi"}]}}}}"#,
+            // Grok: conversations with responses.
+            #"{"conversation": {"id": "g"}, "responses": [{"response": {"sender": "human", "message": "hi"}}]}"#,
+            // Gemini Takeout activity record.
+            #"{"header": "Gemini Apps", "title": "Prompted hi", "time": "2025-01-01T00:00:00Z", "products": ["Gemini Apps"]}"#,
+            // Claude projects.json entry.
+            #"{"uuid": "p", "name": "Project", "prompt_template": "", "docs": [], "is_starter_project": false}"#,
+            // ChatGPT message_feedback.json entry.
+            #"{"id": "f", "conversation_id": "c", "rating": "thumbsUp"}"#,
+        ]
+
+        @Test(arguments: strangers)
+        func noParserClaimsOtherPlatforms(sample: String) {
+            for parser in ExportParsers.all {
+                #expect(!parser.recognizes(Data(sample.utf8)), "\(parser.platform)")
+            }
+        }
+    }
+}
