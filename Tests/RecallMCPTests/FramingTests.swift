@@ -80,11 +80,3 @@ import Testing
         }
     }
 }
-
-private extension JSONValue {
-    /// Array element access for terse assertions.
-    subscript(index: Int) -> JSONValue? {
-        guard let array = arrayValue, array.indices.contains(index) else { return nil }
-        return array[index]
-    }
-}

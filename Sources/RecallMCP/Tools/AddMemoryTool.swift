@@ -5,37 +5,30 @@ struct AddMemoryTool: RecallTool {
     static let name = "add_memory"
     static let title = "Add memory"
     static let description = """
-        Save one memory (content), or chat turns (messages) from which durable facts are extracted; \
-        with extract=false each turn is kept verbatim, owned by its role. Use for facts, preferences \
-        and things the user asks you to remember.
+        Save a memory (content), or chat turns (messages) to extract facts from; extract=false keeps \
+        turns verbatim.
         """
     static let annotations = ToolAnnotations.additive
 
     static let inputSchema = JSONSchema.object(
         [
-            "content": JSONSchema.string("The memory, one sentence"),
+            "content": JSONSchema.string(),
             "messages": JSONSchema.array(
-                of: JSONSchema.object(["role": JSONSchema.string(), "content": JSONSchema.string()], required: ["role", "content"]),
-                "Chat turns to extract from"),
+                of: JSONSchema.object(["role": JSONSchema.string(), "content": JSONSchema.string()], required: ["role", "content"])),
             "extract": JSONSchema.boolean(default: true),
             "tags": JSONSchema.strings(),
             "bucket": JSONSchema.string(),
             "memory_type": JSONSchema.memoryType,
-            "memories_at": JSONSchema.date("When it was true or said (ISO-8601)"),
+            "memories_at": JSONSchema.date("When it was true"),
             "latitude": JSONSchema.number(minimum: -90, maximum: 90),
             "longitude": JSONSchema.number(minimum: -180, maximum: 180),
             "metadata": JSONSchema.anyObject(),
             "user_id": JSONSchema.string(),
-            "image_ref": JSONSchema.string("Path or URL of an image"),
+            "image_ref": JSONSchema.string(),
             "image_description": JSONSchema.string(),
         ])
 
-    static let outputSchema = JSONSchema.object(
-        [
-            "memories": JSONSchema.objects, "added": JSONSchema.integer(), "merged": JSONSchema.integer(),
-            "superseded": JSONSchema.integer(),
-        ],
-        required: ["memories", "added", "merged", "superseded"])
+    static let outputSchema = JSONSchema.record
 
     struct Arguments: ToolArguments {
         var content: String?

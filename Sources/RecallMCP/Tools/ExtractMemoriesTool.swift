@@ -5,8 +5,8 @@ struct ExtractMemoriesTool: RecallTool {
     static let name = "extract_memories"
     static let title = "Extract memories"
     static let description = """
-        Extract durable facts from chats, an import or free text and save them as memories; \
-        dry_run=true returns the candidates without saving.
+        Extract facts from chats, an import or text and save them; dry_run=true only returns \
+        candidates.
         """
     static let annotations = ToolAnnotations.additive
     static let oversizeHint = "Extract from fewer chats at a time, or use `dry_run` on a smaller set."
@@ -15,16 +15,11 @@ struct ExtractMemoriesTool: RecallTool {
         "chat_ids": JSONSchema.strings(),
         "import_id": JSONSchema.string(),
         "text": JSONSchema.string(),
-        "dry_run": JSONSchema.boolean(default: false),
+        "dry_run": JSONSchema.boolean(),
         "user_id": JSONSchema.string(),
     ])
 
-    static let outputSchema = JSONSchema.object(
-        [
-            "dry_run": JSONSchema.boolean(), "messages_scanned": JSONSchema.integer(),
-            "candidates": JSONSchema.objects, "memories": JSONSchema.objects,
-        ],
-        required: ["dry_run", "messages_scanned", "candidates", "memories"])
+    static let outputSchema = JSONSchema.record
 
     struct Arguments: ToolArguments {
         var chatIDs: [String]?

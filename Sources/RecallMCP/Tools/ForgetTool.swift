@@ -5,8 +5,8 @@ struct ForgetTool: RecallTool {
     static let name = "forget"
     static let title = "Forget"
     static let description = """
-        Delete memories, chats or a whole import, with their search entries and the memories \
-        extracted from them. Call with dry_run=true first to see what would go.
+        Delete memories, chats or an import, with everything derived from them. Try dry_run=true \
+        first.
         """
     static let annotations = ToolAnnotations.destructiveIdempotent
 
@@ -14,16 +14,10 @@ struct ForgetTool: RecallTool {
         "memory_ids": JSONSchema.strings(),
         "chat_ids": JSONSchema.strings(),
         "import_id": JSONSchema.string(),
-        "dry_run": JSONSchema.boolean(default: false),
+        "dry_run": JSONSchema.boolean(),
     ])
 
-    static let outputSchema = JSONSchema.object(
-        [
-            "dry_run": JSONSchema.boolean(), "memories_deleted": JSONSchema.integer(),
-            "chats_deleted": JSONSchema.integer(), "messages_deleted": JSONSchema.integer(),
-            "memory_ids": JSONSchema.strings(), "chat_ids": JSONSchema.strings(),
-        ],
-        required: ["dry_run", "memories_deleted", "chats_deleted", "messages_deleted", "memory_ids", "chat_ids"])
+    static let outputSchema = JSONSchema.record
 
     struct Arguments: ToolArguments {
         var memoryIDs: [String]?

@@ -4,23 +4,18 @@ import RecallCore
 struct GetContextTool: RecallTool {
     static let name = "get_context"
     static let title = "Get context"
-    static let description = """
-        A ready-to-paste context block about a topic within max_tokens: the best memories first, \
-        then cited chat excerpts with neighbouring turns. Takes the same filters as search.
-        """
+    static let description = "A cited context block on a topic within max_tokens: the best memories, then chat excerpts."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `max_tokens`."
 
     static let inputSchema = JSONSchema.object(
         Arguments.filterSchema.merging([
-            "query": JSONSchema.string("The topic or question"),
+            "query": JSONSchema.string(),
             "max_tokens": JSONSchema.integer(minimum: 100, maximum: 8000, default: 2000),
         ]) { first, _ in first },
         required: ["query"])
 
-    static let outputSchema = JSONSchema.object(
-        ["context": JSONSchema.string(), "citations": JSONSchema.objects, "tokens": JSONSchema.integer()],
-        required: ["context", "citations", "tokens"])
+    static let outputSchema = JSONSchema.record
 
     struct Arguments: ToolArguments, SearchFilterArguments {
         var query: String

@@ -3,33 +3,24 @@ import RecallCore
 /// `get_conversation`: one conversation's messages on its active branch, by range or around one.
 struct GetConversationTool: RecallTool {
     static let name = "get_conversation"
-    static let title = "Read conversation"
-    static let description = """
-        Read one chat's messages in order: from offset, or around one message (around_message_id \
-        with before/after). Continue with offset=next_offset.
-        """
+    static let title = "Read chat"
+    static let description = "Read a chat's messages in order, from offset or around one message."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Read fewer messages at a time: use a smaller `limit` (or `before`/`after`) and continue with `next_offset`."
 
     static let inputSchema = JSONSchema.object(
         [
-            "id": JSONSchema.string("Chat id"),
-            "offset": JSONSchema.integer(minimum: 0, default: 0),
+            "id": JSONSchema.string(),
+            "offset": JSONSchema.integer(minimum: 0),
             "limit": JSONSchema.integer(minimum: 1, maximum: 100, default: 50),
             "around_message_id": JSONSchema.string(),
-            "before": JSONSchema.integer(minimum: 0, maximum: 50, default: 3),
-            "after": JSONSchema.integer(minimum: 0, maximum: 50, default: 3),
-            "include_hidden": JSONSchema.boolean("Reasoning, tool output, system prompts", default: false),
+            "before": JSONSchema.integer(minimum: 0, maximum: 50),
+            "after": JSONSchema.integer(minimum: 0, maximum: 50),
+            "include_hidden": JSONSchema.boolean(),
         ],
         required: ["id"])
 
-    static let outputSchema = JSONSchema.object(
-        [
-            "id": JSONSchema.string(), "title": JSONSchema.string(), "platform": JSONSchema.string(),
-            "created_at": JSONSchema.string(), "messages": JSONSchema.objects, "offset": JSONSchema.integer(),
-            "next_offset": JSONSchema.integer(), "total": JSONSchema.integer(),
-        ],
-        required: ["id", "title", "platform", "messages", "offset"])
+    static let outputSchema = JSONSchema.output(["messages": JSONSchema.list])
 
     struct Arguments: ToolArguments {
         var id: String

@@ -6,29 +6,21 @@ struct ImportChatsTool: RecallTool {
     static let name = "import_chats"
     static let title = "Import chats"
     static let description = """
-        Import a chat export from a local path: ZIP, JSON, HTML, TXT/MD or a folder, from ChatGPT, \
-        Claude, DeepSeek, Gemini, Grok or Kimi (detected). Re-importing updates, never duplicates.
+        Import a local chat export (ZIP, JSON, HTML, TXT/MD or folder); platform detected; \
+        re-imports never duplicate.
         """
     static let annotations = ToolAnnotations.additiveIdempotent
 
     static let inputSchema = JSONSchema.object(
         [
-            "path": JSONSchema.string("Local file or folder"),
+            "path": JSONSchema.string(),
             "platform": JSONSchema.platform,
             "bucket": JSONSchema.string(),
-            "extract": JSONSchema.boolean("Also extract memories", default: false),
+            "extract": JSONSchema.boolean(),
         ],
         required: ["path"])
 
-    static let outputSchema = JSONSchema.object(
-        [
-            "import_id": JSONSchema.string(), "platform": JSONSchema.string(), "files": JSONSchema.strings(),
-            "chats_added": JSONSchema.integer(), "chats_updated": JSONSchema.integer(),
-            "chats_unchanged": JSONSchema.integer(), "messages_added": JSONSchema.integer(),
-            "messages_updated": JSONSchema.integer(), "skipped": JSONSchema.integer(),
-            "memories_extracted": JSONSchema.integer(), "diagnostics": JSONSchema.objects,
-        ],
-        required: ["import_id", "platform", "chats_added", "chats_updated", "chats_unchanged", "messages_added", "diagnostics"])
+    static let outputSchema = JSONSchema.record
 
     /// Progress notifications at most this often; imports call back per conversation.
     static let progressInterval: Duration = .milliseconds(100)

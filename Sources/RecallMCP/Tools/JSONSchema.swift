@@ -6,6 +6,12 @@ import RecallCore
 /// No combinators (`oneOf`/`anyOf`/`allOf`), no `$ref`/`$defs`/`$schema`, no type arrays:
 /// Cursor, Gemini and Copilot reject them. Each tool's schema is one expression built from these.
 enum JSONSchema {
+    /// An output schema: `always` members are present in every result, `optional` ones may be
+    /// absent. Only the members a client may rely on are listed; others may appear too.
+    static func output(_ always: [String: JSONValue], optional: [String: JSONValue] = [:]) -> JSONValue {
+        object(always.merging(optional) { first, _ in first }, required: always.keys.sorted())
+    }
+
     /// An object with these properties; `required` lists the ones that must be present.
     static func object(_ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
         var schema: [String: JSONValue] = ["type": .string("object"), "properties": .object(properties)]
@@ -18,8 +24,9 @@ enum JSONSchema {
         property("string", description)
     }
 
-    /// An ISO-8601 date or date-time string (`2024-05-01` or `2024-05-01T09:30:00Z`).
-    static func date(_ description: String = "ISO-8601 date or date-time") -> JSONValue {
+    /// An ISO-8601 date or date-time string (`2024-05-01` or `2024-05-01T09:30:00Z`); names such
+    /// as `date_from` say enough, and a wrong value gets an error that shows the format.
+    static func date(_ description: String? = nil) -> JSONValue {
         property("string", description)
     }
 
@@ -78,10 +85,13 @@ enum JSONSchema {
 extension JSONSchema {
     /// A platform name.
     static let platform = oneOf(Platform.allCases.map(\.rawValue))
-    /// A memory type.
+    /// A memory type, listed where memories are written; filters take a plain string to keep
+    /// `tools/list` small, and a wrong value there gets an error listing the types.
     static let memoryType = oneOf(MemoryType.allCases.map(\.rawValue))
-    /// An array of JSON objects, for output lists.
-    static let objects = array(of: .object(["type": .string("object")]))
-    /// A cursor argument.
-    static let cursor = string("next_cursor from the previous page")
+    /// The output schema of a tool that returns one record (a memory, a chat, a summary): a JSON
+    /// object. Paged tools declare their list member; describing every member of every result
+    /// would push `tools/list` past the ~8 KB that clients handle well.
+    static let record: JSONValue = .object(["type": .string("object")])
+    /// An array, for output lists (their items are described by the tool's description).
+    static let list: JSONValue = .object(["type": .string("array")])
 }

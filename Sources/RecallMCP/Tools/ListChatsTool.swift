@@ -4,28 +4,23 @@ import RecallCore
 struct ListChatsTool: RecallTool {
     static let name = "list_chats"
     static let title = "List chats"
-    static let description = "List imported conversations, pinned first, then most recently updated, with filters. Page-numbered."
+    static let description = "List imported chats, pinned first, then most recent."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `page_size`."
 
     static let inputSchema = JSONSchema.object([
-        "page": JSONSchema.integer(minimum: 1, default: 1),
+        "page": JSONSchema.integer(minimum: 1),
         "page_size": JSONSchema.integer(minimum: 1, maximum: 100, default: 20),
         "platform": JSONSchema.platform,
-        "title": JSONSchema.string("Part of the title"),
+        "title": JSONSchema.string(),
         "date_from": JSONSchema.date(),
         "date_to": JSONSchema.date(),
-        "pinned_only": JSONSchema.boolean(default: false),
+        "pinned_only": JSONSchema.boolean(),
         "import_id": JSONSchema.string(),
         "bucket": JSONSchema.string(),
     ])
 
-    static let outputSchema = JSONSchema.object(
-        [
-            "items": JSONSchema.objects, "page": JSONSchema.integer(), "page_size": JSONSchema.integer(),
-            "total": JSONSchema.integer(), "total_pages": JSONSchema.integer(),
-        ],
-        required: ["items", "page", "page_size", "total", "total_pages"])
+    static let outputSchema = JSONSchema.output(["items": JSONSchema.list])
 
     struct Arguments: ToolArguments {
         var page: Int?

@@ -4,27 +4,25 @@ import RecallCore
 struct ListMemoriesTool: RecallTool {
     static let name = "list_memories"
     static let title = "List memories"
-    static let description = "List saved memories newest (or oldest) first, with filters. Page with cursor."
+    static let description = "List saved memories, newest or oldest first, with filters."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `limit` and page with `cursor`."
 
     static let inputSchema = JSONSchema.object([
         "limit": JSONSchema.integer(minimum: 1, maximum: 100, default: 20),
-        "cursor": JSONSchema.cursor,
-        "order": JSONSchema.oneOf(ListOrder.allCases.map(\.rawValue), default: "newest"),
-        "memory_type": JSONSchema.memoryType,
+        "cursor": JSONSchema.string(),
+        "order": JSONSchema.oneOf(ListOrder.allCases.map(\.rawValue)),
+        "memory_type": JSONSchema.string(),
         "min_confidence": JSONSchema.number(minimum: 0, maximum: 1),
         "bucket": JSONSchema.string(),
-        "tags": JSONSchema.strings("All of these tags"),
+        "tags": JSONSchema.strings(),
         "user_id": JSONSchema.string(),
         "since": JSONSchema.date(),
         "until": JSONSchema.date(),
-        "include_superseded": JSONSchema.boolean(default: false),
+        "include_superseded": JSONSchema.boolean(),
     ])
 
-    static let outputSchema = JSONSchema.object(
-        ["memories": JSONSchema.objects, "next_cursor": JSONSchema.string(), "total": JSONSchema.integer()],
-        required: ["memories", "total"])
+    static let outputSchema = JSONSchema.output(["memories": JSONSchema.list])
 
     struct Arguments: ToolArguments {
         var limit: Int?

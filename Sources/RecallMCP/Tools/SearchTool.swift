@@ -4,25 +4,20 @@ import RecallCore
 struct SearchTool: RecallTool {
     static let name = "search"
     static let title = "Search memory"
-    static let description = """
-        Ranked full-text search over saved memories and imported chat messages; returns snippets \
-        with ids. Read around a message hit with get_conversation (id=chat_id, around_message_id=id). \
-        Page with cursor.
-        """
+    static let description = "Ranked search over saved memories and imported chat messages; returns snippets with ids."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `limit` and page with `cursor`."
 
     static let inputSchema = JSONSchema.object(
         Arguments.filterSchema.merging([
-            "query": JSONSchema.string("Words or \"a phrase\" to find"),
-            "scope": JSONSchema.oneOf(SearchScope.allCases.map(\.rawValue), default: "all"),
+            "query": JSONSchema.string(),
+            "scope": JSONSchema.oneOf(SearchScope.allCases.map(\.rawValue)),
             "limit": JSONSchema.integer(minimum: 1, maximum: 50, default: 10),
-            "cursor": JSONSchema.cursor,
+            "cursor": JSONSchema.string(),
         ]) { first, _ in first },
         required: ["query"])
 
-    static let outputSchema = JSONSchema.object(
-        ["results": JSONSchema.objects, "next_cursor": JSONSchema.string()], required: ["results"])
+    static let outputSchema = JSONSchema.output(["results": JSONSchema.list])
 
     struct Arguments: ToolArguments, SearchFilterArguments {
         var query: String

@@ -20,10 +20,15 @@ struct ToolAnnotations: Sendable, Equatable {
     static let destructiveIdempotent = ToolAnnotations(readOnly: false, destructive: true, idempotent: true)
 
     /// The hints as MCP's `ToolAnnotations` object.
+    ///
+    /// `destructiveHint` and `idempotentHint` only mean something when a tool is not read-only
+    /// (the spec says so), so read-only tools leave them out and keep `tools/list` small.
     var json: JSONValue {
-        .object([
-            "readOnlyHint": .bool(readOnly), "destructiveHint": .bool(destructive),
-            "idempotentHint": .bool(idempotent), "openWorldHint": .bool(false),
-        ])
+        var hints: [String: JSONValue] = ["readOnlyHint": .bool(readOnly), "openWorldHint": .bool(false)]
+        if !readOnly {
+            hints["destructiveHint"] = .bool(destructive)
+            hints["idempotentHint"] = .bool(idempotent)
+        }
+        return .object(hints)
     }
 }

@@ -1,3 +1,5 @@
+import RecallCore
+
 /// Arguments a model must fix, each naming the field and what was expected, rendered as one
 /// line such as "Invalid arguments: `limit` must be an integer from 1 to 50; `query` is required".
 struct ToolInputError: Error, Sendable, Equatable {
@@ -37,7 +39,10 @@ struct ToolInputError: Error, Sendable, Equatable {
         case .valueNotFound(let type, let context):
             self.init(field: Self.path(context.codingPath), "must be \(Self.jsonName(of: type)), not null")
         case .dataCorrupted(let context):
-            let detail = context.debugDescription.hasPrefix("must ") ? context.debugDescription : "has an invalid value"
+            var detail = context.debugDescription.hasPrefix("must ") ? context.debugDescription : "has an invalid value"
+            if let key = context.codingPath.last?.stringValue, let allowed = Self.allowedValues[key] {
+                detail = "must be one of " + allowed.map { "`\($0)`" }.joined(separator: ", ")
+            }
             self.init(field: Self.path(context.codingPath), detail)
         @unknown default:
             self.init(field: "arguments", "could not be read")
@@ -56,6 +61,12 @@ struct ToolInputError: Error, Sendable, Equatable {
         }
         return path.isEmpty ? "arguments" : path
     }
+
+    /// The values of enumerated arguments, for arguments whose schema leaves the list out.
+    private static let allowedValues: [String: [String]] = [
+        "memory_type": MemoryType.allCases.map(\.rawValue), "platform": Platform.allCases.map(\.rawValue),
+        "scope": SearchScope.allCases.map(\.rawValue), "order": ListOrder.allCases.map(\.rawValue),
+    ]
 
     private static func jsonName(of type: Any.Type) -> String {
         switch type {

@@ -4,25 +4,20 @@ import RecallCore
 struct UpdateChatTool: RecallTool {
     static let name = "update_chat"
     static let title = "Update chat"
-    static let description = "Rename, pin or unpin, move to a bucket, or re-tag one chat. Returns the chat."
+    static let description = "Rename, pin, move to a bucket or re-tag a chat."
     static let annotations = ToolAnnotations.destructiveIdempotent
 
     static let inputSchema = JSONSchema.object(
         [
-            "id": JSONSchema.string("Chat id"),
+            "id": JSONSchema.string(),
             "title": JSONSchema.string(),
             "pinned": JSONSchema.boolean(),
-            "bucket": JSONSchema.string("Empty string clears it"),
-            "tags": JSONSchema.strings("Replace the tags"),
+            "bucket": JSONSchema.string("\"\" clears it"),
+            "tags": JSONSchema.strings(),
         ],
         required: ["id"])
 
-    static let outputSchema = JSONSchema.object(
-        [
-            "id": JSONSchema.string(), "title": JSONSchema.string(), "platform": JSONSchema.string(),
-            "pinned": JSONSchema.boolean(), "bucket": JSONSchema.string(), "tags": JSONSchema.strings(),
-        ],
-        required: ["id", "title", "platform", "pinned"])
+    static let outputSchema = JSONSchema.record
 
     struct Arguments: ToolArguments {
         var id: String

@@ -5,29 +5,23 @@ struct UpdateMemoryTool: RecallTool {
     static let name = "update_memory"
     static let title = "Update memory"
     static let description = """
-        Change a memory's content, tags, bucket, type or pin. A content change supersedes it: a new \
-        memory replaces it and the old one stays linked. Returns the current memory.
+        Change a memory's content, tags, bucket, type or pin. New content supersedes it; the old one \
+        stays linked.
         """
     static let annotations = ToolAnnotations.destructiveIdempotent
 
     static let inputSchema = JSONSchema.object(
         [
-            "id": JSONSchema.string("Memory id"),
+            "id": JSONSchema.string(),
             "content": JSONSchema.string(),
-            "tags": JSONSchema.strings("Replace the tags"),
-            "bucket": JSONSchema.string("Empty string clears it"),
+            "tags": JSONSchema.strings(),
+            "bucket": JSONSchema.string("\"\" clears it"),
             "memory_type": JSONSchema.memoryType,
             "pinned": JSONSchema.boolean(),
         ],
         required: ["id"])
 
-    static let outputSchema = JSONSchema.object(
-        [
-            "id": JSONSchema.string(), "content": JSONSchema.string(), "type": JSONSchema.string(),
-            "confidence": JSONSchema.number(), "tags": JSONSchema.strings(), "supersedes": JSONSchema.string(),
-            "superseded_by": JSONSchema.string(),
-        ],
-        required: ["id", "content", "type"])
+    static let outputSchema = JSONSchema.record
 
     struct Arguments: ToolArguments {
         var id: String
