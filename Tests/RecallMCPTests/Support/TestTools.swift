@@ -145,6 +145,20 @@ enum TestTools {
         }
     }
 
+    /// Throws the RecallError a Core call would, for a missing chat.
+    struct Fail: RecallTool {
+        static let name = "test_fail"
+        static let title = "Fail"
+        static let description = "Fails like RecallCore."
+        static let inputSchema = TestTools.textSchema
+        static let outputSchema = TestTools.replySchema
+        static let annotations = ToolAnnotations.readOnly
+
+        func call(_ arguments: TextArguments, context: ToolContext) async throws -> Reply {
+            throw RecallError(.notFound, "No chat with id chat_9.\nUse list_chats or search to find ids.")
+        }
+    }
+
     /// Returns more text than a result may hold.
     struct Huge: RecallTool {
         static let name = "test_huge"
