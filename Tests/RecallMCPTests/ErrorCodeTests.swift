@@ -2,7 +2,7 @@ import RecallCore
 import Testing
 @testable import RecallMCP
 
-/// The JSON-RPC error cases of the conformance matrix (mcp-protocol checklist §4.4 item 5).
+/// JSON-RPC error codes: which malformed input gets which code, and when the id is echoed.
 @Suite struct ErrorCodeTests {
     /// Sends one raw line and returns the single message it produced.
     private func answer(to line: String, initialized: Bool = true) async -> JSONValue? {

@@ -3,7 +3,7 @@ import RecallCore
 import Testing
 @testable import RecallMCP
 
-/// Line framing as clients exercise it (mcp-protocol checklist §4.4 item 3), through the server.
+/// Line framing as real clients exercise it, through the whole server.
 @Suite struct FramingTests {
     private static let ping1 = #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#
     private static let ping2 = #"{"jsonrpc":"2.0","id":2,"method":"ping"}"#
