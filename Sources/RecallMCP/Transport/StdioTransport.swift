@@ -61,6 +61,11 @@ public final class StdioTransport: MessageTransport {
         while true {
             let count = read(descriptor, chunk.baseAddress, capacity)
             if count < 0, errno == EINTR { continue }
+            if count < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+                // Someone else made the shared descriptor non-blocking; wait rather than mistake it for EOF.
+                waitUntilReady(descriptor, for: Int16(POLLIN))
+                continue
+            }
             guard count > 0 else { break }
             for line in framer.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count])) {
                 continuation.yield(line)
@@ -79,11 +84,21 @@ public final class StdioTransport: MessageTransport {
                 let written = write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
+                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                        waitUntilReady(descriptor, for: Int16(POLLOUT))
+                        continue
+                    }
                     return false
                 }
                 offset += written
             }
             return true
         }
+    }
+
+    /// Blocks until the descriptor is readable or writable (or has failed, which the next call reports).
+    private static func waitUntilReady(_ descriptor: Int32, for events: Int16) {
+        var request = pollfd(fd: descriptor, events: events, revents: 0)
+        _ = poll(&request, 1, -1)
     }
 }
