@@ -67,6 +67,13 @@ import Testing
         #expect(await client.finish().isEmpty)
     }
 
+    @Test func nullParamsCountAsNone() async {
+        let client = TestClient()
+        client.writeRaw(#"{"jsonrpc":"2.0","id":1,"method":"ping","params":null}"# + "\n")
+        #expect(await client.response(id: .int(1))["result"] == .object([:]))
+        _ = await client.finish()
+    }
+
     @Test func unexpectedResponsesAreIgnored() async {
         let client = TestClient()
         await client.initialize()

@@ -50,7 +50,8 @@ enum IncomingMessage: Sendable {
             guard case .string(let method) = methodValue else {
                 return .reject(.invalidRequest("\"method\" must be a string"), id: id)
             }
-            let params = object["params"]
+            // `"params": null` is read as no params; some clients write it that way.
+            let params = object["params"] == .null ? nil : object["params"]
             let paramsAreStructured = params.map { $0.objectValue != nil || $0.arrayValue != nil } ?? true
             if idValue == nil {
                 return paramsAreStructured ? .message(.notification(method: method, params: params)) : .ignore
