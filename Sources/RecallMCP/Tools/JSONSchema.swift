@@ -6,10 +6,10 @@ import RecallCore
 /// No combinators (`oneOf`/`anyOf`/`allOf`), no `$ref`/`$defs`/`$schema`, no type arrays:
 /// Cursor, Gemini and Copilot reject them. Each tool's schema is one expression built from these.
 enum JSONSchema {
-    /// An output schema: `always` members are present in every result, `optional` ones may be
-    /// absent. Only the members a client may rely on are listed; others may appear too.
-    static func output(_ always: [String: JSONValue], optional: [String: JSONValue] = [:]) -> JSONValue {
-        object(always.merging(optional) { first, _ in first }, required: always.keys.sorted())
+    /// An output schema whose listed members are present in every result; other members may
+    /// appear too (only what a client may rely on is listed).
+    static func output(_ always: [String: JSONValue]) -> JSONValue {
+        object(always, required: always.keys.sorted())
     }
 
     /// An object with these properties; `required` lists the ones that must be present.
