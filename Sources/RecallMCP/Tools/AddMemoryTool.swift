@@ -1,0 +1,81 @@
+import RecallCore
+
+/// `add_memory`: saves one memory, or chat turns from which facts are extracted.
+struct AddMemoryTool: RecallTool {
+    static let name = "add_memory"
+    static let title = "Add memory"
+    static let description = """
+        Save a memory (content), or chat turns (messages) to extract facts from; extract=false keeps \
+        turns verbatim.
+        """
+    static let annotations = ToolAnnotations.additive
+
+    static let inputSchema = JSONSchema.object(
+        [
+            "content": JSONSchema.string(),
+            "messages": JSONSchema.array(
+                of: JSONSchema.object(["role": JSONSchema.string(), "content": JSONSchema.string()], required: ["role", "content"])),
+            "extract": JSONSchema.boolean(default: true),
+            "tags": JSONSchema.strings(),
+            "bucket": JSONSchema.string(),
+            "memory_type": JSONSchema.memoryType,
+            "memories_at": JSONSchema.date("When it was true"),
+            "latitude": JSONSchema.number(minimum: -90, maximum: 90),
+            "longitude": JSONSchema.number(minimum: -180, maximum: 180),
+            "metadata": JSONSchema.anyObject(),
+            "user_id": JSONSchema.string(),
+            "image_ref": JSONSchema.string(),
+            "image_description": JSONSchema.string(),
+        ])
+
+    static let outputSchema = JSONSchema.record
+
+    struct Arguments: ToolArguments {
+        var content: String?
+        var messages: [ChatTurn]?
+        var extract: Bool?
+        var tags: [String]?
+        var bucket: String?
+        var memoryType: MemoryType?
+        var memoriesAt: ISODate?
+        var latitude: Double?
+        var longitude: Double?
+        var metadata: [String: JSONValue]?
+        var userID: String?
+        var imageRef: String?
+        var imageDescription: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case content, messages, extract, tags, bucket, latitude, longitude, metadata
+            case memoryType = "memory_type", memoriesAt = "memories_at", userID = "user_id"
+            case imageRef = "image_ref", imageDescription = "image_description"
+        }
+    }
+
+    func call(_ arguments: Arguments, context: ToolContext) async throws -> AddMemoryResult {
+        try Self.validate(arguments)
+        let request = AddMemoryRequest(
+            content: arguments.content, messages: arguments.messages, extract: arguments.extract ?? true,
+            tags: arguments.tags ?? [], bucket: arguments.bucket, memoryType: arguments.memoryType,
+            memoriesAt: arguments.memoriesAt?.start, latitude: arguments.latitude, longitude: arguments.longitude,
+            metadata: arguments.metadata, userID: arguments.userID, imageRef: arguments.imageRef,
+            imageDescription: arguments.imageDescription)
+        return try await context.core { try $0.addMemory(request) }
+    }
+
+    /// Exactly one of `content` and `messages`, neither empty.
+    private static func validate(_ arguments: Arguments) throws {
+        switch (arguments.content, arguments.messages) {
+        case (nil, nil):
+            throw ToolInputError(field: "content", "or `messages` is required")
+        case (.some, .some):
+            throw ToolInputError(field: "content", "and `messages` cannot both be given; send one")
+        case (let content?, nil) where content.allSatisfy(\.isWhitespace):
+            throw ToolInputError(field: "content", "must not be empty")
+        case (nil, let messages?) where messages.isEmpty:
+            throw ToolInputError(field: "messages", "must hold at least one {role, content} turn")
+        default:
+            break
+        }
+    }
+}

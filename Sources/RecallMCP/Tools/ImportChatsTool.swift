@@ -1,0 +1,62 @@
+import Foundation
+import RecallCore
+
+/// `import_chats`: imports a chat export from a local path, reporting progress as it goes.
+struct ImportChatsTool: RecallTool {
+    static let name = "import_chats"
+    static let title = "Import chats"
+    static let description = """
+        Import a local chat export (ZIP, JSON, HTML, TXT/MD or folder); platform detected; \
+        re-imports never duplicate.
+        """
+    static let annotations = ToolAnnotations.additiveIdempotent
+
+    static let inputSchema = JSONSchema.object(
+        [
+            "path": JSONSchema.string(),
+            "platform": JSONSchema.platform,
+            "bucket": JSONSchema.string(),
+            "extract": JSONSchema.boolean(),
+        ],
+        required: ["path"])
+
+    static let outputSchema = JSONSchema.record
+
+    /// Progress notifications at most this often; imports call back per conversation.
+    static let progressInterval: Duration = .milliseconds(100)
+
+    struct Arguments: ToolArguments {
+        var path: String
+        var platform: Platform?
+        var bucket: String?
+        var extract: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case path, platform, bucket, extract
+        }
+    }
+
+    func call(_ arguments: Arguments, context: ToolContext) async throws -> ImportSummary {
+        guard !arguments.path.allSatisfy(\.isWhitespace) else {
+            throw ToolInputError(field: "path", "must not be empty")
+        }
+        let request = ImportRequest(
+            path: arguments.path, platform: arguments.platform, bucket: arguments.bucket,
+            extract: arguments.extract ?? false)
+        let throttle = ProgressThrottle(interval: Self.progressInterval)
+        let summary = try await context.core { recall in
+            try recall.importChats(request) { progress in
+                guard throttle.allows() else { return }
+                // Bytes grow on every call; conversation counts may repeat, so they go in the message.
+                let total = progress.totalBytes.map(Double.init)
+                context.reportProgress(
+                    Double(progress.bytesRead), total: total,
+                    message: "\(progress.conversations) conversations read")
+            }
+        }
+        if !summary.diagnostics.isEmpty {
+            context.log(.warning, "Import \(summary.importID) finished with \(summary.diagnostics.count) diagnostics.")
+        }
+        return summary
+    }
+}

@@ -1,0 +1,55 @@
+import RecallCore
+
+/// `list_memories`: saved memories, newest (or oldest) first, filtered, cursor-paged.
+struct ListMemoriesTool: RecallTool {
+    static let name = "list_memories"
+    static let title = "List memories"
+    static let description = "List saved memories, newest or oldest first, with filters."
+    static let annotations = ToolAnnotations.readOnly
+    static let oversizeHint = "Use a smaller `limit` and page with `cursor`."
+
+    static let inputSchema = JSONSchema.object([
+        "limit": JSONSchema.integer(minimum: 1, maximum: 100, default: 20),
+        "cursor": JSONSchema.string(),
+        "order": JSONSchema.oneOf(ListOrder.allCases.map(\.rawValue)),
+        "memory_type": JSONSchema.string(),
+        "min_confidence": JSONSchema.number(minimum: 0, maximum: 1),
+        "bucket": JSONSchema.string(),
+        "tags": JSONSchema.strings(),
+        "user_id": JSONSchema.string(),
+        "since": JSONSchema.date(),
+        "until": JSONSchema.date(),
+        "include_superseded": JSONSchema.boolean(),
+    ])
+
+    static let outputSchema = JSONSchema.output(["memories": JSONSchema.list])
+
+    struct Arguments: ToolArguments {
+        var limit: Int?
+        var cursor: String?
+        var order: ListOrder?
+        var memoryType: MemoryType?
+        var minConfidence: Double?
+        var bucket: String?
+        var tags: [String]?
+        var userID: String?
+        var since: ISODate?
+        var until: ISODate?
+        var includeSuperseded: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case limit, cursor, order, bucket, tags, since, until
+            case memoryType = "memory_type", minConfidence = "min_confidence", userID = "user_id"
+            case includeSuperseded = "include_superseded"
+        }
+    }
+
+    func call(_ arguments: Arguments, context: ToolContext) async throws -> MemoryPage {
+        let request = MemoryListRequest(
+            limit: arguments.limit ?? 20, cursor: arguments.cursor, order: arguments.order ?? .newest,
+            memoryType: arguments.memoryType, minConfidence: arguments.minConfidence, bucket: arguments.bucket,
+            tags: arguments.tags ?? [], userID: arguments.userID, since: arguments.since?.start,
+            until: arguments.until?.end, includeSuperseded: arguments.includeSuperseded ?? false)
+        return try await context.core { try $0.listMemories(request) }
+    }
+}

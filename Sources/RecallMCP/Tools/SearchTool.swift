@@ -1,0 +1,49 @@
+import RecallCore
+
+/// `search`: ranked search over memories and chat messages, with snippets, cursor-paged.
+struct SearchTool: RecallTool {
+    static let name = "search"
+    static let title = "Search memory"
+    static let description = "Ranked search over saved memories and imported chat messages; returns snippets with ids."
+    static let annotations = ToolAnnotations.readOnly
+    static let oversizeHint = "Use a smaller `limit` and page with `cursor`."
+
+    static let inputSchema = JSONSchema.object(
+        Arguments.filterSchema.merging([
+            "query": JSONSchema.string(),
+            "scope": JSONSchema.oneOf(SearchScope.allCases.map(\.rawValue)),
+            "limit": JSONSchema.integer(minimum: 1, maximum: 50, default: 10),
+            "cursor": JSONSchema.string(),
+        ]) { first, _ in first },
+        required: ["query"])
+
+    static let outputSchema = JSONSchema.output(["results": JSONSchema.list])
+
+    struct Arguments: ToolArguments, SearchFilterArguments {
+        var query: String
+        var scope: SearchScope?
+        var platform: Platform?
+        var chatID: String?
+        var bucket: String?
+        var tags: [String]?
+        var memoryType: MemoryType?
+        var userID: String?
+        var dateFrom: ISODate?
+        var dateTo: ISODate?
+        var limit: Int?
+        var cursor: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case query, scope, platform, bucket, tags, limit, cursor
+            case chatID = "chat_id", memoryType = "memory_type", userID = "user_id"
+            case dateFrom = "date_from", dateTo = "date_to"
+        }
+    }
+
+    func call(_ arguments: Arguments, context: ToolContext) async throws -> SearchPage {
+        let request = SearchRequest(
+            query: arguments.query, scope: arguments.scope ?? .all, filters: arguments.filters,
+            limit: arguments.limit ?? 10, cursor: arguments.cursor)
+        return try await context.core { try $0.search(request) }
+    }
+}

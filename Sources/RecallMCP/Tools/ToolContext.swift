@@ -1,0 +1,40 @@
+import RecallCore
+
+/// What a tool gets besides its arguments: the core, and the request's channel to the client.
+struct ToolContext: Sendable {
+    /// The core every tool calls.
+    let recall: Recall
+    /// The request being answered (progress, server→client requests).
+    let request: RequestContext
+    /// Log messages for the client.
+    let logger: ClientLogger
+    /// What the client declared in `initialize` (`sampling`, `roots`, …).
+    let clientCapabilities: [String: JSONValue]
+    /// Operational lines on stderr.
+    let serverLog: ServerLog
+
+    /// Runs a RecallCore call on a worker thread (see `CoreCall`) and returns its result.
+    func core<Result: Sendable>(_ body: @escaping @Sendable (Recall) throws -> Result) async throws -> Result {
+        try await CoreCall.run(recall, body)
+    }
+
+    /// Reports progress when the client sent a progress token; otherwise does nothing.
+    func reportProgress(_ progress: Double, total: Double? = nil, message: String? = nil) {
+        request.reportProgress(progress, total: total, message: message)
+    }
+
+    /// Sends a log message to the client, subject to its `logging/setLevel`.
+    func log(_ level: LogLevel, _ message: String) {
+        logger.log(level, message)
+    }
+
+    /// Asks the client's model for a completion (`sampling/createMessage`) and returns its result.
+    ///
+    /// Throws `invalidRequest` when the client did not declare the `sampling` capability.
+    func createMessage(_ params: JSONValue) async throws -> JSONValue {
+        guard clientCapabilities["sampling"] != nil else {
+            throw JSONRPCError.invalidRequest("the client did not declare the sampling capability")
+        }
+        return try await request.sendRequest("sampling/createMessage", params: params)
+    }
+}

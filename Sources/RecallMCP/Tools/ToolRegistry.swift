@@ -1,0 +1,138 @@
+import Foundation
+import RecallCore
+
+/// The tools a server offers, and the one place that turns tool calls into JSON and back.
+///
+/// For a call it validates the arguments against the tool's schema (reporting every problem at
+/// once), decodes them, runs the tool, and encodes the output both as `structuredContent` and as
+/// the same JSON in a text block. Bad arguments and RecallCore failures become `isError`
+/// results the model can act on; nothing a tool throws reaches the JSON-RPC layer as a crash.
+struct ToolRegistry: Sendable {
+    /// Results larger than this many characters are refused with advice to page or narrow:
+    /// clients warn at ~10k tokens and hard-fail at 1 MB.
+    static let maximumResultCharacters = 40_000
+
+    /// The twelve Recall tools, in the order `tools/list` shows them.
+    static let standardTools: [any RecallTool] = [
+        SearchTool(), GetContextTool(), AddMemoryTool(), ListMemoriesTool(), UpdateMemoryTool(), ForgetTool(),
+        ImportChatsTool(), ListChatsTool(), GetConversationTool(), UpdateChatTool(), ExtractMemoriesTool(),
+        MemoryStatsTool(),
+    ]
+
+    private let tools: [RegisteredTool]
+    private let byName: [String: RegisteredTool]
+
+    /// A registry over these tools, listed in this order.
+    init(_ tools: [any RecallTool] = ToolRegistry.standardTools) {
+        self.tools = tools.map { RegisteredTool($0) }
+        self.byName = Dictionary(self.tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The tool names in listing order.
+    var names: [String] { tools.map(\.name) }
+
+    /// True when a tool has this name.
+    func contains(_ name: String) -> Bool { byName[name] != nil }
+
+    /// The `tools/list` result for a protocol revision.
+    func listResult(for version: ProtocolVersion) -> JSONValue {
+        .object(["tools": .array(tools.map { $0.definition(version) })])
+    }
+
+    /// Runs a tool; throws only `CancellationError`. The caller checks the name exists first.
+    func call(_ name: String, arguments: [String: JSONValue], context: ToolContext) async throws -> ToolCallResult {
+        guard let tool = byName[name] else { return .failure("Unknown tool `\(name)`.") }
+        return try await tool.invoke(arguments, context)
+    }
+}
+
+/// A tool with its types erased, ready to list and call.
+private struct RegisteredTool: Sendable {
+    let name: String
+    let definition: @Sendable (ProtocolVersion) -> JSONValue
+    let invoke: @Sendable ([String: JSONValue], ToolContext) async throws -> ToolCallResult
+
+    init<Tool: RecallTool>(_ tool: Tool) {
+        name = Tool.name
+        definition = { version in
+            var object: [String: JSONValue] = [
+                "name": .string(Tool.name), "description": .string(Tool.description), "inputSchema": Tool.inputSchema,
+            ]
+            if version.hasStructuredOutput {
+                object["title"] = .string(Tool.title)
+                object["outputSchema"] = Tool.outputSchema
+            }
+            if version.hasToolAnnotations { object["annotations"] = Tool.annotations.json }
+            return .object(object)
+        }
+        invoke = { arguments, context in try await Self.run(tool, arguments, context) }
+    }
+
+    private static func run<Tool: RecallTool>(_ tool: Tool, _ arguments: [String: JSONValue], _ context: ToolContext) async throws -> ToolCallResult {
+        let problems = ArgumentValidator.problems(in: arguments, schema: Tool.inputSchema)
+        guard problems.isEmpty else { return .failure(ToolInputError(problems).message) }
+        let output: Tool.Output
+        do {
+            let decoded = try JSONDecoder().decode(Tool.Arguments.self, from: WireJSON.encode(JSONValue.object(arguments)))
+            output = try await tool.call(decoded, context: context)
+        } catch let error as DecodingError {
+            return .failure(ToolInputError(error).message)
+        } catch let error as ToolInputError {
+            return .failure(error.message)
+        } catch let error as RecallError {
+            context.serverLog.info("tool \(Tool.name) failed: \(error.code)")
+            return .failure(error.message)
+        } catch let error as JSONRPCError {
+            return .failure(error.message)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            context.serverLog.error("tool \(Tool.name) failed unexpectedly: \(type(of: error))")
+            return .failure("\(Tool.name) failed unexpectedly (\(type(of: error))). Try again; if it keeps failing, report it.")
+        }
+        return encode(output, hint: Tool.oversizeHint, tool: Tool.name, log: context.serverLog)
+    }
+
+    private static func encode(_ output: some Encodable, hint: String, tool: String, log: ServerLog) -> ToolCallResult {
+        do {
+            let data = try ToolOutputEncoder.encode(output)
+            let text = String(decoding: data, as: UTF8.self)
+            let size = text.unicodeScalars.count
+            guard size <= ToolRegistry.maximumResultCharacters else {
+                return .failure(
+                    "The result is too large to return (\(size) characters; the limit is \(ToolRegistry.maximumResultCharacters)). \(hint)")
+            }
+            let structured = try JSONDecoder().decode(JSONValue.self, from: data)
+            return ToolCallResult(text: text, structured: structured, isError: false)
+        } catch {
+            log.error("tool \(tool) output could not be encoded: \(type(of: error))")
+            return .failure("\(tool) produced a result that could not be encoded. Report it.")
+        }
+    }
+}
+
+/// A `tools/call` result: text for every client, structured JSON for newer ones.
+struct ToolCallResult: Sendable, Equatable {
+    /// The text block: the output's JSON, or a one-line error message.
+    var text: String
+    /// The output as a JSON object; nil for errors.
+    var structured: JSONValue?
+    /// True when the call failed in a way the model can correct.
+    var isError: Bool
+
+    /// A failed call with a one-line message.
+    static func failure(_ message: String) -> ToolCallResult {
+        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return ToolCallResult(text: oneLine, structured: nil, isError: true)
+    }
+
+    /// The result as MCP's `CallToolResult` for a protocol revision.
+    func json(for version: ProtocolVersion) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "content": .array([.object(["type": .string("text"), "text": .string(text)])]),
+            "isError": .bool(isError),
+        ]
+        if version.hasStructuredOutput, let structured { object["structuredContent"] = structured }
+        return .object(object)
+    }
+}

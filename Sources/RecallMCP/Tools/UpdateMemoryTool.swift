@@ -1,0 +1,54 @@
+import RecallCore
+
+/// `update_memory`: changes a memory; a content change supersedes it, keeping the old version.
+struct UpdateMemoryTool: RecallTool {
+    static let name = "update_memory"
+    static let title = "Update memory"
+    static let description = """
+        Change a memory's content, tags, bucket, type or pin. New content supersedes it; the old one \
+        stays linked.
+        """
+    static let annotations = ToolAnnotations.destructiveIdempotent
+
+    static let inputSchema = JSONSchema.object(
+        [
+            "id": JSONSchema.string(),
+            "content": JSONSchema.string(),
+            "tags": JSONSchema.strings(),
+            "bucket": JSONSchema.string("\"\" clears it"),
+            "memory_type": JSONSchema.memoryType,
+            "pinned": JSONSchema.boolean(),
+        ],
+        required: ["id"])
+
+    static let outputSchema = JSONSchema.record
+
+    struct Arguments: ToolArguments {
+        var id: String
+        var content: String?
+        var tags: [String]?
+        var bucket: String?
+        var memoryType: MemoryType?
+        var pinned: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, content, tags, bucket, pinned
+            case memoryType = "memory_type"
+        }
+    }
+
+    func call(_ arguments: Arguments, context: ToolContext) async throws -> Memory {
+        if arguments.content == nil, arguments.tags == nil, arguments.bucket == nil, arguments.memoryType == nil,
+            arguments.pinned == nil
+        {
+            throw ToolInputError(field: "content", "or another field to change (`tags`, `bucket`, `memory_type`, `pinned`) is required")
+        }
+        if let content = arguments.content, content.allSatisfy(\.isWhitespace) {
+            throw ToolInputError(field: "content", "must not be empty")
+        }
+        let update = MemoryUpdate(
+            id: arguments.id, content: arguments.content, tags: arguments.tags, bucket: arguments.bucket,
+            memoryType: arguments.memoryType, pinned: arguments.pinned)
+        return try await context.core { try $0.updateMemory(update) }
+    }
+}
