@@ -4,6 +4,7 @@ import GRDB
 extension RecallDatabase {
     /// Deletes memories, chats or an import's chats in one transaction; on a dry run, only counts.
     ///
+    /// Forgetting a memory forgets the versions it superseded.
     /// Deleting a chat removes its messages (and their search rows, through the FTS triggers) and
     /// the memories extracted from it; a memory with evidence in another chat keeps that evidence.
     func forget(_ request: ForgetRequest) throws -> ForgetResult {
@@ -32,6 +33,16 @@ extension RecallDatabase {
                     SELECT id FROM memories WHERE source_chat_id IN (\(chatList))
                     AND NOT EXISTS (SELECT 1 FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id NOT IN (\(chatList)))
                     """, arguments: chatArguments + chatArguments)
+            }
+            // A memory's older versions are the same memory: forgetting it forgets its history,
+            // so an old, contradicted version never comes back as current.
+            if !memoryIDs.isEmpty {
+                memoryIDs += try Int64.fetchAll(db, sql: """
+                    WITH RECURSIVE chain(id) AS (
+                        SELECT supersedes FROM memories WHERE id IN (\(SQLText.placeholders(memoryIDs.count))) AND supersedes IS NOT NULL
+                        UNION SELECT m.supersedes FROM memories m JOIN chain ON m.id = chain.id WHERE m.supersedes IS NOT NULL)
+                    SELECT id FROM chain
+                    """, arguments: StatementArguments(memoryIDs))
             }
             memoryIDs = Array(Set(memoryIDs)).sorted()
             let messages = chatIDs.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE chat_id IN (\(chatList))", arguments: chatArguments) ?? 0

@@ -51,6 +51,17 @@ import Testing
         #expect(pinned.id == new.id && pinned.pinned)
     }
 
+    @Test func forgettingAMemoryForgetsItsHistoryButNotOthers() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let first = try recall.addMemory(AddMemoryRequest(content: "The user lives in Oslo.")).memories[0]
+        let other = try recall.addMemory(AddMemoryRequest(content: "The user plays cello.")).memories[0]
+        let second = try recall.updateMemory(MemoryUpdate(id: first.id, content: "The user lives in Bergen."))
+        let third = try recall.updateMemory(MemoryUpdate(id: second.id, content: "The user lives in Tromsø."))
+        let result = try recall.forget(ForgetRequest(memoryIDs: [third.id]))
+        #expect(Set(result.memoryIDs) == [first.id, second.id, third.id])
+        #expect(try recall.listMemories(MemoryListRequest(includeSuperseded: true)).memories.map(\.id) == [other.id])
+    }
+
     @Test func cursorStaysStableWhileMemoriesArrive() throws {
         let recall = Recall.inMemory(clock: clock.now)
         for index in 0..<5 { _ = try recall.addMemory(AddMemoryRequest(content: "Memory number \(index) about gardening.")) }
