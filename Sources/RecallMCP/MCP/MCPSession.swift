@@ -27,6 +27,7 @@ final class MCPSession: RequestHandler {
     private let prompts: PromptProvider
     private let logger: ClientLogger
     private let serverLog: ServerLog
+    private let callOrder = CallOrder()
 
     /// A session serving `recall` through `tools`, talking back through `connection`.
     init(recall: Recall, serverVersion: String, tools: ToolRegistry, connection: JSONRPCConnection, log: ServerLog) {
@@ -131,10 +132,11 @@ final class MCPSession: RequestHandler {
         default: return .fail(.invalidParams("params.arguments must be an object"))
         }
         let capabilities = state.withLock { $0.clientCapabilities }
+        let ticket = callOrder.admit(write: !tools.isReadOnly(name))
         return .run { [tools, recall, logger, serverLog] request in
             let context = ToolContext(
                 recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog)
-            return try await tools.call(name, arguments: arguments, context: context).json(for: version)
+            return try await ticket.run { try await tools.call(name, arguments: arguments, context: context).json(for: version) }
         }
     }
 

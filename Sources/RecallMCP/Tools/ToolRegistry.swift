@@ -31,6 +31,9 @@ struct ToolRegistry: Sendable {
     /// The tool names in listing order.
     var names: [String] { tools.map(\.name) }
 
+    /// True when the named tool changes nothing (unknown names count as writes, to be safe).
+    func isReadOnly(_ name: String) -> Bool { byName[name]?.readOnly ?? false }
+
     /// True when a tool has this name.
     func contains(_ name: String) -> Bool { byName[name] != nil }
 
@@ -49,11 +52,13 @@ struct ToolRegistry: Sendable {
 /// A tool with its types erased, ready to list and call.
 private struct RegisteredTool: Sendable {
     let name: String
+    let readOnly: Bool
     let definition: @Sendable (ProtocolVersion) -> JSONValue
     let invoke: @Sendable ([String: JSONValue], ToolContext) async throws -> ToolCallResult
 
     init<Tool: RecallTool>(_ tool: Tool) {
         name = Tool.name
+        readOnly = Tool.annotations.readOnly
         definition = { version in
             var object: [String: JSONValue] = [
                 "name": .string(Tool.name), "description": .string(Tool.description), "inputSchema": Tool.inputSchema,

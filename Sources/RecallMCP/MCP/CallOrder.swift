@@ -1,0 +1,70 @@
+import Synchronization
+
+/// Runs tool calls so that each one sees every write sent before it: a read waits for earlier
+/// writes, a write waits for everything earlier. Reads between two writes still run together.
+///
+/// Without this, `cat session.jsonl | recall serve` could answer a search before the memory
+/// added on the line above it was stored, because requests run concurrently.
+final class CallOrder: Sendable {
+    private struct State {
+        var lastWrite: Signal?
+        var readsSinceWrite: [Signal] = []
+    }
+
+    private let state = Mutex(State())
+
+    /// Takes a place in arrival order. Call it when the request is read, not when it runs.
+    func admit(write: Bool) -> Ticket {
+        let done = Signal()
+        let waitFor = state.withLock { state -> [Signal] in
+            if write {
+                let earlier = [state.lastWrite].compactMap { $0 } + state.readsSinceWrite
+                state.lastWrite = done
+                state.readsSinceWrite = []
+                return earlier
+            }
+            state.readsSinceWrite.append(done)
+            return [state.lastWrite].compactMap { $0 }
+        }
+        return Ticket(waitFor: waitFor, done: done)
+    }
+
+    /// A call's place: what it waits for, and the signal it gives when finished.
+    struct Ticket: Sendable {
+        fileprivate let waitFor: [Signal]
+        fileprivate let done: Signal
+
+        /// Runs `body` once every earlier call it depends on has finished; always signals after.
+        func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+            defer { done.fire() }
+            for signal in waitFor { await signal.wait() }
+            return try await body()
+        }
+    }
+}
+
+/// A one-shot event that any number of tasks can wait for.
+final class Signal: Sendable {
+    private let state = Mutex<(fired: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    /// Wakes every waiter, now and later.
+    func fire() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.fired = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once `fire()` has been called.
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let fired = state.withLock { state -> Bool in
+                if !state.fired { state.waiters.append(continuation) }
+                return state.fired
+            }
+            if fired { continuation.resume() }
+        }
+    }
+}
