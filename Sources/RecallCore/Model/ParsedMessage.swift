@@ -20,12 +20,14 @@ public struct ParsedMessage: Sendable, Equatable {
     public var contentType: String?
     /// Files and images the message referred to.
     public var attachments: [Attachment]
+    /// The speaker's name, when the export names people rather than roles (transcripts, group chats).
+    public var author: String?
 
     /// Creates a parsed message.
     public init(
         sourceID: String, parentSourceID: String? = nil, role: MessageRole, text: String,
         createdAt: Date? = nil, hidden: Bool = false, activePosition: Int? = nil,
-        contentType: String? = nil, attachments: [Attachment] = []
+        contentType: String? = nil, attachments: [Attachment] = [], author: String? = nil
     ) {
         self.sourceID = sourceID
         self.parentSourceID = parentSourceID
@@ -36,5 +38,6 @@ public struct ParsedMessage: Sendable, Equatable {
         self.activePosition = activePosition
         self.contentType = contentType
         self.attachments = attachments
+        self.author = author
     }
 }

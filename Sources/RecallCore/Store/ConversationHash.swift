@@ -19,6 +19,8 @@ enum ConversationHash {
             hasher.add(message.activePosition.map(String.init) ?? "-")
             hasher.add(message.contentType ?? "")
             hasher.add(message.attachments.isEmpty ? "" : JSONColumn.encode(message.attachments))
+            // Only when present, so fingerprints of exports without authors stay as they were.
+            if let author = message.author { hasher.add(author) }
         }
         return String(hasher.value, radix: 16)
     }

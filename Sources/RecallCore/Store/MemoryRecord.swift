@@ -61,6 +61,11 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         )
     }
 
+    /// The text that search indexes: the memory and what its image shows.
+    var searchText: String {
+        imageDescription.map { content + "\n" + $0 } ?? content
+    }
+
     /// The lowercased, punctuation-free form that finds duplicates ("The user loves Rust!" ≈ "the user loves rust").
     static func normalize(_ content: String) -> String {
         let scalars = content.lowercased().unicodeScalars.map { scalar -> Character in

@@ -19,6 +19,7 @@ struct MessageRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var position: Int?
     var hidden: Bool
     var contentType: String?
+    var author: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -40,6 +41,12 @@ struct MessageRecord: Codable, FetchableRecord, MutablePersistableRecord {
         position = parsed.activePosition
         hidden = parsed.hidden
         contentType = parsed.contentType
+        author = parsed.author
+    }
+
+    /// The text that search indexes: the message and what its attachments say.
+    var searchText: String {
+        attachmentText.map { content + "\n" + $0 } ?? content
     }
 
     /// True when the stored row already says what the parsed message says.
@@ -47,7 +54,7 @@ struct MessageRecord: Codable, FetchableRecord, MutablePersistableRecord {
         parentSourceId == other.parentSourceId && role == other.role && content == other.content
             && attachmentText == other.attachmentText && attachments == other.attachments
             && createdAt == other.createdAt && position == other.position && hidden == other.hidden
-            && contentType == other.contentType
+            && contentType == other.contentType && author == other.author
     }
 
     /// The public value.

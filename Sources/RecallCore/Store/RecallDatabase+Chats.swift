@@ -50,6 +50,7 @@ extension RecallDatabase {
             for parsed in conversation.messages {
                 var record = MessageRecord(parsed, chatID: chatID)
                 try record.insert(db)
+                try CJKIndex.index(message: record.id ?? 0, text: record.searchText, db: db)
             }
             return ChatUpsert(chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
         }
@@ -71,20 +72,31 @@ extension RecallDatabase {
         for record in try MessageRecord.filter(Column("chat_id") == chatID).fetchAll(db) {
             stored[record.sourceId] = record
         }
-        // Clear every position first: the active branch may have moved, and positions must stay unique.
-        try db.execute(sql: "UPDATE messages SET position = NULL WHERE chat_id = ? AND position IS NOT NULL", arguments: [chatID])
         var added = 0
         var updated = 0
         for parsed in messages {
             var record = MessageRecord(parsed, chatID: chatID)
-            if let old = stored[parsed.sourceID] {
-                record.id = old.id
-                if !old.matches(record) { updated += 1 }
-                try record.update(db)
-            } else {
+            guard let old = stored.removeValue(forKey: parsed.sourceID) else {
                 try record.insert(db)
+                try CJKIndex.index(message: record.id ?? 0, text: record.searchText, db: db)
                 added += 1
+                continue
             }
+            record.id = old.id
+            // Only changed columns are written, so the full-text triggers fire only for new text.
+            if old.searchText != record.searchText {
+                try record.updateChanges(db, from: old)
+                try CJKIndex.index(message: record.id ?? 0, text: record.searchText, db: db)
+                updated += 1
+            } else if !old.matches(record) {
+                try record.updateChanges(db, from: old)
+                updated += 1
+            }
+        }
+        // Messages a newer export no longer has stay stored, off the active branch.
+        let gone = stored.values.compactMap(\.id)
+        if !gone.isEmpty {
+            try db.execute(sql: "UPDATE messages SET position = NULL WHERE id IN (\(SQLText.placeholders(gone.count)))", arguments: StatementArguments(gone))
         }
         return (added, updated)
     }

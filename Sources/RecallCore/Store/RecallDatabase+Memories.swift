@@ -40,6 +40,7 @@ extension RecallDatabase {
             sourceMessageId: draft.sourceMessageID, pinned: false, createdAt: now, updatedAt: now,
             supersedes: nil, supersededBy: nil)
         try record.insert(db)
+        try CJKIndex.index(memory: record.id ?? 0, text: record.searchText, db: db)
         return (record, .added)
     }
 
@@ -145,6 +146,7 @@ extension RecallDatabase {
             target.updatedAt = now
             if target.id == nil {
                 try target.insert(db)
+                try CJKIndex.index(memory: target.id ?? 0, text: target.searchText, db: db)
                 old.supersededBy = target.id
                 old.updatedAt = now
                 try old.update(db)

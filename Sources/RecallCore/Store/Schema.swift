@@ -4,7 +4,7 @@ import GRDB
 /// The store's schema as append-only history. Never edit a shipped migration: add one.
 enum Schema {
     /// Migration identifiers in order; the schema version is how many have run.
-    static let migrationIDs = ["v1-chats-messages-memories"]
+    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index"]
 
     /// The migrator, written in database terms (string table names, not record types).
     static var migrator: DatabaseMigrator {
@@ -108,6 +108,47 @@ enum Schema {
                 t.tokenizer = .porter(wrapping: .unicode61(diacritics: .remove))
                 t.column("content")
                 t.column("image_description")
+            }
+        }
+        migrator.registerMigration("v2-authors-cjk-index") { db in
+            try db.alter(table: "messages") { t in t.add(column: "author", .text) }
+            // Character and pair grams of CJK text (see CJKGrams), kept by the store's own writes;
+            // the triggers only remove rows, which needs no Recall code.
+            try db.create(virtualTable: "messages_cjk", using: FTS5()) { t in
+                t.tokenizer = .unicode61()
+                t.column("grams")
+            }
+            try db.create(virtualTable: "memories_cjk", using: FTS5()) { t in
+                t.tokenizer = .unicode61()
+                t.column("grams")
+            }
+            // Reindex text only when text changes: moving a message on or off the active branch,
+            // or changing a memory's confidence, must not rewrite the full-text index.
+            try db.execute(sql: """
+                DROP TRIGGER "__messages_fts_au";
+                CREATE TRIGGER "__messages_fts_au" AFTER UPDATE OF content, attachment_text ON messages BEGIN
+                    INSERT INTO messages_fts(messages_fts, rowid, content, attachment_text) VALUES('delete', old.id, old.content, old.attachment_text);
+                    INSERT INTO messages_fts(rowid, content, attachment_text) VALUES (new.id, new.content, new.attachment_text);
+                END;
+                DROP TRIGGER "__memories_fts_au";
+                CREATE TRIGGER "__memories_fts_au" AFTER UPDATE OF content, image_description ON memories BEGIN
+                    INSERT INTO memories_fts(memories_fts, rowid, content, image_description) VALUES('delete', old.id, old.content, old.image_description);
+                    INSERT INTO memories_fts(rowid, content, image_description) VALUES (new.id, new.content, new.image_description);
+                END;
+                CREATE TRIGGER messages_cjk_delete AFTER DELETE ON messages BEGIN
+                    DELETE FROM messages_cjk WHERE rowid = old.id;
+                END;
+                CREATE TRIGGER memories_cjk_delete AFTER DELETE ON memories BEGIN
+                    DELETE FROM memories_cjk WHERE rowid = old.id;
+                END;
+                """)
+            let messages = try Row.fetchCursor(db, sql: "SELECT id, content, attachment_text FROM messages")
+            while let row = try messages.next() {
+                try CJKIndex.index(message: row["id"], text: (row["content"] as String) + " " + (row["attachment_text"] as String? ?? ""), db: db)
+            }
+            let memories = try Row.fetchCursor(db, sql: "SELECT id, content, image_description FROM memories")
+            while let row = try memories.next() {
+                try CJKIndex.index(memory: row["id"], text: (row["content"] as String) + " " + (row["image_description"] as String? ?? ""), db: db)
             }
         }
         return migrator
