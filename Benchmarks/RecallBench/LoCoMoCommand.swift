@@ -11,7 +11,7 @@ struct LoCoMoCommand: ParsableCommand {
     @Option(help: "Path to locomo10.json.")
     var dataset = "../shared/datasets/locomo/locomo10.json"
 
-    @Option(help: "Store file (default: a fresh in-memory store).")
+    @Option(help: "Store file prefix (default: fresh in-memory stores, one per conversation).")
     var db: String?
 
     func run() throws {
@@ -19,10 +19,13 @@ struct LoCoMoCommand: ParsableCommand {
             throw ValidationError("No dataset at \(dataset); pass --dataset PATH to locomo10.json.")
         }
         let data = try LoCoMoDataset(path: dataset)
-        let recall = db.map { Recall(location: .file($0)) } ?? Recall.inMemory()
+        // Each sample is a different pair of people: one store each, as each would have their own.
+        var stores: [String: Recall] = [:]
         let importStart = Date()
         for sample in data.samples {
-            _ = try recall.importConversations(data.conversations(of: sample), label: "locomo \(sample.id)", bucket: sample.id)
+            let recall = db.map { Recall(location: .file($0 + "-" + sample.id + ".sqlite")) } ?? Recall.inMemory()
+            _ = try recall.importConversations(data.conversations(of: sample), label: "locomo \(sample.id)")
+            stores[sample.id] = recall
         }
         print(String(format: "imported %d conversations in %.2f s", data.samples.count, Date().timeIntervalSince(importStart)))
 
@@ -31,7 +34,8 @@ struct LoCoMoCommand: ParsableCommand {
             let split = index < 5 ? "tune 0-4" : "held-out 5-9"
             for question in sample.questions where !question.evidence.isEmpty {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let page = try recall.search(SearchRequest(query: question.text, scope: .messages, filters: SearchFilters(bucket: sample.id), limit: 20))
+                guard let recall = stores[sample.id] else { continue }
+                let page = try recall.search(SearchRequest(query: question.text, scope: .messages, limit: 20))
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 table[split, default: [:]][question.category, default: RetrievalMetrics()]
                     .add(evidence: question.evidence, ranked: page.results.compactMap(\.sourceMessageID), seconds: seconds)

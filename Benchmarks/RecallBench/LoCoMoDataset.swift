@@ -85,7 +85,8 @@ struct LoCoMoDataset {
                     sourceID: turn.diaID, parentSourceID: index > 0 ? session.turns[index - 1].diaID : nil,
                     role: turn.speaker == sample.speakers[0] ? .user : .assistant, text: turn.text,
                     createdAt: session.date, activePosition: index,
-                    attachments: turn.blipCaption.map { [Attachment(kind: .image, description: $0)] } ?? [])
+                    attachments: turn.blipCaption.map { [Attachment(kind: .image, description: $0)] } ?? [],
+                    author: turn.speaker)
             }
             return ParsedConversation(
                 platform: .transcript, sourceID: "\(sample.id)-session-\(session.number)",

@@ -15,17 +15,38 @@ extension Recall {
     /// The best `count` hits of both kinds, merged by score (memories first on ties).
     func rankedHits(query: String, scope: SearchScope, filters: SearchFilters, count: Int) throws -> [SearchHit] {
         let database = try database()
-        let match = QueryTerms(query).matchExpression
+        let terms = SearchTerm.terms(of: query)
+        let includeMessages = scope != .memories && filters.memoryType == nil
+        // A memory type narrows to memories: messages have none.
+        if terms.isEmpty {
+            var hits = scope == .messages ? [] : try database.recentMemories(filters: filters, limit: count)
+            if includeMessages { hits += try database.recentMessages(filters: filters, limit: count) }
+            return hits.sorted { ($0.createdAt ?? .distantPast, $0.kind == .memory ? 1 : 0) > ($1.createdAt ?? .distantPast, $1.kind == .memory ? 1 : 0) }
+        }
+        let words = QueryTerms(query).matchExpression
+        let ranker = WindowRanker()
         var hits: [SearchHit] = []
         if scope != .messages {
-            hits += try database.searchMemories(match, filters: filters, limit: count)
+            let scores = try terms.map { try database.memoryTermScores($0, filters: filters, limit: Self.termLimit) }
+            for item in ranker.rank(termScores: scores, neighbours: { _ in [] }).prefix(count) {
+                if let hit = try database.memoryHit(id: item.key, score: item.score, words: words) { hits.append(hit) }
+            }
         }
-        // A memory type or user namespace narrows to memories: messages have neither.
-        if scope != .memories, filters.memoryType == nil {
-            hits += try database.searchMessages(match, filters: filters, limit: count)
-        }
-        if match == nil {
-            return hits.sorted { ($0.createdAt ?? .distantPast, $0.kind == .memory ? 1 : 0) > ($1.createdAt ?? .distantPast, $1.kind == .memory ? 1 : 0) }
+        if includeMessages {
+            let scores = try terms.map { try database.messageTermScores($0, filters: filters, limit: Self.termLimit) }
+            let ranked = ranker.rank(termScores: scores, neighbours: { $0.neighbours(ranker.weights.window) })
+            // Only the head can change places through the speaker boost; a few extra cover
+            // places that turn out to hold hidden messages.
+            let head = Array(ranked.prefix(count * 3 + 20))
+            let authors = try database.authors(at: head.map(\.key))
+            let named = WindowRanker.namedAuthor(in: query, among: Set(authors.values))
+            var found = 0
+            for item in ranker.boostAuthor(head, named: named, authorOf: { authors[$0] }) where found < count {
+                if let hit = try database.messageHit(at: item.key, score: item.score, words: words, filters: filters) {
+                    hits.append(hit)
+                    found += 1
+                }
+            }
         }
         return hits.sorted { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -33,4 +54,7 @@ extension Recall {
             return lhs.id < rhs.id
         }
     }
+
+    /// Matches read per term: enough for the window to find its evidence, bounded for big stores.
+    static let termLimit = 1_000
 }

@@ -2,122 +2,135 @@ import Foundation
 import GRDB
 
 extension RecallDatabase {
-    /// The best `limit` visible, active-branch messages for a match expression (or the newest
-    /// when there is none), best first.
-    func searchMessages(_ match: String?, filters: SearchFilters, limit: Int) throws -> [SearchHit] {
+    /// Each matching visible message's bm25 score for one term (best `limit`), keyed by its place.
+    func messageTermScores(_ term: SearchTerm, filters: SearchFilters, limit: Int) throws -> [MessageKey: Double] {
         try read { db in
-            var conditions = ["m.hidden = 0", "m.position IS NOT NULL"]
-            var arguments: StatementArguments = []
-            if let match {
-                conditions.insert("messages_fts MATCH ?", at: 0)
-                _ = arguments.append(contentsOf: [match])
+            let conditions = try SearchConditions.messages(filters)
+            let (table, rank) = switch term {
+            case .word: ("messages_fts", "bm25(messages_fts, 1.0, 0.6)")
+            case .gram: ("messages_cjk", "bm25(messages_cjk)")
             }
-            try Self.appendChatFilters(filters, conditions: &conditions, arguments: &arguments, dateColumn: "COALESCE(m.created_at, c.created_at)")
-            let from = match == nil
-                ? "messages m JOIN chats c ON c.id = m.chat_id"
-                : "messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN chats c ON c.id = m.chat_id"
-            let snippet = match == nil ? "substr(m.content, 1, 240)" : "snippet(messages_fts, -1, '**', '**', '…', 24)"
-            let rank = match == nil ? "0.0" : "bm25(messages_fts, 1.0, 0.6)"
-            let order = match == nil ? "COALESCE(m.created_at, c.created_at) DESC, m.id DESC" : "rank, m.id"
             let sql = """
-                SELECT m.id, m.source_id, m.role, m.created_at, m.chat_id, COALESCE(c.title_override, c.title) AS title,
-                       c.platform, \(snippet) AS snippet, \(rank) AS rank
-                FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?
+                SELECT m.chat_id, m.position, -\(rank) AS score
+                FROM \(table) JOIN messages m ON m.id = \(table).rowid JOIN chats c ON c.id = m.chat_id
+                WHERE \(table) MATCH ? AND \(conditions.sql) ORDER BY \(rank) LIMIT ?
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit]).map { row in
-                var hit = SearchHit(kind: .message, id: PublicID.message.string(row["id"]), score: -(row["rank"] as Double), snippet: row["snippet"], createdAt: row["created_at"])
-                hit.sourceMessageID = row["source_id"]
-                hit.chatID = PublicID.chat.string(row["chat_id"])
-                hit.chatTitle = (row["title"] as String?).flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled"
-                hit.platform = Platform(rawValue: row["platform"])
-                hit.role = MessageRole(rawValue: row["role"])
-                return hit
+            var scores: [MessageKey: Double] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: [term.matchExpression] + conditions.arguments + [limit]) {
+                scores[MessageKey(chatID: row[0], position: row[1])] = row[2]
             }
+            return scores
         }
     }
 
-    /// The best `limit` current memories for a match expression (or the newest), best first.
-    func searchMemories(_ match: String?, filters: SearchFilters, limit: Int) throws -> [SearchHit] {
+    /// Each matching current memory's bm25 score for one term (best `limit`), keyed by row id.
+    func memoryTermScores(_ term: SearchTerm, filters: SearchFilters, limit: Int) throws -> [Int64: Double] {
         try read { db in
-            var conditions = ["mem.superseded_by IS NULL", "mem.user_id = ?"]
-            var arguments: StatementArguments = [filters.userID ?? Memory.defaultUserID]
-            if let match {
-                conditions.insert("memories_fts MATCH ?", at: 0)
-                arguments = [match] + arguments
+            let conditions = try SearchConditions.memories(filters)
+            let (table, rank) = switch term {
+            case .word: ("memories_fts", "bm25(memories_fts, 1.0, 0.6)")
+            case .gram: ("memories_cjk", "bm25(memories_cjk)")
             }
-            if let type = filters.memoryType {
-                conditions.append("mem.type = ?")
-                _ = arguments.append(contentsOf: [type.rawValue])
+            let sql = """
+                SELECT mem.id, -\(rank) AS score FROM \(table) JOIN memories mem ON mem.id = \(table).rowid
+                WHERE \(table) MATCH ? AND \(conditions.sql) ORDER BY \(rank) LIMIT ?
+                """
+            var scores: [Int64: Double] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: [term.matchExpression] + conditions.arguments + [limit]) {
+                scores[row[0]] = row[1]
             }
-            if let bucket = filters.bucket {
-                conditions.append("mem.bucket = ?")
-                _ = arguments.append(contentsOf: [bucket])
-            }
-            for tag in filters.tags {
-                conditions.append("EXISTS (SELECT 1 FROM json_each(mem.tags) WHERE value = ?)")
-                _ = arguments.append(contentsOf: [tag])
-            }
-            if let chatID = filters.chatID {
-                conditions.append("mem.source_chat_id = ?")
-                _ = arguments.append(contentsOf: [try PublicID.chat.require(chatID, field: "chat_id")])
-            }
-            if let platform = filters.platform {
-                conditions.append("EXISTS (SELECT 1 FROM chats c WHERE c.id = mem.source_chat_id AND c.platform = ?)")
-                _ = arguments.append(contentsOf: [platform.rawValue])
-            }
-            if let from = filters.dateFrom {
-                conditions.append("COALESCE(mem.memories_at, mem.created_at) >= ?")
-                _ = arguments.append(contentsOf: [from])
-            }
-            if let to = filters.dateTo {
-                conditions.append("COALESCE(mem.memories_at, mem.created_at) <= ?")
-                _ = arguments.append(contentsOf: [to])
-            }
-            let from = match == nil ? "memories mem" : "memories_fts JOIN memories mem ON mem.id = memories_fts.rowid"
-            let snippet = match == nil ? "mem.content" : "snippet(memories_fts, -1, '**', '**', '…', 48)"
-            let rank = match == nil ? "0.0" : "bm25(memories_fts, 1.0, 0.6)"
-            let order = match == nil ? "mem.pinned DESC, mem.id DESC" : "rank, mem.id"
-            let sql = "SELECT mem.*, \(snippet) AS snippet, \(rank) AS rank FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit]).map { row in
-                let record = try MemoryRecord(row: row)
-                let memory = record.memory()
-                var hit = SearchHit(kind: .memory, id: memory.id, score: -(row["rank"] as Double), snippet: row["snippet"], createdAt: memory.memoriesAt ?? memory.createdAt)
-                hit.memoryType = memory.type
-                hit.confidence = memory.confidence
-                hit.tags = memory.tags
-                hit.bucket = memory.bucket
-                hit.source = memory.source
-                hit.chatID = memory.source?.chatID
-                return hit
-            }
+            return scores
         }
     }
 
-    /// Adds the chat-level filters (platform, chat, bucket, tags, dates) of a search.
-    private static func appendChatFilters(_ filters: SearchFilters, conditions: inout [String], arguments: inout StatementArguments, dateColumn: String) throws {
-        if let platform = filters.platform {
-            conditions.append("c.platform = ?")
-            _ = arguments.append(contentsOf: [platform.rawValue])
+    /// The named speakers of the turns at these places.
+    func authors(at keys: [MessageKey]) throws -> [MessageKey: String] {
+        try read { db in
+            var result: [MessageKey: String] = [:]
+            for key in keys {
+                if let author = try String.fetchOne(
+                    db, sql: "SELECT author FROM messages WHERE chat_id = ? AND position = ? AND author IS NOT NULL",
+                    arguments: [key.chatID, key.position])
+                {
+                    result[key] = author
+                }
+            }
+            return result
         }
-        if let chatID = filters.chatID {
-            conditions.append("m.chat_id = ?")
-            _ = arguments.append(contentsOf: [try PublicID.chat.require(chatID, field: "chat_id")])
+    }
+
+    /// The search hit for the visible turn at a place, with a snippet around the query's words;
+    /// nil when that place holds a hidden message or none.
+    func messageHit(at key: MessageKey, score: Double, words: String?, filters: SearchFilters) throws -> SearchHit? {
+        try read { db in
+            // The filters again: a neighbouring turn may fall outside a date range its match met.
+            let conditions = try SearchConditions.messages(filters)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT m.id, m.source_id, m.role, m.created_at, m.chat_id, m.content, COALESCE(c.title_override, c.title) AS title, c.platform
+                FROM messages m JOIN chats c ON c.id = m.chat_id
+                WHERE m.chat_id = ? AND m.position = ? AND \(conditions.sql)
+                """, arguments: [key.chatID, key.position] + conditions.arguments)
+            else { return nil }
+            let id: Int64 = row["id"]
+            var snippet: String?
+            if let words {
+                snippet = try String.fetchOne(
+                    db, sql: "SELECT snippet(messages_fts, -1, '**', '**', '…', 24) FROM messages_fts WHERE messages_fts MATCH ? AND rowid = ?",
+                    arguments: [words, id])
+            }
+            var hit = SearchHit(kind: .message, id: PublicID.message.string(id), score: score, snippet: snippet ?? Snippet.lead(row["content"]), createdAt: row["created_at"])
+            hit.sourceMessageID = row["source_id"]
+            hit.chatID = PublicID.chat.string(row["chat_id"])
+            hit.chatTitle = (row["title"] as String?).flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled"
+            hit.platform = Platform(rawValue: row["platform"])
+            hit.role = MessageRole(rawValue: row["role"])
+            return hit
         }
-        if let bucket = filters.bucket {
-            conditions.append("c.bucket = ?")
-            _ = arguments.append(contentsOf: [bucket])
+    }
+
+    /// The search hit for a memory.
+    func memoryHit(id: Int64, score: Double, words: String?) throws -> SearchHit? {
+        try read { db in
+            guard let record = try MemoryRecord.fetchOne(db, key: id) else { return nil }
+            var snippet: String?
+            if let words {
+                snippet = try String.fetchOne(
+                    db, sql: "SELECT snippet(memories_fts, -1, '**', '**', '…', 48) FROM memories_fts WHERE memories_fts MATCH ? AND rowid = ?",
+                    arguments: [words, id])
+            }
+            return Self.hit(for: record.memory(), score: score, snippet: snippet ?? record.content)
         }
-        for tag in filters.tags {
-            conditions.append("EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?)")
-            _ = arguments.append(contentsOf: [tag])
+    }
+
+    private static func hit(for memory: Memory, score: Double, snippet: String) -> SearchHit {
+        var hit = SearchHit(kind: .memory, id: memory.id, score: score, snippet: snippet, createdAt: memory.memoriesAt ?? memory.createdAt)
+        hit.memoryType = memory.type
+        hit.confidence = memory.confidence
+        hit.tags = memory.tags
+        hit.bucket = memory.bucket
+        hit.source = memory.source
+        hit.chatID = memory.source?.chatID
+        return hit
+    }
+
+    /// The newest visible messages that pass the filters, for queries with nothing to match.
+    func recentMessages(filters: SearchFilters, limit: Int) throws -> [SearchHit] {
+        let keys = try read { db -> [MessageKey] in
+            let conditions = try SearchConditions.messages(filters)
+            return try Row.fetchAll(db, sql: """
+                SELECT m.chat_id, m.position FROM messages m JOIN chats c ON c.id = m.chat_id WHERE \(conditions.sql)
+                ORDER BY COALESCE(m.created_at, c.created_at) DESC, m.id DESC LIMIT ?
+                """, arguments: conditions.arguments + [limit]).map { MessageKey(chatID: $0[0], position: $0[1]) }
         }
-        if let from = filters.dateFrom {
-            conditions.append("\(dateColumn) >= ?")
-            _ = arguments.append(contentsOf: [from])
-        }
-        if let to = filters.dateTo {
-            conditions.append("\(dateColumn) <= ?")
-            _ = arguments.append(contentsOf: [to])
+        return try keys.compactMap { try messageHit(at: $0, score: 0, words: nil, filters: filters) }
+    }
+
+    /// The newest current memories that pass the filters (pinned first).
+    func recentMemories(filters: SearchFilters, limit: Int) throws -> [SearchHit] {
+        try read { db in
+            let conditions = try SearchConditions.memories(filters)
+            return try MemoryRecord.fetchAll(db, sql: "SELECT mem.* FROM memories mem WHERE \(conditions.sql) ORDER BY mem.pinned DESC, mem.id DESC LIMIT ?", arguments: conditions.arguments + [limit])
+                .map { Self.hit(for: $0.memory(), score: 0, snippet: $0.content) }
         }
     }
 }

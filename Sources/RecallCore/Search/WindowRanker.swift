@@ -1,0 +1,85 @@
+import Foundation
+
+/// Ranks passages by how well a window of turns around each one answers the query.
+///
+/// Each term's best evidence counts once per candidate: the turn's own bm25 score for the term,
+/// or a discounted score from a turn next to it (the answer often sits beside the turn that
+/// names the topic). Candidates that cover more of the query's terms rise, and when the query
+/// names one of the speakers, that speaker's turns rise. Weights were chosen on LoCoMo
+/// conversations 0–4 and checked on 5–9 (see the benchmark in the README).
+struct WindowRanker: Sendable {
+    /// Tuning knobs.
+    struct Weights: Sendable {
+        /// Turns on each side whose matches count for a candidate.
+        var window = 2
+        /// How much a neighbour's match counts relative to the turn's own.
+        var neighbour = 0.4
+        /// Extra weight for covering all of the query's terms (scaled by the share covered).
+        var coverage = 0.5
+        /// Extra weight for turns by the one speaker the query names.
+        var author = 0.5
+    }
+
+    /// The weights in use.
+    var weights = Weights()
+
+    /// Scores candidates from per-term scores. `neighbours` gives the keys around a key.
+    func rank<Key: Hashable & Comparable>(
+        termScores: [[Key: Double]], neighbours: (Key) -> [Key]
+    ) -> [(key: Key, score: Double)] {
+        guard !termScores.isEmpty else { return [] }
+        var candidates: Set<Key> = []
+        for scores in termScores {
+            for key in scores.keys {
+                candidates.insert(key)
+                candidates.formUnion(neighbours(key))
+            }
+        }
+        var ranked: [(key: Key, score: Double)] = []
+        ranked.reserveCapacity(candidates.count)
+        for key in candidates {
+            let around = neighbours(key)
+            var total = 0.0
+            var covered = 0
+            for scores in termScores {
+                let own = scores[key] ?? 0
+                let near = around.reduce(0.0) { max($0, scores[$1] ?? 0) } * weights.neighbour
+                let best = max(own, near)
+                if best > 0 {
+                    total += best
+                    covered += 1
+                }
+            }
+            guard total > 0 else { continue }
+            total *= 1 + weights.coverage * Double(covered) / Double(termScores.count)
+            ranked.append((key, total))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        return ranked
+    }
+
+    /// Raises the turns of the one speaker a query names, and re-sorts.
+    func boostAuthor<Key: Comparable>(_ ranked: [(key: Key, score: Double)], named: String?, authorOf: (Key) -> String?) -> [(key: Key, score: Double)] {
+        guard let named else { return ranked }
+        return ranked.map { item in
+            authorOf(item.key)?.caseInsensitiveCompare(named) == .orderedSame ? (item.key, item.score * (1 + weights.author)) : item
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+    }
+
+    /// The single speaker a query names by name, if exactly one of `authors` appears in it as a word.
+    static func namedAuthor(in query: String, among authors: Set<String>) -> String? {
+        let words = Set(QueryTermsWords.all(in: query))
+        let named = authors.filter { author in
+            let parts = QueryTermsWords.all(in: author)
+            return !parts.isEmpty && parts.allSatisfy(words.contains)
+        }
+        return named.count == 1 ? named.first : nil
+    }
+}
+
+/// Lowercased words of a text, stop words included (names can be anything).
+enum QueryTermsWords {
+    static func all(in text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+}
