@@ -31,8 +31,9 @@ struct ExportParseError: Error, Equatable {
 /// The parsers Recall ships, in detection order.
 enum ExportParsers {
     /// Claude first: its `chat_messages` is decisive. DeepSeek before ChatGPT: both have a
-    /// `mapping` tree, and each parser rules out the other's (fragments vs. author).
-    static let all: [any ExportParser] = [ClaudeParser(), DeepSeekParser(), ChatGPTParser()]
+    /// `mapping` tree, and each parser rules out the other's (fragments vs. author). Grok's
+    /// `conversation` + `responses` comes after them.
+    static let all: [any ExportParser] = [ClaudeParser(), DeepSeekParser(), ChatGPTParser(), GrokParser()]
 
     /// The parser for a platform, if Recall reads its exports yet.
     static func parser(for platform: Platform) -> (any ExportParser)? {

@@ -9,7 +9,7 @@ extension ImportTests {
             ("chatgpt/branches.json", .chatgpt), ("chatgpt/content-types.json", .chatgpt),
             ("chatgpt/tree-edge-cases.json", .chatgpt), ("claude/blocks.json", .claude),
             ("claude/branches.json", .claude), ("claude/wrapped.json", .claude),
-            ("deepseek/official.json", .deepseek), ("deepseek/capture.json", .deepseek),
+            ("deepseek/official.json", .deepseek), ("deepseek/capture.json", .deepseek), ("grok/backend.json", .grok),
         ]
 
         @Test(arguments: fixtures)
@@ -38,8 +38,6 @@ extension ImportTests {
 
         /// Look-alikes of other platforms that must not be claimed.
         static let strangers: [String] = [
-            // Grok: conversations with responses.
-            #"{"conversation": {"id": "g"}, "responses": [{"response": {"sender": "human", "message": "hi"}}]}"#,
             // Gemini Takeout activity record.
             #"{"header": "Gemini Apps", "title": "Prompted hi", "time": "2025-01-01T00:00:00Z", "products": ["Gemini Apps"]}"#,
             // Claude projects.json entry.
