@@ -32,8 +32,14 @@ struct ExportParseError: Error, Equatable {
 enum ExportParsers {
     /// Claude first: its `chat_messages` is decisive. DeepSeek before ChatGPT: both have a
     /// `mapping` tree, and each parser rules out the other's (fragments vs. author). Grok's
-    /// `conversation` + `responses` comes after them.
-    static let all: [any ExportParser] = [ClaudeParser(), DeepSeekParser(), ChatGPTParser(), GrokParser()]
+    /// `conversation` + `responses` and Kimi's camelCase `messages[].blocks` come last.
+    static let all: [any ExportParser] = [
+        ClaudeParser(),
+        DeepSeekParser(),
+        ChatGPTParser(),
+        GrokParser(),
+        KimiParser(),
+    ]
 
     /// The parser for a platform, if Recall reads its exports yet.
     static func parser(for platform: Platform) -> (any ExportParser)? {

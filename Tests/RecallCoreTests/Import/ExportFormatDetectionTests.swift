@@ -10,6 +10,7 @@ extension ImportTests {
             ("chatgpt/tree-edge-cases.json", .chatgpt), ("claude/blocks.json", .claude),
             ("claude/branches.json", .claude), ("claude/wrapped.json", .claude),
             ("deepseek/official.json", .deepseek), ("deepseek/capture.json", .deepseek), ("grok/backend.json", .grok),
+            ("kimi/raw-chat.json", .kimi), ("kimi/messages-page.json", .kimi),
         ]
 
         @Test(arguments: fixtures)
