@@ -30,9 +30,16 @@ struct ExportParseError: Error, Equatable {
 
 /// The parsers Recall ships, in detection order.
 enum ExportParsers {
-    /// Claude before ChatGPT: Claude's `chat_messages` is decisive, ChatGPT's `mapping` is
-    /// shared with DeepSeek, which ChatGPT's parser has to rule out itself.
-    static let all: [any ExportParser] = [ClaudeParser(), ChatGPTParser()]
+    /// Claude first: its `chat_messages` is decisive. DeepSeek before ChatGPT: both have a
+    /// `mapping` tree, and each parser rules out the other's (fragments vs. author). Grok's
+    /// `conversation` + `responses` and Kimi's camelCase `messages[].blocks` come last.
+    static let all: [any ExportParser] = [
+        ClaudeParser(),
+        DeepSeekParser(),
+        ChatGPTParser(),
+        GrokParser(),
+        KimiParser(),
+    ]
 
     /// The parser for a platform, if Recall reads its exports yet.
     static func parser(for platform: Platform) -> (any ExportParser)? {

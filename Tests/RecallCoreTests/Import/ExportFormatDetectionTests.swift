@@ -9,6 +9,8 @@ extension ImportTests {
             ("chatgpt/branches.json", .chatgpt), ("chatgpt/content-types.json", .chatgpt),
             ("chatgpt/tree-edge-cases.json", .chatgpt), ("claude/blocks.json", .claude),
             ("claude/branches.json", .claude), ("claude/wrapped.json", .claude),
+            ("deepseek/official.json", .deepseek), ("deepseek/capture.json", .deepseek), ("grok/backend.json", .grok),
+            ("kimi/raw-chat.json", .kimi), ("kimi/messages-page.json", .kimi),
         ]
 
         @Test(arguments: fixtures)
@@ -37,10 +39,6 @@ extension ImportTests {
 
         /// Look-alikes of other platforms that must not be claimed.
         static let strangers: [String] = [
-            // DeepSeek official export: `mapping` too, but `inserted_at` and `fragments`, no `author`.
-            #"{"id": "1", "title": "t", "inserted_at": "2025-01-29T15:55:28.250000+08:00", "mapping": {"root": {"id": "root", "parent": null, "children": ["1"], "message": null}, "1": {"id": "1", "parent": "root", "children": [], "message": {"fragments": [{"type": "REQUEST", "content": "hi"}]}}}}"#,
-            // Grok: conversations with responses.
-            #"{"conversation": {"id": "g"}, "responses": [{"response": {"sender": "human", "message": "hi"}}]}"#,
             // Gemini Takeout activity record.
             #"{"header": "Gemini Apps", "title": "Prompted hi", "time": "2025-01-01T00:00:00Z", "products": ["Gemini Apps"]}"#,
             // Claude projects.json entry.

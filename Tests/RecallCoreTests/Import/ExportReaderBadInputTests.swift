@@ -24,7 +24,7 @@ extension ImportTests {
             #expect(error.code == .unrecognizedFormat)
             #expect(error.message.hasPrefix(path + " is not a readable export: "))
             #expect(error.message.contains(reason))
-            #expect(error.message.contains("Expected a ChatGPT or Claude conversations.json (a JSON array of conversations)"))
+            #expect(error.message.contains("Expected a \(ExportReadSession.expectedExport)"))
         }
 
         @Test(arguments: ["", "<html>"])

@@ -128,13 +128,13 @@ extension ImportTests {
             #expect(photosynthesis.createdAt != nil)
         }
 
-        @Test(arguments: ["chatgpt", "claude"])
+        @Test(arguments: ["chatgpt", "claude", "deepseek", "grok"])
         func wholeFolderReadsWithoutErrors(folder: String) throws {
             let url = try #require(Fixture.sharedExports).appendingPathComponent(folder)
             let record = try ExportReadRecord.read(url.path)
             let files = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".json") }
             #expect(record.summary.files.count == files.count)
-            #expect(record.summary.platforms == [folder == "chatgpt" ? .chatgpt : .claude])
+            #expect(record.summary.platforms == [try #require(Platform(rawValue: folder))])
             #expect(record.errors.isEmpty)
             #expect(record.summary.skipped == 0)
         }
