@@ -15,7 +15,9 @@ extension Recall {
     /// The best `count` hits of both kinds, merged by score (memories first on ties).
     func rankedHits(query: String, scope: SearchScope, filters: SearchFilters, count: Int) throws -> [SearchHit] {
         let database = try database()
-        let terms = SearchTerm.terms(of: query)
+        // A date in the query ranks turns from that time higher; its numbers are not words to match.
+        let dates = QueryDates(query)
+        let terms = SearchTerm.terms(of: dates.intervals.isEmpty ? query : dates.remainder)
         let includeMessages = scope != .memories && filters.memoryType == nil
         // A memory type narrows to memories: messages have none.
         if terms.isEmpty {
@@ -38,10 +40,15 @@ extension Recall {
             // Only the head can change places through the speaker boost; a few extra cover
             // places that turn out to hold hidden messages.
             let head = Array(ranked.prefix(count * 3 + 20))
-            let authors = try database.authors(at: head.map(\.key))
-            let named = WindowRanker.namedAuthor(in: query, among: Set(authors.values))
+            let facts = try database.turnFacts(at: head.map(\.key))
+            let named = WindowRanker.namedAuthor(in: query, among: Set(facts.values.compactMap(\.author)))
             var found = 0
-            for item in ranker.boostAuthor(head, named: named, authorOf: { authors[$0] }) where found < count {
+            let boosted = ranker.boost(head) { key in
+                let fact = facts[key]
+                return (named != nil && fact?.author?.caseInsensitiveCompare(named ?? "") == .orderedSame,
+                        fact?.date.map(dates.covers) ?? false)
+            }
+            for item in boosted where found < count {
                 if let hit = try database.messageHit(at: item.key, score: item.score, words: words, filters: filters) {
                     hits.append(hit)
                     found += 1

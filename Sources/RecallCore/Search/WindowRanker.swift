@@ -18,6 +18,8 @@ struct WindowRanker: Sendable {
         var coverage = 0.5
         /// Extra weight for turns by the one speaker the query names.
         var author = 0.5
+        /// Extra weight for turns from the time the query names.
+        var time = 1.0
     }
 
     /// The weights in use.
@@ -58,11 +60,14 @@ struct WindowRanker: Sendable {
         return ranked
     }
 
-    /// Raises the turns of the one speaker a query names, and re-sorts.
-    func boostAuthor<Key: Comparable>(_ ranked: [(key: Key, score: Double)], named: String?, authorOf: (Key) -> String?) -> [(key: Key, score: Double)] {
-        guard let named else { return ranked }
-        return ranked.map { item in
-            authorOf(item.key)?.caseInsensitiveCompare(named) == .orderedSame ? (item.key, item.score * (1 + weights.author)) : item
+    /// Raises turns by the one speaker the query names and turns from the time it names, and re-sorts.
+    func boost<Key: Comparable>(_ ranked: [(key: Key, score: Double)], facts: (Key) -> (namedAuthor: Bool, namedTime: Bool)) -> [(key: Key, score: Double)] {
+        ranked.map { item in
+            let fact = facts(item.key)
+            var score = item.score
+            if fact.namedAuthor { score *= 1 + weights.author }
+            if fact.namedTime { score *= 1 + weights.time }
+            return (item.key, score)
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
     }
 

@@ -43,16 +43,16 @@ extension RecallDatabase {
         }
     }
 
-    /// The named speakers of the turns at these places.
-    func authors(at keys: [MessageKey]) throws -> [MessageKey: String] {
+    /// The speaker and time of the turns at these places, for re-ranking the head of a result.
+    func turnFacts(at keys: [MessageKey]) throws -> [MessageKey: (author: String?, date: Date?)] {
         try read { db in
-            var result: [MessageKey: String] = [:]
+            var result: [MessageKey: (author: String?, date: Date?)] = [:]
             for key in keys {
-                if let author = try String.fetchOne(
-                    db, sql: "SELECT author FROM messages WHERE chat_id = ? AND position = ? AND author IS NOT NULL",
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT m.author, COALESCE(m.created_at, c.created_at) FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.chat_id = ? AND m.position = ?",
                     arguments: [key.chatID, key.position])
                 {
-                    result[key] = author
+                    result[key] = (row[0], row[1])
                 }
             }
             return result
