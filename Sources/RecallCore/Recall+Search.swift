@@ -63,5 +63,5 @@ extension Recall {
     }
 
     /// Matches read per term: enough for the window to find its evidence, bounded for big stores.
-    static let termLimit = 1_000
+    static let termLimit = 300
 }

@@ -45,15 +45,18 @@ extension RecallDatabase {
 
     /// The speaker and time of the turns at these places, for re-ranking the head of a result.
     func turnFacts(at keys: [MessageKey]) throws -> [MessageKey: (author: String?, date: Date?)] {
-        try read { db in
+        guard !keys.isEmpty else { return [:] }
+        return try read { db in
+            var arguments: StatementArguments = []
+            for key in keys { _ = arguments.append(contentsOf: [key.chatID, key.position]) }
+            let places = Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
             var result: [MessageKey: (author: String?, date: Date?)] = [:]
-            for key in keys {
-                if let row = try Row.fetchOne(
-                    db, sql: "SELECT m.author, COALESCE(m.created_at, c.created_at) FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.chat_id = ? AND m.position = ?",
-                    arguments: [key.chatID, key.position])
-                {
-                    result[key] = (row[0], row[1])
-                }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT m.chat_id, m.position, m.author, COALESCE(m.created_at, c.created_at)
+                FROM messages m JOIN chats c ON c.id = m.chat_id WHERE (m.chat_id, m.position) IN (VALUES \(places))
+                """, arguments: arguments)
+            {
+                result[MessageKey(chatID: row[0], position: row[1])] = (row[2], row[3])
             }
             return result
         }
