@@ -31,4 +31,11 @@ enum Fixture {
         let exports = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/exports")
         return FileManager.default.fileExists(atPath: exports.path) ? exports : nil
     }()
+
+    /// `shared/datasets`, beside the package root, when this checkout has it.
+    static let sharedDatasets: URL? = {
+        let datasets = (sharedExports ?? URL(fileURLWithPath: "/nonexistent")).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("datasets")
+        return FileManager.default.fileExists(atPath: datasets.path) ? datasets : nil
+    }()
 }
