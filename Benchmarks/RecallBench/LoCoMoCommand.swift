@@ -11,55 +11,52 @@ struct LoCoMoCommand: ParsableCommand {
     @Option(help: "Path to locomo10.json.")
     var dataset = "../shared/datasets/locomo/locomo10.json"
 
-    @Option(help: "Store file prefix (default: fresh in-memory stores, one per conversation).")
-    var db: String?
+    @Flag(help: "Also run each ranking signal added one at a time (overall 1-4 only).")
+    var ablation = false
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: dataset) else {
             throw ValidationError("No dataset at \(dataset); pass --dataset PATH to locomo10.json.")
         }
         let data = try LoCoMoDataset(path: dataset)
-        // Each sample is a different pair of people: one store each, as each would have their own.
-        var stores: [String: Recall] = [:]
-        let importStart = Date()
-        for sample in data.samples {
-            let recall = db.map { Recall(location: .file($0 + "-" + sample.id + ".sqlite")) } ?? Recall.inMemory()
-            _ = try recall.importConversations(data.conversations(of: sample), label: "locomo \(sample.id)")
-            stores[sample.id] = recall
+        let full = try evaluate(data, ranking: RankingWeights())
+        full.printTables()
+        guard ablation else { return }
+        var steps: [(String, RankingWeights)] = [("bm25, OR of terms", .plain)]
+        var weights = RankingWeights.plain
+        weights.window = 2
+        weights.neighbour = 0.4
+        steps.append(("+ neighbouring turns", weights))
+        weights.coverage = 0.5
+        steps.append(("+ term coverage", weights))
+        weights.author = 0.5
+        steps.append(("+ named speaker", weights))
+        weights.time = 1.0
+        steps.append(("+ named date (all)", weights))
+        print("\nablation (overall 1-4, recall@10 / all@10)")
+        print("signals                     tune 0-4         held-out 5-9")
+        for (label, ranking) in steps {
+            let result = try evaluate(data, ranking: ranking)
+            print(label.padding(toLength: 26, withPad: " ", startingAt: 0) + "  " + result.summary("tune 0-4") + "    " + result.summary("held-out 5-9"))
         }
-        print(String(format: "imported %d conversations in %.2f s", data.samples.count, Date().timeIntervalSince(importStart)))
+    }
 
-        var table: [String: [Int: RetrievalMetrics]] = ["tune 0-4": [:], "held-out 5-9": [:]]
+    /// Imports each sample into its own store — each is a different pair of people, as each
+    /// would have their own — and asks every question with evidence.
+    private func evaluate(_ data: LoCoMoDataset, ranking: RankingWeights) throws -> LoCoMoResult {
+        var result = LoCoMoResult()
         for (index, sample) in data.samples.enumerated() {
+            let recall = Recall.inMemory(ranking: ranking)
+            _ = try recall.importConversations(data.conversations(of: sample), label: "locomo \(sample.id)")
             let split = index < 5 ? "tune 0-4" : "held-out 5-9"
             for question in sample.questions where !question.evidence.isEmpty {
                 let start = DispatchTime.now().uptimeNanoseconds
-                guard let recall = stores[sample.id] else { continue }
                 let page = try recall.search(SearchRequest(query: question.text, scope: .messages, limit: 20))
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                table[split, default: [:]][question.category, default: RetrievalMetrics()]
-                    .add(evidence: question.evidence, ranked: page.results.compactMap(\.sourceMessageID), seconds: seconds)
+                result.add(split: split, category: question.category, evidence: question.evidence,
+                           ranked: page.results.compactMap(\.sourceMessageID), seconds: seconds)
             }
         }
-        let names = [1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop", 5: "adversarial"]
-        var both = [Int: RetrievalMetrics]()
-        for split in ["tune 0-4", "held-out 5-9"] {
-            print("\n\(split)\n" + RetrievalMetrics.header)
-            var overall = RetrievalMetrics()
-            for category in 1...5 {
-                let metrics = table[split]?[category] ?? RetrievalMetrics()
-                print(metrics.row("  \(category) \(names[category] ?? "")"))
-                both[category, default: RetrievalMetrics()].merge(metrics)
-                if category <= 4 { overall.merge(metrics) }
-            }
-            print(overall.row("  overall 1-4"))
-        }
-        print("\nall 0-9\n" + RetrievalMetrics.header)
-        var overall = RetrievalMetrics()
-        for category in 1...5 {
-            print((both[category] ?? RetrievalMetrics()).row("  \(category) \(names[category] ?? "")"))
-            if category <= 4 { overall.merge(both[category] ?? RetrievalMetrics()) }
-        }
-        print(overall.row("  overall 1-4"))
+        return result
     }
 }

@@ -38,6 +38,9 @@ struct RetrievalMetrics {
     /// Mean recall@10.
     var meanRecall10: Double { count == 0 ? 0 : recall10 / Double(count) }
 
+    /// Share of questions with every evidence turn in the top 10.
+    var meanAll10: Double { count == 0 ? 0 : all10 / Double(count) }
+
     /// One table row.
     func row(_ label: String) -> String {
         guard count > 0 else { return label.padding(toLength: 22, withPad: " ", startingAt: 0) + "  (no questions)" }

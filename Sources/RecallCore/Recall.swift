@@ -18,15 +18,19 @@ public final class Recall: Sendable {
     public let clock: @Sendable () -> Date
     private let storage = Mutex<RecallDatabase?>(nil)
 
+    /// How messages are ranked; the defaults suit conversational memory.
+    public let ranking: RankingWeights
+
     /// Creates a Recall over a store; nothing is opened until the first call.
-    public init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights()) {
         self.location = location
         self.clock = clock
+        self.ranking = ranking
     }
 
     /// A Recall over a fresh in-memory store, for tests and previews.
-    public static func inMemory(clock: @escaping @Sendable () -> Date = { Date() }) -> Recall {
-        Recall(location: .inMemory, clock: clock)
+    public static func inMemory(clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights()) -> Recall {
+        Recall(location: .inMemory, clock: clock, ranking: ranking)
     }
 
     /// The store, opened on first use and shared by every later call.

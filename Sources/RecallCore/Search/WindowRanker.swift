@@ -8,22 +8,8 @@ import Foundation
 /// names one of the speakers, that speaker's turns rise. Weights were chosen on LoCoMo
 /// conversations 0–4 and checked on 5–9 (see the benchmark in the README).
 struct WindowRanker: Sendable {
-    /// Tuning knobs.
-    struct Weights: Sendable {
-        /// Turns on each side whose matches count for a candidate.
-        var window = 2
-        /// How much a neighbour's match counts relative to the turn's own.
-        var neighbour = 0.4
-        /// Extra weight for covering all of the query's terms (scaled by the share covered).
-        var coverage = 0.5
-        /// Extra weight for turns by the one speaker the query names.
-        var author = 0.5
-        /// Extra weight for turns from the time the query names.
-        var time = 1.0
-    }
-
     /// The weights in use.
-    var weights = Weights()
+    var weights = RankingWeights()
 
     /// Scores candidates from per-term scores. `neighbours` gives the keys around a key.
     func rank<Key: Hashable & Comparable>(
