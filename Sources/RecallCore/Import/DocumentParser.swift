@@ -49,5 +49,5 @@ struct DocumentParse: Sendable, Equatable {
 /// The document parsers Recall ships, in detection order.
 enum DocumentParsers {
     /// JSON formats first (they are asked about a JSON element), then text formats.
-    static let all: [any DocumentParser] = []
+    static let all: [any DocumentParser] = [GeminiTakeoutParser(), AIStudioParser(), GeminiActivityHTMLParser()]
 }

@@ -32,7 +32,7 @@ struct ExportParseError: Error, Equatable {
 enum ExportParsers {
     /// Claude before ChatGPT: Claude's `chat_messages` is decisive, ChatGPT's `mapping` is
     /// shared with DeepSeek, which ChatGPT's parser has to rule out itself.
-    static let all: [any ExportParser] = [ClaudeParser(), ChatGPTParser()]
+    static let all: [any ExportParser] = [ClaudeParser(), ClaudeProjectsParser(), ChatGPTParser()]
 
     /// The parser for a platform, if Recall reads its exports yet.
     static func parser(for platform: Platform) -> (any ExportParser)? {
