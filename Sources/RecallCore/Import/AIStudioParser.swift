@@ -13,6 +13,7 @@ import Foundation
 struct AIStudioParser: DocumentParser {
     let platform = Platform.gemini
     let formatName = "Google AI Studio prompt file"
+    let input = DocumentInput.json
 
     func recognizes(_ sample: DocumentSample) -> Bool {
         guard case .jsonElement(let data) = sample,

@@ -17,7 +17,8 @@ struct DocumentMemberReader {
     let totalBytes: Int?
     private let session: ExportReadSession
     private var bytes: Data
-    private var parser: (any DocumentParser)?
+    /// The parsers that want the member, in detection order; the first that reads it wins.
+    private var accepted: [any DocumentParser] = []
     private let candidates: [any DocumentParser]
     /// Why the text route was taken, to open the reason when no candidate wants the file.
     private let notJSON: String
@@ -29,7 +30,7 @@ struct DocumentMemberReader {
         self.totalBytes = totalBytes
         self.session = session
         self.bytes = bytes
-        self.parser = parser
+        accepted = [parser]
         candidates = [parser]
         notJSON = ""
     }
@@ -40,7 +41,6 @@ struct DocumentMemberReader {
         self.totalBytes = totalBytes
         self.session = session
         bytes = Data()
-        parser = nil
         self.candidates = candidates
         self.notJSON = notJSON
     }
@@ -50,13 +50,13 @@ struct DocumentMemberReader {
     mutating func consume(_ chunk: Data) throws {
         let limit = session.limits.maxDocumentSize
         guard bytes.count + chunk.count <= limit else {
-            let what = parser.map { "a \($0.formatName)" } ?? "a text file"
+            let what = accepted.first.map { "a \($0.formatName)" } ?? "a text file"
             throw ExportReadInterruption(
                 "it is \(what) over the \(limit.byteDescription) limit for a file read whole; split it or raise the limit",
                 isSizeLimit: true)
         }
         bytes.append(chunk)
-        if parser == nil, rejection == nil, bytes.count >= Self.headSize {
+        if accepted.isEmpty, rejection == nil, bytes.count >= Self.headSize {
             decideFromHead()
             if rejection != nil { throw ExportMemberNotRecognized() }
         }
@@ -65,8 +65,8 @@ struct DocumentMemberReader {
     /// Parses what was collected and reports it; throws only when the caller's `emit` fails.
     mutating func finish(interruption: ExportReadInterruption?) throws -> ExportMemberReader.Outcome {
         if let interruption { return .notRecognized(interruption.reason) }
-        if parser == nil, rejection == nil { decideFromHead() }
-        guard let parser else { return .notRecognized(rejection ?? notJSON) }
+        if accepted.isEmpty, rejection == nil { decideFromHead() }
+        guard !accepted.isEmpty else { return .notRecognized(rejection ?? notJSON) }
         var document = bytes
         bytes = Data()
         var repairedAt: Int?
@@ -76,12 +76,21 @@ struct DocumentMemberReader {
             repairedAt = bad
             document = UTF8Repair.repaired(document)
         }
-        let result: DocumentParse
-        do {
-            result = try parser.parse(document: document, file: name)
-        } catch let error as ExportParseError {
+        var parsed: (any DocumentParser, DocumentParse)?
+        var reasons: [String] = []
+        for candidate in accepted {
+            do {
+                parsed = (candidate, try candidate.parse(document: document, file: name))
+                break
+            } catch let error as ExportParseError {
+                reasons.append(error.message)
+            } catch {
+                reasons.append("\(error)")
+            }
+        }
+        guard let (parser, result) = parsed else {
             let prefix = notJSON.isEmpty ? "" : "\(notJSON), and "
-            return .notRecognized(prefix + error.message)
+            return .notRecognized(prefix + reasons.joined(separator: "; "))
         }
         session.noteRecognized(name, platform: parser.platform)
         if let repairedAt {
@@ -112,11 +121,9 @@ struct DocumentMemberReader {
         let text = isUTF16
             ? (Self.utf16AsUTF8(Data(head)).map { String(decoding: $0, as: UTF8.self) } ?? "")
             : String(decoding: head, as: UTF8.self)
-        if let chosen = candidates.first(where: { $0.recognizes(.text(head: text)) }) {
-            parser = chosen
-        } else {
-            let names = candidates.map(\.formatName).joined(separator: " or ")
-            rejection = "\(notJSON), nor \(names.isEmpty ? "a text export" : names)"
+        accepted = candidates.filter { $0.recognizes(.text(head: text)) }
+        if accepted.isEmpty {
+            rejection = "\(notJSON), and not a text format Recall reads"
         }
     }
 

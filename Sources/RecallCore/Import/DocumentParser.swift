@@ -12,13 +12,23 @@ import Foundation
 protocol DocumentParser: Sendable {
     /// The platform the conversations are stored under.
     var platform: Platform { get }
-    /// What the format is, for "expected …" messages (`a Gemini My Activity file`).
+    /// What the format is, for "expected …" messages (`Gemini My Activity file`).
     var formatName: String { get }
+    /// Whether files of this format are JSON or text; decides which samples it is shown.
+    var input: DocumentInput { get }
     /// Whether a sample of the file has this format's shape; decides whether the file is read whole.
     func recognizes(_ sample: DocumentSample) -> Bool
     /// Parses the whole file. Throws `ExportParseError` when it is not this format after all;
     /// problems that cost only part of it come back in the result.
     func parse(document: Data, file: String) throws -> DocumentParse
+}
+
+/// What a document format is written in.
+enum DocumentInput: Sendable {
+    /// A JSON document, detected from its first element.
+    case json
+    /// HTML, Markdown or plain text, detected from its beginning.
+    case text
 }
 
 /// What a document parser is shown to decide whether a file is its format.
@@ -49,5 +59,7 @@ struct DocumentParse: Sendable, Equatable {
 /// The document parsers Recall ships, in detection order.
 enum DocumentParsers {
     /// JSON formats first (they are asked about a JSON element), then text formats.
-    static let all: [any DocumentParser] = [GeminiTakeoutParser(), AIStudioParser(), GeminiActivityHTMLParser()]
+    static let all: [any DocumentParser] = [
+        GeminiTakeoutParser(), AIStudioParser(), GeminiActivityHTMLParser(), TranscriptParser(),
+    ]
 }

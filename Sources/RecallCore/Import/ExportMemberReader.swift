@@ -68,7 +68,7 @@ struct ExportMemberReader {
         self.session = session
         splitter = JSONArraySplitter(maxElementSize: session.limits.maxConversationSize)
         detection = .pending([], bytes: 0)
-        raw = formats.documentParsers.isEmpty ? nil : Data()
+        raw = formats.documentParsers.contains { $0.input == .json } ? Data() : nil
     }
 
     /// The document parser that claimed the member, with every byte read so far; the reader is
@@ -163,7 +163,7 @@ struct ExportMemberReader {
             try process(Self.repairingUTF8(element), with: parser)
         case (.element(let element), .pending(let held, let bytes)):
             let piece = Self.repairingUTF8(element)
-            if let document = formats.documentParsers.first(where: { $0.recognizes(.jsonElement(piece.data)) }) {
+            if let document = formats.documentParsers.first(where: { $0.input == .json && $0.recognizes(.jsonElement(piece.data)) }) {
                 detection = .claimed(document)
                 guard raw != nil else { throw ExportMemberNotRecognized() }  // over the document limit
                 return

@@ -13,6 +13,7 @@ import Foundation
 struct GeminiActivityHTMLParser: DocumentParser {
     let platform = Platform.gemini
     let formatName = "Gemini My Activity page (MyActivity.html from Google Takeout)"
+    let input = DocumentInput.text
 
     func recognizes(_ sample: DocumentSample) -> Bool {
         guard case .text(let head) = sample else { return false }

@@ -12,6 +12,7 @@ import Foundation
 struct GeminiTakeoutParser: DocumentParser {
     let platform = Platform.gemini
     let formatName = "Gemini My Activity file (MyActivity.json from Google Takeout)"
+    let input = DocumentInput.json
 
     func recognizes(_ sample: DocumentSample) -> Bool {
         guard case .jsonElement(let data) = sample,

@@ -49,12 +49,13 @@ struct MemberReader {
             guard let (offset, byte) = Self.firstSignificantByte(pending) else { return }
             let bytes = pending
             pending = Data()
-            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || !acceptsText || formats.documentParsers.isEmpty {
+            let textFormats = formats.documentParsers.filter { $0.input == .text }
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || !acceptsText || textFormats.isEmpty {
                 startElements()
                 try feedElements(bytes)
             } else {
                 document = DocumentMemberReader(
-                    name: name, totalBytes: totalBytes, candidates: formats.documentParsers,
+                    name: name, totalBytes: totalBytes, candidates: textFormats,
                     notJSON: "it is not JSON (\(Self.describe(byte, at: offset)))", session: session)
                 try document?.consume(bytes)
             }
