@@ -28,6 +28,11 @@ struct ClaudeProjectsParser: ExportParser {
 
     func parse(element: Data, file: String) throws -> (ParsedConversation, [ImportDiagnostic]) {
         let project = try JSONDecoder().decodeConversation(ClaudeProjectsWire.Project.self, from: element, platform: .claude)
+        guard recognizes(element) else {
+            throw ExportParseError(
+                "not a Claude project (expected an object with \"uuid\", \"name\" and \"prompt_template\" or \"docs\", and no \"chat_messages\")",
+                conversation: project.uuid)
+        }
         var diagnostics: [ImportDiagnostic] = []
         var messages: [ParsedMessage] = []
         func add(_ message: ParsedMessage) {

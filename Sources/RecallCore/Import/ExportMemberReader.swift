@@ -165,7 +165,12 @@ struct ExportMemberReader {
             let piece = Self.repairingUTF8(element)
             if let document = formats.documentParsers.first(where: { $0.input == .json && $0.recognizes(.jsonElement(piece.data)) }) {
                 detection = .claimed(document)
-                guard raw != nil else { throw ExportMemberNotRecognized() }  // over the document limit
+                guard raw != nil else {
+                    let limit = session.limits.maxDocumentSize.byteDescription
+                    throw ExportReadInterruption(
+                        "it is a \(document.formatName) over the \(limit) limit for a file read whole; raise the limit",
+                        isSizeLimit: true)
+                }
                 return
             }
             let recognized = formats.elementParsers.first { $0.recognizes(piece.data) }
@@ -234,9 +239,6 @@ struct ExportMemberReader {
     ) -> String {
         if let syntaxError { return "it is not JSON (\(syntaxError.message))" }
         if let interruption { return interruption.reason }
-        if case .claimed(let parser) = detection {
-            return "it looks like a \(parser.formatName), but it is over the \(session.limits.maxDocumentSize.byteDescription) limit for a file read whole"
-        }
         let expected = formats.elementPlatformNames
         switch (ending, detection) {
         case (.empty, _):

@@ -68,7 +68,7 @@ enum GeminiActivityLog {
         var turns: [Turn] = []
         var leftOut: [String: Int] = [:]
         for record in records {
-            var verb = record.verb
+            var verb = record.verb?.trimmingCharacters(in: CharacterSet(charactersIn: ": ")).nonBlank
             var rest = record.title
             if verb == nil, let known = knownVerb(startingAt: record.title) ?? guessed.flatMap({ starts(record.title, with: $0) }) {
                 verb = known.verb

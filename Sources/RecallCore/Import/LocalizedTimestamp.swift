@@ -82,18 +82,21 @@ enum LocalizedTimestamp {
     }
 
     private static func tokenize(_ text: String) -> [Token] {
-        let folded = text.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-            .replacingOccurrences(of: "a.m.", with: "am").replacingOccurrences(of: "p.m.", with: "pm")
+        let lowered = text.lowercased().replacingOccurrences(of: "a.m.", with: "am").replacingOccurrences(of: "p.m.", with: "pm")
         var tokens: [Token] = []
         var digits = ""
         var letters = ""
         func flush() {
             if !digits.isEmpty { tokens.append(.number(Int(digits) ?? 0, digits: digits.count)) }
-            if !letters.isEmpty { tokens.append(.word(letters)) }
+            if !letters.isEmpty {
+                // Accents go from Latin words only ("févr", "SEČ"): folding would take Hangul apart.
+                let latin = letters.unicodeScalars.allSatisfy { $0.value < 0x250 }
+                tokens.append(.word(latin ? letters.folding(options: .diacriticInsensitive, locale: nil) : letters))
+            }
             digits = ""
             letters = ""
         }
-        for character in folded {
+        for character in lowered {
             if character.isASCII, character.isNumber {
                 if !letters.isEmpty { flush() }
                 digits.append(character)

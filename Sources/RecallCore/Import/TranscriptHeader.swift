@@ -55,7 +55,9 @@ struct TranscriptHeader {
         for line in preamble {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if title == nil, trimmed.hasPrefix("# ") {
-                title = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces).nonBlank
+                // Without an Obsidian field (`[created:: …]`) some converters append.
+                let heading = trimmed.dropFirst(2)
+                title = heading[..<(heading.range(of: "[created::")?.lowerBound ?? heading.endIndex)].nonBlank
                 continue
             }
             var entry = Substring(trimmed)

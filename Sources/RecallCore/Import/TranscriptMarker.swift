@@ -3,14 +3,16 @@ import Foundation
 /// A line of a chat transcript that starts a message: `#### You:`, `## 👤 User`, `### 🤖 DeepSeek`,
 /// `## User (2025-02-25 01:10:23)`, `**Assistant:** text`, `Human: text`, `ChatGPT:`.
 ///
-/// A marker is a role label, in one of three styles — a Markdown heading, a bold label, or a
-/// plain `Label:` at the start of the line — optionally wrapped in emoji, with a trailing colon,
-/// and in headings a timestamp in parentheses or an Obsidian `[created:: …]` field. Only labels
-/// from the role vocabulary count, so the headings inside an answer ("## Summary") stay content.
+/// A marker is a role label, in one of three styles — a Markdown heading (any level), a bold
+/// label, or a plain `Label:` at the start of the line — optionally wrapped in emoji, with a
+/// trailing colon, and in headings a timestamp in parentheses or an Obsidian `[created:: …]`
+/// field. Only labels from the role vocabulary count, so the headings inside an answer
+/// ("## Summary") stay content; the generic ones an answer could use as a heading ("Answer",
+/// "Response") count as headings only with their colon (`## Response:`), as exporters write them.
 struct TranscriptMarker: Equatable {
     /// How the label is written; a transcript uses one style for all its markers.
     enum Style: Hashable {
-        case heading(level: Int)
+        case heading
         case bold
         case plain
     }
@@ -39,6 +41,8 @@ struct TranscriptMarker: Equatable {
         "openai": .chatgpt, "claude": .claude, "gemini": .gemini, "bard": .gemini, "deepseek": .deepseek,
         "grok": .grok, "kimi": .kimi, "copilot": nil, "perplexity": nil, "mistral": nil, "le chat": nil, "qwen": nil,
     ]
+    /// Labels that are markers in a heading only with a colon.
+    static let genericLabels: Set<String> = ["response", "answer", "prompt", "question", "model", "ai", "bot"]
     /// Labels of hidden material: system prompts and tool traffic.
     static let hiddenLabels: [String: MessageRole] = [
         "system": .system, "tool": .tool, "tool output": .tool, "plugin": .tool, "function": .tool,
@@ -50,7 +54,7 @@ struct TranscriptMarker: Equatable {
             let level = line.prefix { $0 == "#" }.count
             let rest = line.dropFirst(level)
             guard level <= 6, rest.first == " " || rest.first == "\t" else { return nil }
-            return labelled(String(rest), style: .heading(level: level))
+            return labelled(String(rest), style: .heading)
         }
         if line.hasPrefix("**") {
             // `**User:** text` or `**User**: text`.
@@ -84,13 +88,17 @@ struct TranscriptMarker: Equatable {
     private static func labelled(_ text: String, style: Style) -> TranscriptMarker? {
         var label = Substring(text.trimmingCharacters(in: .whitespaces))
         var time: Date?
-        if case .heading = style {
+        var colon = style != .heading
+        if style == .heading {
             if let field = label.range(of: "[created::") {
                 time = dateText(label[field.upperBound...].prefix { $0 != "]" })
                 label = label[..<field.lowerBound]
             }
             label = Substring(label.trimmingCharacters(in: .whitespaces))
-            if label.hasSuffix(":") { label = label.dropLast() }
+            if label.hasSuffix(":") {
+                label = label.dropLast()
+                colon = true
+            }
             if label.hasSuffix(")"), let open = label.lastIndex(of: "(") {
                 // A timestamp (`User (2025-02-25 01:10:23)`) or a name (`Plugin (weather)`).
                 time = time ?? dateText(label[label.index(after: open)..<label.index(before: label.endIndex)])
@@ -98,13 +106,17 @@ struct TranscriptMarker: Equatable {
             }
         }
         label = Substring(label.trimmingCharacters(in: .whitespaces))
-        if label.hasSuffix(":") || label.hasSuffix("：") { label = label.dropLast() }
+        if label.hasSuffix(":") || label.hasSuffix("：") {
+            label = label.dropLast()
+            colon = true
+        }
         guard !label.contains(where: notInLabels.contains) else { return nil }
         // Emoji and symbols around the label: `👤 User`, `🤖 Claude`, `🧑` alone.
         let decorations = label.filter { !$0.isLetter && !$0.isNumber && !$0.isWhitespace && !"-.".contains($0) }
         let words = label.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }.reversed()
         let name = String(words).trimmingCharacters(in: .whitespaces)
         let key = name.lowercased()
+        if genericLabels.contains(key), !colon { return nil }
         let role: MessageRole
         if key.isEmpty {
             if decorations.contains(where: { "🧑👤🙋👨👩🧔".contains($0) }) {

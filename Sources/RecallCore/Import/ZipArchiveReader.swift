@@ -56,10 +56,12 @@ struct ZipArchiveReader {
                 continue
             }
             guard setsRead.insert(number).inserted else { continue }
-            let members = readable.filter { setOf[$0.entry.path] == number }.compactMap { member in
-                admitted(member.entry, session: session).map { size in
-                    ChatGPTShardSet.Member(name: "\(name)/\(member.entry.path)", size: size) { consume in
-                        try stream(member.entry, from: archive, session: session, consume)
+            // In the set's (name) order, whatever the order of the archive.
+            let entries = shardSets[number].paths.compactMap { path in readable.first { $0.entry.path == path }?.entry }
+            let members = entries.compactMap { entry in
+                admitted(entry, session: session).map { size in
+                    ChatGPTShardSet.Member(name: "\(name)/\(entry.path)", size: size) { consume in
+                        try stream(entry, from: archive, session: session, consume)
                     }
                 }
             }
