@@ -40,7 +40,7 @@ struct ExportMemberReader {
     private let formats: ExportFormats
     private let fallback: (any ExportParser)?
     private let superseded: Set<Int>
-    private let quiet: Bool
+    private let quietWhenEmpty: Bool
     private let session: ExportReadSession
     /// The bytes so far, kept while a document parser may still claim the member.
     private var raw: Data?
@@ -53,18 +53,18 @@ struct ExportMemberReader {
 
     /// Creates a reader. `fallback` takes the elements when the first one is recognised by no
     /// format (a platform the user forced on a file); elements whose index is in `superseded` are
-    /// passed over (older copies of a conversation another shard holds); `quiet` keeps an empty
+    /// passed over (older copies of a conversation another shard holds); `quietWhenEmpty` keeps an empty
     /// list from being reported.
     init(
         name: String, totalBytes: Int?, formats: ExportFormats, fallback: (any ExportParser)? = nil,
-        superseded: Set<Int> = [], quiet: Bool = false, session: ExportReadSession
+        superseded: Set<Int> = [], quietWhenEmpty: Bool = false, session: ExportReadSession
     ) {
         self.name = name
         self.totalBytes = totalBytes
         self.formats = formats
         self.fallback = fallback
         self.superseded = superseded
-        self.quiet = quiet
+        self.quietWhenEmpty = quietWhenEmpty
         self.session = session
         splitter = JSONArraySplitter(maxElementSize: session.limits.maxConversationSize)
         detection = .pending([], bytes: 0)
@@ -115,7 +115,7 @@ struct ExportMemberReader {
         }
         if ending == .complete, layout != .singleObject, case .pending(let held, _) = detection, held.isEmpty {
             // `[]`: a valid export of someone with no conversations.
-            if !quiet {
+            if !quietWhenEmpty {
                 session.noteRecognized(name, platform: nil)
                 report(.warning, offset: nil, "the conversation list is empty; nothing to import")
             }

@@ -113,10 +113,10 @@ final class ExportReadSession {
         // A platform forced on a file the user named takes its conversations even when they do
         // not look like that platform's: its parser then says what is wrong with each.
         let fallback = explicit && forced != nil ? formats.elementParsers.first : nil
-        let quiet = !explicit && role == .optional
+        let quietWhenEmpty = !explicit && (role == .optional || role == .probe)
         var reader = MemberReader(
             name: name, totalBytes: size, formats: formats, fallback: fallback, superseded: superseded,
-            acceptsText: explicit || MemberSelection.acceptsText(role), quiet: quiet, session: self)
+            acceptsText: explicit || MemberSelection.acceptsText(role), quietWhenEmpty: quietWhenEmpty, session: self)
         var interruption: ExportReadInterruption?
         do {
             try stream { chunk in try reader.consume(chunk) }
@@ -127,7 +127,7 @@ final class ExportReadSession {
         }
         let outcome = try reader.finish(interruption: interruption)
         guard case .notRecognized(let reason) = outcome else { return }
-        if quiet, interruption == nil { return }
+        if !explicit, role == .probe, interruption == nil { return }
         var message = reason
         if explicit, let hint = MemberSelection.companionHint(for: name) { message += " (\(hint))" }
         noteRejected(name, reason: message, sizeLimit: interruption?.isSizeLimit ?? false)

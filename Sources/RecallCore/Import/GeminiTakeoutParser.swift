@@ -59,7 +59,7 @@ struct GeminiTakeoutParser: DocumentParser {
         var answers = wire.safeHTML.map(HTMLText.plainText).filter { !$0.isEmpty }
         if answers.isEmpty {
             let lines = wire.subtitles.filter { $0.url == nil }.compactMap(\.name).filter { !isNote($0) }
-            let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = HTMLText.plainText(lines.joined(separator: "<br>"))
             if !text.isEmpty { answers = [text] }
         }
         let links = [wire.titleURL] + (wire.details + wire.subtitles).flatMap { [$0.url, $0.name] }

@@ -13,7 +13,7 @@ struct MemberReader {
     private let fallback: (any ExportParser)?
     private let superseded: Set<Int>
     private let acceptsText: Bool
-    private let quiet: Bool
+    private let quietWhenEmpty: Bool
     private let session: ExportReadSession
     /// Leading whitespace, held until a significant byte arrives.
     private var pending = Data()
@@ -23,10 +23,10 @@ struct MemberReader {
     private var document: DocumentMemberReader?
 
     /// Creates a reader over `formats`. `acceptsText` lets a member that is not JSON be tried as
-    /// a text document; see `ExportMemberReader` for `fallback`, `superseded` and `quiet`.
+    /// a text document; see `ExportMemberReader` for `fallback`, `superseded` and `quietWhenEmpty`.
     init(
         name: String, totalBytes: Int?, formats: ExportFormats, fallback: (any ExportParser)?,
-        superseded: Set<Int>, acceptsText: Bool, quiet: Bool, session: ExportReadSession
+        superseded: Set<Int>, acceptsText: Bool, quietWhenEmpty: Bool, session: ExportReadSession
     ) {
         self.name = name
         self.totalBytes = totalBytes
@@ -34,7 +34,7 @@ struct MemberReader {
         self.fallback = fallback
         self.superseded = superseded
         self.acceptsText = acceptsText
-        self.quiet = quiet
+        self.quietWhenEmpty = quietWhenEmpty
         self.session = session
     }
 
@@ -75,7 +75,7 @@ struct MemberReader {
     private mutating func startElements() {
         elements = ExportMemberReader(
             name: name, totalBytes: totalBytes, formats: formats, fallback: fallback,
-            superseded: superseded, quiet: quiet, session: session)
+            superseded: superseded, quietWhenEmpty: quietWhenEmpty, session: session)
     }
 
     /// Feeds the element reader, and switches to reading whole when a document parser claimed the member.

@@ -11,9 +11,12 @@ enum MemberSelection {
         case conversations
         /// An HTML, Markdown or text file: read it whole, and say so when it is not an export.
         case document
-        /// A file that often holds nothing to import: read it, but say nothing when it is empty or
-        /// not an export (Claude's `projects.json`, extension-less files that may be AI Studio prompts).
+        /// A JSON file that is often an empty list (Claude's `projects.json`): read it, but say
+        /// nothing when it is empty.
         case optional
+        /// A file without an extension: read it if it is JSON (AI Studio saves prompts that way),
+        /// and pass it over silently when it is not an export (images, licences, binaries).
+        case probe
         /// A ZIP archive inside a folder.
         case archive
         /// Not worth opening.
@@ -48,7 +51,7 @@ enum MemberSelection {
         switch pathExtension {
         case "zip": return .archive
         case "json": return .conversations
-        case "": return .optional  // AI Studio saves prompts without an extension
+        case "": return .probe
         default: return documentExtensions.contains(pathExtension) ? .document : .ignored
         }
     }

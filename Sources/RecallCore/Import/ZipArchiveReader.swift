@@ -40,7 +40,7 @@ struct ZipArchiveReader {
             }
             let role = MemberSelection.role(of: entry.path)
             guard entry.type == .file, role != .ignored, role != .archive else { continue }
-            if role != .optional { candidates += 1 }
+            if role != .optional, role != .probe { candidates += 1 }
             readable.append((entry, role))
         }
         let filesBefore = session.summary.files.count

@@ -69,6 +69,14 @@ extension ImportTests {
             #expect(record.summary.files == [folder.path + "/conversations.json"])
         }
 
+        @Test func unreadableProjectsFileIsStillReported() throws {
+            let folder = try TemporaryFolder()
+            try folder.write("conversations.json", Fixture.data("claude/branches.json"))
+            try folder.write("projects.json", "[{\"uuid\": \"p\", \"na")
+            let record = try ExportReadRecord.read(folder.path)
+            #expect(record.warnings.map(\.file) == [folder.path + "/projects.json"])
+        }
+
         @Test(arguments: [
             (#"{"uuid": "p", "name": "P", "prompt_template": "", "docs": []}"#, true),
             (#"{"uuid": "p", "name": "P", "docs": []}"#, true),

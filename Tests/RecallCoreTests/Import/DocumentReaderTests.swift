@@ -124,7 +124,7 @@ extension ImportTests {
         @Test(arguments: [
             ("Takeout/My Activity/Gemini Apps/MyActivity.html", MemberSelection.Role.document),
             ("notes/chat.MD", .document), ("chat.txt", .document), ("conversations.json", .conversations),
-            ("projects.json", .optional), ("Google AI Studio/Untitled prompt", .optional), ("chat.html", .ignored),
+            ("projects.json", .optional), ("Google AI Studio/Untitled prompt", .probe), ("chat.html", .ignored),
             ("Takeout/archive_browser.html", .ignored), ("photo.png", .ignored), ("conversations.json.index", .ignored),
             ("export.zip", .archive),
         ])
