@@ -48,13 +48,15 @@ struct ExportMemberReader {
     private var detection: Detection
     private var syntaxError: JSONArraySplitter.SyntaxError?
     private var bytesRead = 0
+    /// Elements passed over because another shard holds a newer copy.
+    private var passedOver = 0
     /// Oversized elements met before detection; reported once the member proves to be an export.
     private var heldOversized: [(index: Int, offset: Int, size: Int)] = []
 
     /// Creates a reader. `fallback` takes the elements when the first one is recognised by no
     /// format (a platform the user forced on a file); elements whose index is in `superseded` are
-    /// passed over (older copies of a conversation another shard holds); `quietWhenEmpty` keeps an empty
-    /// list from being reported.
+    /// passed over (older copies of a conversation another shard holds); `quietWhenEmpty` keeps
+    /// an empty list from being reported.
     init(
         name: String, totalBytes: Int?, formats: ExportFormats, fallback: (any ExportParser)? = nil,
         superseded: Set<Int> = [], quietWhenEmpty: Bool = false, session: ExportReadSession
@@ -114,8 +116,11 @@ struct ExportMemberReader {
             return .notRecognized(unrecognizedReason(ending: ending, layout: layout, interruption: interruption))
         }
         if ending == .complete, layout != .singleObject, case .pending(let held, _) = detection, held.isEmpty {
-            // `[]`: a valid export of someone with no conversations.
-            if !quietWhenEmpty {
+            // `[]`: a valid export of someone with no conversations; or a shard whose every
+            // conversation has a newer copy elsewhere, which is no news either.
+            if passedOver > 0 {
+                session.noteRecognized(name, platform: nil)
+            } else if !quietWhenEmpty {
                 session.noteRecognized(name, platform: nil)
                 report(.warning, offset: nil, "the conversation list is empty; nothing to import")
             }
@@ -154,7 +159,10 @@ struct ExportMemberReader {
             case .element(let element): index = element.index
             case .oversized(let oversized, _, _): index = oversized
             }
-            if superseded.contains(index) { return }
+            if superseded.contains(index) {
+                passedOver += 1
+                return
+            }
         }
         switch (event, detection) {
         case (_, .claimed):

@@ -41,6 +41,19 @@ extension ImportTests {
             #expect(record.conversations.map(\.sourceID).sorted() == ["shard-a", "shard-b", "shard-c"])
         }
 
+        @Test func fileWhoseConversationsAreAllNewerElsewhereSaysNothing() throws {
+            let folder = try TemporaryFolder()
+            let newer = String(decoding: try Fixture.elements("chatgpt-shards/conversations-001.json")[1], as: UTF8.self)
+            let older = String(decoding: try Fixture.elements("chatgpt-shards/conversations-000.json")[0], as: UTF8.self)
+            try folder.write("conversations-000.json", "[\(older)]")
+            try folder.write("conversations-001.json", "[\(newer)]")
+            let record = try ExportReadRecord.read(folder.path)
+            #expect(record.conversations.map(\.sourceID) == ["shard-a"])
+            #expect(record.conversations.first?.messages.count == 4)
+            #expect(record.diagnostics.isEmpty)
+            #expect(record.summary.files.count == 2)
+        }
+
         @Test func shardsOfDifferentFoldersAreSeparateSets() {
             let sets = ChatGPTShardSet.sets(in: [
                 "a/conversations-000.json", "a/conversations-001.json", "b/conversations-000.json",
