@@ -22,10 +22,10 @@ struct GeminiActivityHTMLParser: DocumentParser {
     }
 
     func parse(document: Data, file: String) throws -> DocumentParse {
-        let html = String(decoding: document, as: UTF8.self)
-        let cells = Self.recordSlices(html)
+        let bytes = [UInt8](document)
+        let cells = Self.recordSlices(bytes)
         guard !cells.isEmpty else {
-            if html.contains("ChatGPT Data Export") {
+            if String(decoding: bytes.prefix(1 << 16), as: UTF8.self).contains("ChatGPT Data Export") {
                 throw ExportParseError("it is ChatGPT's chat.html viewer; import the conversations.json beside it, or the export's ZIP")
             }
             throw ExportParseError("it is an HTML page without My Activity records (expected `div.outer-cell` records as in Takeout's MyActivity.html)")
@@ -33,7 +33,7 @@ struct GeminiActivityHTMLParser: DocumentParser {
         var records: [GeminiActivityRecord] = []
         var unknownZones = Set<String>()
         for (index, cell) in cells.enumerated() {
-            let parsed = GeminiActivityCell(tokens: HTMLToken.tokenize(cell))
+            let parsed = GeminiActivityCell(tokens: HTMLToken.tokenize(utf8: Array(cell)))
             if let zone = parsed.unknownZone { unknownZones.insert(zone) }
             records.append(parsed.record(index: index))
         }
@@ -50,19 +50,28 @@ struct GeminiActivityHTMLParser: DocumentParser {
         return DocumentParse(conversations: conversations, diagnostics: diagnostics)
     }
 
-    /// The page cut into one piece per `div.outer-cell`, without tokenizing the whole page at once.
-    static func recordSlices(_ html: String) -> [Substring] {
-        var starts: [String.Index] = []
-        var searchFrom = html.startIndex
-        while let marker = html.range(of: "outer-cell", range: searchFrom..<html.endIndex) {
-            searchFrom = marker.upperBound
-            guard let open = html.range(of: "<div", options: .backwards, range: html.startIndex..<marker.lowerBound),
-                  !html[open.upperBound..<marker.lowerBound].contains(">")
-            else { continue }
-            starts.append(open.lowerBound)
+    /// The page cut into one piece per `div.outer-cell`, in one pass over the bytes, so a page
+    /// of thousands of records is never tokenized (or searched) as a whole.
+    static func recordSlices(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        let marker = Array("outer-cell".utf8)
+        let open = Array("<div".utf8)
+        var starts: [Int] = []
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
+            // The `<div` whose attributes hold the class: the nearest one before, with no `>` between.
+            var back = index - 1
+            while back >= 0, bytes[back] != UInt8(ascii: ">"), bytes[back] != UInt8(ascii: "<") { back -= 1 }
+            if back >= 0, bytes[back...].starts(with: open), starts.last.map({ $0 < back }) ?? true {
+                starts.append(back)
+            }
+            index += marker.count
         }
-        return starts.enumerated().map { index, start in
-            html[start..<(index + 1 < starts.count ? starts[index + 1] : html.endIndex)]
+        return starts.enumerated().map { number, start in
+            bytes[start..<(number + 1 < starts.count ? starts[number + 1] : bytes.count)]
         }
     }
 }

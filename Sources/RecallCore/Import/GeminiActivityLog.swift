@@ -52,7 +52,8 @@ enum GeminiActivityLog {
         let (turns, leftOut) = turns(from: records.filter(\.isGemini))
         if !leftOut.isEmpty {
             let total = leftOut.values.reduce(0, +)
-            let kinds = leftOut.sorted { $0.value > $1.value }.prefix(4).map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+            let kinds = leftOut.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(4)
+                .map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
             warn("\(total) activity record(s) are not prompts (\(kinds)) and were not imported")
         }
         // Takeout lists the newest first; reversed, ties keep the order the prompts were written in.
@@ -76,7 +77,8 @@ enum GeminiActivityLog {
             }
             let isPrompt = verb.map { v in promptVerbs.contains { $0.caseInsensitiveCompare(v) == .orderedSame } } ?? false
             let isOther = verb.map { v in otherVerbs.contains { $0.caseInsensitiveCompare(v) == .orderedSame } } ?? false
-            let prompt = rest.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ":")))
+            // The colon after a verb ("Asked: …") goes; one ending the prompt stays.
+            let prompt = rest.drop { $0.isWhitespace || $0 == ":" }.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !isOther, isPrompt || !record.answers.isEmpty, !prompt.isEmpty || !record.answers.isEmpty else {
                 let kind = verb ?? String(record.title.prefix { !$0.isWhitespace })
                 leftOut[kind.isEmpty ? "untitled" : kind, default: 0] += 1

@@ -22,42 +22,42 @@ enum HTMLEntities {
 
     /// The text with every reference it can read replaced by its character.
     static func decode<S: StringProtocol>(_ text: S) -> String {
-        guard text.contains("&") else { return String(text) }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var index = text.startIndex
-        while let ampersand = text[index...].firstIndex(of: "&") {
-            result += text[index..<ampersand]
-            let (replacement, next) = reference(in: text, at: ampersand)
-            result += replacement
+        // Bytes, not characters: answers are long and references rare, so the scan must be cheap.
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(text) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "&"), let (replacement, next) = reference(in: bytes, at: index) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            result += replacement.utf8
             index = next
         }
-        result += text[index...]
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// The character of the reference starting at `start` (an `&`) and where the text resumes;
-    /// the `&` alone when no reference can be read there.
-    private static func reference<S: StringProtocol>(in text: S, at start: S.Index) -> (String, S.Index) {
-        let afterAmpersand = text.index(after: start)
-        var end = afterAmpersand
-        var length = 0
-        while end < text.endIndex, text[end] != ";", length < 32 {
-            guard text[end].isLetter || text[end].isNumber || text[end] == "#" else { break }
-            end = text.index(after: end)
-            length += 1
-        }
-        guard end < text.endIndex, text[end] == ";", length > 0 else { return ("&", afterAmpersand) }
-        let body = String(text[afterAmpersand..<end])
-        let next = text.index(after: end)
+    /// The character of the reference starting at `start` (an `&`) and the index after its `;`,
+    /// or nil when no reference can be read there.
+    private static func reference(in bytes: [UInt8], at start: Int) -> (String, Int)? {
+        var end = start + 1
+        while end < bytes.count, end - start <= 32, isReferenceByte(bytes[end]) { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
+        let body = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let value = digits.first == "x" || digits.first == "X"
                 ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-            guard let value, let scalar = Unicode.Scalar(value), value != 0 else { return ("&", afterAmpersand) }
-            return (String(Character(scalar)), next)
+            guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+            return (String(Character(scalar)), end + 1)
         }
-        guard let named = named[body] else { return ("&", afterAmpersand) }
-        return (named, next)
+        return named[body].map { ($0, end + 1) }
+    }
+
+    private static func isReferenceByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "#")
     }
 }

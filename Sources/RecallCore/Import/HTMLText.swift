@@ -19,7 +19,9 @@ struct HTMLText {
         "h1", "h2", "h3", "h4", "h5", "h6", "table", "figure", "figcaption", "dl", "dt", "dd", "details", "summary",
     ]
 
-    private var output = ""
+    // UTF-8 bytes rather than a `String`: the renderer only ever looks at the last few bytes,
+    // and byte operations stay cheap on answers of many kilobytes.
+    private var output: [UInt8] = []
     private var lists: [(ordered: Bool, next: Int)] = []
     private var pendingMarker: String?
     private var preDepth = 0
@@ -45,20 +47,20 @@ struct HTMLText {
     private mutating func tag(_ tag: HTMLTag) {
         switch tag.name {
         case "br":
-            if !tag.isClosing { output += "\n" }
+            if !tag.isClosing { output.append(0x0A) }
         case "pre":
             if tag.isClosing {
                 preDepth = max(0, preDepth - 1)
                 if preDepth == 0 {
-                    while output.last == "\n" { output.removeLast() }
-                    output += "\n```"
+                    while output.last == 0x0A { output.removeLast() }
+                    output += Array("\n```".utf8)
                     breakLines(2)
                 }
             } else {
                 if preDepth == 0 {
                     pendingMarker = nil  // a fence cannot share the bullet's line
                     breakLines(lists.isEmpty ? 2 : 1)
-                    output += "```\n"
+                    output += Array("```\n".utf8)
                 }
                 preDepth += 1
             }
@@ -87,7 +89,7 @@ struct HTMLText {
             }
         case "td", "th":
             if !tag.isClosing {
-                if cellsInRow > 0 { output += " | " }
+                if cellsInRow > 0 { output += Array(" | ".utf8) }
                 cellsInRow += 1
             }
         case "hr":
@@ -100,58 +102,90 @@ struct HTMLText {
     }
 
     private mutating func text(_ raw: String) {
+        let decoded = HTMLEntities.decode(raw)
         if preDepth > 0 {
-            output += HTMLEntities.decode(raw)
+            output += Array(decoded.utf8)
             return
         }
         // Decoded first, so `&nbsp;` and `&emsp;` collapse with the rest of the whitespace.
-        var decoded = ""
+        let bytes = Array(decoded.utf8)
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(bytes.count)
+        var index = 0
         var lastWasSpace = false
-        for character in HTMLEntities.decode(raw) {
-            if character.isWhitespace {
-                if !lastWasSpace { decoded.append(" ") }
+        while index < bytes.count {
+            let width = Self.spaceWidth(bytes, at: index)
+            if width > 0 {
+                if !lastWasSpace { collapsed.append(0x20) }
                 lastWasSpace = true
+                index += width
             } else {
-                decoded.append(character)
+                collapsed.append(bytes[index])
                 lastWasSpace = false
+                index += 1
             }
         }
-        let atLineStart = output.isEmpty || output.hasSuffix("\n") || output.hasSuffix(" ")
-        if atLineStart || pendingMarker != nil {
-            decoded = String(decoded.drop { $0 == " " })
-        }
-        guard !decoded.isEmpty else { return }
+        let atLineStart = output.isEmpty || output.last == 0x0A || output.last == 0x20
+        if (atLineStart || pendingMarker != nil), collapsed.first == 0x20 { collapsed.removeFirst() }
+        guard !collapsed.isEmpty else { return }
         emitMarker()
-        output += decoded
+        output += collapsed
+    }
+
+    /// The length of the whitespace character at `index` (ASCII, no-break and the typographic
+    /// spaces), or 0.
+    private static func spaceWidth(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        switch first {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20:
+            return 1
+        case 0xC2:
+            return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE2, 0xE3:
+            guard index + 2 < bytes.count else { return 0 }
+            let (second, third) = (bytes[index + 1], bytes[index + 2])
+            let isSpace = first == 0xE2
+                ? (second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xAF)) || (second == 0x81 && third == 0x9F)
+                : second == 0x80 && third == 0x80
+            return isSpace ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     private mutating func emitMarker() {
         guard let marker = pendingMarker else { return }
         pendingMarker = nil
-        output += marker
+        output += Array(marker.utf8)
     }
 
     /// Ends the current line and leaves `count` line breaks (1: next line, 2: a blank line).
     private mutating func breakLines(_ count: Int) {
         guard !output.isEmpty else { return }
-        while output.last == " " { output.removeLast() }
-        let present = output.reversed().prefix { $0 == "\n" }.count
-        if present < count { output += String(repeating: "\n", count: count - present) }
+        while output.last == 0x20 { output.removeLast() }
+        let present = output.reversed().prefix { $0 == 0x0A }.count
+        if present < count { output += [UInt8](repeating: 0x0A, count: count - present) }
     }
 
+    /// The output without trailing spaces on its lines, without runs of blank lines, trimmed.
     private func finished() -> String {
-        var lines: [Substring] = []
-        var blank = 0
-        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.last == " " ? Substring(line.reversed().drop { $0 == " " }.reversed()) : line
-            if trimmed.isEmpty {
-                blank += 1
-                if blank > 1 { continue }
+        var result: [UInt8] = []
+        result.reserveCapacity(output.count)
+        var blankLines = 0
+        for line in output.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var end = line.endIndex
+            while end > line.startIndex, line[end - 1] == 0x20 { end -= 1 }
+            if end == line.startIndex {
+                blankLines += 1
+                if blankLines > 1 { continue }
             } else {
-                blank = 0
+                blankLines = 0
             }
-            lines.append(trimmed)
+            result += line[line.startIndex..<end]
+            result.append(0x0A)
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        while let first = result.first, first == 0x0A || first == 0x20 { result.removeFirst() }
+        while let last = result.last, last == 0x0A || last == 0x20 { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 }

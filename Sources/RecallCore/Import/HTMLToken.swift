@@ -13,7 +13,11 @@ enum HTMLToken: Equatable {
 
     /// Splits `html` into tokens.
     static func tokenize<S: StringProtocol>(_ html: S) -> [HTMLToken] {
-        let bytes = Array(html.utf8)
+        tokenize(utf8: Array(html.utf8))
+    }
+
+    /// Splits UTF-8 encoded HTML into tokens.
+    static func tokenize(utf8 bytes: [UInt8]) -> [HTMLToken] {
         var tokens: [HTMLToken] = []
         var index = 0
         var textStart = 0
@@ -41,10 +45,10 @@ enum HTMLToken: Equatable {
             }
             flushText(until: index)
             let close = find([UInt8(ascii: ">")], in: bytes, from: index)
-            let inner = String(decoding: bytes[(index + 1)..<max(index + 1, close - 1)], as: UTF8.self)
+            let inner = bytes[(index + 1)..<max(index + 1, close - 1)]
             index = close
             textStart = index
-            guard let tag = HTMLTag(inner) else { continue }
+            guard let tag = HTMLTag(utf8: inner) else { continue }
             tokens.append(.tag(tag))
             if !tag.isClosing, tag.name == "script" || tag.name == "style" {
                 // Raw text until the matching close tag.
@@ -54,6 +58,11 @@ enum HTMLToken: Equatable {
         }
         flushText(until: bytes.count)
         return tokens
+    }
+
+    /// Whether a byte is HTML whitespace.
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 
     /// The index just past the first occurrence of `needle` at or after `start` (or at it, with
@@ -91,58 +100,82 @@ struct HTMLTag: Equatable {
     /// Attribute values with references decoded; names lower-cased.
     var attributes: [String: String]
 
-    fileprivate static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"]
+    private static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"]
 
     /// `<br>`.
     static let lineBreak = HTMLTag(name: "br", isClosing: false, isSelfClosing: true, attributes: [:])
 
     /// Whether the `class` attribute lists `name`.
     func hasClass(_ name: String) -> Bool {
-        attributes["class"]?.split(whereSeparator: \.isWhitespace).contains { $0 == name } ?? false
+        guard let classes = attributes["class"] else { return false }
+        return classes.utf8.split(whereSeparator: HTMLToken.isSpace).contains { $0.elementsEqual(name.utf8) }
     }
 }
 
 extension HTMLTag {
     /// Reads the text between `<` and `>`; nil when it names no element.
     init?(_ inner: String) {
-        var rest = Substring(inner)
-        let isClosing = rest.hasPrefix("/")
-        if isClosing { rest = rest.dropFirst() }
-        let nameEnd = rest.firstIndex { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ":") } ?? rest.endIndex
-        let name = rest[..<nameEnd].lowercased()
-        guard !name.isEmpty else { return nil }
-        rest = rest[nameEnd...]
-        let trimmed = rest.trimmingCharacters(in: .whitespacesAndNewlines)
-        let isSelfClosing = trimmed.hasSuffix("/") || Self.voidElements.contains(name)
-        self.init(name: name, isClosing: isClosing, isSelfClosing: isSelfClosing, attributes: Self.attributes(in: rest))
+        self.init(utf8: Array(inner.utf8)[...])
     }
 
-    private static func attributes(in text: Substring) -> [String: String] {
+    /// Reads the UTF-8 bytes between `<` and `>`; nil when they name no element.
+    init?(utf8 inner: ArraySlice<UInt8>) {
+        var index = inner.startIndex
+        let isClosing = index < inner.endIndex && inner[index] == UInt8(ascii: "/")
+        if isClosing { index += 1 }
+        var name: [UInt8] = []
+        while index < inner.endIndex, Self.isNameByte(inner[index]) {
+            let byte = inner[index]
+            name.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            index += 1
+        }
+        guard !name.isEmpty else { return nil }
+        let nameText = String(decoding: name, as: UTF8.self)
+        let last = inner[index...].lastIndex { !HTMLToken.isSpace($0) }
+        let isSelfClosing = last.map { inner[$0] == UInt8(ascii: "/") } ?? false || Self.voidElements.contains(nameText)
+        self.init(name: nameText, isClosing: isClosing, isSelfClosing: isSelfClosing, attributes: Self.attributes(in: inner[index...]))
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+    }
+
+    /// `name="value"`, `name='value'`, `name=value` and bare `name`, in any order.
+    private static func attributes(in bytes: ArraySlice<UInt8>) -> [String: String] {
         var result: [String: String] = [:]
-        var rest = text
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        func skip(_ condition: (UInt8) -> Bool) {
+            while index < end, condition(bytes[index]) { index += 1 }
+        }
         while true {
-            rest = rest.drop { $0.isWhitespace || $0 == "/" }
-            guard !rest.isEmpty else { return result }
-            let nameEnd = rest.firstIndex { $0 == "=" || $0.isWhitespace || $0 == "/" } ?? rest.endIndex
-            let name = rest[..<nameEnd].lowercased()
-            rest = rest[nameEnd...].drop(while: \.isWhitespace)
-            guard rest.first == "=" else {
-                result[name] = ""  // a bare attribute; `name` is not empty, so the loop moves on
+            skip { HTMLToken.isSpace($0) || $0 == UInt8(ascii: "/") }
+            guard index < end else { return result }
+            let nameStart = index
+            skip { !HTMLToken.isSpace($0) && $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: "/") }
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            skip(HTMLToken.isSpace)
+            guard index < end, bytes[index] == UInt8(ascii: "=") else {
+                if !name.isEmpty { result[name] = "" }
+                if index == nameStart { index += 1 }  // a stray `=` or quote: step over it
                 continue
             }
-            rest = rest.dropFirst().drop(while: \.isWhitespace)
-            var value: Substring
-            if let quote = rest.first, quote == "\"" || quote == "'" {
-                let body = rest.dropFirst()
-                let end = body.firstIndex(of: quote) ?? body.endIndex
-                value = body[..<end]
-                rest = end < body.endIndex ? body[body.index(after: end)...] : body[end...]
+            index += 1
+            skip(HTMLToken.isSpace)
+            let valueStart: Int
+            let valueEnd: Int
+            if index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                let quote = bytes[index]
+                valueStart = index + 1
+                valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? end
+                index = min(end, valueEnd + 1)
             } else {
-                let end = rest.firstIndex(where: \.isWhitespace) ?? rest.endIndex
-                value = rest[..<end]
-                rest = rest[end...]
+                valueStart = index
+                skip { !HTMLToken.isSpace($0) }
+                valueEnd = index
             }
-            if !name.isEmpty { result[name] = HTMLEntities.decode(value) }
+            if !name.isEmpty { result[name] = HTMLEntities.decode(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)) }
         }
     }
 }

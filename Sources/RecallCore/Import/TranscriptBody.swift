@@ -16,6 +16,11 @@ enum TranscriptBody {
                 kept.append((index, line))
                 continue
             }
+            // Only lines that open with a tag can be an exporter's addition.
+            guard line.first(where: { !$0.isWhitespace }) == "<" else {
+                kept.append((index, line))
+                continue
+            }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if time == nil, kept.allSatisfy({ $0.line.allSatisfy(\.isWhitespace) }), let stamp = timeElement(trimmed) {
                 time = stamp

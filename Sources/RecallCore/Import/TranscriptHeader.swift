@@ -95,6 +95,8 @@ struct TranscriptHeader {
 
     /// A horizontal rule: `---`, `***`, `* * *`, `___`.
     static func isSeparator<S: StringProtocol>(_ line: S) -> Bool {
+        // Most lines are prose: rule them out before looking at every character.
+        guard line.utf8.count <= 80, let start = line.first(where: { !$0.isWhitespace }), "-*_".contains(start) else { return false }
         let compact = line.filter { !$0.isWhitespace }
         guard compact.count >= 3, let first = compact.first, "-*_".contains(first) else { return false }
         return compact.allSatisfy { $0 == first }

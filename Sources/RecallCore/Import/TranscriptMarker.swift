@@ -73,8 +73,8 @@ struct TranscriptMarker: Equatable {
             marker.inlineText = after.trimmingCharacters(in: .whitespaces)
             return marker
         }
-        guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }), line.distance(from: line.startIndex, to: colon) <= 24,
-              line.first.map({ !$0.isWhitespace }) ?? false
+        guard line.first.map({ !$0.isWhitespace }) ?? false,
+              let colon = line.prefix(25).firstIndex(where: { $0 == ":" || $0 == "：" })
         else { return nil }
         guard var marker = labelled(String(line[..<colon]), style: .plain) else { return nil }
         marker.inlineText = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)

@@ -75,7 +75,8 @@ struct TranscriptParser: DocumentParser {
 
     /// The text's lines, whatever its line endings.
     static func lines<S: StringProtocol>(of text: S) -> [Substring] {
-        let normalized = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : String(text)
+        let hasReturns = text.utf8.contains(UInt8(ascii: "\r"))
+        let normalized = hasReturns ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : String(text)
         return normalized.split(separator: "\n", omittingEmptySubsequences: false)
     }
 

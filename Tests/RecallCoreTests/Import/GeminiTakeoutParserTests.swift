@@ -120,6 +120,11 @@ extension ImportTests {
             #expect(result.diagnostics.isEmpty)
         }
 
+        @Test func colonAfterTheVerbGoesColonEndingThePromptStays() throws {
+            let result = try parse(#"[{"header": "Gemini Apps", "title": "Asked: Translate this:", "time": "2025-01-01T10:00:00Z", "safeHtmlItem": [{"html": "Sure."}]}]"#)
+            #expect(result.conversations.first?.activeBranch.first?.text == "Translate this:")
+        }
+
         @Test func unreadableRecordIsAnErrorTheOthersStay() throws {
             let result = try parse(#"[42, {"header": "Gemini Apps", "title": "Prompted hi", "time": "2025-01-01T10:00:00Z", "safeHtmlItem": [{"html": "hello"}]}]"#)
             #expect(result.conversations.count == 1)
