@@ -106,6 +106,37 @@ extension ImportTests {
             #expect(!chat.messages.contains { $0.text.contains("\r") })
         }
 
+        /// The formats added beside ChatGPT and Claude conversations claim none of the other
+        /// platforms' real files, and ChatGPT's and Claude's parsers claim none of theirs.
+        @Test(arguments: ["chatgpt", "claude", "deepseek", "grok", "gemini", "markdown"])
+        func realFilesOfOtherFormatsAreRejected(folder: String) throws {
+            let url = try #require(Fixture.sharedExports).appendingPathComponent(folder)
+            let files = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0 != "PROVENANCE.md" }.sorted()
+            let owners: [String: String] = [
+                "ai-chat-history-manager-gemini.html": "GeminiActivityHTMLParser",
+                "openwebui-importer-aistudio_example.json": "AIStudioParser",
+            ]
+            for file in files {
+                let data = try Data(contentsOf: url.appendingPathComponent(file))
+                var elements: [Data] = []
+                var splitter = JSONArraySplitter(maxElementSize: data.count)
+                try? splitter.feed(data) { if case .element(let element) = $0 { elements.append(element.data) } }
+                let owner = owners[file] ?? (folder == "markdown" ? "TranscriptParser" : nil)
+                for parser in DocumentParsers.all where String(describing: type(of: parser)) != owner {
+                    if let first = elements.first { #expect(!parser.recognizes(.jsonElement(first)), "\(parser) on \(file)") }
+                    #expect(throws: ExportParseError.self, "\(parser) on \(file)") { try parser.parse(document: data, file: file) }
+                }
+                for element in elements where !["chatgpt", "claude"].contains(folder) {
+                    for parser in ExportParsers.all where parser.platform.rawValue != folder {
+                        #expect(!parser.recognizes(element), "\(parser) on \(file)")
+                    }
+                }
+                if ["chatgpt", "claude"].contains(folder) {
+                    #expect(elements.allSatisfy { !ClaudeProjectsParser().recognizes($0) }, "projects on \(file)")
+                }
+            }
+        }
+
         @Test(arguments: [("gemini", 10, Set([Platform.gemini])), ("markdown", 3, Set([Platform.transcript]))])
         func wholeFolder(folder: String, conversations: Int, platforms: Set<Platform>) throws {
             let url = try #require(Fixture.sharedExports).appendingPathComponent(folder)
