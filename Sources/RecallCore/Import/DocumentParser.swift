@@ -43,9 +43,9 @@ enum DocumentSample {
 struct DocumentParse: Sendable, Equatable {
     /// The conversations, in the order they should be stored.
     var conversations: [ParsedConversation]
-    /// Problems that did not stop the parse; the reader fills in the file name when missing.
+    /// Problems that did not stop the parse, naming the file the parser was given.
     var diagnostics: [ImportDiagnostic]
-    /// Conversations (or records) that could not be read at all; each has an error diagnostic.
+    /// Conversations that could not be read at all; each has an error diagnostic.
     var skipped: Int
 
     /// Creates a result.

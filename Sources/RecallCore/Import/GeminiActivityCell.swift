@@ -88,7 +88,12 @@ struct GeminiActivityCell {
             let text = HTMLText.render(lines[number][...])
             if text.count <= Self.longestTimestamp, let reading = LocalizedTimestamp.reading(from: text) {
                 time = reading.date
-                if !reading.zoneKnown { unknownZone = String(text.split(separator: " ").last ?? "") }
+                if !reading.zoneKnown {
+                    // The zone is written last; a time or an AM/PM there means none was written.
+                    let last = text.split(separator: " ").last.map(String.init) ?? ""
+                    let written = !last.contains(where: \.isNumber) && !["am", "pm"].contains(last.lowercased())
+                    unknownZone = written ? last : "none written"
+                }
                 answerStart = number + 1
                 break
             }

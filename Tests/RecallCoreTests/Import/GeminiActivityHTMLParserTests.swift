@@ -69,6 +69,9 @@ extension ImportTests {
             let result = try parser.parse(document: Data(page.utf8), file: "page.html")
             #expect(result.conversations.first?.createdAt == ISO8601Timestamp.date(from: "2025-01-05T10:00:00Z"))
             #expect(result.diagnostics.map(\.message) == ["timestamps with a time zone Recall does not know (XYZT) were read as UTC"])
+            let noZone = #"<div class="outer-cell"><div class="content-cell mdl-typography--body-1">Prompted&nbsp;hi<br>Jan 5, 2025, 10:00:00 AM<br><p>hello</p></div><div class="content-cell mdl-typography--caption"><b>Products:</b><br>Gemini Apps</div></div>"#
+            let without = try parser.parse(document: Data(noZone.utf8), file: "page.html")
+            #expect(without.diagnostics.map(\.message) == ["timestamps with a time zone Recall does not know (none written) were read as UTC"])
         }
 
         @Test func pagesThatAreNotGeminiActivityAreRefused() throws {
