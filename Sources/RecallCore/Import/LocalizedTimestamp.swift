@@ -47,7 +47,8 @@ enum LocalizedTimestamp {
     /// The instant the text names, or nil when it holds no date and time.
     static func reading(from text: String) -> Reading? {
         var tokens = tokenize(text)
-        guard var (hour, minute, second) = takeTime(&tokens) else { return nil }
+        guard let (clockHour, minute, second) = takeTime(&tokens) else { return nil }
+        var hour = clockHour
         var offset: Double?
         var dateParts: [Token] = []
         var index = 0
