@@ -5,6 +5,9 @@ import Foundation
 ///
 /// Detection looks at content, not names: elements are held back (up to a small window)
 /// until one of them is recognised, because an export can open with a damaged conversation.
+/// When a `DocumentParser` claims an element instead (a Gemini activity record, an AI Studio
+/// prompt), the file must be read whole: the reader kept the raw bytes while it was still
+/// detecting, and hands them over (`takeClaim`) to a `DocumentMemberReader`.
 struct ExportMemberReader {
     /// What became of the member.
     enum Outcome: Equatable {
@@ -27,35 +30,70 @@ struct ExportMemberReader {
     private enum Detection {
         case pending([Piece], bytes: Int)
         case decided(any ExportParser)
+        case claimed(any DocumentParser)
     }
 
     /// How diagnostics and the caller name this member.
     let name: String
     /// The member's size, for progress, when known.
     let totalBytes: Int?
-    private let parsers: [any ExportParser]
+    private let formats: ExportFormats
+    private let fallback: (any ExportParser)?
+    private let superseded: Set<Int>
+    private let quietWhenEmpty: Bool
     private let session: ExportReadSession
+    /// The bytes so far, kept while a document parser may still claim the member.
+    private var raw: Data?
     private var splitter: JSONArraySplitter
     private var detection: Detection
     private var syntaxError: JSONArraySplitter.SyntaxError?
     private var bytesRead = 0
+    /// Elements passed over because another shard holds a newer copy.
+    private var passedOver = 0
     /// Oversized elements met before detection; reported once the member proves to be an export.
     private var heldOversized: [(index: Int, offset: Int, size: Int)] = []
 
-    /// Creates a reader; with `forced`, every element goes to that parser without detection.
-    init(name: String, totalBytes: Int?, parsers: [any ExportParser], forced: (any ExportParser)?, session: ExportReadSession) {
+    /// Creates a reader. `fallback` takes the elements when the first one is recognised by no
+    /// format (a platform the user forced on a file); elements whose index is in `superseded` are
+    /// passed over (older copies of a conversation another shard holds); `quietWhenEmpty` keeps
+    /// an empty list from being reported.
+    init(
+        name: String, totalBytes: Int?, formats: ExportFormats, fallback: (any ExportParser)? = nil,
+        superseded: Set<Int> = [], quietWhenEmpty: Bool = false, session: ExportReadSession
+    ) {
         self.name = name
         self.totalBytes = totalBytes
-        self.parsers = parsers
+        self.formats = formats
+        self.fallback = fallback
+        self.superseded = superseded
+        self.quietWhenEmpty = quietWhenEmpty
         self.session = session
         splitter = JSONArraySplitter(maxElementSize: session.limits.maxConversationSize)
         detection = .pending([], bytes: 0)
-        if let forced { detection = .decided(forced) }
+        raw = formats.documentParsers.contains { $0.input == .json } ? Data() : nil
+    }
+
+    /// The document parser that claimed the member, with every byte read so far; the reader is
+    /// done after this.
+    mutating func takeClaim() -> (parser: any DocumentParser, bytes: Data)? {
+        guard case .claimed(let parser) = detection, let bytes = raw else { return nil }
+        raw = nil
+        return (parser, bytes)
     }
 
     /// Feeds one chunk. Throws `ExportMemberNotRecognized` once it is clear the member is not an export.
     mutating func consume(_ chunk: Data) throws {
         bytesRead += chunk.count
+        if raw != nil {
+            if case .decided = detection {
+                raw = nil
+            } else if (raw?.count ?? 0) + chunk.count > session.limits.maxDocumentSize {
+                raw = nil  // a document this large could not be read whole anyway
+            } else {
+                raw?.append(chunk)
+            }
+        }
+        if case .claimed = detection { return }
         // Take the splitter out while it calls back into `self`; leaving a copy behind would
         // make its element buffer copy-on-write on every chunk.
         var splitter = self.splitter
@@ -78,9 +116,14 @@ struct ExportMemberReader {
             return .notRecognized(unrecognizedReason(ending: ending, layout: layout, interruption: interruption))
         }
         if ending == .complete, layout != .singleObject, case .pending(let held, _) = detection, held.isEmpty {
-            // `[]`: a valid export of someone with no conversations.
-            session.noteRecognized(name, platform: nil)
-            report(.warning, offset: nil, "the conversation list is empty; nothing to import")
+            // `[]`: a valid export of someone with no conversations; or a shard whose every
+            // conversation has a newer copy elsewhere, which is no news either.
+            if passedOver > 0 {
+                session.noteRecognized(name, platform: nil)
+            } else if !quietWhenEmpty {
+                session.noteRecognized(name, platform: nil)
+                report(.warning, offset: nil, "the conversation list is empty; nothing to import")
+            }
             return .read(nil)
         }
         guard case .decided(let parser) = detection else {
@@ -110,12 +153,36 @@ struct ExportMemberReader {
     }
 
     private mutating func handle(_ event: JSONArraySplitter.Event) throws {
+        if !superseded.isEmpty {
+            let index: Int
+            switch event {
+            case .element(let element): index = element.index
+            case .oversized(let oversized, _, _): index = oversized
+            }
+            if superseded.contains(index) {
+                passedOver += 1
+                return
+            }
+        }
         switch (event, detection) {
+        case (_, .claimed):
+            return
         case (.element(let element), .decided(let parser)):
             try process(Self.repairingUTF8(element), with: parser)
         case (.element(let element), .pending(let held, let bytes)):
             let piece = Self.repairingUTF8(element)
-            guard let parser = parsers.first(where: { $0.recognizes(piece.data) }) else {
+            if let document = formats.documentParsers.first(where: { $0.input == .json && $0.recognizes(.jsonElement(piece.data)) }) {
+                detection = .claimed(document)
+                guard raw != nil else {
+                    let limit = session.limits.maxDocumentSize.byteDescription
+                    throw ExportReadInterruption(
+                        "it is a \(document.formatName) over the \(limit) limit for a file read whole; raise the limit",
+                        isSizeLimit: true)
+                }
+                return
+            }
+            let recognized = formats.elementParsers.first { $0.recognizes(piece.data) }
+            guard let parser = recognized ?? (held.isEmpty ? fallback : nil) else {
                 let window = Self.detectionWindow
                 guard held.count + 1 < window.elements, bytes + piece.data.count < window.bytes else {
                     throw ExportMemberNotRecognized()
@@ -180,7 +247,7 @@ struct ExportMemberReader {
     ) -> String {
         if let syntaxError { return "it is not JSON (\(syntaxError.message))" }
         if let interruption { return interruption.reason }
-        let expected = ExportParsers.supportedNames.replacingOccurrences(of: ", ", with: " or ")
+        let expected = formats.elementPlatformNames
         switch (ending, detection) {
         case (.empty, _):
             return "it is empty"

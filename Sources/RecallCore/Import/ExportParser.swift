@@ -30,11 +30,13 @@ struct ExportParseError: Error, Equatable {
 
 /// The parsers Recall ships, in detection order.
 enum ExportParsers {
-    /// Claude first: its `chat_messages` is decisive. DeepSeek before ChatGPT: both have a
-    /// `mapping` tree, and each parser rules out the other's (fragments vs. author). Grok's
-    /// `conversation` + `responses` and Kimi's camelCase `messages[].blocks` come last.
+    /// Claude first: its `chat_messages` is decisive; Claude's `projects.json` entries next.
+    /// DeepSeek before ChatGPT: both have a `mapping` tree, and each parser rules out the other's
+    /// (fragments vs. author). Grok's `conversation` + `responses` and Kimi's camelCase
+    /// `messages[].blocks` come last.
     static let all: [any ExportParser] = [
         ClaudeParser(),
+        ClaudeProjectsParser(),
         DeepSeekParser(),
         ChatGPTParser(),
         GrokParser(),

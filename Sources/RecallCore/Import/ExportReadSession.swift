@@ -1,14 +1,16 @@
 import Foundation
 
 /// The state of one `ExportReader.read`: the caller's callbacks, the running summary, and the
-/// container stage that feeds files and ZIP members to `ExportMemberReader`.
+/// container stage that feeds files and ZIP members to `MemberReader`.
 ///
 /// It lives only for the duration of one read, on one thread.
 final class ExportReadSession {
     /// The ceilings of this read.
     let limits: ImportLimits
-    /// The parser the caller forced, if any.
-    let forced: (any ExportParser)?
+    /// The platform the caller forced, if any.
+    let forced: Platform?
+    /// The formats detection chooses from: all of them, or the forced platform's.
+    let formats: ExportFormats
     private let emitSink: (ParsedConversation, String) throws -> Void
     private let diagnosticSink: (ImportDiagnostic) -> Void
     private let progressSink: (ImportProgress) -> Void
@@ -24,12 +26,13 @@ final class ExportReadSession {
 
     /// Creates a session around the caller's callbacks, which must outlive it.
     init(
-        limits: ImportLimits, forced: (any ExportParser)?,
+        limits: ImportLimits, forced: Platform?, formats: ExportFormats,
         emit: @escaping (ParsedConversation, String) throws -> Void,
         diagnostic: @escaping (ImportDiagnostic) -> Void, progress: @escaping (ImportProgress) -> Void
     ) {
         self.limits = limits
         self.forced = forced
+        self.formats = formats
         emitSink = emit
         diagnosticSink = diagnostic
         progressSink = progress
@@ -73,9 +76,10 @@ final class ExportReadSession {
 
     // MARK: Containers
 
-    /// Reads a file on disk: a ZIP archive, or a JSON file. `explicit` means the user named it,
-    /// so it is read whatever its name and a failure is fatal.
-    func readFile(_ url: URL, name: String, explicit: Bool) throws {
+    /// Reads a file on disk: a ZIP archive, a JSON file, or a text document. `explicit` means the
+    /// user named it, so it is read whatever its name and a failure is fatal; otherwise `role`
+    /// (from its name) says what it may be.
+    func readFile(_ url: URL, name: String, explicit: Bool, role: MemberSelection.Role = .conversations) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
         if let size, size > limits.maxFileSize {
             let reason = "it is \(size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file"
@@ -83,7 +87,7 @@ final class ExportReadSession {
             refuse(name, reason: reason, sizeLimit: true)
             return
         }
-        let isArchive = explicit ? FileChunkReader.looksLikeZIP(url) : MemberSelection.role(of: url.lastPathComponent) == .archive
+        let isArchive = explicit ? FileChunkReader.looksLikeZIP(url) : role == .archive
         if isArchive {
             try ZipArchiveReader(url: url, name: name, explicit: explicit).read(into: self)
             return
@@ -95,18 +99,24 @@ final class ExportReadSession {
             refuse(name, reason: error.message)
             return
         }
-        try readMember(name: name, size: size, explicit: explicit) { consume in
+        try readMember(name: name, size: size, explicit: explicit, role: role) { consume in
             try FileChunkReader.read(handle, chunkSize: limits.readChunkSize, consume)
         }
     }
 
-    /// Reads one JSON document delivered by `stream`, as an export if its content is one.
+    /// Reads one file or member delivered by `stream`, as an export if its content is one.
+    /// `superseded` lists elements to pass over (see `ChatGPTShardSet`).
     func readMember(
-        name: String, size: Int?, explicit: Bool, stream: (_ consume: (Data) throws -> Void) throws -> Void
+        name: String, size: Int?, explicit: Bool, role: MemberSelection.Role = .conversations,
+        superseded: Set<Int> = [], stream: (_ consume: (Data) throws -> Void) throws -> Void
     ) throws {
-        let parsers = forced.map { [$0] } ?? ExportParsers.all
-        var reader = ExportMemberReader(
-            name: name, totalBytes: size, parsers: parsers, forced: explicit ? forced : nil, session: self)
+        // A platform forced on a file the user named takes its conversations even when they do
+        // not look like that platform's: its parser then says what is wrong with each.
+        let fallback = explicit && forced != nil ? formats.elementParsers.first : nil
+        let quietWhenEmpty = !explicit && (role == .optional || role == .probe)
+        var reader = MemberReader(
+            name: name, totalBytes: size, formats: formats, fallback: fallback, superseded: superseded,
+            acceptsText: explicit || MemberSelection.acceptsText(role), quietWhenEmpty: quietWhenEmpty, session: self)
         var interruption: ExportReadInterruption?
         do {
             try stream { chunk in try reader.consume(chunk) }
@@ -115,15 +125,16 @@ final class ExportReadSession {
         } catch let error as ExportReadInterruption {
             interruption = error
         }
-        let outcome = reader.finish(interruption: interruption)
+        let outcome = try reader.finish(interruption: interruption)
         guard case .notRecognized(let reason) = outcome else { return }
+        if !explicit, role == .probe, interruption == nil { return }
         var message = reason
         if explicit, let hint = MemberSelection.companionHint(for: name) { message += " (\(hint))" }
         noteRejected(name, reason: message, sizeLimit: interruption?.isSizeLimit ?? false)
         if !explicit {
             report(ImportDiagnostic(
                 severity: interruption == nil ? .warning : .error, file: name,
-                message: "not imported: \(message); expected a \(Self.expectedExport)"))
+                message: "not imported: \(message); expected a \(formats.expectedExport)"))
         }
     }
 
@@ -131,11 +142,5 @@ final class ExportReadSession {
     func refuse(_ name: String, reason: String, sizeLimit: Bool = false) {
         noteRejected(name, reason: reason, sizeLimit: sizeLimit)
         report(ImportDiagnostic(severity: .error, file: name, message: "not read: \(reason)"))
-    }
-
-    /// What Recall expects, for error messages.
-    static var expectedExport: String {
-        let names = ExportParsers.supportedNames.replacingOccurrences(of: ", ", with: " or ")
-        return "\(names) conversations.json (a JSON array of conversations)"
     }
 }

@@ -18,6 +18,10 @@ struct ImportLimits: Sendable, Equatable {
     var ratioCheckThreshold: Int
     /// The largest single conversation; a bigger one is skipped with a diagnostic.
     var maxConversationSize: Int
+    /// The largest file read whole into memory: HTML, Markdown and text files, Gemini My Activity
+    /// JSON (its records must be grouped) and AI Studio prompts. Far above real ones: a heavy
+    /// Gemini user's `MyActivity.json` is tens of MB.
+    var maxDocumentSize: Int
     /// Bytes per read from a file or a ZIP member; bounds memory, not input.
     var readChunkSize: Int
 
@@ -25,7 +29,7 @@ struct ImportLimits: Sendable, Equatable {
     init(
         maxFileSize: Int = 16 << 30, maxEntrySize: Int = 8 << 30, maxTotalUncompressed: Int = 32 << 30,
         maxCompressionRatio: Int = 100, ratioCheckThreshold: Int = 1 << 20,
-        maxConversationSize: Int = 256 << 20, readChunkSize: Int = 1 << 20
+        maxConversationSize: Int = 256 << 20, maxDocumentSize: Int = 512 << 20, readChunkSize: Int = 1 << 20
     ) {
         self.maxFileSize = maxFileSize
         self.maxEntrySize = maxEntrySize
@@ -33,6 +37,7 @@ struct ImportLimits: Sendable, Equatable {
         self.maxCompressionRatio = maxCompressionRatio
         self.ratioCheckThreshold = ratioCheckThreshold
         self.maxConversationSize = maxConversationSize
+        self.maxDocumentSize = maxDocumentSize
         self.readChunkSize = max(1, readChunkSize)
     }
 

@@ -3,6 +3,9 @@ import ZIPFoundation
 
 /// Reads the conversation files inside a ZIP export, streaming each member in chunks.
 ///
+/// Members are chosen by name (`MemberSelection`), then read in archive order; the shards of a
+/// ChatGPT export are read together as one list (`ChatGPTShardSet`).
+///
 /// Nothing is written to disk. Members are refused, with a diagnostic, when their path could
 /// escape a folder (`..`, absolute), when they are symbolic links, or when their size or
 /// compression ratio looks like a ZIP bomb. Sizes are checked twice: against the header
@@ -28,31 +31,66 @@ struct ZipArchiveReader {
         }
         var members = 0
         var candidates = 0
+        var readable: [(entry: Entry, role: MemberSelection.Role)] = []
         for entry in archive {
             members += 1
-            let path = entry.path
-            let memberName = "\(name)/\(path)"
             if let problem = Self.unsafety(of: entry) {
-                session.refuse(memberName, reason: "\(problem); the member was skipped")
+                session.refuse("\(name)/\(entry.path)", reason: "\(problem); the member was skipped")
                 continue
             }
-            guard entry.type == .file, MemberSelection.role(of: path) == .conversations else { continue }
-            candidates += 1
-            if let problem = sizeProblem(entry, session: session) {
-                session.refuse(memberName, reason: "\(problem); it looks like a ZIP bomb or a damaged archive", sizeLimit: true)
-                continue
-            }
-            try session.readMember(name: memberName, size: Int(clamping: entry.uncompressedSize), explicit: false) { consume in
-                try stream(entry, from: archive, session: session, consume)
-            }
+            let role = MemberSelection.role(of: entry.path)
+            guard entry.type == .file, role != .ignored, role != .archive else { continue }
+            if role != .optional, role != .probe { candidates += 1 }
+            readable.append((entry, role))
         }
-        if candidates == 0 {
-            let reason = "it holds no JSON conversation files (\(members) members, none of them a conversations.json)"
+        let filesBefore = session.summary.files.count
+        let shardSets = ChatGPTShardSet.sets(in: readable.map(\.entry.path))
+        var setOf: [String: Int] = [:]
+        for (number, set) in shardSets.enumerated() {
+            for member in set.paths { setOf[member] = number }
+        }
+        var setsRead = Set<Int>()
+        for (entry, role) in readable {
+            guard let number = setOf[entry.path] else {
+                try readMember(entry, role: role, from: archive, session: session)
+                continue
+            }
+            guard setsRead.insert(number).inserted else { continue }
+            // In the set's (name) order, whatever the order of the archive.
+            let entries = shardSets[number].paths.compactMap { path in readable.first { $0.entry.path == path }?.entry }
+            let members = entries.compactMap { entry in
+                admitted(entry, session: session).map { size in
+                    ChatGPTShardSet.Member(name: "\(name)/\(entry.path)", size: size) { consume in
+                        try stream(entry, from: archive, session: session, consume)
+                    }
+                }
+            }
+            try ChatGPTShardSet.read(members, into: session)
+        }
+        if candidates == 0, session.summary.files.count == filesBefore {
+            let reason = "it holds no JSON conversation files (\(members) members, none of them a conversations.json, a MyActivity file or a transcript)"
             session.noteRejected(name, reason: reason)
             if !explicit {
                 session.report(ImportDiagnostic(severity: .warning, file: name, message: "not imported: \(reason)"))
             }
         }
+    }
+
+    /// Reads one member, unless its header already breaks a limit.
+    private func readMember(_ entry: Entry, role: MemberSelection.Role, from archive: Archive, session: ExportReadSession) throws {
+        guard let size = admitted(entry, session: session) else { return }
+        try session.readMember(name: "\(name)/\(entry.path)", size: size, explicit: false, role: role) { consume in
+            try stream(entry, from: archive, session: session, consume)
+        }
+    }
+
+    /// The member's declared size when its header is within the limits; otherwise refuses it and returns nil.
+    private func admitted(_ entry: Entry, session: ExportReadSession) -> Int? {
+        if let problem = sizeProblem(entry, session: session) {
+            session.refuse("\(name)/\(entry.path)", reason: "\(problem); it looks like a ZIP bomb or a damaged archive", sizeLimit: true)
+            return nil
+        }
+        return Int(clamping: entry.uncompressedSize)
     }
 
     /// Why a member must not be touched, if it must not.

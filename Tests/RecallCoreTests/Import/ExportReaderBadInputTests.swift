@@ -24,7 +24,7 @@ extension ImportTests {
             #expect(error.code == .unrecognizedFormat)
             #expect(error.message.hasPrefix(path + " is not a readable export: "))
             #expect(error.message.contains(reason))
-            #expect(error.message.contains("Expected a \(ExportReadSession.expectedExport)"))
+            #expect(error.message.contains("Expected a \(ExportFormats.all.expectedExport)"))
         }
 
         @Test(arguments: ["", "<html>"])

@@ -84,11 +84,13 @@ extension ImportTests {
         }
 
         @Test func platformWithoutAParserIsRefused() {
-            let error = #expect(throws: RecallError.self) {
-                try ExportReadRecord.read(Fixture.path("claude/branches.json"), platform: .gemini)
+            for platform in Platform.allCases where ExportFormats.all.restricted(to: platform).isEmpty {
+                let error = #expect(throws: RecallError.self) {
+                    try ExportReadRecord.read(Fixture.path("claude/branches.json"), platform: platform)
+                }
+                #expect(error?.code == .unrecognizedFormat)
+                #expect(error?.message.contains("cannot read \(platform.displayName) exports yet") == true)
             }
-            #expect(error?.code == .unrecognizedFormat)
-            #expect(error?.message.contains("Gemini") == true)
         }
 
         @Test func emitFailureAbortsWithTheCallersError() {

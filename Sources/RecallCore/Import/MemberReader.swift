@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads one file or ZIP member, whatever it holds: the first significant byte decides between
+/// a JSON list streamed element by element (`ExportMemberReader`) and a file read whole
+/// (`DocumentMemberReader`: HTML, Markdown, text). A JSON member can still end up read whole
+/// when a document parser claims its first element.
+struct MemberReader {
+    /// How diagnostics and the caller name this member.
+    let name: String
+    /// The member's size, for progress, when known.
+    let totalBytes: Int?
+    private let formats: ExportFormats
+    private let fallback: (any ExportParser)?
+    private let superseded: Set<Int>
+    private let acceptsText: Bool
+    private let quietWhenEmpty: Bool
+    private let session: ExportReadSession
+    /// Leading whitespace, held until a significant byte arrives.
+    private var pending = Data()
+    // Optionals rather than an enum with payloads: mutating through `?.` changes the reader in
+    // place, where an enum payload would be copied (and its buffers with it) on every chunk.
+    private var elements: ExportMemberReader?
+    private var document: DocumentMemberReader?
+
+    /// Creates a reader over `formats`. `acceptsText` lets a member that is not JSON be tried as
+    /// a text document; see `ExportMemberReader` for `fallback`, `superseded` and `quietWhenEmpty`.
+    init(
+        name: String, totalBytes: Int?, formats: ExportFormats, fallback: (any ExportParser)?,
+        superseded: Set<Int>, acceptsText: Bool, quietWhenEmpty: Bool, session: ExportReadSession
+    ) {
+        self.name = name
+        self.totalBytes = totalBytes
+        self.formats = formats
+        self.fallback = fallback
+        self.superseded = superseded
+        self.acceptsText = acceptsText
+        self.quietWhenEmpty = quietWhenEmpty
+        self.session = session
+    }
+
+    /// Feeds one chunk; throws `ExportMemberNotRecognized` once the member is ruled out.
+    mutating func consume(_ chunk: Data) throws {
+        if document != nil {
+            try document?.consume(chunk)
+        } else if elements != nil {
+            try feedElements(chunk)
+        } else {
+            pending.append(chunk)
+            guard let (offset, byte) = Self.firstSignificantByte(pending) else { return }
+            let bytes = pending
+            pending = Data()
+            let textFormats = formats.documentParsers.filter { $0.input == .text }
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || !acceptsText || textFormats.isEmpty {
+                startElements()
+                try feedElements(bytes)
+            } else {
+                document = DocumentMemberReader(
+                    name: name, totalBytes: totalBytes, candidates: textFormats,
+                    notJSON: "it is not JSON (\(Self.describe(byte, at: offset)))", session: session)
+                try document?.consume(bytes)
+            }
+        }
+    }
+
+    /// Ends the member; throws only when the caller's `emit` fails.
+    mutating func finish(interruption: ExportReadInterruption?) throws -> ExportMemberReader.Outcome {
+        if document != nil { return try document?.finish(interruption: interruption) ?? .notRecognized("") }
+        if elements == nil {
+            startElements()
+            try? feedElements(pending)  // whitespace only: the splitter calls it empty
+        }
+        return elements?.finish(interruption: interruption) ?? .notRecognized("")
+    }
+
+    private mutating func startElements() {
+        elements = ExportMemberReader(
+            name: name, totalBytes: totalBytes, formats: formats, fallback: fallback,
+            superseded: superseded, quietWhenEmpty: quietWhenEmpty, session: session)
+    }
+
+    /// Feeds the element reader, and switches to reading whole when a document parser claimed the member.
+    private mutating func feedElements(_ chunk: Data) throws {
+        try elements?.consume(chunk)
+        guard let claim = elements?.takeClaim() else { return }
+        elements = nil
+        document = DocumentMemberReader(
+            name: name, totalBytes: totalBytes, parser: claim.parser, bytes: claim.bytes, session: session)
+    }
+
+    /// The offset and value of the first byte that is not whitespace or a UTF-8 byte-order mark.
+    private static func firstSignificantByte(_ data: Data) -> (Int, UInt8)? {
+        if data.count < 3, [0xEF, 0xBB, 0xBF].starts(with: data) { return nil }  // a mark cut by the chunk
+        var offset = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while offset < data.count {
+            let byte = data[data.startIndex + offset]
+            if ![0x20, 0x09, 0x0A, 0x0D].contains(byte) { return (offset, byte) }
+            offset += 1
+        }
+        return nil
+    }
+
+    private static func describe(_ byte: UInt8, at offset: Int) -> String {
+        let found = (0x21...0x7E).contains(byte)
+            ? "`\(Character(Unicode.Scalar(byte)))`" : "byte 0x" + String(byte, radix: 16, uppercase: true)
+        return "expected `[` or `{` at byte \(offset), found \(found)"
+    }
+}
