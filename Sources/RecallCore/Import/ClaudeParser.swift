@@ -90,24 +90,7 @@ struct ClaudeParser: ExportParser {
         }
 
         let active = tree.lastChildPath()
-        let activeSet = Set(active)
-        let storedAncestor = tree.nearestAncestors { representative[$0] != nil }
-        var result: [ParsedMessage] = []
-        for id in active + messages.map(\.uuid).filter({ !activeSet.contains($0) }) {
-            let own = representative[id]
-            let inherited = storedAncestor[id].flatMap { representative[$0] }
-            for var part in parts[id] ?? [] {
-                part.parentSourceID = part.sourceID == own ? inherited : own
-                part.activePosition = activeSet.contains(id) ? result.count : nil
-                result.append(part)
-            }
-        }
-        return result
+        return tree.layOut(active: active, order: messages.map(\.uuid), parts: parts, representative: representative)
     }
 
-    /// The text without surrounding whitespace, or nil when nothing is left.
-    static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
-    }
 }

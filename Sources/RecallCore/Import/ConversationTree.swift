@@ -122,4 +122,23 @@ struct ConversationTree {
         }
         return path
     }
+
+    /// Lays out each node's messages: the active branch first, numbered in order, then the
+    /// other nodes in `order`. A node's own message (`representative`) links to the nearest
+    /// ancestor that stored one; its hidden parts link to it, so no link points at nothing.
+    func layOut(active: [String], order: [String], parts: [String: [ParsedMessage]], representative: [String: String]) -> [ParsedMessage] {
+        let activeSet = Set(active)
+        let storedAncestor = nearestAncestors { representative[$0] != nil }
+        var result: [ParsedMessage] = []
+        for id in active + order.filter({ !activeSet.contains($0) }) {
+            let own = representative[id]
+            let inherited = storedAncestor[id].flatMap { representative[$0] }
+            for var part in parts[id] ?? [] {
+                part.parentSourceID = part.sourceID == own ? inherited : own
+                part.activePosition = activeSet.contains(id) ? result.count : nil
+                result.append(part)
+            }
+        }
+        return result
+    }
 }

@@ -139,18 +139,7 @@ struct DeepSeekParser: ExportParser {
 
         let times = turns.compactMapValues(\.message.insertedAt?.date)
         let active = activeLeaf.map(tree.path(to:)) ?? newestBranch(tree, times: times)
-        let activeSet = Set(active)
-        let storedAncestor = tree.nearestAncestors { representative[$0] != nil }
-        var result: [ParsedMessage] = []
-        for id in active + tree.depthFirstOrder().filter({ !activeSet.contains($0) }) {
-            let own = representative[id]
-            let inherited = storedAncestor[id].flatMap { representative[$0] }
-            for var part in parts[id] ?? [] {
-                part.parentSourceID = part.sourceID == own ? inherited : own
-                part.activePosition = activeSet.contains(id) ? result.count : nil
-                result.append(part)
-            }
-        }
+        let result = tree.layOut(active: active, order: tree.depthFirstOrder(), parts: parts, representative: representative)
         let model = active.compactMap { turns[$0]?.message.model }.last { !$0.isEmpty }
             ?? nodes.compactMap { turns[$0]?.message.model }.last { !$0.isEmpty }
         return (result, model)
@@ -179,9 +168,4 @@ struct DeepSeekParser: ExportParser {
         return path
     }
 
-    /// The text without surrounding whitespace, or nil when nothing is left.
-    static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
-    }
 }

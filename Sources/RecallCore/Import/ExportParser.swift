@@ -14,6 +14,14 @@ protocol ExportParser: Sendable {
     func parse(element: Data, file: String) throws -> (ParsedConversation, [ImportDiagnostic])
 }
 
+extension ExportParser {
+    /// The text without surrounding whitespace, or nil when nothing is left.
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+}
+
 /// Why a conversation could not be read; the reader turns it into an error diagnostic.
 struct ExportParseError: Error, Equatable {
     /// What was wrong and what was expected, without the file name (the reader adds it).

@@ -114,18 +114,7 @@ struct GrokParser: ExportParser {
         var end = leaf ?? ids.last
         while let node = end, leaf == nil, let next = tree.children(of: node).last { end = next }
         let active = end.map(tree.path(to:)) ?? []
-        let activeSet = Set(active)
-        let storedAncestor = tree.nearestAncestors { representative[$0] != nil }
-        var result: [ParsedMessage] = []
-        for id in active + tree.depthFirstOrder().filter({ !activeSet.contains($0) }) {
-            let own = representative[id]
-            let inherited = storedAncestor[id].flatMap { representative[$0] }
-            for var part in parts[id] ?? [] {
-                part.parentSourceID = part.sourceID == own ? inherited : own
-                part.activePosition = activeSet.contains(id) ? result.count : nil
-                result.append(part)
-            }
-        }
+        let result = tree.layOut(active: active, order: tree.depthFirstOrder(), parts: parts, representative: representative)
         var models: [String: String] = [:]
         for response in responses {
             if let id = response.id, models[id] == nil, let model = nonEmpty(response.model) { models[id] = model }
@@ -134,9 +123,4 @@ struct GrokParser: ExportParser {
         return (result, model)
     }
 
-    /// The text without surrounding whitespace, or nil when nothing is left.
-    static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
-    }
 }

@@ -129,24 +129,7 @@ struct KimiParser: ExportParser {
             let children = tree.children(of: node)
             current = children.last { !tree.children(of: $0).isEmpty } ?? children.last
         }
-        let activeSet = Set(active)
-        let storedAncestor = tree.nearestAncestors { representative[$0] != nil }
-        var result: [ParsedMessage] = []
-        for id in active + tree.depthFirstOrder().filter({ !activeSet.contains($0) }) {
-            let own = representative[id]
-            let inherited = storedAncestor[id].flatMap { representative[$0] }
-            for var part in parts[id] ?? [] {
-                part.parentSourceID = part.sourceID == own ? inherited : own
-                part.activePosition = activeSet.contains(id) ? result.count : nil
-                result.append(part)
-            }
-        }
-        return result
+        return tree.layOut(active: active, order: tree.depthFirstOrder(), parts: parts, representative: representative)
     }
 
-    /// The text without surrounding whitespace, or nil when nothing is left.
-    static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
-    }
 }
