@@ -1,19 +1,25 @@
-import Foundation
+public import Foundation
 
 /// Reads the ISO-8601 timestamps exports use (`2025-07-06T03:10:13.076141Z`,
 /// `…+00:00`, `…+0800`, a bare date), keeping microseconds.
 ///
 /// Hand-written: it keeps every fractional digit, accepts each offset form the exports use,
 /// and needs no formatter instance (a class, costly to create per value and to share).
-enum ISO8601Timestamp {
+public enum ISO8601Timestamp {
     /// The date, or nil when the text is not an ISO-8601 timestamp.
-    static func date(from text: String) -> Date? {
+    public static func date(from text: String) -> Date? {
+        parse(text)?.date
+    }
+
+    /// The date, and whether only a day was given (so an upper bound can reach its end).
+    public static func parse(_ text: String) -> (date: Date, dayOnly: Bool)? {
         var scanner = Scanner(Array(text.utf8))
         guard let year = scanner.digits(4), scanner.skip("-"), let month = scanner.digits(2), scanner.skip("-"),
-              let day = scanner.digits(2), (1...12).contains(month), (1...31).contains(day)
+              let day = scanner.digits(2), (1...12).contains(month), (1...daysIn(month, year)).contains(day)
         else { return nil }
         var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
-        if scanner.skip("T") || scanner.skip(" ") {
+        let dayOnly = scanner.atEnd
+        if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
             guard let hour = scanner.digits(2), scanner.skip(":"), let minute = scanner.digits(2),
                   hour < 24, minute < 60
             else { return nil }
@@ -32,7 +38,15 @@ enum ISO8601Timestamp {
                 return nil
             }
         }
-        return scanner.atEnd ? Date(timeIntervalSince1970: seconds) : nil
+        return scanner.atEnd ? (Date(timeIntervalSince1970: seconds), dayOnly) : nil
+    }
+
+    private static func daysIn(_ month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
