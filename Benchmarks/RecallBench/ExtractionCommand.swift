@@ -19,6 +19,9 @@ struct ExtractionCommand: ParsableCommand {
     @Option(help: "Print this many missed gold facts and unmatched memories of the tuning split.")
     var examples = 0
 
+    @Option(help: "Write every extracted memory as a JSON line (sample, speaker, session, turn, content) to this file.")
+    var dump: String?
+
     func run() throws {
         guard FileManager.default.fileExists(atPath: dataset) else {
             throw ValidationError("No dataset at \(dataset); pass --dataset PATH to locomo10.json.")
@@ -29,6 +32,7 @@ struct ExtractionCommand: ParsableCommand {
         var splits: [String: ExtractionMetrics] = [:]
         var messages = 0
         var seconds = 0.0
+        var lines: [String] = []
         for (index, sample) in data.samples.enumerated() {
             let split = index < 5 ? "tune 0-4" : "held-out 5-9"
             let words = ContentWords(subjects: sample.speakers)
@@ -43,11 +47,21 @@ struct ExtractionCommand: ParsableCommand {
                     let memories = inputs.flatMap(extractor.extract)
                     seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                     messages += inputs.count
+                    if dump != nil {
+                        for memory in memories {
+                            let line: [String: String] = [
+                                "sample": sample.id, "speaker": speaker, "session": String(session.number),
+                                "turn": memory.source?.messageID ?? "", "content": memory.content, "type": memory.type.rawValue,
+                            ]
+                            if let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) { lines.append(String(decoding: data, as: UTF8.self)) }
+                        }
+                    }
                     let facts = gold.facts[sample.id]?[session.number]?[speaker] ?? []
                     splits[split, default: ExtractionMetrics()].add(gold: facts, extracted: memories, words: words)
                 }
             }
         }
+        if let dump { try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
         print("LoCoMo extraction: \(data.samples.count) conversations, \(gold.count) gold facts")
         print("match: Jaccard of content words >= \(ExtractionMetrics.threshold); at-evid: and the memory cites an evidence turn;")
         print("lenient: >= 2 shared content words and >= half of the smaller side's\n")
