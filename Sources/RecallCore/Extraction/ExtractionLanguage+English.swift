@@ -66,6 +66,7 @@ extension ExtractionLanguage {
             "i'm": "I am", "im": "I am", "i've": "I have", "ive": "I have", "i'd": "I would", "i'll": "I will",
             "we're": "we are", "we've": "we have", "we'd": "we would", "we'll": "we will",
         ],
+        userPhrases: ["the user"],
         thirdPerson: ThirdPerson(
             pronouns: [
                 "i": "they", "me": "them", "my": "their", "mine": "theirs", "myself": "themselves", "i'm": "they're",

@@ -34,6 +34,7 @@ extension ExtractionLanguage {
         secondPerson: ["tú", "tu", "tus", "usted", "ustedes", "te", "ti", "contigo"],
         firstPerson: ["yo", "mi", "mis", "me", "nosotros", "nuestro", "nuestra"],
         contractions: [:],
+        userPhrases: ["el usuario", "al usuario", "del usuario"],
         thirdPerson: ThirdPerson(
             pronouns: ["mi": "su", "mis": "sus", "mío": "suyo", "mía": "suya", "míos": "suyos", "mías": "suyas", "conmigo": "con él", "nuestro": "su", "nuestra": "su"],
             verbs: [:],

@@ -42,6 +42,8 @@ final class ExtractionLanguage: Sendable {
     let firstPerson: Set<String>
     /// Contractions written out before matching ("i'm" → "I am"), so patterns name one form.
     let contractions: [String: String]
+    /// How memories name the user ("the user"); a proposed fact must mention them.
+    let userPhrases: [String]
     /// How first-person words and verbs become third-person ones.
     let thirdPerson: ThirdPerson
     /// How an assistant's explicit restatement of the user's words becomes the user's clause.
@@ -76,6 +78,7 @@ final class ExtractionLanguage: Sendable {
         secondPerson: Set<String>,
         firstPerson: Set<String>,
         contractions: [String: String],
+        userPhrases: [String],
         thirdPerson: ThirdPerson,
         restatement: Restatement?,
         time: TimeVocabulary,
@@ -98,6 +101,7 @@ final class ExtractionLanguage: Sendable {
         self.secondPerson = secondPerson
         self.firstPerson = firstPerson
         self.contractions = contractions
+        self.userPhrases = userPhrases
         self.thirdPerson = thirdPerson
         self.restatement = restatement
         self.time = time

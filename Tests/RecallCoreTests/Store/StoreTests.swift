@@ -63,7 +63,7 @@ import Testing
         #expect(mode == 0o600)
         let second = Recall(location: .file(path), clock: clock.now)
         #expect(try second.stats().memories == 1)
-        #expect(try second.stats().schemaVersion == 1)
+        #expect(try second.stats().schemaVersion == Schema.migrationIDs.count)
     }
 
     @Test func updateChatRenamesPinsAndTags() throws {
