@@ -67,6 +67,7 @@ enum EnglishPatterns {
         rule(#"{I'VE} (?:always |long )?(wanted to|dreamed of|dreamt of|dreamed about) (.+)"#, .goal, 0.7, "The user has always {1} {2}."),
         rule(#"i {ADV}(want|plan|hope|intend|aim|need|am planning|am hoping|am aiming|would like|would love|am going|am gonna|am determined|am trying) to (?!(?:{NOTGOAL})\b)(.+)"#, .goal, 0.75, "The user {v1} to {2}."),
         rule(#"(?:gonna|going to) (?!(?:{NOTGOAL})\b)(.+)"#, .goal, 0.6, "The user is going to {1}.", sentenceStartOnly: true),
+        rule(#"{I'M} {ADV}(planning|organi[sz]ing|booking) (?!(?:to|on|for|it|this|that)\b)(.+)"#, .goal, 0.75, "The user is {1} {2}."),
         rule(#"{I'M} {ADV}(excited|eager|determined|ready|thrilled|stoked|pumped) to (?!(?:{NOTGOAL})\b)(.+)"#, .goal, 0.65, "The user is {1} to {2}."),
         rule(#"{I'M} {ADV}looking forward to (.+)"#, .goal, 0.65, "The user is looking forward to {1}."),
         rule(#"{I'M} {ADV}(?:thinking (?:of|about)|considering) (\p{L}+ing .+)"#, .goal, 0.6, "The user is considering {1}."),
