@@ -30,6 +30,8 @@ struct ExtractionCommand: ParsableCommand {
         let gold = try LoCoMoObservations(path: dataset)
         let extractor = RuleBasedFactExtractor()
         var splits: [String: ExtractionMetrics] = [:]
+        var audit = MergeAudit()
+        let store = Recall.inMemory()
         var messages = 0
         var seconds = 0.0
         var lines: [String] = []
@@ -37,6 +39,12 @@ struct ExtractionCommand: ParsableCommand {
             let split = index < 5 ? "tune 0-4" : "held-out 5-9"
             let words = ContentWords(subjects: sample.speakers)
             for speaker in sample.speakers {
+                var spoken: [MemoryCandidate] = []
+                var goldFacts: [String] = []
+                defer {
+                    try? audit.store(spoken, userID: "\(sample.id)/\(speaker)", in: store)
+                    audit.auditGold(goldFacts, speaker: speaker)
+                }
                 for session in sample.sessions {
                     let inputs = session.turns.map { turn in
                         ExtractionInput(
@@ -57,6 +65,8 @@ struct ExtractionCommand: ParsableCommand {
                         }
                     }
                     let facts = gold.facts[sample.id]?[session.number]?[speaker] ?? []
+                    spoken += memories
+                    goldFacts += facts.map(\.text)
                     splits[split, default: ExtractionMetrics()].add(gold: facts, extracted: memories, words: words)
                 }
             }
@@ -75,6 +85,7 @@ struct ExtractionCommand: ParsableCommand {
         print(all.row("all 0-9"))
         print(String(format: "\nthroughput: %d messages in %.3f s = %.0f messages/s (extractor only)", messages, seconds, Double(messages) / max(seconds, 1e-9)))
         try measureStore(data)
+        for line in audit.report(examples: examples) { print(line) }
         if examples > 0, let tune = splits["tune 0-4"] {
             print("\nmissed gold facts (tune):")
             for text in tune.missed.prefix(examples) { print("  - \(text)") }

@@ -56,7 +56,7 @@ enum EnglishPatterns {
         rule(#"{I'M} {ADV}((?:a (?:big |huge |real )?fan of)|into|keen on|interested in|passionate about|obsessed with|crazy about|fond of|addicted to|hooked on) (.+)"#, .preference, 0.8, "The user is {1} {2}."),
         rule(#"i (?:don't|do not|dont|never|no longer) (eat|drink|smoke|drive|use|watch|fly|play) (.+)"#, .preference, 0.85, "The user doesn't {1} {2}."),
         rule(#"i (?:can't|cannot|can not|cant) (have|eat|drink|tolerate|digest|stand) (.+)"#, .preference, 0.85, "The user can't {1} {2}."),
-        rule(#"{I'VE} (always |long |really |)(loved|liked|enjoyed|hated|been into|been a fan of|been passionate about) (.+)"#, .preference, 0.8, "The user has {1}{2} {3}."),
+        rule(#"{I'VE} (?:(always|long|really) )?(loved|liked|enjoyed|hated|been into|been a fan of|been passionate about) (.+)"#, .preference, 0.8, "The user has {1} {2} {3}."),
         rule(#"(?!(?:it|that|this|which|what|he|she|they|you|nothing|everything|something|there)\b)([\p{L}][\p{L}' ,-]{2,60}?) (bring|brings|give|gives|keep|keeps|make|makes) me (?!(?:feel like|think|wonder|want)\b)(.+)"#, .preference, 0.6, "{1} {2} the user {3}.", subjectGroups: [1]),
         rule(#"i {ADV}use (.+) for (.+)"#, .preference, 0.75, "The user uses {1} for {2}."),
         rule(#"i {ADV}(loved|enjoyed|liked|hated) (.+)"#, .experience, 0.7, "The user {1} {2}."),

@@ -71,7 +71,7 @@ extension ExtractionLanguage {
             pronouns: [
                 "i": "they", "me": "them", "my": "their", "mine": "theirs", "myself": "themselves", "i'm": "they're",
                 "i've": "they've", "i'd": "they'd", "i'll": "they'll", "we": "they", "our": "their", "ours": "theirs",
-                "us": "them", "ourselves": "themselves", "we're": "they're", "we've": "they've", "am": "are",
+                "us": "them", "ourselves": "themselves", "we're": "they're", "we've": "they've",
             ],
             verbs: [
                 "am": "is", "'m": "is", "im": "is", "i'm": "is", "have": "has", "'ve": "has", "ive": "has", "do": "does",
@@ -79,6 +79,7 @@ extension ExtractionLanguage {
                 "can": "can", "will": "will", "'ll": "will", "must": "must", "should": "should", "go": "goes",
                 "'m gonna": "is going", "am gonna": "is going", "im gonna": "is going",
             ],
+            agreement: ["was": "were", "am": "are"],
             addsEnglishEnding: true),
         restatement: Restatement(
             markers: #"as you (?:mentioned|said|told me|noted|shared|pointed out)(?: before| earlier)?,? |you (?:mentioned|said|told me|noted|shared)(?: before| earlier)?,? (?:that )?|(?:since|given that|because|now that|knowing) (?=you(?:'re| are|'ve| have| live| work| love| like| hate|r ))|i remember (?:that )?(?=you)|i know (?:that )?(?=you(?:'re| are| have| live| work| love| like))"#,

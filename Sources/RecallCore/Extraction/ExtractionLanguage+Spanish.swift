@@ -38,6 +38,7 @@ extension ExtractionLanguage {
         thirdPerson: ThirdPerson(
             pronouns: ["mi": "su", "mis": "sus", "mío": "suyo", "mía": "suya", "míos": "suyos", "mías": "suyas", "conmigo": "con él", "nuestro": "su", "nuestra": "su"],
             verbs: [:],
+            agreement: [:],
             addsEnglishEnding: false),
         restatement: nil,
         time: TimeVocabulary(

@@ -7,15 +7,20 @@ struct ThirdPerson: Sendable {
     let pronouns: [String: String]
     /// Verb forms that a rule cannot produce ("am" → "is", "don't" → "doesn't").
     let verbs: [String: String]
+    /// Verbs that change with a replaced subject pronoun ("I was" → "they were").
+    let agreement: [String: String]
     /// Whether other verbs take the English ending (-s, -es, -ies).
     let addsEnglishEnding: Bool
 
     /// A phrase with first-person pronouns replaced, everything else as typed.
     func phrase(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+        var afterPronoun = false
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             // Punctuation stays attached to the word it follows ("me," → "them,").
             let core = String(word.trimmed(while: \.isPunctuationExceptApostrophe))
-            guard let replacement = pronouns[core.lowercased()] else { return String(word) }
+            let lowered = core.lowercased()
+            defer { afterPronoun = pronouns[lowered] != nil }
+            guard let replacement = pronouns[lowered] ?? (afterPronoun ? agreement[lowered] : nil) else { return String(word) }
             return word.replacingOccurrences(of: core, with: replacement)
         }.joined(separator: " ")
     }
