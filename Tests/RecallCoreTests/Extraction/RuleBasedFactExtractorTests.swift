@@ -60,6 +60,11 @@ import Testing
         #expect(facts(text).isEmpty, "\(facts(text))")
     }
 
+    @Test func capturedPhrasesTurnToTheThirdPersonToo() {
+        #expect(facts("I've been into dancing since I was a kid.") == ["The user has been into dancing since they were a kid."])
+        #expect(facts("I'm working at a bakery near my flat.") == ["The user works at a bakery near their flat."])
+    }
+
     @Test func negationIsKeptNotInverted() {
         #expect(facts("I don't like cilantro.") == ["The user doesn't like cilantro."])
         #expect(facts("I can't have dairy.") == ["The user can't have dairy."])

@@ -38,6 +38,16 @@ import Testing
         #expect(try recall.listMemories(MemoryListRequest()).memories.contains { $0.content == "The user lives in Oslo." })
     }
 
+    @Test func anImportIsReadChatByChat() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let summary = try recall.importConversations(
+            [Chats.said(["I love tea."], day: 1, id: "a"), Chats.said(["I play chess."], day: 2, id: "b")], label: "two chats")
+        let result = try recall.extractMemories(ExtractRequest(importID: summary.importID))
+        #expect(result.messagesScanned == 2)
+        #expect(Set(result.memories.map(\.content)) == ["The user loves tea.", "The user plays chess."])
+        #expect(Set(result.memories.compactMap(\.source?.chatID)).count == 2)
+    }
+
     @Test func textIsReadAsOneUserMessage() throws {
         let recall = Recall.inMemory(clock: clock.now)
         let result = try recall.extractMemories(ExtractRequest(text: "I play the banjo. Do you?", dryRun: true))
