@@ -47,8 +47,10 @@ struct ExtractionPattern: Sendable {
         for index in 0..<found.numberOfRanges {
             let range = found.range(at: index)
             var group = range.location == NSNotFound ? "" : Range(range, in: clause).map { String(clause[$0]) } ?? ""
-            // A word capitalised only because it opens the sentence ("Took a trip") is not a name.
-            if index > 0, range.location == 0, !capitalized.contains(index), let first = group.first, group.dropFirst().first?.isLowercase == true {
+            // A verb capitalised only because it opens a sentence without a subject ("Took a trip").
+            if sentenceStartOnly, index > 0, range.location == 0, !capitalized.contains(index), let first = group.first,
+                group.dropFirst().first?.isLowercase == true
+            {
                 group = first.lowercased() + group.dropFirst()
             }
             groups.append(group)

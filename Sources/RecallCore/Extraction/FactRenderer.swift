@@ -53,7 +53,7 @@ struct FactRenderer: Sendable {
 
     /// No words addressed to the listener, and at least one letter.
     private func acceptable(_ value: String) -> Bool {
-        guard value.contains(where: { $0.isLetter || $0.isNumber }) else { return false }
+        guard value.contains(where: { $0.isLetter || $0.isNumber }), !value.contains(where: { "{}<>=;`|\\".contains($0) }) else { return false }
         let words = value.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "!" || $0 == "." })
         return !words.contains { language.secondPerson.contains(String($0)) }
     }

@@ -57,6 +57,11 @@ struct ExtractMemoriesTool: RecallTool {
         }
         let inputs = try await context.core { [request] in try $0.extractionInputs(request) }
         let prompt = FactProposalPrompt(inputs: inputs)
+        guard prompt.messagesIncluded > 0 else {
+            var result = try await context.core { [request] in try $0.extractMemories(request) }
+            result.sampling = SamplingReport(used: false, note: "there are no user messages to show the model")
+            return result
+        }
         let reply: SamplingReply
         do {
             reply = try await SamplingReply.ask(prompt, context: context)
