@@ -32,6 +32,7 @@ enum EnglishPatterns {
         rule(#"my name is ([\p{L}'-]+(?: [\p{L}'-]+){0,2})"#, .fact, 0.95, "The user's name is {1}.", capitalized: [1]),
         rule(#"(?:call me|people call me|everyone calls me) ([\p{L}'-]+)"#, .fact, 0.8, "The user goes by {1}.", capitalized: [1]),
         rule(#"{I'M} (\d{1,3}) (?:years old|year old|yo)"#, .fact, 0.9, "The user is {1} years old."),
+        rule(#"{I'M} (\d{1,2})"#, .fact, 0.75, "The user is {1} years old."),
         rule(#"{I'M} (?:an? )?(vegetarian|vegan|pescatarian|lactose intolerant|gluten[- ]free|celiac|coeliac|diabetic|allergic to .+)"#, .preference, 0.9, "The user is {1}."),
         rule(#"{I'M} (married|divorced|engaged|single|widowed|separated)(?: (.+))?"#, .relationship, 0.85, "The user is {1} {2}."),
         rule(#"i (?:was born|grew up) in (.+)"#, .fact, 0.85, "The user grew up in {1}."),
@@ -65,7 +66,7 @@ enum EnglishPatterns {
         // What they want.
         rule(#"my (goal|aim|dream|plan|hope|wish|mission|resolution|ambition) (?:is|was) to (.+)"#, .goal, 0.9, "The user's {1} is to {2}."),
         rule(#"{I'VE} (?:always |long )?(wanted to|dreamed of|dreamt of|dreamed about) (.+)"#, .goal, 0.7, "The user has always {1} {2}."),
-        rule(#"i {ADV}(want|plan|hope|intend|aim|need|am planning|am hoping|am aiming|would like|would love|am going|am gonna|am determined|am trying) to (?!(?:{NOTGOAL})\b)(.+)"#, .goal, 0.75, "The user {v1} to {2}."),
+        rule(#"i {ADV}(want|plan|hope|intend|aim|am planning|am hoping|am aiming|would like|would love|am going|am gonna|am determined|am trying) to (?!(?:{NOTGOAL})\b)(.+)"#, .goal, 0.75, "The user {v1} to {2}."),
         rule(#"(?:gonna|going to) (?!(?:{NOTGOAL})\b)(.+)"#, .goal, 0.6, "The user is going to {1}.", sentenceStartOnly: true),
         rule(#"{I'M} {ADV}(planning|organi[sz]ing|booking) (?!(?:to|on|for|it|this|that)\b)(.+)"#, .goal, 0.75, "The user is {1} {2}."),
         rule(#"{I'M} {ADV}(excited|eager|determined|ready|thrilled|stoked|pumped) to (?!(?:{NOTGOAL})\b)(.+)"#, .goal, 0.65, "The user is {1} to {2}."),
@@ -83,6 +84,6 @@ enum EnglishPatterns {
         rule(#"(?:just |recently |also )?been (?!(?:thinking|wondering|meaning|doing|waiting)\b)(\p{L}+ing) (.+)"#, .experience, 0.6, "The user has been {1} {2}.", sentenceStartOnly: true),
         // Habits and who they are.
         rule(#"i {ADV}(play|practice|practise|volunteer at|volunteer|teach|coach|paint|draw|write|cook|bake|knit|sew|garden|swim|run|hike|surf|ski|climb|dance|sing|collect|meditate|train|go to|walk|cycle|bike|study|attend|own|drive|ride|speak|listen to|work out|do yoga|journal|compose|produce|mentor|foster|rescue) (.+)"#, .fact, 0.7, "The user {v1} {2}."),
-        rule(#"{I'M} ((?:a|an) (?!(?:bit|little|lot|huge fan|big fan|total|real|bot|computer|language model|ai|fan|part|few|couple|means|way|kind|sort|type)\b)[\p{L}'-]+(?: [\p{L}'-]+){0,6})"#, .fact, 0.7, "The user is {1}."),
+        rule(#"{I'M} ((?:a|an) (?!(?:bit|little|lot|huge fan|big fan|total|real|bot|computer|language model|ai|fan|part|few|couple|means|way|kind|sort|type)\b)[\p{L}'-]+(?: [\p{L}\d'-]+){0,6})"#, .fact, 0.7, "The user is {1}."),
     ]
 }

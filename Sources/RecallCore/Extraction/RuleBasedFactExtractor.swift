@@ -61,7 +61,10 @@ public struct RuleBasedFactExtractor: FactExtractor {
             guard let groups = pattern.groups(in: clause.text) else { continue }
             guard var content = FactRenderer(language: language).render(pattern, groups: groups) else { continue }
             var memoriesAt = input.date
-            if pattern.type == .experience || pattern.type == .goal, let mention = clause.time, let date = input.date {
+            // Events carry their date; a preference or a standing fact is simply true as of the message.
+            if pattern.type == .experience || pattern.type == .goal || pattern.type == .relationship, let mention = clause.time,
+                let date = input.date
+            {
                 let phrase = language.time.phrases[mention.phrase]
                 if let time = ResolvedTime.resolve(phrase.shift, groups: mention.groups, from: date, future: pattern.type == .goal, vocabulary: language.time) {
                     content = String(content.dropLast()) + " " + language.time.render(time) + "."
