@@ -30,6 +30,7 @@ import Testing
         ("I went to Paris in March.", "The user went to Paris in March 2023.", "2023-03-01T00:00:00Z"),
         ("I plan to hike in June.", "The user plans to hike in June 2023.", "2023-06-01T00:00:00Z"),
         ("I visited Rome 3 days ago.", "The user visited Rome on 7 May 2023.", "2023-05-07T00:00:00Z"),
+        ("My daughter started kindergarten last week.", "The user's daughter started kindergarten in the week of 1 May 2023.", "2023-05-01T00:00:00Z"),
     ])
     func relativeTimeResolves(_ text: String, _ content: String, _ when: String) throws {
         let candidate = try first(text)
