@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Recall {
     /// Saves one memory (`content`), or extracts memories from chat turns (`messages`);
@@ -6,16 +6,15 @@ extension Recall {
     public func addMemory(_ request: AddMemoryRequest) throws -> AddMemoryResult {
         let drafts = try memoryDrafts(for: request)
         let now = clock()
-        return try database().write { db in
-            var stored: [Memory] = []
-            var added = 0
-            var merged = 0
+        let database = try database()
+        return try database.write { db in
+            var batch = MemoryBatch()
             for draft in drafts {
-                let (record, outcome) = try database().insertMemory(draft, now: now, db: db)
-                if outcome == .added { added += 1 } else { merged += 1 }
-                stored.append(try database().memory(record, db: db))
+                let (record, outcome) = try database.insertMemory(draft, now: now, db: db)
+                batch.outcomes.append(outcome)
+                batch.memories.append(try database.memory(record, db: db))
             }
-            return AddMemoryResult(memories: stored, added: added, merged: merged, superseded: 0)
+            return AddMemoryResult(memories: batch.memories, added: batch.added, merged: batch.merged, superseded: batch.superseded)
         }
     }
 
@@ -57,12 +56,23 @@ extension Recall {
                         draft.content = candidate.content
                         draft.type = request.memoryType ?? candidate.type
                         draft.confidence = candidate.confidence
-                        draft.memoriesAt = request.memoriesAt ?? candidate.memoriesAt
+                        // The turns were said at `memories_at` (or now); relative times resolved against it.
+                        draft.memoriesAt = candidate.memoriesAt
                         return draft
                     }
             }
+        case (nil, nil) where request.imageRef != nil:
+            // An image memory says what the image shows; its description is its content.
+            guard let description = request.imageDescription, !description.allSatisfy(\.isWhitespace) else {
+                throw RecallError.invalid("image_description", "is required with image_ref when there is no content")
+            }
+            var draft = base
+            draft.content = description.trimmingCharacters(in: .whitespacesAndNewlines)
+            return [draft]
         case (nil, nil):
-            throw RecallError(.invalidArgument, "Give `content` (one memory) or `messages` (turns to extract from).", fieldErrors: ["content": "required unless messages is given"])
+            throw RecallError(
+                .invalidArgument, "Give `content` (one memory), `messages` (turns to extract from), or `image_ref` with `image_description`.",
+                fieldErrors: ["content": "required unless messages or image_ref is given"])
         case (_?, _?):
             throw RecallError(.invalidArgument, "Give `content` or `messages`, not both.", fieldErrors: ["messages": "not allowed with content"])
         }

@@ -12,14 +12,21 @@ public struct ExtractRequest: Sendable, Equatable {
     public var dryRun: Bool
     /// The user namespace to store into.
     public var userID: String?
+    /// Facts another model proposed for these messages; each is checked against the messages and
+    /// joins the rule-based candidates only if it passes.
+    public var proposals: [FactProposal]?
 
     /// Creates a request; give chats, an import or text.
-    public init(chatIDs: [String] = [], importID: String? = nil, text: String? = nil, dryRun: Bool = false, userID: String? = nil) {
+    public init(
+        chatIDs: [String] = [], importID: String? = nil, text: String? = nil, dryRun: Bool = false, userID: String? = nil,
+        proposals: [FactProposal]? = nil
+    ) {
         self.chatIDs = chatIDs
         self.importID = importID
         self.text = text
         self.dryRun = dryRun
         self.userID = userID
+        self.proposals = proposals
     }
 }
 
@@ -35,6 +42,12 @@ public struct MemoryCandidate: Sendable, Codable, Equatable {
     public var memoriesAt: Date?
     /// The chat and message it came from.
     public var source: MemorySource?
+    /// Which extractor proposed it.
+    public var origin: CandidateOrigin?
+    /// What storing it did, or on a dry run would do.
+    public var outcome: CandidateOutcome?
+    /// The existing memory it duplicates, supersedes or is older than.
+    public var existingMemoryID: String?
 
     /// Creates a candidate.
     public init(content: String, type: MemoryType, confidence: Double, memoriesAt: Date? = nil, source: MemorySource? = nil) {
@@ -56,12 +69,27 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     public var candidates: [MemoryCandidate]
     /// Memories stored or strengthened (empty on a dry run).
     public var memories: [Memory]
+    /// New memories (on a dry run: that storing would add).
+    public var added: Int
+    /// Candidates that merged into existing memories or were already known.
+    public var merged: Int
+    /// Current memories that new ones superseded.
+    public var superseded: Int
+    /// How a model's proposals fared, when one was asked.
+    public var sampling: SamplingReport?
 
     /// Creates a result.
-    public init(dryRun: Bool, messagesScanned: Int, candidates: [MemoryCandidate], memories: [Memory]) {
+    public init(
+        dryRun: Bool, messagesScanned: Int, candidates: [MemoryCandidate], memories: [Memory], added: Int = 0, merged: Int = 0,
+        superseded: Int = 0, sampling: SamplingReport? = nil
+    ) {
         self.dryRun = dryRun
         self.messagesScanned = messagesScanned
         self.candidates = candidates
         self.memories = memories
+        self.added = added
+        self.merged = merged
+        self.superseded = superseded
+        self.sampling = sampling
     }
 }

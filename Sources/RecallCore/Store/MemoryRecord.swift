@@ -29,6 +29,10 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var updatedAt: Date
     var supersedes: Int64?
     var supersededBy: Int64?
+    /// `FactSignature.gist`: memories with the same gist say the same thing.
+    var gist: String?
+    /// `FactSignature.slot`: memories with the same slot and another value contradict each other.
+    var slot: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -68,9 +72,33 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The lowercased, punctuation-free form that finds duplicates ("The user loves Rust!" ≈ "the user loves rust").
     static func normalize(_ content: String) -> String {
-        let scalars = content.lowercased().unicodeScalars.map { scalar -> Character in
-            CharacterSet.alphanumerics.contains(scalar) ? Character(scalar) : " "
-        }
-        return String(scalars).split(separator: " ").joined(separator: " ")
+        FactSignature.normalize(content)
+    }
+
+    /// When the memory was said or true: what decides which of two contradicting memories is current.
+    var statedAt: Date { memoriesAt ?? createdAt }
+
+    /// Sets the content and everything derived from it.
+    mutating func setContent(_ text: String) {
+        let signature = FactSignature(text)
+        content = text
+        normalized = Self.normalize(text)
+        gist = signature.gist.isEmpty ? nil : signature.gist
+        slot = signature.slot
+    }
+}
+
+extension MemoryRecord {
+    /// A new row for a draft, not yet inserted.
+    init(draft: MemoryDraft, now: Date) {
+        self.init(
+            id: nil, content: "", normalized: "", type: draft.type.rawValue,
+            confidence: min(1, max(0, draft.confidence)), tags: JSONColumn.encode(JSONColumn.normalizedTags(draft.tags)),
+            bucket: draft.bucket, userId: draft.userID, owner: draft.owner, memoriesAt: draft.memoriesAt,
+            latitude: draft.latitude, longitude: draft.longitude, metadata: draft.metadata.map(JSONColumn.encode),
+            imageRef: draft.imageRef, imageDescription: draft.imageDescription, sourceChatId: draft.sourceChatID,
+            sourceMessageId: draft.sourceMessageID, pinned: false, createdAt: now, updatedAt: now,
+            supersedes: nil, supersededBy: nil, gist: nil, slot: nil)
+        setContent(draft.content)
     }
 }

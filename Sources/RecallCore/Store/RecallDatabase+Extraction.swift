@@ -18,21 +18,44 @@ extension RecallDatabase {
         }
     }
 
-    /// Stores extracted candidates in one transaction, deduplicating against current memories.
-    func store(_ candidates: [MemoryCandidate], userID: String, now: Date) throws -> (memories: [Memory], added: Int) {
-        try write { db in
-            var added = 0
-            let memories = try candidates.map { candidate in
+    /// Stores extracted candidates in one transaction, deduplicating against current memories and
+    /// superseding the ones they contradict. A dry run does the same and rolls it back, so the
+    /// outcomes it reports are exactly what storing would do.
+    func store(_ candidates: [MemoryCandidate], userID: String, now: Date, dryRun: Bool = false) throws -> MemoryBatch {
+        let body = { (db: Database) throws -> MemoryBatch in
+            var batch = MemoryBatch()
+            for candidate in candidates {
                 var draft = MemoryDraft(content: candidate.content, type: candidate.type, confidence: candidate.confidence)
                 draft.userID = userID
                 draft.memoriesAt = candidate.memoriesAt
                 draft.sourceChatID = candidate.source.flatMap { PublicID.chat.rowID($0.chatID) }
                 draft.sourceMessageID = candidate.source?.messageID.flatMap { PublicID.message.rowID($0) }
-                let (record, outcome) = try insertMemory(draft, now: now, db: db)
-                if outcome == .added { added += 1 }
-                return try memory(record, db: db)
+                let (record, outcome) = try self.insertMemory(draft, now: now, db: db)
+                batch.outcomes.append(outcome)
+                batch.memories.append(try self.memory(record, db: db))
             }
-            return (memories, added)
+            return batch
+        }
+        guard dryRun else { return try write(body) }
+        return try rolledBack(body)
+    }
+
+    /// Runs `body` in a transaction that is always rolled back.
+    private func rolledBack<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .rollback
+                }
+                guard let result else { throw RecallError(.internalError, "A dry run produced no result.") }
+                return result
+            }
+        } catch let error as RecallError {
+            throw error
+        } catch {
+            throw RecallError(.storeUnavailable, "The store could not be read for a dry run: \(Self.describe(error)).")
         }
     }
 

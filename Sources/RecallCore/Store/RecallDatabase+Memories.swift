@@ -2,54 +2,90 @@ import Foundation
 import GRDB
 
 extension RecallDatabase {
-    /// Stores a memory, or merges it into a current memory that says the same thing
-    /// (the newer evidence raises confidence and adds a source).
+    /// Stores a memory, merges it into a current memory that says the same thing (the newer
+    /// evidence raises confidence and adds a source), or supersedes a current memory it
+    /// contradicts. Memories are compared within one user and bucket.
     func insertMemory(_ draft: MemoryDraft, now: Date, db: Database) throws -> (MemoryRecord, MemoryInsertOutcome) {
-        let normalized = MemoryRecord.normalize(draft.content)
-        if var existing = try MemoryRecord
-            .filter(Column("user_id") == draft.userID && Column("normalized") == normalized && Column("superseded_by") == nil)
-            .fetchOne(db)
-        {
-            // Re-reading the same message is not new evidence; a caller saying it again is.
-            let sameSource = draft.sourceChatID != nil && existing.sourceChatId == draft.sourceChatID && existing.sourceMessageId == draft.sourceMessageID
-            let knownSource = try sameSource || Self.hasExtraSource(existing.id ?? 0, chat: draft.sourceChatID, message: draft.sourceMessageID, db: db)
-            if !knownSource {
-                if let chatID = draft.sourceChatID, existing.sourceChatId != nil {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO memory_sources (memory_id, chat_id, message_id) VALUES (?, ?, ?)",
-                        arguments: [existing.id, chatID, draft.sourceMessageID])
-                } else if existing.sourceChatId == nil, let chatID = draft.sourceChatID {
-                    existing.sourceChatId = chatID
-                    existing.sourceMessageId = draft.sourceMessageID
-                }
-                // Independent evidence for the same fact makes it more certain, never less.
-                existing.confidence = min(1, max(existing.confidence, draft.confidence) + 0.05)
-                let tags = JSONColumn.normalizedTags(JSONColumn.decodeStrings(existing.tags) + draft.tags)
-                existing.tags = JSONColumn.encode(tags)
-                existing.updatedAt = now
-                try existing.update(db)
-            }
-            return (existing, .merged)
+        var record = MemoryRecord(draft: draft, now: now)
+        // Re-reading a message already read is not new evidence, whatever became of its memory.
+        if let known = try knownEvidence(record, db: db) { return (known, .known(known.id ?? 0)) }
+        if var same = try currentDuplicate(of: record, db: db) {
+            try merge(draft, into: &same, now: now, db: db)
+            return (same, .merged(same.id ?? 0))
         }
-        var record = MemoryRecord(
-            id: nil, content: draft.content, normalized: normalized, type: draft.type.rawValue,
-            confidence: min(1, max(0, draft.confidence)), tags: JSONColumn.encode(JSONColumn.normalizedTags(draft.tags)),
-            bucket: draft.bucket, userId: draft.userID, owner: draft.owner, memoriesAt: draft.memoriesAt,
-            latitude: draft.latitude, longitude: draft.longitude, metadata: draft.metadata.map(JSONColumn.encode),
-            imageRef: draft.imageRef, imageDescription: draft.imageDescription, sourceChatId: draft.sourceChatID,
-            sourceMessageId: draft.sourceMessageID, pinned: false, createdAt: now, updatedAt: now,
-            supersedes: nil, supersededBy: nil)
+        if draft.isAboutUser, let slot = record.slot,
+            var holder = try MemoryRecord.fetchOne(
+                db, sql: "SELECT * FROM memories WHERE user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
+                arguments: [draft.userID, draft.bucket, slot])
+        {
+            let value = FactSignature(record.content).value
+            if FactSignature(holder.content).value == value {
+                try merge(draft, into: &holder, now: now, db: db)
+                return (holder, .merged(holder.id ?? 0))
+            }
+            if record.statedAt >= holder.statedAt {
+                try supersede(&holder, with: &record, now: now, db: db)
+                return (record, .superseded(holder.id ?? 0))
+            }
+            return try insertAsHistory(record, draft: draft, value: value, before: holder, now: now, db: db)
+        }
         try record.insert(db)
         try CJKIndex.index(memory: record.id ?? 0, text: record.searchText, db: db)
         return (record, .added)
     }
 
-    private static func hasExtraSource(_ memoryID: Int64, chat: Int64?, message: Int64?, db: Database) throws -> Bool {
-        guard let chat else { return false }
-        return try Bool.fetchOne(
+    /// A memory of this user that already cites the draft's message for the same statement.
+    private func knownEvidence(_ record: MemoryRecord, db: Database) throws -> MemoryRecord? {
+        guard let chat = record.sourceChatId else { return nil }
+        return try MemoryRecord.fetchOne(
             db,
-            sql: "SELECT EXISTS (SELECT 1 FROM memory_sources WHERE memory_id = ? AND chat_id = ? AND message_id IS ?)",
-            arguments: [memoryID, chat, message]) ?? false
+            sql: """
+                SELECT * FROM memories WHERE user_id = ? AND (normalized = ? OR gist = ?)
+                AND ((source_chat_id = ? AND source_message_id IS ?)
+                     OR EXISTS (SELECT 1 FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id = ? AND s.message_id IS ?))
+                LIMIT 1
+                """,
+            arguments: [record.userId, record.normalized, record.gist, chat, record.sourceMessageId, chat, record.sourceMessageId])
+    }
+
+    /// A current memory saying the same thing: the same words, or the same gist in other words.
+    private func currentDuplicate(of record: MemoryRecord, db: Database) throws -> MemoryRecord? {
+        let scope = "user_id = ? AND bucket IS ? AND superseded_by IS NULL"
+        if let exact = try MemoryRecord.fetchOne(
+            db, sql: "SELECT * FROM memories WHERE \(scope) AND normalized = ? LIMIT 1", arguments: [record.userId, record.bucket, record.normalized])
+        {
+            return exact
+        }
+        // A gist of one or two words ("user love") is too little to call two memories the same.
+        guard let gist = record.gist, gist.split(separator: " ").count >= 3 else { return nil }
+        return try MemoryRecord.fetchOne(
+            db, sql: "SELECT * FROM memories WHERE \(scope) AND gist = ? LIMIT 1", arguments: [record.userId, record.bucket, gist])
+    }
+
+    /// Adds the draft's evidence to a memory: its source, a little confidence, its tags, and any
+    /// field the memory lacks. Nothing the memory already says is overwritten.
+    func merge(_ draft: MemoryDraft, into existing: inout MemoryRecord, now: Date, db: Database) throws {
+        if let chatID = draft.sourceChatID {
+            if existing.sourceChatId == nil {
+                existing.sourceChatId = chatID
+                existing.sourceMessageId = draft.sourceMessageID
+            } else {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO memory_sources (memory_id, chat_id, message_id) VALUES (?, ?, ?)",
+                    arguments: [existing.id, chatID, draft.sourceMessageID])
+            }
+        }
+        // Independent evidence for the same fact makes it more certain, never less.
+        existing.confidence = min(1, max(existing.confidence, draft.confidence) + 0.05)
+        existing.tags = JSONColumn.encode(JSONColumn.normalizedTags(JSONColumn.decodeStrings(existing.tags) + draft.tags))
+        existing.memoriesAt = existing.memoriesAt ?? draft.memoriesAt
+        existing.latitude = existing.latitude ?? draft.latitude
+        existing.longitude = existing.longitude ?? draft.longitude
+        existing.metadata = existing.metadata ?? draft.metadata.map(JSONColumn.encode)
+        existing.imageRef = existing.imageRef ?? draft.imageRef
+        existing.imageDescription = existing.imageDescription ?? draft.imageDescription
+        existing.updatedAt = now
+        try existing.update(db)
     }
 
     /// The public value of a memory, with its extra sources.
@@ -131,8 +167,7 @@ extension RecallDatabase {
             var target = old
             if let content = update.content, content != old.content {
                 target.id = nil
-                target.content = content
-                target.normalized = MemoryRecord.normalize(content)
+                target.setContent(content)
                 target.createdAt = now
                 target.supersedes = old.id
                 target.supersededBy = nil

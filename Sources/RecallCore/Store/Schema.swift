@@ -4,7 +4,7 @@ import GRDB
 /// The store's schema as append-only history. Never edit a shipped migration: add one.
 enum Schema {
     /// Migration identifiers in order; the schema version is how many have run.
-    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index"]
+    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures"]
 
     /// The migrator, written in database terms (string table names, not record types).
     static var migrator: DatabaseMigrator {
@@ -149,6 +149,21 @@ enum Schema {
             let memories = try Row.fetchCursor(db, sql: "SELECT id, content, image_description FROM memories")
             while let row = try memories.next() {
                 try CJKIndex.index(memory: row["id"], text: (row["content"] as String) + " " + (row["image_description"] as String? ?? ""), db: db)
+            }
+        }
+        migrator.registerMigration("v3-memories-signatures") { db in
+            // What a memory says, reduced for comparison (see FactSignature): near-duplicates
+            // share a gist; facts of which only one version is current share a slot.
+            try db.alter(table: "memories") { t in
+                t.add(column: "gist", .text)
+                t.add(column: "slot", .text)
+            }
+            try db.create(index: "memories_user_gist", on: "memories", columns: ["user_id", "gist"])
+            try db.create(index: "memories_user_slot", on: "memories", columns: ["user_id", "slot"])
+            // Memories stored before get theirs now, so they take part in deduplication at once.
+            for row in try Row.fetchAll(db, sql: "SELECT id, content FROM memories") {
+                let signature = FactSignature(row["content"] as String)
+                try db.execute(sql: "UPDATE memories SET gist = ?, slot = ? WHERE id = ?", arguments: [signature.gist, signature.slot, row["id"] as Int64])
             }
         }
         return migrator

@@ -6,7 +6,7 @@ struct AddMemoryTool: RecallTool {
     static let title = "Add memory"
     static let description = """
         Save a memory (content), or chat turns (messages) to extract facts from; extract=false keeps \
-        turns verbatim.
+        turns verbatim. An image memory is image_ref plus image_description.
         """
     static let annotations = ToolAnnotations.additive
 
@@ -66,6 +66,10 @@ struct AddMemoryTool: RecallTool {
     /// Exactly one of `content` and `messages`, neither empty.
     private static func validate(_ arguments: Arguments) throws {
         switch (arguments.content, arguments.messages) {
+        case (nil, nil) where arguments.imageRef != nil:
+            if arguments.imageDescription?.allSatisfy(\.isWhitespace) ?? true {
+                throw ToolInputError(field: "image_description", "is required with `image_ref` when there is no `content`")
+            }
         case (nil, nil):
             throw ToolInputError(field: "content", "or `messages` is required")
         case (.some, .some):

@@ -1,12 +1,16 @@
 import RecallCore
 
 /// `extract_memories`: runs fact extraction over chats, an import or text.
+///
+/// With `use_sampling: true` and a client that declared `sampling`, the client's own model is
+/// asked to propose facts too; the rules check every proposal and keep only valid ones. Sampling
+/// is opt-in because it spends the user's model and clients may ask them to approve each request.
 struct ExtractMemoriesTool: RecallTool {
     static let name = "extract_memories"
     static let title = "Extract memories"
     static let description = """
         Extract facts from chats, an import or text and save them; dry_run=true only returns \
-        candidates.
+        candidates. use_sampling=true also asks your model (client sampling), checked by the rules.
         """
     static let annotations = ToolAnnotations.additive
     static let oversizeHint = "Extract from fewer chats at a time, or use `dry_run` on a smaller set."
@@ -17,6 +21,7 @@ struct ExtractMemoriesTool: RecallTool {
         "text": JSONSchema.string(),
         "dry_run": JSONSchema.boolean(),
         "user_id": JSONSchema.string(),
+        "use_sampling": JSONSchema.boolean(),
     ])
 
     static let outputSchema = JSONSchema.record
@@ -27,10 +32,12 @@ struct ExtractMemoriesTool: RecallTool {
         var text: String?
         var dryRun: Bool?
         var userID: String?
+        var useSampling: Bool?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case text
             case chatIDs = "chat_ids", importID = "import_id", dryRun = "dry_run", userID = "user_id"
+            case useSampling = "use_sampling"
         }
     }
 
@@ -39,9 +46,39 @@ struct ExtractMemoriesTool: RecallTool {
         if chatIDs.isEmpty, arguments.importID == nil, arguments.text == nil {
             throw ToolInputError(field: "chat_ids", "or `import_id` or `text` is required")
         }
-        let request = ExtractRequest(
+        var request = ExtractRequest(
             chatIDs: chatIDs, importID: arguments.importID, text: arguments.text, dryRun: arguments.dryRun ?? false,
             userID: arguments.userID)
-        return try await context.core { try $0.extractMemories(request) }
+        guard arguments.useSampling == true else { return try await context.core { [request] in try $0.extractMemories(request) } }
+        guard context.clientCapabilities["sampling"] != nil else {
+            var result = try await context.core { [request] in try $0.extractMemories(request) }
+            result.sampling = SamplingReport(used: false, note: "the client did not declare the sampling capability; rules only")
+            return result
+        }
+        let inputs = try await context.core { [request] in try $0.extractionInputs(request) }
+        let prompt = FactProposalPrompt(inputs: inputs)
+        guard prompt.messagesIncluded > 0 else {
+            var result = try await context.core { [request] in try $0.extractMemories(request) }
+            result.sampling = SamplingReport(used: false, note: "there are no user messages to show the model")
+            return result
+        }
+        let reply: SamplingReply
+        do {
+            reply = try await SamplingReply.ask(prompt, context: context)
+        } catch let error as JSONRPCError {
+            // The user declined, or the client's model failed: the rules alone still answer.
+            var result = try await context.core { [request] in try $0.extractMemories(request) }
+            result.sampling = SamplingReport(used: false, messagesSent: prompt.messagesIncluded, note: "the client's model did not answer: \(error.message)")
+            return result
+        }
+        let parsed = FactProposal.parse(reply.text)
+        request.proposals = parsed.proposals
+        var result = try await context.core { [request] in try $0.extractMemories(request) }
+        var report = result.sampling ?? SamplingReport(used: true)
+        report.model = reply.model
+        report.messagesSent = prompt.messagesIncluded
+        report.note = parsed.problem.map { "the model's reply was not used: \($0)" }
+        result.sampling = report
+        return result
     }
 }

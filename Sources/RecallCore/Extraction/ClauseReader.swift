@@ -1,0 +1,178 @@
+import Foundation
+
+/// Splits prose into the clauses that may be statements: sentences that are not questions or
+/// hypotheticals, cut where another clause starts, with fillers, hedges and time phrases set apart.
+struct ClauseReader: Sendable {
+    /// The language's tables.
+    let language: ExtractionLanguage
+    /// Whether time phrases are set apart (only when the message has a date to resolve them against).
+    let readsTime: Bool
+
+    /// Longest clause read; longer runs are pasted material, not statements.
+    static let maximumClause = 400
+
+    /// The clauses of a text, in order.
+    func clauses(in prose: String) -> [Clause] {
+        sentences(in: prose).enumerated().flatMap { index, sentence in
+            clauses(ofSentence: sentence).map { clause in
+                var clause = clause
+                clause.sentence = index
+                return clause
+            }
+        }
+    }
+
+    /// Sentences that end in anything but a question mark.
+    func sentences(in text: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        var previous: Character = " "
+        var iterator = text.makeIterator()
+        var pending = iterator.next()
+        while let character = pending {
+            let next = iterator.next()
+            // A full stop inside "3.5" or "node.js" is not the end of a sentence.
+            let inWord = character == "." && (previous.isLetter || previous.isNumber) && (next.map { $0.isLetter || $0.isNumber } ?? false)
+            if Self.terminators.contains(character) && !inWord {
+                if character != "?" && character != "？" { sentences.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+            pending = next
+        }
+        sentences.append(current)
+        return sentences.map { String($0.trimmed()) }.filter { $0.count >= 4 }
+    }
+
+    private static let terminators: Set<Character> = [".", "!", "?", "\n", "。", "！", "？", "…"]
+
+    /// The clauses an assistant attributes to the user ("As you mentioned, you're vegetarian"),
+    /// turned into the user's own words, one per sentence at most.
+    func restatedClauses(in prose: String, by restatement: Restatement, weight: Double) -> [Clause] {
+        sentences(in: prose).enumerated().compactMap { index, sentence -> Clause? in
+            if ByteSearch.containsAny(language.hypotheticalBytes, in: Self.asciiLowercased(Array((" " + sentence).utf8))) { return nil }
+            let (text, mentions) = readsTime && language.time.mayMention(sentence) ? setTimeApart(sentence) : (sentence, [])
+            guard let restated = restatement.userClause(in: text), var clause = clause(from: restated, opensSentence: false) else { return nil }
+            clause.certainty *= weight
+            clause.time = Self.mentions(in: ArraySlice(Array(text.utf8)), mentions).first
+            clause.sentence = index
+            return clause
+        }
+    }
+
+    /// The clauses of one sentence.
+    func clauses(ofSentence sentence: String) -> [Clause] {
+        if ByteSearch.containsAny(language.hypotheticalBytes, in: Self.asciiLowercased(Array((" " + sentence).utf8))) { return [] }
+        let (text, mentions) = readsTime && language.time.mayMention(sentence) ? setTimeApart(sentence) : (sentence, [])
+        let bytes = Array(text.utf8)
+        let lower = Self.asciiLowercased(bytes)
+        var starts: Set<Int> = [0]
+        var ends: [Int] = []
+        for separator in language.clauseStartBytes {
+            var from = 0
+            while let found = ByteSearch.first(separator, in: lower, from: from) {
+                starts.insert(found + separator.count)
+                from = found + 1
+            }
+        }
+        for boundary in language.clauseEndBytes {
+            var from = 1
+            while let found = ByteSearch.first(boundary, in: lower, from: from) {
+                ends.append(found)
+                from = found + 1
+            }
+        }
+        ends.sort()
+        var clauses: [Clause] = []
+        for start in starts.sorted() where start < bytes.count {
+            var end = min(bytes.count, ends.first { $0 > start } ?? bytes.count, start + Self.maximumClause)
+            // Never cut inside a UTF-8 sequence.
+            while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            let raw = String(decoding: bytes[start..<end], as: UTF8.self)
+            guard var clause = clause(from: raw, opensSentence: start == 0) else { continue }
+            // A time phrase inside the clause applies to it; otherwise one that opened the sentence.
+            clause.time = Self.mentions(in: bytes[start..<end], mentions).first ?? Self.mentions(in: bytes[0..<start], mentions).first
+            clause.span = start..<end
+            clauses.append(clause)
+        }
+        return clauses
+    }
+
+    /// A clause without time markers, fillers and hedges, or nil when it cannot be a statement.
+    private func clause(from raw: String, opensSentence: Bool) -> Clause? {
+        var text = Self.removingMentions(raw)
+        var certainty = 1.0
+        var changed = true
+        while changed {
+            changed = false
+            let lowered = text.lowercased()
+            if let hedge = language.hedgeOpenings.first(where: lowered.hasPrefix) {
+                text = String(text.dropFirst(hedge.count))
+                certainty = 0.75
+                changed = true
+            }
+            let first = lowered.prefix { !$0.isWhitespace }
+            if language.fillers.contains(String(first.trimmed(while: \.isPunctuation))), first.count < text.count {
+                text = String(text.dropFirst(first.count).trimmed())
+                changed = true
+            }
+        }
+        text = String(text.trimmed(while: \.isSpaceOrPunctuation))
+        guard text.count >= 5 else { return nil }
+        let words = text.lowercased().split(separator: " ").map { String($0.trimmed(while: \.isPunctuationExceptApostrophe)) }
+        guard let first = words.first, language.openers.contains(first) || words.contains(where: language.firstPerson.contains) else { return nil }
+        if words.contains(where: language.hedgeWords.contains) { certainty = min(certainty, 0.75) }
+        return Clause(text: text, opensSentence: opensSentence, certainty: certainty, time: nil)
+    }
+
+    /// ASCII letters lowercased; other bytes unchanged, so offsets stay those of the original text.
+    private static func asciiLowercased(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.map { (65...90).contains($0) ? $0 + 32 : $0 }
+    }
+
+    /// Replaces each time phrase with one private-use character that stands for it.
+    private func setTimeApart(_ sentence: String) -> (String, [TimeMention]) {
+        var text = sentence
+        var mentions: [TimeMention] = []
+        for (index, phrase) in language.time.phrases.enumerated() {
+            while mentions.count < 64, let found = phrase.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                let whole = Range(found.range, in: text)
+            {
+                let groups = (0..<found.numberOfRanges).map { group -> String in
+                    Range(found.range(at: group), in: text).map { String(text[$0]) } ?? ""
+                }
+                let marker = Character(Unicode.Scalar(Self.markerBase + UInt32(mentions.count)) ?? " ")
+                text.replaceSubrange(whole, with: String(marker))
+                mentions.append(TimeMention(phrase: index, groups: groups))
+            }
+        }
+        return (text, mentions)
+    }
+
+    /// First code point of the private-use range that stands for time phrases.
+    private static let markerBase: UInt32 = 0xE000
+
+    /// The time phrases whose markers occur in some bytes of the text, in order.
+    private static func mentions(in bytes: ArraySlice<UInt8>, _ mentions: [TimeMention]) -> [TimeMention] {
+        guard !mentions.isEmpty else { return [] }
+        var found: [TimeMention] = []
+        var index = bytes.startIndex
+        // U+E000 + k is EE 80 (80 + k) in UTF-8 for k < 64.
+        while index + 2 < bytes.endIndex {
+            if bytes[index] == 0xEE, bytes[index + 1] == 0x80 {
+                let k = Int(bytes[index + 2]) - 0x80
+                if k >= 0, k < mentions.count { found.append(mentions[k]) }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The text without time markers, spaces collapsed.
+    static func removingMentions(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { $0.value < markerBase || $0.value >= markerBase + 64 }
+        return String(String.UnicodeScalarView(kept)).split(separator: " ").joined(separator: " ")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// What a memory says, reduced to compare it with others: the same gist means the same fact in
+/// other words; the same slot with another value means a contradiction.
+///
+/// ```swift
+/// FactSignature("The user really loves Rust!").gist == FactSignature("the user loves rust").gist   // true
+/// FactSignature("The user lives in Oslo.").slot == FactSignature("The user lives in Bergen.").slot // "residence"
+/// ```
+public struct FactSignature: Sendable, Equatable {
+    /// The content words in order, without articles, intensifiers and pronoun variants, lightly
+    /// stemmed: "The user really loves the TypeScript language" → "user love typescript language".
+    public let gist: String
+    /// What the fact is about when only one version can be current ("residence", "likes chinese food").
+    public let slot: String?
+    /// The slot's value ("bergen", "+" for likes, "-" for dislikes).
+    public let value: String?
+
+    /// The signature of a memory's content, read with every language's tables.
+    public init(_ content: String) {
+        self.init(content, languages: ExtractionLanguage.all)
+    }
+
+    init(_ content: String, languages: [ExtractionLanguage]) {
+        let normalized = Self.normalize(content)
+        let stopWords = languages.reduce(into: Set<String>()) { $0.formUnion($1.gistStopWords) }
+        gist = Self.gist(of: normalized, stopWords: stopWords)
+        var slot: String?
+        var value: String?
+        search: for language in languages {
+            for rule in language.slots {
+                guard let found = rule.regex.firstMatch(in: normalized, range: NSRange(normalized.startIndex..., in: normalized)) else { continue }
+                let groups = (0..<found.numberOfRanges).map { index in
+                    Range(found.range(at: index), in: normalized).map { String(normalized[$0]) } ?? ""
+                }
+                slot = Self.fill(rule.slot, groups: groups, stopWords: stopWords)
+                value = Self.fill(rule.value, groups: groups, stopWords: stopWords, cut: true)
+                break search
+            }
+        }
+        self.slot = slot
+        self.value = value
+    }
+
+    /// Lowercased, with everything but letters and digits turned into single spaces.
+    public static func normalize(_ content: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in content.lowercased().unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                if pendingSpace, !result.isEmpty { result.append(" ") }
+                result.unicodeScalars.append(scalar)
+                pendingSpace = false
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+
+    /// Words that end a slot's value: "Oslo with their sister" and "Oslo" name the same home.
+    private static let valueEnds: Set<String> = ["with", "for", "since", "near", "and", "as", "at", "because", "con", "desde", "y", "porque"]
+
+    private static func gist(of normalized: String, stopWords: Set<String>) -> String {
+        normalized.split(separator: " ").map(String.init).filter { !stopWords.contains($0) }.map(stem).joined(separator: " ")
+    }
+
+    private static func fill(_ template: String, groups: [String], stopWords: Set<String>, cut: Bool = false) -> String {
+        var text = template
+        for index in stride(from: groups.count - 1, through: 1, by: -1) {
+            var words = groups[index].split(separator: " ").map(String.init)
+            if cut, let end = words.firstIndex(where: valueEnds.contains), end > 0 { words = Array(words[..<end]) }
+            text = text.replacingOccurrences(of: "{\(index)}", with: gist(of: words.joined(separator: " "), stopWords: stopWords))
+        }
+        return text
+    }
+
+    /// A light suffix stemmer: "loves" → "love", "stories" → "story", "hiking" → "hik".
+    static func stem(_ word: String) -> String {
+        if word.count > 5, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        for suffix in ["ing", "es", "s"] where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
+            if suffix == "s", word.hasSuffix("ss") || word.hasSuffix("us") { continue }
+            if suffix == "es", !["shes", "ches", "xes", "sses", "zes"].contains(where: word.hasSuffix) { continue }
+            return String(word.dropLast(suffix.count))
+        }
+        return word
+    }
+}
