@@ -38,6 +38,12 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
+    /// Every new memory, whichever path stores it, gets its CJK grams in the same transaction.
+    func aroundInsert(_ db: Database, insert: () throws -> InsertionSuccess) throws {
+        let inserted = try insert()
+        try CJKIndex.index(memory: inserted.rowID, text: searchText, db: db)
+    }
+
     /// The public value; extra sources come from `memory_sources`.
     func memory(extraSources: [MemorySource] = []) -> Memory {
         Memory(

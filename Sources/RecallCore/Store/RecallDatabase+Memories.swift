@@ -30,7 +30,6 @@ extension RecallDatabase {
             return try insertAsHistory(record, draft: draft, value: value, before: holder, now: now, db: db)
         }
         try record.insert(db)
-        try CJKIndex.index(memory: record.id ?? 0, text: record.searchText, db: db)
         return (record, .added)
     }
 
@@ -181,7 +180,6 @@ extension RecallDatabase {
             target.updatedAt = now
             if target.id == nil {
                 try target.insert(db)
-                try CJKIndex.index(memory: target.id ?? 0, text: target.searchText, db: db)
                 old.supersededBy = target.id
                 old.updatedAt = now
                 try old.update(db)
