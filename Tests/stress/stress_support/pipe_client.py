@@ -14,13 +14,15 @@ class ProtocolViolation(AssertionError):
 class PipeClient:
     """Drives one server from one thread at a time."""
 
-    def __init__(self, recall_bin, store, timeout=60.0):
+    def __init__(self, recall_bin, store, timeout=60.0, env=None, cwd=None):
         self.timeout = timeout
         self.process = subprocess.Popen(
             [str(recall_bin), "serve", "--db", str(store), "--log-level", "error"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            env=env,
+            cwd=cwd,
         )
         self._lines = queue.Queue()
         self._next_id = 0
@@ -37,6 +39,11 @@ class PipeClient:
     def _read_stderr(self):
         self.stderr = self.process.stderr.read()
 
+    def send_raw(self, data):
+        """Writes bytes as they are."""
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
+
     def request(self, method, params=None):
         """Sends a request and returns its response (result or error), skipping notifications."""
         self._next_id += 1
@@ -44,8 +51,11 @@ class PipeClient:
         message = {"jsonrpc": "2.0", "id": request_id, "method": method}
         if params is not None:
             message["params"] = params
-        self.process.stdin.write(json.dumps(message, separators=(",", ":")).encode() + b"\n")
-        self.process.stdin.flush()
+        self.send_raw(json.dumps(message, separators=(",", ":")).encode() + b"\n")
+        return self.reply(request_id)
+
+    def reply(self, request_id):
+        """Reads until the response to `request_id` (None: an error without an id) arrives."""
         while True:
             line = self._lines.get(timeout=self.timeout)
             if line is None:
@@ -58,7 +68,7 @@ class PipeClient:
                 raise ProtocolViolation(f"stdout line is not JSON-RPC 2.0: {line[:200]!r}")
             if "method" in reply:
                 continue  # a notification (progress, log)
-            if reply.get("id") != request_id:
+            if reply.get("id") != request_id or (request_id is None and "error" not in reply):
                 raise ProtocolViolation(f"expected the response to {request_id}, got {line[:200]!r}")
             return reply
 
