@@ -25,11 +25,9 @@ final class RecallDatabase: Sendable {
         // Another process may hold the write lock for a moment; wait instead of failing.
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
-            // In WAL mode NORMAL survives any crash of the process (SIGKILL included) and never
-            // corrupts; only a power cut may lose the last commits. FULL would fsync every
-            // commit, and an import commits once per conversation.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Give the disk back after a big import: the WAL shrinks to this once checkpointed.
+            // (GRDB already sets synchronous = NORMAL for a pool: durable across any crash of
+            // the process, SIGKILL included; only a power cut may lose the last commits.)
             try db.execute(sql: "PRAGMA journal_size_limit = \(64 << 20)")
         }
         config.label = "recall"
@@ -39,6 +37,7 @@ final class RecallDatabase: Sendable {
                 writer = try DatabaseQueue(configuration: config)
             case .file(let path):
                 try Self.prepareFile(at: path)
+                try Schema.upgrade.refuseIfNewer(path: path)
                 writer = try DatabasePool(path: path, configuration: config)
                 Self.restrictPermissions(path)
             }

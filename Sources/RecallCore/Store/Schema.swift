@@ -113,13 +113,16 @@ enum Schema {
         return migrator
     }
 
+    /// The upgrade procedure over this build's migrations.
+    static var upgrade: StoreUpgrade { StoreUpgrade(migrator: migrator, identifiers: migrationIDs) }
+
     /// Brings a store up to date, refusing one written by a newer Recall (left untouched), and
     /// writing a backup copy next to a store that held data before any migration changes it.
     ///
     /// Safe when several processes open the same store at once: see `StoreUpgrade`.
     static func migrate(_ writer: any DatabaseWriter, location: StoreLocation) throws {
         do {
-            try StoreUpgrade(migrator: migrator, identifiers: migrationIDs).run(writer, location: location)
+            try upgrade.run(writer, location: location)
         } catch let error as RecallError {
             throw error
         } catch {
