@@ -103,3 +103,11 @@ def test_a_valid_zip_still_imports(server, tmp_path):
     failed, text, summary = server.call("import_chats", {"path": str(archive_path)})
     assert not failed, text
     assert summary["chats_added"] == len(expected)
+
+
+def test_a_line_whose_last_byte_crosses_the_depth_limit_does_not_kill_the_server(server):
+    # Foundation's decoder traps on exactly this shape; found by fuzzing.
+    server.send_raw(b"[" * 513 + b"\n")
+    reply = server.reply(None)
+    assert reply["error"]["code"] == -32700
+    still_serving(server)
