@@ -20,7 +20,8 @@ extension RecallDatabase {
     ///
     /// Upserts by (platform, chat id, message id). Messages a newer export no longer has are
     /// kept, moved off the active branch, so nothing already stored is lost.
-    func upsert(_ conversation: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
+    func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
+        let conversation = parsed.withStorableDates
         let hash = ConversationHash.of(conversation)
         return try write { db in
             let existing = try ChatRecord
