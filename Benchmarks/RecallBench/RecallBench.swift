@@ -6,5 +6,8 @@ struct RecallBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recall-bench",
         abstract: "Measure Recall: retrieval quality and speed.",
-        subcommands: [LoCoMoCommand.self])
+        subcommands: [
+            LoCoMoCommand.self,
+            SpeedCommand.self,
+        ])
 }
