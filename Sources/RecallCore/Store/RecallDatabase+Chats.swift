@@ -50,7 +50,7 @@ extension RecallDatabase {
             let chatID = chat.id ?? 0
             for parsed in conversation.messages {
                 var record = MessageRecord(parsed, chatID: chatID)
-                try record.insert(db)
+                try record.insertCached(db)
             }
             return ChatUpsert(chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
         }
@@ -83,7 +83,7 @@ extension RecallDatabase {
                 if !old.matches(record) { updated += 1 }
                 try record.update(db)
             } else {
-                try record.insert(db)
+                try record.insertCached(db)
                 added += 1
             }
         }
