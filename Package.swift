@@ -71,6 +71,12 @@ let package = Package(
             dependencies: ["RecallMCP", "RecallCore"],
             swiftSettings: swiftSettings
         ),
+        // Upgrades, limits and fuzzing of the JSON-RPC layer and the import parsers.
+        .testTarget(
+            name: "RecallReliabilityTests",
+            dependencies: ["RecallCore", "RecallMCP", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RecallCLITests",
             dependencies: ["recall"],

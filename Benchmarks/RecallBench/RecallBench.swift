@@ -6,5 +6,9 @@ struct RecallBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recall-bench",
         abstract: "Measure Recall: retrieval quality and speed.",
-        subcommands: [LoCoMoCommand.self, ExtractionCommand.self])
+        subcommands: [
+            LoCoMoCommand.self,
+            ExtractionCommand.self,
+            SpeedCommand.self,
+        ])
 }

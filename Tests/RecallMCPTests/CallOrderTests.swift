@@ -23,6 +23,27 @@ import Testing
         _ = await client.finish()
     }
 
+    @Test func aCallThatNeverRunsDoesNotHoldBackLaterOnes() async throws {
+        let order = CallOrder()
+        do { _ = order.admit(write: true) }  // admitted, then dropped without running
+        let later = order.admit(write: true)
+        #expect(try await later.run { 7 } == 7)
+    }
+
+    @Test func aDuplicateIDDoesNotStallTheCallsAfterIt() async {
+        let gate = Gate()
+        let client = TestClient(extraTools: [TestTools.Wait(gate: gate)])
+        await client.initialize()
+        client.send(TestClient.toolCall("test_wait", .object(["text": .string("first")]), id: .int(5)))
+        client.send(TestClient.toolCall("add_memory", .object(["content": .string("The user keeps bees.")]), id: .int(5)))
+        let clash = await client.response(id: .int(5))
+        #expect(clash["error"]?["code"] == .int(-32600))
+        gate.open()
+        let after = await client.callTool("add_memory", .object(["content": .string("The user keeps goats.")]), id: .int(6))
+        #expect(after["result"]?["isError"] == .bool(false))
+        _ = await client.finish()
+    }
+
     @Test func readsBetweenWritesDoNotWaitForEachOther() async throws {
         let order = CallOrder()
         let write = order.admit(write: true)

@@ -146,6 +146,12 @@ struct ExportReader: Sendable {
         guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
             throw RecallError(.unreadableFile, "No file or folder at \(path). Check the path (it is read on this machine, relative to the current folder unless absolute).")
         }
+        // A FIFO or a device would block the reader or never end; only files and folders are read.
+        let resolved = (expanded as NSString).resolvingSymlinksInPath
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved)[.type]) as? FileAttributeType
+        guard isFolder.boolValue || type == .typeRegular else {
+            throw RecallError(.unreadableFile, "\(path) is not a regular file or a folder (it is a device, pipe or socket). Pass the export's ZIP, its conversations.json, or its folder.")
+        }
         guard FileManager.default.isReadableFile(atPath: expanded) else {
             throw RecallError(.unreadableFile, "\(path) cannot be read: permission denied. Check its permissions.")
         }

@@ -20,7 +20,8 @@ extension RecallDatabase {
     ///
     /// Upserts by (platform, chat id, message id). Messages a newer export no longer has are
     /// kept, moved off the active branch, so nothing already stored is lost.
-    func upsert(_ conversation: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
+    func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
+        let conversation = parsed.withStorableDates
         let hash = ConversationHash.of(conversation)
         return try write { db in
             let existing = try ChatRecord
@@ -49,8 +50,7 @@ extension RecallDatabase {
             let chatID = chat.id ?? 0
             for parsed in conversation.messages {
                 var record = MessageRecord(parsed, chatID: chatID)
-                try record.insert(db)
-                try CJKIndex.index(message: record.id ?? 0, text: record.searchText, db: db)
+                try record.insertCached(db)
             }
             return ChatUpsert(chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
         }
@@ -77,8 +77,7 @@ extension RecallDatabase {
         for parsed in messages {
             var record = MessageRecord(parsed, chatID: chatID)
             guard let old = stored.removeValue(forKey: parsed.sourceID) else {
-                try record.insert(db)
-                try CJKIndex.index(message: record.id ?? 0, text: record.searchText, db: db)
+                try record.insertCached(db)
                 added += 1
                 continue
             }

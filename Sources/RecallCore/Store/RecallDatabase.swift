@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Owns the SQLite store: opens it, migrates it, and exposes intention-named operations.
 ///
@@ -19,6 +24,12 @@ final class RecallDatabase: Sendable {
         config.foreignKeysEnabled = true
         // Another process may hold the write lock for a moment; wait instead of failing.
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // Give the disk back after a big import: the WAL shrinks to this once checkpointed.
+            // (GRDB already sets synchronous = NORMAL for a pool: durable across any crash of
+            // the process, SIGKILL included; only a power cut may lose the last commits.)
+            try db.execute(sql: "PRAGMA journal_size_limit = \(64 << 20)")
+        }
         config.label = "recall"
         do {
             switch location {
@@ -26,6 +37,7 @@ final class RecallDatabase: Sendable {
                 writer = try DatabaseQueue(configuration: config)
             case .file(let path):
                 try Self.prepareFile(at: path)
+                try Schema.upgrade.refuseIfNewer(path: path)
                 writer = try DatabasePool(path: path, configuration: config)
                 Self.restrictPermissions(path)
             }
@@ -49,8 +61,13 @@ final class RecallDatabase: Sendable {
         } catch {
             throw RecallError(.storeUnavailable, "Cannot create the folder for the store at \(path): \(describe(error)).")
         }
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        // O_EXCL, not FileManager.createFile: that one writes a temporary file and renames it over
+        // the path, which would swap an empty file under a process that just created the store.
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw RecallError(.storeUnavailable, "Cannot create the store at \(path): \(String(cString: strerror(errno))).")
         }
     }
 

@@ -169,18 +169,16 @@ enum Schema {
         return migrator
     }
 
-    /// Brings a store up to date, refusing one written by a newer Recall.
+    /// The upgrade procedure over this build's migrations.
+    static var upgrade: StoreUpgrade { StoreUpgrade(migrator: migrator, identifiers: migrationIDs) }
+
+    /// Brings a store up to date, refusing one written by a newer Recall (left untouched), and
+    /// writing a backup copy next to a store that held data before any migration changes it.
+    ///
+    /// Safe when several processes open the same store at once: see `StoreUpgrade`.
     static func migrate(_ writer: any DatabaseWriter, location: StoreLocation) throws {
-        let migrator = migrator
         do {
-            let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
-            let unknown = applied.subtracting(migrationIDs)
-            if !unknown.isEmpty {
-                throw RecallError(.storeTooNew, "The store at \(location.displayPath) was written by a newer Recall (schema \(unknown.sorted().joined(separator: ", "))). Upgrade Recall; the store was left untouched.")
-            }
-            if applied.count < migrationIDs.count {
-                try migrator.migrate(writer)
-            }
+            try upgrade.run(writer, location: location)
         } catch let error as RecallError {
             throw error
         } catch {

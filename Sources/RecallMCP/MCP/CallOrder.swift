@@ -30,9 +30,19 @@ final class CallOrder: Sendable {
     }
 
     /// A call's place: what it waits for, and the signal it gives when finished.
-    struct Ticket: Sendable {
+    ///
+    /// A ticket whose call never runs (its id clashed with one in flight, say) still signals
+    /// when it is dropped, so it can never hold back the calls after it.
+    final class Ticket: Sendable {
         fileprivate let waitFor: [Signal]
         fileprivate let done: Signal
+
+        fileprivate init(waitFor: [Signal], done: Signal) {
+            self.waitFor = waitFor
+            self.done = done
+        }
+
+        deinit { done.fire() }
 
         /// Runs `body` once every earlier call it depends on has finished; always signals after.
         func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {

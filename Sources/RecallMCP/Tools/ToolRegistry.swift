@@ -74,6 +74,8 @@ private struct RegisteredTool: Sendable {
     }
 
     private static func run<Tool: RecallTool>(_ tool: Tool, _ arguments: [String: JSONValue], _ context: ToolContext) async throws -> ToolCallResult {
+        let oversized = ArgumentLimits.problems(in: arguments)
+        guard oversized.isEmpty else { return .failure(ToolInputError(oversized).message) }
         let problems = ArgumentValidator.problems(in: arguments, schema: Tool.inputSchema)
         guard problems.isEmpty else { return .failure(ToolInputError(problems).message) }
         let output: Tool.Output
@@ -95,19 +97,23 @@ private struct RegisteredTool: Sendable {
             context.serverLog.error("tool \(Tool.name) failed unexpectedly: \(type(of: error))")
             return .failure("\(Tool.name) failed unexpectedly (\(type(of: error))). Try again; if it keeps failing, report it.")
         }
-        return encode(output, hint: Tool.oversizeHint, tool: Tool.name, log: context.serverLog)
+        return encode(output, hint: Tool.oversizeHint, tool: Tool.name, isWrite: !Tool.annotations.readOnly, log: context.serverLog)
     }
 
-    private static func encode(_ output: some Encodable, hint: String, tool: String, log: ServerLog) -> ToolCallResult {
+    private static func encode(_ output: some Encodable, hint: String, tool: String, isWrite: Bool, log: ServerLog) -> ToolCallResult {
         do {
             let data = try ToolOutputEncoder.encode(output)
             let text = String(decoding: data, as: UTF8.self)
             let size = text.unicodeScalars.count
+            let structured = try JSONDecoder().decode(JSONValue.self, from: data)
             guard size <= ToolRegistry.maximumResultCharacters else {
+                // A write has happened: report it, shortened, rather than fail and invite a repeat.
+                if isWrite, let fitted = ResultClipper.fitted(structured, maximumCharacters: ToolRegistry.maximumResultCharacters) {
+                    return ToolCallResult(text: fitted.text, structured: fitted.value, isError: false)
+                }
                 return .failure(
                     "The result is too large to return (\(size) characters; the limit is \(ToolRegistry.maximumResultCharacters)). \(hint)")
             }
-            let structured = try JSONDecoder().decode(JSONValue.self, from: data)
             return ToolCallResult(text: text, structured: structured, isError: false)
         } catch {
             log.error("tool \(tool) output could not be encoded: \(type(of: error))")

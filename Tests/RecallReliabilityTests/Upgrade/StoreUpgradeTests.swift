@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+@testable import RecallCore
+
+/// Stores written by older and newer Recalls: an older one is backed up, then upgraded with
+/// its data intact; a newer one is refused and left byte for byte as it was.
+@Suite struct StoreUpgradeTests {
+    @Test func aFirstVersionStoreOpensWithItsDataAndIsBackedUpIfMigrationsArePending() throws {
+        let store = try TemporaryStore()
+        try store.makeFirstVersionStore()
+        let recall = Recall(location: .file(store.path))
+        let chats = try recall.listChats(ChatListRequest())
+        #expect(chats.items.map(\.title) == ["Trip to Lisbon"])
+        #expect(try recall.search(SearchRequest(query: "pasteis", scope: .messages)).results.count == 1)
+        #expect(try recall.listMemories(MemoryListRequest()).memories.map(\.content) == ["Prefers window seats"])
+        let backups = try store.backups()
+        if Schema.migrationIDs.count > 1 {
+            #expect(backups.count == 1)
+            #expect(backups.first?.hasPrefix("recall.sqlite.bak-v1-") == true)
+        } else {
+            // Nothing was pending, so nothing was copied.
+            #expect(backups.isEmpty)
+        }
+    }
+
+    @Test func aPendingMigrationIsPrecededByABackupOfTheOldSchema() throws {
+        let store = try TemporaryStore()
+        try store.makeFirstVersionStore()
+        let upgrade = StoreUpgrade(migrator: Self.migratorWithExtraStep, identifiers: Schema.migrationIDs + ["test-extra-column"])
+        let pool = try DatabasePool(path: store.path)
+        try upgrade.run(pool, location: .file(store.path))
+        let upgradedColumns = try pool.read { db in try db.columns(in: "chats").map(\.name) }
+        #expect(upgradedColumns.contains("test_extra"))
+        let title = try pool.read { db in try String.fetchOne(db, sql: "SELECT title FROM chats") }
+        #expect(title == "Trip to Lisbon")
+        try pool.close()
+
+        let backups = try store.backups()
+        #expect(backups.count == 1)
+        let backup = store.folder.appendingPathComponent(try #require(backups.first)).path
+        let attributes = try FileManager.default.attributesOfItem(atPath: backup)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let copy = try DatabaseQueue(path: backup)
+        let (columns, backedUpTitle, integrity) = try copy.read { db in
+            (try db.columns(in: "chats").map(\.name), try String.fetchOne(db, sql: "SELECT title FROM chats"),
+             try String.fetchOne(db, sql: "PRAGMA integrity_check"))
+        }
+        #expect(!columns.contains("test_extra"))
+        #expect(backedUpTitle == "Trip to Lisbon")
+        #expect(integrity == "ok")
+    }
+
+    @Test func processesRacingToUpgradeOneStoreAllSucceed() throws {
+        let store = try TemporaryStore()
+        try store.makeFirstVersionStore()
+        let upgrade = StoreUpgrade(migrator: Self.migratorWithExtraStep, identifiers: Schema.migrationIDs + ["test-extra-column"])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                let pool = try DatabasePool(path: store.path, configuration: Self.waitingConfiguration)
+                try upgrade.run(pool, location: .file(store.path))
+                try pool.close()
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let pool = try DatabasePool(path: store.path)
+        let applied = try pool.read { db in try Self.migratorWithExtraStep.appliedIdentifiers(db) }
+        #expect(applied.count == Schema.migrationIDs.count + 1)
+    }
+
+    @Test func aNewStoreIsNotBackedUp() throws {
+        let store = try TemporaryStore()
+        _ = try Recall(location: .file(store.path)).stats()
+        #expect(try store.backups().isEmpty)
+    }
+
+    @Test func aStoreFromANewerRecallIsRefusedAndLeftUntouched() throws {
+        let store = try TemporaryStore()
+        try store.makeFirstVersionStore()
+        let pool = try DatabasePool(path: store.path)
+        try Schema.migrator.migrate(pool)
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        try pool.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
+
+        do {
+            _ = try Recall(location: .file(store.path)).listChats(ChatListRequest())
+            Issue.record("a store from a newer Recall was opened")
+        } catch let error as RecallError {
+            #expect(error.code == .storeTooNew)
+            #expect(error.message.contains("v99-from-the-future") && error.message.contains("Upgrade Recall"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
+        #expect(try store.backups().isEmpty)
+    }
+
+    /// Other processes hold the write lock for a moment; wait as the real store does.
+    static var waitingConfiguration: Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        return configuration
+    }
+
+    /// Today's migrations plus one more, standing in for the next release's.
+    static var migratorWithExtraStep: DatabaseMigrator {
+        var migrator = Schema.migrator
+        migrator.registerMigration("test-extra-column") { db in
+            try db.alter(table: "chats") { t in t.add(column: "test_extra", .text) }
+        }
+        return migrator
+    }
+}
