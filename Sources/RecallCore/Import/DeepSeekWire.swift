@@ -98,12 +98,12 @@ enum DeepSeekWire {
             model = c.lenient(String.self, .model)
             status = c.lenient(String.self, .status)
             insertedAt = c.lenient(Time.self, .insertedAt)
-            let entries = c.lenient([Lossy<Fragment>].self, .fragments)
+            let entries = c.lenient([LossyElement<Fragment>].self, .fragments)
             fragments = entries?.compactMap(\.value)
             fragmentProblems = (entries ?? []).enumerated().compactMap { index, entry in
                 entry.problem.map { "fragments[\(index)] \($0)" }
             }
-            files = (c.lenient([Lossy<File>].self, .files) ?? []).compactMap(\.value)
+            files = (c.lenient([LossyElement<File>].self, .files) ?? []).compactMap(\.value)
             content = c.lenient(String.self, .content)
             thinkingContent = c.lenient(String.self, .thinkingContent)
             searchResults = c.lenient(JSONValue.self, .searchResults)
@@ -134,7 +134,7 @@ enum DeepSeekWire {
             result = c.lenient(JSONValue.self, .result)
             url = c.lenient(String.self, .url)
             title = c.lenient(String.self, .title)
-            files = (c.lenient([Lossy<File>].self, .files) ?? []).compactMap(\.value)
+            files = (c.lenient([LossyElement<File>].self, .files) ?? []).compactMap(\.value)
         }
 
         /// A fragment made from a pre-`fragments` message's fields.
@@ -177,7 +177,7 @@ enum DeepSeekWire {
         var bizMsg: String?
         var session: Session?
         /// `chat_messages`, or `messages` in the share variant; nil when the response carries neither.
-        var messages: [Lossy<Message>]?
+        var messages: [LossyElement<Message>]?
 
         private enum CodingKeys: String, CodingKey { case code, msg, data }
         private enum DataKeys: String, CodingKey {
@@ -197,8 +197,8 @@ enum DeepSeekWire {
             bizMsg = data.lenient(String.self, .bizMsg)
             guard let biz = try? data.nestedContainer(keyedBy: BizKeys.self, forKey: .bizData) else { return }
             session = biz.lenient(Session.self, .session)
-            messages = try biz.decodeIfPresent([Lossy<Message>].self, forKey: .chatMessages)
-                ?? biz.decodeIfPresent([Lossy<Message>].self, forKey: .messages)
+            messages = try biz.decodeIfPresent([LossyElement<Message>].self, forKey: .chatMessages)
+                ?? biz.decodeIfPresent([LossyElement<Message>].self, forKey: .messages)
         }
     }
 
@@ -253,22 +253,4 @@ enum DeepSeekWire {
         }
     }
 
-    /// An array element that may be malformed or null: it costs itself, not the whole array.
-    struct Lossy<Value: Decodable>: Decodable {
-        var value: Value?
-        /// Why the element was dropped, in words that follow its name ("is null", "could not be read (…)").
-        var problem: String?
-
-        init(from decoder: any Decoder) throws {
-            if (try? decoder.singleValueContainer().decodeNil()) == true {
-                problem = "is null"
-                return
-            }
-            do {
-                value = try Value(from: decoder)
-            } catch let error as DecodingError {
-                problem = "could not be read (\(error.summary))"
-            }
-        }
-    }
 }

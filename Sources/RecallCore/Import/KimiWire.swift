@@ -14,7 +14,7 @@ enum KimiWire {
         var schema: String?
         var chatID: String?
         var chat: Chat?
-        var messages: [Lossy<Message>]?
+        var messages: [LossyElement<Message>]?
         var chats: [Chat]?
         /// The object itself read as a chat, for a chat object that carries its messages.
         var ownChat: Chat?
@@ -26,11 +26,11 @@ enum KimiWire {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            messages = try c.decodeIfPresent([Lossy<Message>].self, forKey: .messages)
+            messages = try c.decodeIfPresent([LossyElement<Message>].self, forKey: .messages)
             schema = c.lenient(String.self, .schema)
             chatID = c.lenient(String.self, .chatID)
             chat = c.lenient(Chat.self, .chat)
-            chats = (c.lenient([Lossy<Chat>].self, .chats))?.compactMap(\.value)
+            chats = (c.lenient([LossyElement<Chat>].self, .chats))?.compactMap(\.value)
             ownChat = try? Chat(from: decoder)
         }
     }
@@ -71,7 +71,7 @@ enum KimiWire {
         var role: Symbol?
         var status: Symbol?
         var createTime: Time?
-        var blocks: [Lossy<Block>]?
+        var blocks: [LossyElement<Block>]?
         var refs: Refs?
         var hasParentID: Bool
 
@@ -88,7 +88,7 @@ enum KimiWire {
             role = c.lenient(Symbol.self, .role)
             status = c.lenient(Symbol.self, .status)
             createTime = c.lenient(Time.self, .createTime)
-            blocks = c.lenient([Lossy<Block>].self, .blocks)
+            blocks = c.lenient([LossyElement<Block>].self, .blocks)
             refs = c.lenient(Refs.self, .refs)
             hasParentID = c.contains(.parentID)
         }
@@ -213,24 +213,6 @@ enum KimiWire {
         }
     }
 
-    /// An array element that may be malformed or null: it costs itself, not the whole array.
-    struct Lossy<Value: Decodable>: Decodable {
-        var value: Value?
-        /// Why the element was dropped, in words that follow its name ("is null", "could not be read (…)").
-        var problem: String?
-
-        init(from decoder: any Decoder) throws {
-            if (try? decoder.singleValueContainer().decodeNil()) == true {
-                problem = "is null"
-                return
-            }
-            do {
-                value = try Value(from: decoder)
-            } catch let error as DecodingError {
-                problem = "could not be read (\(error.summary))"
-            }
-        }
-    }
 
     /// Any key, to list the block kinds this version does not know.
     struct AnyKey: CodingKey {
