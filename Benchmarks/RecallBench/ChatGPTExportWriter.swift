@@ -7,7 +7,7 @@ import Foundation
 struct ChatGPTExportWriter {
     /// Writes at least `megabytes` MB (10^6 bytes) to `path`; returns conversations and messages written.
     static func write(megabytes: Int, to path: String, seed: UInt64 = 42) throws -> (conversations: Int, messages: Int) {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? handle.close() }
         var text = SyntheticText(seed: seed)

@@ -68,14 +68,14 @@ struct SpeedCommand: ParsableCommand {
             var latencies = Latencies()
             for _ in 0..<calls {
                 let query = text.query()
-                try latencies.time { try session.call("search", ["query": query]) }
+                _ = try latencies.time { try session.call("search", ["query": query]) }
             }
             report("search, \(Self.count(filler.messages)) messages", latencies.summary)
             if size == storeSizes.max() {
                 var adds = Latencies()
                 for index in 0..<calls {
                     let content = "Benchmark memory \(index): " + text.sentence(12)
-                    try adds.time { try session.call("add_memory", ["content": content, "tags": ["bench"]]) }
+                    _ = try adds.time { try session.call("add_memory", ["content": content, "tags": ["bench"]]) }
                 }
                 report("add_memory, \(Self.count(filler.messages)) messages", adds.summary)
                 report("peak RSS of recall serve after these calls", "\(session.close() / 1024) MiB")
