@@ -17,7 +17,8 @@ extension Recall {
         let database = try database()
         // A date in the query ranks turns from that time higher; its numbers are not words to match.
         let dates = QueryDates(query)
-        let terms = SearchTerm.terms(of: dates.intervals.isEmpty || ranking.time == 0 ? query : dates.remainder)
+        let text = dates.intervals.isEmpty || ranking.time == 0 ? query : dates.remainder
+        let terms = SearchTerm.terms(of: text)
         let includeMessages = scope != .memories && filters.memoryType == nil
         // A memory type narrows to memories: messages have none.
         if terms.isEmpty {
@@ -25,7 +26,7 @@ extension Recall {
             if includeMessages { hits += try database.recentMessages(filters: filters, limit: count) }
             return hits.sorted { ($0.createdAt ?? .distantPast, $0.kind == .memory ? 1 : 0) > ($1.createdAt ?? .distantPast, $1.kind == .memory ? 1 : 0) }
         }
-        let words = QueryTerms(query).matchExpression
+        let words = QueryTerms(text).matchExpression
         let ranker = WindowRanker(weights: ranking)
         var hits: [SearchHit] = []
         if scope != .messages {

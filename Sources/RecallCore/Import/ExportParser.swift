@@ -50,16 +50,6 @@ enum ExportParsers {
         GrokParser(),
         KimiParser(),
     ]
-
-    /// The parser for a platform, if Recall reads its exports yet.
-    static func parser(for platform: Platform) -> (any ExportParser)? {
-        all.first { $0.platform == platform }
-    }
-
-    /// The platforms with a parser, for messages like "supported: ChatGPT, Claude".
-    static var supportedNames: String {
-        all.map(\.platform.displayName).sorted().joined(separator: ", ")
-    }
 }
 
 extension JSONDecoder {
