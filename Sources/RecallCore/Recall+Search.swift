@@ -30,13 +30,13 @@ extension Recall {
         let ranker = WindowRanker(weights: ranking)
         var hits: [SearchHit] = []
         if scope != .messages {
-            let scores = try terms.map { try database.memoryTermScores($0, filters: filters, limit: Self.termLimit) }
+            let scores = try terms.parallelMap { try database.memoryTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
             for item in ranker.rank(termScores: scores, neighbours: { _ in [] }).prefix(count) {
                 if let hit = try database.memoryHit(id: item.key, score: item.score, words: words) { hits.append(hit) }
             }
         }
         if includeMessages {
-            let scores = try terms.map { try database.messageTermScores($0, filters: filters, limit: Self.termLimit) }
+            let scores = try terms.parallelMap { try database.messageTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
             let ranked = ranker.rank(termScores: scores, neighbours: { $0.neighbours(ranker.weights.window) })
             // Only the head can change places through the speaker boost; a few extra cover
             // places that turn out to hold hidden messages.
@@ -65,4 +65,7 @@ extension Recall {
 
     /// Matches read per term: enough for the window to find its evidence, bounded for big stores.
     static let termLimit = 300
+
+    /// Matches scored per term, newest first: every match of all but the most common words.
+    static let termScanLimit = 2_000
 }

@@ -3,28 +3,37 @@ import GRDB
 
 extension RecallDatabase {
     /// Each matching visible message's bm25 score for one term (best `limit`), keyed by its place.
-    func messageTermScores(_ term: SearchTerm, filters: SearchFilters, limit: Int) throws -> [MessageKey: Double] {
+    ///
+    /// A term found in more than `scanLimit` messages is scored on its `scanLimit` most recently
+    /// stored matches only: bm25 costs a lookup per match, and a word that common carries little
+    /// weight, so a million-message store still answers in milliseconds.
+    func messageTermScores(_ term: SearchTerm, filters: SearchFilters, limit: Int, scanLimit: Int) throws -> [MessageKey: Double] {
         try read { db in
             let conditions = try SearchConditions.messages(filters)
             let (table, rank) = switch term {
             case .word: ("messages_fts", "bm25(messages_fts, 1.0, 0.6)")
             case .gram: ("messages_cjk", "bm25(messages_cjk)")
             }
+            // The inner scan walks the index newest first and stops after `scanLimit` rows, so
+            // bm25 is computed for those rows only.
             let sql = """
-                SELECT m.chat_id, m.position, -\(rank) AS score
-                FROM \(table) JOIN messages m ON m.id = \(table).rowid JOIN chats c ON c.id = m.chat_id
-                WHERE \(table) MATCH ? AND \(conditions.sql) ORDER BY \(rank) LIMIT ?
+                SELECT chat_id, position, score FROM (
+                    SELECT m.chat_id, m.position, -\(rank) AS score
+                    FROM \(table) JOIN messages m ON m.id = \(table).rowid JOIN chats c ON c.id = m.chat_id
+                    WHERE \(table) MATCH ? AND \(conditions.sql) ORDER BY \(table).rowid DESC LIMIT ?
+                ) ORDER BY score DESC LIMIT ?
                 """
             var scores: [MessageKey: Double] = [:]
-            for row in try Row.fetchAll(db, sql: sql, arguments: [term.matchExpression] + conditions.arguments + [limit]) {
+            for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [term.matchExpression] + conditions.arguments + [scanLimit, limit]) {
                 scores[MessageKey(chatID: row[0], position: row[1])] = row[2]
             }
             return scores
         }
     }
 
-    /// Each matching current memory's bm25 score for one term (best `limit`), keyed by row id.
-    func memoryTermScores(_ term: SearchTerm, filters: SearchFilters, limit: Int) throws -> [Int64: Double] {
+    /// Each matching current memory's bm25 score for one term (best `limit` of the newest
+    /// `scanLimit` matches, as for messages), keyed by row id.
+    func memoryTermScores(_ term: SearchTerm, filters: SearchFilters, limit: Int, scanLimit: Int) throws -> [Int64: Double] {
         try read { db in
             let conditions = try SearchConditions.memories(filters)
             let (table, rank) = switch term {
@@ -32,11 +41,13 @@ extension RecallDatabase {
             case .gram: ("memories_cjk", "bm25(memories_cjk)")
             }
             let sql = """
-                SELECT mem.id, -\(rank) AS score FROM \(table) JOIN memories mem ON mem.id = \(table).rowid
-                WHERE \(table) MATCH ? AND \(conditions.sql) ORDER BY \(rank) LIMIT ?
+                SELECT id, score FROM (
+                    SELECT mem.id, -\(rank) AS score FROM \(table) JOIN memories mem ON mem.id = \(table).rowid
+                    WHERE \(table) MATCH ? AND \(conditions.sql) ORDER BY \(table).rowid DESC LIMIT ?
+                ) ORDER BY score DESC LIMIT ?
                 """
             var scores: [Int64: Double] = [:]
-            for row in try Row.fetchAll(db, sql: sql, arguments: [term.matchExpression] + conditions.arguments + [limit]) {
+            for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [term.matchExpression] + conditions.arguments + [scanLimit, limit]) {
                 scores[row[0]] = row[1]
             }
             return scores
@@ -51,9 +62,12 @@ extension RecallDatabase {
             for key in keys { _ = arguments.append(contentsOf: [key.chatID, key.position]) }
             let places = Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
             var result: [MessageKey: (author: String?, date: Date?)] = [:]
+            // A join, not a row-value IN: SQLite answers the IN by scanning every message.
             for row in try Row.fetchAll(db, sql: """
+                WITH place(chat_id, position) AS (VALUES \(places))
                 SELECT m.chat_id, m.position, m.author, COALESCE(m.created_at, c.created_at)
-                FROM messages m JOIN chats c ON c.id = m.chat_id WHERE (m.chat_id, m.position) IN (VALUES \(places))
+                FROM place JOIN messages m ON m.chat_id = place.chat_id AND m.position = place.position
+                JOIN chats c ON c.id = m.chat_id
                 """, arguments: arguments)
             {
                 result[MessageKey(chatID: row[0], position: row[1])] = (row[2], row[3])

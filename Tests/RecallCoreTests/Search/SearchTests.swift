@@ -72,4 +72,29 @@ import Testing
         #expect(QueryTerms("\"a\" OR b* NEAR(c)").matchExpression == "\"b\" OR \"near\" OR \"c\"")
         #expect(QueryTerms("*").matchExpression == nil)
     }
+
+    @Test func aVeryCommonWordIsScoredOnItsNewestMatches() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let messages = (0..<6).map { ParsedMessage(sourceID: "m\($0)", role: .user, text: "kiwi number \($0)", activePosition: $0) }
+        _ = try recall.importConversations([ParsedConversation(platform: .claude, sourceID: "c1", title: "Fruit", messages: messages)], label: "test")
+        let database = try recall.database()
+        let all = try database.messageTermScores(.word("kiwi"), filters: SearchFilters(), limit: 10, scanLimit: 100)
+        #expect(all.keys.map(\.position).sorted() == [0, 1, 2, 3, 4, 5])
+        let newest = try database.messageTermScores(.word("kiwi"), filters: SearchFilters(), limit: 10, scanLimit: 3)
+        #expect(newest.keys.map(\.position).sorted() == [3, 4, 5])
+        let best = try database.messageTermScores(.word("kiwi"), filters: SearchFilters(), limit: 2, scanLimit: 3)
+        #expect(best.count == 2)
+    }
+
+    @Test func turnFactsReadTheSpeakerAndTimeOfEachPlace() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let messages = (0..<3).map { (index: Int) in ParsedMessage(sourceID: "m\(index)", role: .user, text: "turn \(index)", activePosition: index, author: "Ana \(index)") }
+        _ = try recall.importConversations([ParsedConversation(platform: .claude, sourceID: "c1", title: "Talk", messages: messages)], label: "test")
+        let database = try recall.database()
+        let chat = try #require(try database.messageTermScores(.word("turn"), filters: SearchFilters(), limit: 10, scanLimit: 10).keys.first?.chatID)
+        let facts = try database.turnFacts(at: [MessageKey(chatID: chat, position: 2), MessageKey(chatID: chat, position: 0), MessageKey(chatID: chat, position: 9)])
+        #expect(facts.count == 2)
+        #expect(facts[MessageKey(chatID: chat, position: 2)]?.author == "Ana 2")
+        #expect(facts[MessageKey(chatID: chat, position: 0)]?.author == "Ana 0")
+    }
 }
