@@ -1,8 +1,9 @@
 public import Foundation
 
 extension Recall {
-    /// Imports an export (a file, ZIP or folder), one conversation per transaction, so an
-    /// interrupted import leaves every chat wholly present or absent and a re-run completes it.
+    /// Imports an export (a file, ZIP or folder). Conversations are stored in batches of whole
+    /// chats, one transaction each, so an interrupted import leaves every chat wholly present
+    /// or absent and a re-run completes it.
     ///
     /// Re-importing the same file changes nothing and says so; a newer export adds and updates.
     public func importChats(
@@ -12,22 +13,32 @@ extension Recall {
         let database = try database()
         let importRowID = try database.beginImport(path: path, platform: request.platform?.rawValue ?? "auto", at: clock())
         var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: request.platform?.rawValue ?? "unknown")
+        var batch = ImportBatch()
+        func flush() throws {
+            try store(batch.take(), importRowID: importRowID, bucket: request.bucket, extract: request.extract, summary: &summary)
+        }
         do {
             let read = try ExportReader().read(
                 path: path, platform: request.platform,
                 emit: { conversation, _ in
                     try Task.checkCancellation()
-                    try store(conversation, importRowID: importRowID, bucket: request.bucket, extract: request.extract, summary: &summary)
+                    batch.append(conversation)
+                    if batch.isFull { try flush() }
                 },
                 diagnostic: { summary.diagnostics.append($0) },
                 progress: progress)
+            try flush()
             summary.files = read.files
             summary.skipped = read.skipped
             summary.platform = read.platforms.count == 1 ? read.platforms.first?.rawValue ?? "unknown" : (read.platforms.isEmpty ? "unknown" : "mixed")
         } catch is CancellationError {
+            // What was read before the cancellation is kept, as a re-run would store it anyway.
+            try? flush()
             try? database.finishImport(importRowID, summary: summary, at: clock())
             throw RecallError(.cancelled, "The import of \(path) was cancelled after \(summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged) conversations; what was stored stays. Run it again to finish.")
         } catch {
+            // Conversations read whole before a later part of the export failed are kept.
+            try? flush()
             // A file that could not be read at all leaves no trace; a partial import is recorded.
             if summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged == 0 {
                 try? database.discardImport(importRowID)
@@ -52,27 +63,33 @@ extension Recall {
         var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: platform)
         summary.files = [label]
         defer { try? database.finishImport(importRowID, summary: summary, at: clock()) }
+        var batch = ImportBatch()
         for conversation in conversations {
-            try store(conversation, importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary)
+            batch.append(conversation)
+            if batch.isFull { try store(batch.take(), importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary) }
         }
+        try store(batch.take(), importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary)
         return summary
     }
 
-    /// Upserts one conversation and, when asked, extracts memories from it.
-    private func store(_ conversation: ParsedConversation, importRowID: Int64, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
+    /// Upserts a batch of conversations in one transaction and, when asked, extracts memories from them.
+    private func store(_ conversations: [ParsedConversation], importRowID: Int64, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
+        guard !conversations.isEmpty else { return }
         let database = try database()
-        let outcome = try database.upsert(conversation, importID: importRowID, bucket: bucket)
-        switch outcome.outcome {
-        case .added: summary.chatsAdded += 1
-        case .updated: summary.chatsUpdated += 1
-        case .unchanged: summary.chatsUnchanged += 1
+        let outcomes = try database.upsert(conversations, importID: importRowID, bucket: bucket)
+        for outcome in outcomes {
+            switch outcome.outcome {
+            case .added: summary.chatsAdded += 1
+            case .updated: summary.chatsUpdated += 1
+            case .unchanged: summary.chatsUnchanged += 1
+            }
+            summary.messagesAdded += outcome.messagesAdded
+            summary.messagesUpdated += outcome.messagesUpdated
         }
-        summary.messagesAdded += outcome.messagesAdded
-        summary.messagesUpdated += outcome.messagesUpdated
         // Unchanged chats too: a first import without extraction can be followed by one with it;
         // deduplication keeps it idempotent.
         if extract {
-            let candidates = try database.extractionInputs(chatIDs: [outcome.chatID]).flatMap { extractor.extract(from: $0) }
+            let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap { extractor.extract(from: $0) }
             summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock()).added
         }
     }

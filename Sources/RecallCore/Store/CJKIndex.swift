@@ -13,6 +13,13 @@ enum CJKIndex {
         try replace(table: "memories_cjk", id: id, text: text, db: db)
     }
 
+    /// Indexes a message inserted just now, which has no grams to remove yet.
+    static func indexNew(message id: Int64, text: String, db: Database) throws {
+        if let grams = CJKGrams.indexText(text) {
+            try db.cachedStatement(sql: "INSERT INTO messages_cjk (rowid, grams) VALUES (?, ?)").execute(arguments: [id, grams])
+        }
+    }
+
     private static func replace(table: String, id: Int64, text: String, db: Database) throws {
         try db.execute(sql: "DELETE FROM \(table) WHERE rowid = ?", arguments: [id])
         if let grams = CJKGrams.indexText(text) {

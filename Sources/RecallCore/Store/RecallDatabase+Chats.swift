@@ -17,43 +17,56 @@ struct ChatUpsert: Sendable {
 
 extension RecallDatabase {
     /// Stores one conversation in its own transaction: wholly, or not at all.
+    func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
+        try upsert([parsed], importID: importID, bucket: bucket)[0]
+    }
+
+    /// Stores conversations in one transaction, so each chat is wholly present or absent and
+    /// an import commits once per batch rather than once per chat (every commit rewrites the
+    /// pages it touched and flushes the full-text index).
     ///
     /// Upserts by (platform, chat id, message id). Messages a newer export no longer has are
     /// kept, moved off the active branch, so nothing already stored is lost.
-    func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
-        let conversation = parsed.withStorableDates
-        let hash = ConversationHash.of(conversation)
-        return try write { db in
-            let existing = try ChatRecord
-                .filter(Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
-                .fetchOne(db)
-            if var chat = existing, let chatID = chat.id {
-                if chat.contentHash == hash {
-                    if let bucket, chat.bucket != bucket {
-                        chat.bucket = bucket
-                        try chat.update(db)
-                    }
-                    return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
-                }
-                let counts = try Self.mergeMessages(conversation.messages, into: chatID, db: db)
-                Self.apply(conversation, hash: hash, to: &chat)
-                if let bucket { chat.bucket = bucket }
-                try chat.update(db)
-                return ChatUpsert(chatID: chatID, outcome: .updated, messagesAdded: counts.added, messagesUpdated: counts.updated)
-            }
-            var chat = ChatRecord(
-                id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
-                titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
-                importId: importID, messageCount: 0, tokenCount: 0, contentHash: "", metadata: "{}")
-            Self.apply(conversation, hash: hash, to: &chat)
-            try chat.insert(db)
-            let chatID = chat.id ?? 0
-            for parsed in conversation.messages {
-                var record = MessageRecord(parsed, chatID: chatID)
-                try record.insertCached(db)
-            }
-            return ChatUpsert(chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
+    func upsert(_ batch: [ParsedConversation], importID: Int64?, bucket: String?) throws -> [ChatUpsert] {
+        let prepared = batch.map { parsed in
+            let conversation = parsed.withStorableDates
+            return (conversation, ConversationHash.of(conversation))
         }
+        return try write { db in
+            try prepared.map { try Self.upsert($0.0, hash: $0.1, importID: importID, bucket: bucket, db: db) }
+        }
+    }
+
+    private static func upsert(_ conversation: ParsedConversation, hash: String, importID: Int64?, bucket: String?, db: Database) throws -> ChatUpsert {
+        let existing = try ChatRecord
+            .filter(Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
+            .fetchOne(db)
+        if var chat = existing, let chatID = chat.id {
+            if chat.contentHash == hash {
+                if let bucket, chat.bucket != bucket {
+                    chat.bucket = bucket
+                    try chat.update(db)
+                }
+                return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
+            }
+            let counts = try mergeMessages(conversation.messages, into: chatID, db: db)
+            apply(conversation, hash: hash, to: &chat)
+            if let bucket { chat.bucket = bucket }
+            try chat.update(db)
+            return ChatUpsert(chatID: chatID, outcome: .updated, messagesAdded: counts.added, messagesUpdated: counts.updated)
+        }
+        var chat = ChatRecord(
+            id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
+            titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
+            importId: importID, messageCount: 0, tokenCount: 0, contentHash: "", metadata: "{}")
+        apply(conversation, hash: hash, to: &chat)
+        try chat.insert(db)
+        let chatID = chat.id ?? 0
+        for parsed in conversation.messages {
+            var record = MessageRecord(parsed, chatID: chatID)
+            try record.insertCached(db)
+        }
+        return ChatUpsert(chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
     }
 
     private static func apply(_ conversation: ParsedConversation, hash: String, to chat: inout ChatRecord) {

@@ -4,7 +4,7 @@ import GRDB
 /// The store's schema as append-only history. Never edit a shipped migration: add one.
 enum Schema {
     /// Migration identifiers in order; the schema version is how many have run.
-    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures"]
+    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import"]
 
     /// The migrator, written in database terms (string table names, not record types).
     static var migrator: DatabaseMigrator {
@@ -165,6 +165,12 @@ enum Schema {
                 let signature = FactSignature(row["content"] as String)
                 try db.execute(sql: "UPDATE memories SET gist = ?, slot = ? WHERE id = ?", arguments: [signature.gist, signature.slot, row["id"] as Int64])
             }
+        }
+        migrator.registerMigration("v4-message-index-written-by-import") { db in
+            // A per-row trigger makes a bulk import several times slower than inserting the
+            // index row next to the message; the store's one message insert does that now
+            // (see MessageRecord.insertCached). Updates and deletes keep their triggers.
+            try db.execute(sql: #"DROP TRIGGER "__messages_fts_ai""#)
         }
         return migrator
     }

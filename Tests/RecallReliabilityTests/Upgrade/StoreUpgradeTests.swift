@@ -25,6 +25,27 @@ import Testing
         }
     }
 
+    @Test func messagesStoredAfterAnUpgradeAreIndexedOnce() throws {
+        let store = try TemporaryStore()
+        try store.makeFirstVersionStore()
+        let recall = Recall(location: .file(store.path))
+        let message = ParsedMessage(sourceID: "m1", role: .user, text: "Packing list for the pasteis tour", activePosition: 0)
+        _ = try recall.importConversations([ParsedConversation(platform: .claude, sourceID: "new", title: "Packing", messages: [message])], label: "test")
+        #expect(try recall.search(SearchRequest(query: "pasteis", scope: .messages)).results.count == 2)
+        #expect(try recall.search(SearchRequest(query: "packing", scope: .messages)).results.count == 1)
+        let pool = try DatabasePool(path: store.path)
+        defer { try? pool.close() }
+        // The upgrade moved indexing from a trigger into the insert: each word of the new
+        // message is indexed, once, and the old message's index survived.
+        let occurrences = try pool.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, 'messages_fts', 'row')")
+            return try Row.fetchAll(db, sql: "SELECT term, cnt FROM temp.words WHERE term IN ('pack', 'list', 'tour', 'pastei')")
+                .reduce(into: [String: Int]()) { $0[$1[0]] = $1[1] }
+        }
+        #expect(occurrences == ["pack": 1, "list": 1, "tour": 1, "pastei": 2])
+        try pool.write { db in try db.execute(sql: "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')") }
+    }
+
     @Test func aPendingMigrationIsPrecededByABackupOfTheOldSchema() throws {
         let store = try TemporaryStore()
         try store.makeFirstVersionStore()
