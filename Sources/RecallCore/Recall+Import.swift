@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Recall {
     /// Imports an export (a file, ZIP or folder), one conversation per transaction, so an
