@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Recall {
     /// Lists chats, pinned first, then most recently updated.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Recall {
     /// A context block about a topic that fits the token budget: matching memories first, then

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Recall {
     /// Imports an export (a file, ZIP or folder). Conversations are stored in batches of whole

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Recall {
     /// Ranked search over memories and messages. Any string is a valid query; one with no

@@ -49,6 +49,27 @@ import Testing
         #expect(result.stderr.hasPrefix("Error: "))
     }
 
+    @Test(arguments: [
+        // Ends on the bracket that crosses the decoder's 512-level limit: Foundation traps on it.
+        (opening: 513, closing: 0, tail: ""),
+        (opening: 513, closing: 0, tail: "\r\n"),
+        // Closed, but too deep to decode: refused with the same reason.
+        (opening: 2_000, closing: 2_000, tail: "\n"),
+    ])
+    func messagesNestedTooDeepAreRefusedNotCrashedOn(_ shape: (opening: Int, closing: Int, tail: String)) throws {
+        let json =
+            String(repeating: "[", count: shape.opening) + String(repeating: "]", count: shape.closing) + shape.tail
+        let store = try RecallBinary.temporaryStore()
+        let file = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("turns.json")
+        try Data(json.utf8).write(to: file)
+        for (arguments, stdin, name) in [(file.path, nil, file.path), ("-", Data(json.utf8), "stdin")] {
+            let result = try RecallBinary.run(["add", "--messages", arguments, "--db", store], stdin: stdin)
+            #expect(result.exitCode == 1, "\(name): \(result.stderr.prefix(300))")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("Error: \(name) nests arrays or objects more than 512 levels deep."))
+        }
+    }
+
     @Test
     func statsPrintsJSON() throws {
         let result = try RecallBinary.run(["stats", "--db", try RecallBinary.temporaryStore(), "--json"])

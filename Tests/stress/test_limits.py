@@ -65,14 +65,25 @@ def test_arguments_nested_too_deep_are_refused(server):
     assert failed and "levels deep" in text, text
 
 
-def test_a_result_over_the_size_limit_is_refused_with_advice(server):
+def test_a_result_over_the_size_limit_is_cut_to_fit_or_refused_with_advice(server):
     for index in range(3):
         failed, text, result = server.call("add_memory", {"content": f"long memory {index} " + "word " * 19_000})
         # The write happened, so it is reported (its echoed content cut to fit), never failed.
         assert not failed, text
         assert result["memories"][0]["id"].startswith("mem_")
         assert "more characters not shown" in result["memories"][0]["content"]
-    failed, text, _ = server.call("list_memories", {"limit": 3})
+    # No page could hold one of these whole, so a read shows each cut, saying where the rest is.
+    failed, text, result = server.call("list_memories", {"limit": 3})
+    assert not failed, text
+    assert len(text) <= 40_000
+    for memory in result["memories"]:
+        assert memory["content"].endswith(f"the whole memory is the resource recall://memory/{memory['id']}]")
+    # Items that each fit can still make a page too large: paging smaller is the way on.
+    for index in range(100):
+        content = f"medium memory {index}: " + " ".join(f"w{index}x{word}" for word in range(50))
+        failed, text, _ = server.call("add_memory", {"content": content})
+        assert not failed, text
+    failed, text, _ = server.call("list_memories", {"limit": 100})
     assert failed and "too large" in text and "smaller `limit`" in text, text
 
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Any JSON value. Used for memory metadata and, in the MCP layer, for the wire.
 ///

@@ -36,7 +36,7 @@ extension RecallDatabase {
         guard case .file(let path) = location else { return 0 }
         return ["", "-wal"].reduce(0) { total, suffix in
             let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0
-            return total + (size ?? 0)
+            return total + size
         }
     }
 

@@ -27,17 +27,16 @@ enum IncomingMessage: Sendable {
             let limit = LineFramer.defaultMaximumLineLength >> 20
             return .reject(.invalidRequest("the message is longer than the \(limit) MiB limit and was dropped; send large content in smaller pieces"), id: nil)
         }
-        // Valid JSON never ends with an opening bracket, and Foundation's decoder traps (instead
-        // of throwing) when its 512-level depth limit is crossed by the very last byte.
-        if let last = line.last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), last == UInt8(ascii: "[") || last == UInt8(ascii: "{") {
-            let deep = NestingDepth.maximum(in: line) > NestingDepth.decoderLimit
+        // Foundation's decoder traps (instead of throwing) on some lines that end inside an array.
+        if NestingDepth.endsInsideContainer(line) {
+            let deep = NestingDepth.exceedsDecoderLimit(line)
             return .reject(.parseError(deep ? "the message nests arrays or objects more than \(NestingDepth.decoderLimit) levels deep" : "the line is not valid JSON (it ends inside an array or object)"), id: nil)
         }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: line)
         } catch {
-            if NestingDepth.maximum(in: line) > NestingDepth.decoderLimit {
+            if NestingDepth.exceedsDecoderLimit(line) {
                 return .reject(.parseError("the message nests arrays or objects more than \(NestingDepth.decoderLimit) levels deep"), id: nil)
             }
             return .reject(.parseError("the line is not valid JSON"), id: nil)

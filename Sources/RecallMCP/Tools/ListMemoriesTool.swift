@@ -7,6 +7,7 @@ struct ListMemoriesTool: RecallTool {
     static let description = "List saved memories, newest or oldest first, with filters."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `limit` and page with `cursor`."
+    static let clipping: ReadClipping? = ReadClipping(list: "memories", whereWhole: ReadClipping.wholeMemory)
 
     static let inputSchema = JSONSchema.object([
         "limit": JSONSchema.integer(minimum: 1, maximum: 100, default: 20),

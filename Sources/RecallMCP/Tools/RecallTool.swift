@@ -45,6 +45,9 @@ protocol RecallTool: Sendable {
     static var annotations: ToolAnnotations { get }
     /// What the model should do when a result is too large to return.
     static var oversizeHint: String { get }
+    /// For a read that lists items: how its result is cut to fit rather than refused; nil
+    /// refuses a result that is too large, with `oversizeHint`.
+    static var clipping: ReadClipping? { get }
 
     /// Runs the tool.
     func call(_ arguments: Arguments, context: ToolContext) async throws -> Output
@@ -52,4 +55,5 @@ protocol RecallTool: Sendable {
 
 extension RecallTool {
     static var oversizeHint: String { "Narrow the request with filters or a smaller limit." }
+    static var clipping: ReadClipping? { nil }
 }

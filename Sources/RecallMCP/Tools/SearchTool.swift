@@ -7,6 +7,12 @@ struct SearchTool: RecallTool {
     static let description = "Ranked search over saved memories and imported chat messages; returns snippets with ids."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `limit` and page with `cursor`."
+    static let clipping: ReadClipping? = ReadClipping(list: "results") { hit in
+        guard hit["kind"] == .string("message"), let chat = hit["chat_id"]?.stringValue,
+            let message = hit["id"]?.stringValue
+        else { return ReadClipping.wholeMemory(hit) }
+        return "read the message with get_conversation (id \(chat), around_message_id \(message))"
+    }
 
     static let inputSchema = JSONSchema.object(
         Arguments.filterSchema.merging([

@@ -8,8 +8,9 @@ import RecallCore
 /// the same JSON in a text block. Bad arguments and RecallCore failures become `isError`
 /// results the model can act on; nothing a tool throws reaches the JSON-RPC layer as a crash.
 struct ToolRegistry: Sendable {
-    /// Results larger than this many characters are refused with advice to page or narrow:
-    /// clients warn at ~10k tokens and hard-fail at 1 MB.
+    /// Results larger than this many characters are cut to fit (writes, and reads that list
+    /// items) or refused with advice to page or narrow: clients warn at ~10k tokens and
+    /// hard-fail at 1 MB.
     static let maximumResultCharacters = 40_000
 
     /// The twelve Recall tools, in the order `tools/list` shows them.
@@ -97,10 +98,14 @@ private struct RegisteredTool: Sendable {
             context.serverLog.error("tool \(Tool.name) failed unexpectedly: \(type(of: error))")
             return .failure("\(Tool.name) failed unexpectedly (\(type(of: error))). Try again; if it keeps failing, report it.")
         }
-        return encode(output, hint: Tool.oversizeHint, tool: Tool.name, isWrite: !Tool.annotations.readOnly, log: context.serverLog)
+        return encode(
+            output, hint: Tool.oversizeHint, tool: Tool.name, isWrite: !Tool.annotations.readOnly, clipping: Tool.clipping,
+            log: context.serverLog)
     }
 
-    private static func encode(_ output: some Encodable, hint: String, tool: String, isWrite: Bool, log: ServerLog) -> ToolCallResult {
+    private static func encode(
+        _ output: some Encodable, hint: String, tool: String, isWrite: Bool, clipping: ReadClipping?, log: ServerLog
+    ) -> ToolCallResult {
         do {
             let data = try ToolOutputEncoder.encode(output)
             let text = String(decoding: data, as: UTF8.self)
@@ -109,6 +114,13 @@ private struct RegisteredTool: Sendable {
             guard size <= ToolRegistry.maximumResultCharacters else {
                 // A write has happened: report it, shortened, rather than fail and invite a repeat.
                 if isWrite, let fitted = ResultClipper.fitted(structured, maximumCharacters: ToolRegistry.maximumResultCharacters) {
+                    return ToolCallResult(text: fitted.text, structured: fitted.value, isError: false)
+                }
+                // One huge item must not hide its page, or the pages after it: show it cut.
+                if let clipping,
+                    let fitted = ResultClipper.fitted(
+                        structured, maximumCharacters: ToolRegistry.maximumResultCharacters, clipping: clipping)
+                {
                     return ToolCallResult(text: fitted.text, structured: fitted.value, isError: false)
                 }
                 return .failure(

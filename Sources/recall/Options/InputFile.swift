@@ -11,12 +11,19 @@ enum InputFile {
     /// Chat turns from JSON: an array of `{role, content}`, or an object holding one as `messages`.
     static func readTurns(_ path: String) throws -> [ChatTurn] {
         let data = try readData(path)
-        let decoder = JSONDecoder()
-        if let turns = try? decoder.decode([ChatTurn].self, from: data) { return turns }
-        if let wrapped = try? decoder.decode(Wrapped.self, from: data) { return wrapped.messages }
+        // Foundation's decoder traps (killing the process) on some text that ends inside an
+        // array, such as 513 `[`: refuse it before decoding, as the MCP server does.
+        if !NestingDepth.endsInsideContainer(data) {
+            let decoder = JSONDecoder()
+            if let turns = try? decoder.decode([ChatTurn].self, from: data) { return turns }
+            if let wrapped = try? decoder.decode(Wrapped.self, from: data) { return wrapped.messages }
+        }
+        let problem =
+            NestingDepth.exceedsDecoderLimit(data)
+            ? "nests arrays or objects more than \(NestingDepth.decoderLimit) levels deep"
+            : "is not a JSON array of {\"role\", \"content\"} messages"
         throw RecallError(
-            .invalidArgument,
-            "\(displayName(path)) is not a JSON array of {\"role\", \"content\"} messages.",
+            .invalidArgument, "\(displayName(path)) \(problem).",
             fieldErrors: ["messages": "expected [{\"role\": \"user\", \"content\": \"…\"}, …]"]
         )
     }
