@@ -13,17 +13,21 @@ import Foundation
 /// are set aside first, so "if I lived in Paris…" or a code comment never becomes a fact.
 /// Relative times ("last week") are resolved against the message's own date.
 public struct RuleBasedFactExtractor: FactExtractor {
-    private let languages: [ExtractionLanguage]
+    /// The languages read; nil for all. The tables' patterns are compiled on first use, not
+    /// here: a server creates its extractor at start-up and must answer `initialize` at once.
+    private let pinned: [ExtractionLanguage]?
 
     /// Creates an extractor reading every language it has tables for.
     public init() {
-        self.languages = ExtractionLanguage.all
+        self.pinned = nil
     }
 
     /// Creates an extractor limited to some languages (tests pin one).
     init(languages: [ExtractionLanguage]) {
-        self.languages = languages.isEmpty ? ExtractionLanguage.all : languages
+        self.pinned = languages.isEmpty ? nil : languages
     }
+
+    private var languages: [ExtractionLanguage] { pinned ?? ExtractionLanguage.all }
 
     /// Longest message text read; longer messages are pasted documents, not statements.
     static let maximumText = 20_000
