@@ -52,12 +52,18 @@ import Testing
         _ = await client.finish()
     }
 
-    @Test func listMemoriesShowsAHugeMemoryCutAndTheOthersWhole() async throws {
-        let client = TestClient()
+    /// An initialized client whose store holds a small memory, the huge one, then another small one.
+    private func storeAHugeMemoryBetweenTwoSmallOnes(_ client: TestClient) async throws -> (oldest: String, huge: String, newest: String) {
         await client.initialize()
         let oldest = try await addMemory("Prefers window seats on long train rides.", client: client, id: 1)
-        let hugeID = try await addMemory(Self.huge, client: client, id: 2)
+        let huge = try await addMemory(Self.huge, client: client, id: 2)
         let newest = try await addMemory("Keeps a sourdough starter called Gerald.", client: client, id: 3)
+        return (oldest, huge, newest)
+    }
+
+    @Test func listMemoriesShowsAHugeMemoryCutAndTheOthersWhole() async throws {
+        let client = TestClient()
+        let (oldest, hugeID, newest) = try await storeAHugeMemoryBetweenTwoSmallOnes(client)
 
         let response = await client.callTool("list_memories", .object([:]), id: .int(4))
         let listed = try fitting(response, tool: ListMemoriesTool.self)
@@ -73,10 +79,7 @@ import Testing
 
     @Test func listMemoriesPagesOntoAndPastAHugeMemory() async throws {
         let client = TestClient()
-        await client.initialize()
-        let oldest = try await addMemory("Prefers window seats on long train rides.", client: client, id: 1)
-        let hugeID = try await addMemory(Self.huge, client: client, id: 2)
-        let newest = try await addMemory("Keeps a sourdough starter called Gerald.", client: client, id: 3)
+        let (oldest, hugeID, newest) = try await storeAHugeMemoryBetweenTwoSmallOnes(client)
 
         var seen: [String] = []
         var cursor: JSONValue?
