@@ -17,13 +17,16 @@ struct ContextBuilder {
         self.budget = budget
     }
 
-    /// Adds a memory line if it fits.
+    /// Adds a memory line, cut shorter when the whole memory would not fit (its citation opens
+    /// it whole), or nothing when even a short cut would not.
     mutating func addMemory(_ memory: Memory) {
         let ref = citations.count + 1
-        let line = "- \(memory.content) [\(ref)]\n"
-        let cost = TokenEstimate.tokens(in: line) + (memoryLines.isEmpty ? TokenEstimate.tokens(in: Self.memoriesHeader) : 0)
-        guard used + cost <= budget else { return }
-        used += cost
+        let header = memoryLines.isEmpty ? TokenEstimate.tokens(in: Self.memoriesHeader) : 0
+        let lines = [Int.max, turnLimit, 300, 120].lazy.map { limit in
+            "- \(Self.cut(memory.content, to: limit).replacingOccurrences(of: "\n", with: " ")) [\(ref)]\n"
+        }
+        guard let line = lines.first(where: { used + header + TokenEstimate.tokens(in: $0) <= budget }) else { return }
+        used += header + TokenEstimate.tokens(in: line)
         memoryLines.append(line)
         citations.append(Citation(ref: ref, kind: .memory, memoryID: memory.id, chatID: memory.source?.chatID, messageIDs: memory.source?.messageID.map { [$0] } ?? [], date: memory.memoriesAt ?? memory.createdAt))
     }
@@ -51,10 +54,15 @@ struct ContextBuilder {
         if let first = turns.first?.createdAt { date = ", " + ContextBuilder.day.string(from: first) }
         var text = "[\(ref)] \(excerpt.chatTitle) (\(excerpt.platform.displayName)\(date))\n"
         for turn in turns {
-            let body = turn.content.count > limit ? String(turn.content.prefix(limit)) + "…" : turn.content
+            let body = Self.cut(turn.content, to: limit)
             text += "\(turn.role.rawValue): \(body.replacingOccurrences(of: "\n", with: " "))\n"
         }
         return text
+    }
+
+    /// The text, or its first `limit` characters and an ellipsis.
+    private static func cut(_ text: String, to limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
     /// The finished block.

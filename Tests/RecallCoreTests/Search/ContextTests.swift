@@ -32,6 +32,17 @@ import Testing
         #expect(block.citations.map(\.ref) == Array(1...block.citations.count))
     }
 
+    @Test func aMemoryLongerThanTheBudgetIsCutToFitAndCited() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let notes = "Kyoto itinerary notes:\n" + String(repeating: "temple garden walk, ", count: 400)
+        let memory = try recall.addMemory(AddMemoryRequest(content: notes)).memories[0]
+        let block = try recall.context(ContextRequest(query: "Kyoto itinerary", maxTokens: 300))
+        #expect(block.tokens <= 300)
+        #expect(block.context.hasPrefix("Memories:\n- Kyoto itinerary notes: temple garden walk"))
+        #expect(block.context.contains("… [1]\n"))
+        #expect(block.citations.first?.memoryID == memory.id)
+    }
+
     @Test func isDeterministic() throws {
         let recall = try seeded()
         let first = try recall.context(ContextRequest(query: "Kyoto hiking Lisbon", maxTokens: 300))
