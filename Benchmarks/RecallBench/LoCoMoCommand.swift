@@ -23,15 +23,17 @@ struct LoCoMoCommand: ParsableCommand {
         full.printTables()
         guard ablation else { return }
         var steps: [(String, RankingWeights)] = [("bm25, OR of terms", .plain)]
+        // Each signal joins at its default weight, so the last row is the default ranking.
+        let tuned = RankingWeights()
         var weights = RankingWeights.plain
-        weights.window = 2
-        weights.neighbour = 0.4
+        weights.window = tuned.window
+        weights.neighbour = tuned.neighbour
         steps.append(("+ neighbouring turns", weights))
-        weights.coverage = 0.5
+        weights.coverage = tuned.coverage
         steps.append(("+ term coverage", weights))
-        weights.author = 0.5
+        weights.author = tuned.author
         steps.append(("+ named speaker", weights))
-        weights.time = 1.0
+        weights.time = tuned.time
         steps.append(("+ named date (all)", weights))
         print("\nablation (overall 1-4, recall@10 / all@10)")
         print("signals                     tune 0-4         held-out 5-9")

@@ -8,7 +8,7 @@ public struct RankingWeights: Sendable, Equatable {
     /// Extra weight for covering all of the query's terms (scaled by the share covered).
     public var coverage = 0.5
     /// Extra weight for turns by the one speaker the query names.
-    public var author = 0.5
+    public var author = 1.0
     /// Extra weight for turns from the time the query names.
     public var time = 1.0
 
