@@ -154,4 +154,23 @@ import Testing
         let cut = try #require(fitted.value["memories"]?[0]?["content"]?.stringValue)
         #expect(cut.contains("clipped: \(zalgo.unicodeScalars.count - Self.kept) more characters"))
     }
+
+    @Test func listChatsShowsAChatWithAHugeTitleCut() async throws {
+        let recall = Recall.inMemory()
+        let message = ParsedMessage(sourceID: "m1", role: .user, text: "Hello", activePosition: 0)
+        _ = try recall.importConversations([
+            ParsedConversation(platform: .claude, sourceID: "small", title: "Groceries", messages: [message]),
+            ParsedConversation(platform: .claude, sourceID: "huge", title: Self.huge, messages: [message]),
+        ], label: "test")
+        let client = TestClient(recall: recall)
+        await client.initialize()
+        let response = await client.callTool("list_chats", .object([:]), id: .int(1))
+        let listed = try fitting(response, tool: ListChatsTool.self)
+        let items = try #require(listed["items"]?.arrayValue)
+        #expect(items.count == 2)
+        let cut = try #require(items.first { $0["title"]?.stringValue != "Groceries" })
+        let id = try #require(cut["id"]?.stringValue)
+        #expect(cut["title"]?.stringValue?.hasSuffix("the whole chat is the resource recall://chat/\(id)]") == true)
+        _ = await client.finish()
+    }
 }

@@ -7,6 +7,10 @@ struct ListChatsTool: RecallTool {
     static let description = "List imported chats, pinned first, then most recent."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `page_size`."
+    static let clipping: ReadClipping? = ReadClipping(list: "items") { chat in
+        guard let id = chat["id"]?.stringValue else { return "read the chat's resource, recall://chat/{id}" }
+        return "the whole chat is the resource recall://chat/\(id)"
+    }
 
     static let inputSchema = JSONSchema.object([
         "page": JSONSchema.integer(minimum: 1),
