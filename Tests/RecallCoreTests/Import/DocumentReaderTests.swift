@@ -98,7 +98,7 @@ extension ImportTests {
         }
 
         @Test func documentOverTheLimitIsTooLarge() throws {
-            let text = try #expect(throws: RecallError.self) {
+            let text = #expect(throws: RecallError.self) {
                 try ExportReadRecord.read(Fixture.path("transcript/chatgpt-exporter.md"), limits: ImportLimits(maxDocumentSize: 500, readChunkSize: 100))
             }
             #expect(text?.code == .tooLarge)

@@ -106,7 +106,7 @@ extension ImportTests {
 
         @Test func zipInsideAFolderIsRead() throws {
             let folder = try TemporaryFolder()
-            try archive([Member(path: "conversations.json", data: try Fixture.data("claude/branches.json"))], in: folder, named: "claude.zip")
+            _ = try archive([Member(path: "conversations.json", data: try Fixture.data("claude/branches.json"))], in: folder, named: "claude.zip")
             try folder.write("broken.zip", "PK not really")
             let record = try ExportReadRecord.read(folder.path)
             #expect(record.conversations.map(\.sourceID) == ["claude-branches"])

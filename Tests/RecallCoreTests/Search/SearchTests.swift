@@ -75,7 +75,7 @@ import Testing
 
     @Test func aVeryCommonWordIsScoredOnItsNewestMatches() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        let messages = (0..<6).map { ParsedMessage(sourceID: "m\($0)", role: .user, text: "kiwi number \($0)", activePosition: $0) }
+        let messages = (0..<6).map { (index: Int) in ParsedMessage(sourceID: "m\(index)", role: .user, text: "kiwi number \(index)", activePosition: index) }
         _ = try recall.importConversations([ParsedConversation(platform: .claude, sourceID: "c1", title: "Fruit", messages: messages)], label: "test")
         let database = try recall.database()
         let all = try database.messageTermScores(.word("kiwi"), filters: SearchFilters(), limit: 10, scanLimit: 100)
