@@ -14,16 +14,16 @@ extension Recall {
         let importRowID = try database.beginImport(path: path, platform: request.platform?.rawValue ?? "auto", at: clock())
         var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: request.platform?.rawValue ?? "unknown")
         var batch = ImportBatch()
-        func flush() throws {
-            try store(batch.take(), importRowID: importRowID, bucket: request.bucket, extract: request.extract, summary: &summary)
+        func save(_ conversations: [ParsedConversation]) throws {
+            try store(conversations, importRowID: importRowID, bucket: request.bucket, extract: request.extract, summary: &summary)
         }
+        func flush() throws { try save(batch.take()) }
         do {
             let read = try ExportReader().read(
                 path: path, platform: request.platform,
                 emit: { conversation, _ in
                     try Task.checkCancellation()
-                    batch.append(conversation)
-                    if batch.isFull { try flush() }
+                    if let full = batch.add(conversation) { try save(full) }
                 },
                 diagnostic: { summary.diagnostics.append($0) },
                 progress: progress)
@@ -65,8 +65,7 @@ extension Recall {
         defer { try? database.finishImport(importRowID, summary: summary, at: clock()) }
         var batch = ImportBatch()
         for conversation in conversations {
-            batch.append(conversation)
-            if batch.isFull { try store(batch.take(), importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary) }
+            if let full = batch.add(conversation) { try store(full, importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary) }
         }
         try store(batch.take(), importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary)
         return summary

@@ -14,14 +14,12 @@ struct ImportBatch {
     private var messages = 0
     private var bytes = 0
 
-    /// Whether the batch should be stored before more is added.
-    var isFull: Bool { messages >= Self.messageLimit || bytes >= Self.byteLimit }
-
-    /// Adds a conversation.
-    mutating func append(_ conversation: ParsedConversation) {
+    /// Adds a conversation; returns the batch to store, leaving this one empty, once it is full.
+    mutating func add(_ conversation: ParsedConversation) -> [ParsedConversation]? {
         conversations.append(conversation)
         messages += conversation.messages.count
         bytes += conversation.messages.reduce(0) { $0 + $1.text.utf8.count }
+        return messages >= Self.messageLimit || bytes >= Self.byteLimit ? take() : nil
     }
 
     /// The conversations so far, leaving the batch empty.

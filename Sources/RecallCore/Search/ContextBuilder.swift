@@ -23,11 +23,12 @@ struct ContextBuilder {
         let ref = citations.count + 1
         let header = memoryLines.isEmpty ? TokenEstimate.tokens(in: Self.memoriesHeader) : 0
         let lines = [Int.max, turnLimit, 300, 120].lazy.map { limit in
-            "- \(Self.cut(memory.content, to: limit).replacingOccurrences(of: "\n", with: " ")) [\(ref)]\n"
+            let line = "- \(Self.cut(memory.content, to: limit).replacingOccurrences(of: "\n", with: " ")) [\(ref)]\n"
+            return (line: line, cost: header + TokenEstimate.tokens(in: line))
         }
-        guard let line = lines.first(where: { used + header + TokenEstimate.tokens(in: $0) <= budget }) else { return }
-        used += header + TokenEstimate.tokens(in: line)
-        memoryLines.append(line)
+        guard let fitting = lines.first(where: { used + $0.cost <= budget }) else { return }
+        used += fitting.cost
+        memoryLines.append(fitting.line)
         citations.append(Citation(ref: ref, kind: .memory, memoryID: memory.id, chatID: memory.source?.chatID, messageIDs: memory.source?.messageID.map { [$0] } ?? [], date: memory.memoriesAt ?? memory.createdAt))
     }
 

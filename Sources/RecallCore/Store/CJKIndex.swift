@@ -15,15 +15,17 @@ enum CJKIndex {
 
     /// Indexes a message inserted just now, which has no grams to remove yet.
     static func indexNew(message id: Int64, text: String, db: Database) throws {
-        if let grams = CJKGrams.indexText(text) {
-            try db.cachedStatement(sql: "INSERT INTO messages_cjk (rowid, grams) VALUES (?, ?)").execute(arguments: [id, grams])
-        }
+        try insert(table: "messages_cjk", id: id, text: text, db: db)
     }
 
     private static func replace(table: String, id: Int64, text: String, db: Database) throws {
         try db.execute(sql: "DELETE FROM \(table) WHERE rowid = ?", arguments: [id])
+        try insert(table: table, id: id, text: text, db: db)
+    }
+
+    private static func insert(table: String, id: Int64, text: String, db: Database) throws {
         if let grams = CJKGrams.indexText(text) {
-            try db.execute(sql: "INSERT INTO \(table) (rowid, grams) VALUES (?, ?)", arguments: [id, grams])
+            try db.cachedStatement(sql: "INSERT INTO \(table) (rowid, grams) VALUES (?, ?)").execute(arguments: [id, grams])
         }
     }
 }
