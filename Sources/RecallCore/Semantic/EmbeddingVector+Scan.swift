@@ -8,14 +8,18 @@ extension EmbeddingVector {
         return dot(x, y)
     }
 
-    /// The same over two pointers to at least `dimensions` bytes each. A plain loop: the
-    /// compiler vectorises it better than hand-written SIMD16 conversions (3-4x, measured).
+    /// The same over two pointers to at least `dimensions` bytes each. Products are taken in
+    /// 16-bit lanes (127² fits) and added in pairs into 32-bit ones, which the compiler turns into
+    /// multiply-add instructions (measured faster than widening every byte to 32 bits).
     static func dot(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer) -> Int32 {
-        let x = a.assumingMemoryBound(to: Int8.self)
-        let y = b.assumingMemoryBound(to: Int8.self)
-        var sum: Int32 = 0
-        for index in 0..<Self.dimensions { sum &+= Int32(x[index]) &* Int32(y[index]) }
-        return sum
+        var sum = SIMD8<Int32>()
+        for offset in stride(from: 0, to: dimensions, by: 16) {
+            let x = SIMD16<Int16>(truncatingIfNeeded: a.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self))
+            let y = SIMD16<Int16>(truncatingIfNeeded: b.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self))
+            let products = x &* y
+            sum &+= SIMD8<Int32>(truncatingIfNeeded: products.evenHalf) &+ SIMD8<Int32>(truncatingIfNeeded: products.oddHalf)
+        }
+        return sum.wrappedSum()
     }
 
     /// The cosine of this vector with each of the vectors stored back to back in `packed`, each
