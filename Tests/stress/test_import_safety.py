@@ -169,3 +169,31 @@ def test_a_folder_import_counts_the_files_it_skipped_without_naming_them(server,
     assert "passwords" not in text and "diary" not in text and "hunter2" not in text
     assert any("skipped 2 files (1 .md, 1 .txt)" in d["message"] for d in summary["diagnostics"]), summary
 
+
+def test_forget_leaves_no_text_in_the_store_or_its_wal_while_the_server_runs(server, tmp_path):
+    store = tmp_path / "recall.sqlite"
+    export = tmp_path / "Zanzibar-holiday.md"
+    export.write_text(TRANSCRIPT.format(word="Zanzibarquokka"), encoding="utf-8")
+    failed, text, imported = answered(server, export)
+    assert not failed, text
+    failed, text, added = server.call("add_memory", {"content": "The user hides gold at Quixotrefuge.", "extract": False})
+    assert not failed, text
+    failed, text, _ = server.call("add_memory", {"content": "The user likes green tea.", "extract": False})
+
+    def on_disk(word):
+        found = []
+        for suffix in ("", "-wal"):
+            path = f"{store}{suffix}"
+            if os.path.exists(path) and word.encode() in open(path, "rb").read():
+                found.append(suffix or "store")
+        return found
+
+    assert on_disk("Zanzibarquokka") and on_disk("Quixotrefuge")
+    failed, text, _ = server.call("forget", {"import_id": imported["import_id"]})
+    assert not failed, text
+    failed, text, _ = server.call("forget", {"memory_ids": [added["memories"][0]["id"]]})
+    assert not failed, text
+    for word in ("Zanzibarquokka", "Quixotrefuge", "Zanzibar-holiday.md"):
+        assert on_disk(word) == [], f"{word} is still in {on_disk(word)}"
+    stats = still_serves(server)
+    assert all(entry["id"] != imported["import_id"] for entry in stats["imports"]), stats["imports"]
