@@ -9,9 +9,10 @@ import GRDB
 /// Recognises Recall's own stores before anything writes to a file, so that a `--db` pointed at
 /// another application's SQLite file never gets Recall's tables, a WAL, or a new mode.
 ///
-/// A store is opened only when it is empty (no bytes, or a database with no tables yet: another
-/// Recall process may be creating it this very moment), carries Recall's `application_id`, or
-/// is a store made before Recall set one (its migration table names Recall's first migration).
+/// A store is opened only when it is empty (no bytes, or a database with no tables yet but the
+/// migration table: another Recall process may be creating it this very moment), carries
+/// Recall's `application_id`, or is a store made before Recall set one (its migration table
+/// names Recall's first migration).
 /// Anything else is refused with its path and left byte for byte as it was.
 enum StoreIdentity {
     /// `PRAGMA application_id` of every Recall store: "RCLL" in ASCII.
@@ -41,7 +42,9 @@ enum StoreIdentity {
             recognized = try queue.read { db in
                 if try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID { return true }
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                if tables.isEmpty { return true }
+                // Empty, or another Recall process creating it right now: the migration table
+                // comes first, in a transaction of its own.
+                if tables.allSatisfy({ $0 == "grdb_migrations" }) { return true }
                 guard tables.contains("grdb_migrations") else { return false }
                 let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
                 return applied.contains(Schema.migrationIDs[0])
