@@ -49,7 +49,7 @@ final class RecallDatabase: Sendable {
                 try StoreIdentity.check(path: path)
                 try Schema.upgrade.refuseIfNewer(path: path)
                 if Self.isWritable(path) {
-                    writer = try DatabasePool(path: path, configuration: config)
+                    writer = try Self.openPool(path, configuration: config)
                     Self.restrictPermissions(path)
                 } else {
                     writer = try StoreIdentity.openReadOnly(path, configuration: config)
@@ -64,6 +64,21 @@ final class RecallDatabase: Sendable {
         isReadOnly = readOnly
         // A read-only store cannot be upgraded; what it holds is served as it is.
         if !readOnly { try Schema.migrate(writer, location: location) }
+    }
+
+    /// Opens the pool, trying again when another process holds the new store's lock. Switching a
+    /// new store to WAL can answer "database is locked" at once, without waiting out the busy
+    /// timeout, while another process is doing the same (clients start their servers together).
+    private static func openPool(_ path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 20 {
+                attempt += 1
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
     }
 
     /// Whether SQLite can write the store: the file, and its folder for the `-wal` and `-shm`
