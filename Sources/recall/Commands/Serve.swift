@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import RecallCore
 import RecallMCP
@@ -16,6 +17,13 @@ extension RecallCommand {
         @Option(help: "The least severe log level written to stderr.")
         var logLevel: Logger.Level = .info
 
+        @Option(
+            name: .customLong("allow-import"),
+            help: ArgumentHelp(
+                "A folder import_chats may read (repeatable; also RECALL_IMPORT_DIRS, separated by ':'). Default: your Downloads folder. The client's roots are always allowed.",
+                valueName: "folder"))
+        var allowImport: [String] = []
+
         func run() async throws {
             // stdout belongs to the protocol: route every logger to stderr before anything can log.
             let level = logLevel
@@ -25,9 +33,15 @@ extension RecallCommand {
                 return handler
             }
             let recall = store.makeRecall()
-            Logger(label: "recall.serve").info(
-                "serving MCP on stdio", metadata: ["store": "\(recall.location.displayPath)"])
-            await RecallServer(recall: recall, version: RecallVersion.current).runStdio()
+            let importFolders = ImportFolders.configured(flags: allowImport)
+            let logger = Logger(label: "recall.serve")
+            logger.info(
+                "serving MCP on stdio",
+                metadata: ["store": "\(recall.location.displayPath)", "import folders": "\(importFolders.joined(separator: ", "))"])
+            for folder in importFolders where !FileManager.default.fileExists(atPath: folder) {
+                logger.warning("the import folder \(folder) does not exist (yet)")
+            }
+            await RecallServer(recall: recall, version: RecallVersion.current, importFolders: importFolders).runStdio()
         }
     }
 }
