@@ -6,10 +6,12 @@ struct BenchRanking {
     let label: String
     /// The lexical weights.
     var ranking = RankingWeights()
+    /// Meaning: the models and how they are fused (`.off`: words alone).
+    var semantic = SemanticSearch.off
 
     /// A Recall over a store, ranking this way.
     func open(_ location: StoreLocation) -> Recall {
-        Recall(location: location, ranking: ranking)
+        Recall(location: location, ranking: ranking, semantic: semantic)
     }
 
     /// bm25 over an OR of the query's words: the baseline every figure is compared with.
@@ -17,4 +19,10 @@ struct BenchRanking {
 
     /// The lexical ranking Recall used before meaning joined it (`--no-semantic`).
     static let lexical = BenchRanking(label: "lexical (--no-semantic)")
+
+    /// Words and meaning, as Recall ranks by default.
+    static var fused: BenchRanking { BenchRanking(label: "words + meaning (default)", semantic: .embedded) }
+
+    /// The rankings every quality benchmark prints.
+    static var standard: [BenchRanking] { [.bm25, .lexical, .fused] }
 }

@@ -25,16 +25,20 @@ struct LoCoMoCommand: ParsableCommand {
     @Flag(help: "Also run each lexical ranking signal added one at a time.")
     var ablation = false
 
+    @Option(help: "Write every question's top 100 of the last ranking (turn ids and scores) as JSON lines to this file.")
+    var dump: String?
+
     func run() throws {
         guard FileManager.default.fileExists(atPath: dataset) else {
             throw ValidationError("No dataset at \(dataset); pass --dataset PATH to locomo10.json.")
         }
         let data = try LoCoMoDataset(path: dataset)
         let stores = try LoCoMoStores(data, shape: shape, folder: (work as NSString).appendingPathComponent(shape.rawValue))
-        var rankings = [BenchRanking.bm25, .lexical]
+        var rankings = BenchRanking.standard
         if ablation { rankings = Self.ablationSteps() }
         var results: [(BenchRanking, LoCoMoResult)] = []
         for ranking in rankings { results.append((ranking, try evaluate(data, stores: stores, ranking: ranking))) }
+        if let dump, let last = rankings.last { try write(data, stores: stores, ranking: last, to: dump) }
         guard let (best, last) = results.last else { return }
         print("LoCoMo through the \(shape.rawValue) path; tables for: \(best.label)")
         last.printTables()
@@ -76,6 +80,30 @@ struct LoCoMoCommand: ParsableCommand {
             let change = result.keywordLosses(against: baseline)
             print("keyword-only questions vs lexical, \(ranking.label): \(change.worse) worse, \(change.better) better of \(change.count)")
         }
+    }
+
+    /// Writes, for every question with evidence, its top 100 turns and their scores.
+    private func write(_ data: LoCoMoDataset, stores: LoCoMoStores, ranking: BenchRanking, to path: String) throws {
+        var lines: [String] = []
+        for (index, sample) in data.samples.enumerated() {
+            let place = stores.places[index]
+            let recall = ranking.open(place.location)
+            for (number, question) in sample.questions.enumerated() where !question.evidence.isEmpty {
+                var hits: [SearchHit] = []
+                var cursor: String?
+                repeat {
+                    let page = try recall.search(SearchRequest(query: question.text, scope: .messages, filters: SearchFilters(bucket: place.bucket), limit: 50, cursor: cursor))
+                    hits += page.results
+                    cursor = page.nextCursor
+                } while cursor != nil && hits.count < 100
+                let line: [String: Any] = [
+                    "sample": index, "question": number, "text": question.text, "category": question.category, "evidence": question.evidence,
+                    "ranked": hits.prefix(100).map { [$0.sourceMessageID ?? "", $0.score] as [Any] },
+                ]
+                lines.append(String(decoding: try JSONSerialization.data(withJSONObject: line), as: UTF8.self))
+            }
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     /// Asks every question with evidence in its own conversation's store or bucket.

@@ -25,7 +25,7 @@ struct MemorySearchCommand: ParsableCommand {
         print("LoCoMo gold facts as memories: \(stores.memoryCount) memories (\(stores.merged) merged into another, \(stores.superseded) superseded)")
         print("questions of categories 1-4 with a fact citing their evidence: \(stores.answerable) of \(stores.asked)")
         var rows: [(String, [String: MemorySearchMetrics])] = []
-        for ranking in [BenchRanking.bm25, .lexical] {
+        for ranking in BenchRanking.standard {
             rows.append((ranking.label, try evaluate(data, stores: stores, ranking: ranking)))
         }
         for split in LoCoMoResult.splits {

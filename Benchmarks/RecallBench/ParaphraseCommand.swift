@@ -37,7 +37,7 @@ struct ParaphraseCommand: ParsableCommand {
         }
         print("\(data.pairs.count) memories over \(Set(data.pairs.map(\.topic)).count) topics in one store; no paraphrase shares a content word with its memory")
         print("ranking                       paraphrase hit@5  MRR     keyword hit@5  MRR")
-        for ranking in [BenchRanking.bm25, .lexical] {
+        for ranking in BenchRanking.standard {
             let recall = ranking.open(location)
             var paraphrase = (hits: 0, reciprocal: 0.0)
             var keyword = (hits: 0, reciprocal: 0.0)

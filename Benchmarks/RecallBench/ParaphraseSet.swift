@@ -30,7 +30,7 @@ struct ParaphraseSet: Decodable {
         for (index, pair) in pairs.enumerated() {
             let shared = words.of(pair.memory).intersection(words.of(pair.paraphrase))
             if !shared.isEmpty { problems.append("#\(index) paraphrase shares \(shared.sorted()) with \"\(pair.memory)\"") }
-            let store = Recall.inMemory(ranking: .plain)
+            let store = Recall.inMemory(ranking: .plain, semantic: .off)
             _ = try store.addMemory(AddMemoryRequest(content: pair.memory))
             if try !store.search(SearchRequest(query: Self.withoutUser(pair.paraphrase), scope: .memories)).results.isEmpty {
                 problems.append("#\(index) the index matches \"\(pair.paraphrase)\" to \"\(pair.memory)\" by a word")

@@ -24,7 +24,7 @@ extension RecallCommand {
                 handler.logLevel = level
                 return handler
             }
-            let recall = store.makeRecall()
+            let recall = store.makeRecall(backgroundIndexing: true)
             Logger(label: "recall.serve").info(
                 "serving MCP on stdio", metadata: ["store": "\(recall.location.displayPath)"])
             await RecallServer(recall: recall, version: RecallVersion.current).runStdio()
