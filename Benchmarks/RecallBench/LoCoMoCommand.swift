@@ -13,6 +13,9 @@ struct LoCoMoCommand: ParsableCommand {
             dates). --shape transcript stores each conversation alone with an author per turn instead.
             """)
 
+    @Option(name: .customLong("try"), help: "Also measure the fused ranking with these weights changed (\"messageMeaning=0.2 pool=200\"); repeatable.")
+    var variants: [String] = []
+
     @Option(help: "Path to locomo10.json.")
     var dataset = "../shared/datasets/locomo/locomo10.json"
 
@@ -21,6 +24,9 @@ struct LoCoMoCommand: ParsableCommand {
 
     @Option(help: "Folder for the generated exports and stores (emptied first).")
     var work = "Benchmarks/.out/locomo"
+
+    @Flag(help: "Import with memory extraction, so turns can also be found through the memories extracted from them.")
+    var extract = false
 
     @Flag(help: "Also run each lexical ranking signal added one at a time.")
     var ablation = false
@@ -33,15 +39,15 @@ struct LoCoMoCommand: ParsableCommand {
             throw ValidationError("No dataset at \(dataset); pass --dataset PATH to locomo10.json.")
         }
         let data = try LoCoMoDataset(path: dataset)
-        let stores = try LoCoMoStores(data, shape: shape, folder: (work as NSString).appendingPathComponent(shape.rawValue))
-        var rankings = BenchRanking.standard
+        let stores = try LoCoMoStores(data, shape: shape, extract: extract, folder: (work as NSString).appendingPathComponent(shape.rawValue))
+        var rankings = try BenchRanking.standard + variants.map(BenchRanking.variant)
         if ablation { rankings = Self.ablationSteps() }
         var results: [(BenchRanking, LoCoMoResult)] = []
         for ranking in rankings { results.append((ranking, try evaluate(data, stores: stores, ranking: ranking))) }
         if let dump, let last = rankings.last { try write(data, stores: stores, ranking: last, to: dump) }
-        guard let (best, last) = results.last else { return }
-        print("LoCoMo through the \(shape.rawValue) path; tables for: \(best.label)")
-        last.printTables()
+        guard let (shown, result) = results.first(where: { $0.0.label == BenchRanking.fused.label }) ?? results.last else { return }
+        print("LoCoMo through the \(shape.rawValue) path\(extract ? " with extraction (\(stores.memories) memories)" : ""); tables for: \(shown.label)")
+        result.printTables()
         Self.printComparison(results)
     }
 

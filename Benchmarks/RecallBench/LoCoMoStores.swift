@@ -16,9 +16,11 @@ enum LoCoMoShape: String, ExpressibleByArgument, CaseIterable {
 struct LoCoMoStores {
     /// Where each sample's questions are asked: a store, and the bucket that holds the sample.
     let places: [(location: StoreLocation, bucket: String?)]
+    /// Memories extracted on import (with `extract`).
+    private(set) var memories = 0
 
     /// Imports every sample of the dataset in `shape` under `folder` (emptied first).
-    init(_ data: LoCoMoDataset, shape: LoCoMoShape, folder: String) throws {
+    init(_ data: LoCoMoDataset, shape: LoCoMoShape, extract: Bool, folder: String) throws {
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         switch shape {
@@ -30,7 +32,8 @@ struct LoCoMoStores {
                 let export = (folder as NSString).appendingPathComponent("\(sample.id)-claude.json")
                 try LoCoMoClaudeExport.write(sample, to: export)
                 let bucket = "locomo-\(sample.id)"
-                let summary = try recall.importChats(ImportRequest(path: export, bucket: bucket))
+                let summary = try recall.importChats(ImportRequest(path: export, bucket: bucket, extract: extract))
+                memories += summary.memoriesExtracted
                 guard summary.platform == "claude" else {
                     throw ValidationError("\(export) was read as \(summary.platform), not as a Claude export.")
                 }
@@ -38,11 +41,13 @@ struct LoCoMoStores {
             }
             self.places = places
         case .transcript:
-            places = try data.samples.map { sample in
+            var places: [(StoreLocation, String?)] = []
+            for sample in data.samples {
                 let store = StoreLocation.file((folder as NSString).appendingPathComponent("locomo-\(sample.id).sqlite"))
-                _ = try Recall(location: store).importConversations(data.conversations(of: sample), label: "locomo \(sample.id)")
-                return (store, nil)
+                memories += try Recall(location: store).importConversations(data.conversations(of: sample), label: "locomo \(sample.id)", extract: extract).memoriesExtracted
+                places.append((store, nil))
             }
+            self.places = places
         }
     }
 }

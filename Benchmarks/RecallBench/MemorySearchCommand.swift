@@ -10,6 +10,9 @@ struct MemorySearchCommand: ParsableCommand {
         commandName: "memories",
         abstract: "hit@5 and recall@10 of LoCoMo's gold facts saved as memories (0-4 tune, 5-9 held out).")
 
+    @Option(name: .customLong("try"), help: "Also measure the fused ranking with these weights changed (\"messageMeaning=0.2 pool=200\"); repeatable.")
+    var variants: [String] = []
+
     @Option(help: "Path to locomo10.json.")
     var dataset = "../shared/datasets/locomo/locomo10.json"
 
@@ -25,7 +28,7 @@ struct MemorySearchCommand: ParsableCommand {
         print("LoCoMo gold facts as memories: \(stores.memoryCount) memories (\(stores.merged) merged into another, \(stores.superseded) superseded)")
         print("questions of categories 1-4 with a fact citing their evidence: \(stores.answerable) of \(stores.asked)")
         var rows: [(String, [String: MemorySearchMetrics])] = []
-        for ranking in BenchRanking.standard {
+        for ranking in try BenchRanking.standard + variants.map(BenchRanking.variant) {
             rows.append((ranking.label, try evaluate(data, stores: stores, ranking: ranking)))
         }
         for split in LoCoMoResult.splits {

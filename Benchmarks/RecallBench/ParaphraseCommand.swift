@@ -9,6 +9,9 @@ struct ParaphraseCommand: ParsableCommand {
         commandName: "paraphrase",
         abstract: "hit@5 of memories asked about in other words, and by keyword (Benchmarks/Data/paraphrase.json).")
 
+    @Option(name: .customLong("try"), help: "Also measure the fused ranking with these weights changed (\"memoryMeaning=0.6\"); repeatable.")
+    var variants: [String] = []
+
     @Option(help: "The paraphrase set.")
     var set = "Benchmarks/Data/paraphrase.json"
 
@@ -37,7 +40,7 @@ struct ParaphraseCommand: ParsableCommand {
         }
         print("\(data.pairs.count) memories over \(Set(data.pairs.map(\.topic)).count) topics in one store; no paraphrase shares a content word with its memory")
         print("ranking                       paraphrase hit@5  MRR     keyword hit@5  MRR")
-        for ranking in BenchRanking.standard {
+        for ranking in try BenchRanking.standard + variants.map(BenchRanking.variant) {
             let recall = ranking.open(location)
             var paraphrase = (hits: 0, reciprocal: 0.0)
             var keyword = (hits: 0, reciprocal: 0.0)

@@ -32,21 +32,48 @@ extension Recall {
         for key in missing {
             if let id = facts[key]?.messageID, let score = known[id] { meaning[key] = scale.meaning(Double(score)) }
         }
+        let provenance = try provenanceMeaning(filters: filters, vectors: vectors)
         let wordScores = Dictionary(head.map { ($0.key, $0.score) }, uniquingKeysWith: max)
-        let candidates = Set(wordScores.keys).union(meaning.filter { $0.value >= fusion.related }.keys)
+        let candidates = Set(wordScores.keys).union(meaning.filter { $0.value >= fusion.related }.keys).union(provenance.keys)
         let newKeys = candidates.filter { facts[$0] == nil }
         if !newKeys.isEmpty { facts.merge(try database.turnFacts(at: Array(newKeys))) { first, _ in first } }
         let blend = MeaningFusion(meaningWeight: fusion.messageMeaning, bestLexical: head.first?.score ?? 0)
-        let fused = candidates.map { key in (key: key, score: blend.score(lexical: wordScores[key] ?? 0, meaning: meaning[key] ?? 0)) }
+        let fused = candidates.map { key in
+            (key: key, score: blend.score(lexical: wordScores[key] ?? 0, meaning: meaning[key] ?? 0) + fusion.provenance * (provenance[key] ?? 0))
+        }
         let boosted = boost(fused, facts: facts, query: query, dates: dates, ranker: ranker)
         var hits: [SearchHit] = []
         for item in boosted where hits.count < count {
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.key] != nil { evidence.append(.keyword) }
-            if (meaning[item.key] ?? 0) >= fusion.related { evidence.append(.meaning) }
+            if (meaning[item.key] ?? 0) >= fusion.related || provenance[item.key] != nil { evidence.append(.meaning) }
             if let hit = try database.messageHit(at: item.key, score: item.score, words: words, filters: filters, matchedBy: evidence) { hits.append(hit) }
         }
         return hits
+    }
+
+    /// Turns that memories related to the query were extracted from, with those memories' best
+    /// meaning (0...1, by the sharper memory encoder): a memory is short, third-person and
+    /// dated, which is what the transformer matches best, and it points at the turn it came from.
+    private func provenanceMeaning(filters: SearchFilters, vectors: QueryVectors) throws -> [MessageKey: Double] {
+        guard semantic.fusion.provenance > 0, let encoder = semantic.memoryEncoders.first else { return [:] }
+        let database = try database()
+        let index = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
+        guard index.count > 0, let vector = vectors.vector(encoder) else { return [:] }
+        let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
+        let related = index.nearest(to: vector, count: semantic.fusion.pool).filter { scale.meaning(Double($0.score)) >= semantic.fusion.related }
+        let sources = try database.sourceMessages(ofMemories: related.map(\.rowID))
+        guard !sources.isEmpty else { return [:] }
+        let current = try database.memoriesPassing(Array(sources.keys), filters: SearchFilters(userID: filters.userID))
+        let places = try database.messagePlaces(Array(Set(sources.values.joined())), filters: filters)
+        var result: [MessageKey: Double] = [:]
+        for item in related where current.contains(item.rowID) {
+            for message in sources[item.rowID] ?? [] {
+                guard let key = places[message] else { continue }
+                result[key] = max(result[key] ?? 0, scale.meaning(Double(item.score)))
+            }
+        }
+        return result
     }
 
     /// Words alone: today's ranking.

@@ -7,6 +7,9 @@ public struct FusionWeights: Sendable, Equatable {
     public var memoryMeaning = 0.75
     /// How much each memory encoder after the first counts against the first (the sharper one).
     public var secondaryMemoryEncoder = 0.0
+    /// Weight of provenance for a turn: the meaning of the memories extracted from it (their
+    /// sharper vectors match a question better than the turn's own), added to its score.
+    public var provenance = 0.5
     /// Nearest vectors read per query and kind, beside the word matches.
     public var pool = 100
     /// Meaning (0...1) from which an item counts as found by meaning (`matched_by`), and from

@@ -53,3 +53,22 @@ extension RecallDatabase {
         }
     }
 }
+
+extension RecallDatabase {
+    /// The messages these memories were extracted from (their source and every extra source), by memory.
+    func sourceMessages(ofMemories ids: [Int64]) throws -> [Int64: [Int64]] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let list = SQLText.placeholders(ids.count)
+            var result: [Int64: [Int64]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, source_message_id FROM memories WHERE id IN (\(list)) AND source_message_id IS NOT NULL
+                UNION SELECT memory_id, message_id FROM memory_sources WHERE memory_id IN (\(list)) AND message_id IS NOT NULL
+                """, arguments: StatementArguments(ids) + StatementArguments(ids))
+            {
+                result[row[0], default: []].append(row[1])
+            }
+            return result
+        }
+    }
+}
