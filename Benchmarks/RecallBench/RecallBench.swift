@@ -8,6 +8,8 @@ struct RecallBench: ParsableCommand {
         abstract: "Measure Recall: retrieval quality and speed.",
         subcommands: [
             LoCoMoCommand.self,
+            MemorySearchCommand.self,
+            ParaphraseCommand.self,
             ExtractionCommand.self,
             SpeedCommand.self,
             StaticCommand.self,

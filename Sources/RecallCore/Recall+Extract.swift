@@ -22,7 +22,9 @@ extension Recall {
             sampling = SamplingReport(used: true, proposed: proposals.count, accepted: review.accepted.count, rejected: review.rejected)
         }
         let userID = try userID(request.userID)
+        let mark = try memoryHighWater()
         let batch = try database().store(candidates, userID: userID, now: clock(), dryRun: request.dryRun)
+        if !request.dryRun { try? embedMemories(after: mark) }
         for (index, outcome) in batch.outcomes.enumerated() {
             candidates[index].outcome = outcome.candidateOutcome
             candidates[index].existingMemoryID = outcome.relatedID.map(PublicID.memory.string)

@@ -106,7 +106,7 @@ extension Recall {
     private func store(_ conversations: [ParsedConversation], importRowID: Int64, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
         guard !conversations.isEmpty else { return }
         let database = try database()
-        let outcomes = try database.upsert(conversations, importID: importRowID, bucket: bucket)
+        let outcomes = try database.upsert(conversations, importID: importRowID, bucket: bucket, messageEncoder: semantic.messageEncoder)
         for outcome in outcomes {
             switch outcome.outcome {
             case .added: summary.chatsAdded += 1
@@ -120,7 +120,9 @@ extension Recall {
         // deduplication keeps it idempotent.
         if extract {
             let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap { extractor.extract(from: $0) }
+            let mark = try memoryHighWater()
             summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock()).added
+            try? embedMemories(after: mark)
         }
     }
 }

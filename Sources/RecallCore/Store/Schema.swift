@@ -7,6 +7,7 @@ enum Schema {
     static let migrationIDs = [
         "v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import",
         "v5-recall-application-id",
+        "v6-vector-side-tables",
     ]
 
     /// The migrator, written in database terms (string table names, not record types).
@@ -179,6 +180,29 @@ enum Schema {
             // Marks the file as Recall's, on a new store and on an older one alike, so that
             // Recall later opens only its own stores (see StoreIdentity).
             try db.execute(sql: "PRAGMA application_id = \(StoreIdentity.applicationID)")
+        }
+        migrator.registerMigration("v6-vector-side-tables") { db in
+            // Embedding vectors beside the rows they describe (see Semantic/). Each names the
+            // model that made it, so a model change re-embeds; an empty vector marks a text
+            // with nothing to encode, so it is not tried again. The own id only grows
+            // (AUTOINCREMENT), so a search process loads what is new since its last look.
+            try db.create(table: "vector_models") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+            }
+            try db.create(table: "message_vectors") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("message_id", .integer).notNull().unique().references("messages", onDelete: .cascade)
+                t.column("model_id", .integer).notNull().references("vector_models")
+                t.column("vector", .blob).notNull()
+            }
+            try db.create(table: "memory_vectors") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("memory_id", .integer).notNull().references("memories", onDelete: .cascade)
+                t.column("model_id", .integer).notNull().references("vector_models")
+                t.column("vector", .blob).notNull()
+                t.uniqueKey(["memory_id", "model_id"])
+            }
         }
         return migrator
     }

@@ -32,7 +32,7 @@ extension RecallCommand {
                 handler.logLevel = level
                 return handler
             }
-            let recall = store.makeRecall()
+            let recall = store.makeRecall(backgroundIndexing: true)
             let importFolders = ImportFolders.configured(flags: allowImport)
             let logger = Logger(label: "recall.serve")
             logger.info(
