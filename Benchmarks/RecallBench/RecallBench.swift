@@ -9,6 +9,7 @@ struct RecallBench: ParsableCommand {
         subcommands: [
             LoCoMoCommand.self,
             ExtractionCommand.self,
+            DurableFactsCommand.self,
             SpeedCommand.self,
         ])
 }

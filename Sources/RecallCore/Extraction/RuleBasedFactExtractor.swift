@@ -35,8 +35,8 @@ public struct RuleBasedFactExtractor: FactExtractor {
     /// How much less an assistant's restatement counts than the user's own words.
     static let restatementWeight = 0.8
 
-    /// The candidates one message yields, in the order they appear.
-    public func extract(from input: ExtractionInput) -> [MemoryCandidate] {
+    /// Every candidate one message yields, kept or dropped, in the order they appear.
+    public func candidates(from input: ExtractionInput) -> [MemoryCandidate] {
         guard input.role == .user || input.role == .assistant, !input.text.isEmpty, input.text.count <= Self.maximumText else { return [] }
         let prose = ProseCleaner.clean(input.text)
         let language = ExtractionLanguage.detect(prose, among: languages)
