@@ -7,6 +7,9 @@ import RecallCore
 struct DurableFactsMetrics {
     /// A kept memory states an expected one when their content words reach this Jaccard similarity.
     static let threshold = 0.3
+    /// A kept memory states part of an expected one when at least this share of its content words
+    /// are the expected memory's ("The user is vegan." of "The user is vegan and cooks for five.").
+    static let partShare = 0.75
 
     private(set) var messages = 0
     private(set) var expected = 0
@@ -34,17 +37,20 @@ struct DurableFactsMetrics {
         expected += expectations.count
         kept += keptCandidates.count
         for (index, expectation) in expectations.enumerated() {
+            // One expected memory may hold two facts that the extractor states apart: their words together count.
+            let parts = keptCandidates.indices.filter { Self.isPart(keptWords[$0], of: expectedWords[index]) }
+            let together = parts.reduce(into: Set<String>()) { $0.formUnion(keptWords[$1]) }
             let matching = keptCandidates.indices.filter { ContentWords.jaccard(expectedWords[index], keptWords[$0]) >= Self.threshold }
-            if matching.isEmpty {
+            if matching.isEmpty, ContentWords.jaccard(expectedWords[index], together) < Self.threshold {
                 missed.append("\(message.id): \(expectation.content)")
                 continue
             }
             found += 1
-            if matching.contains(where: { keptCandidates[$0].type.rawValue == expectation.type }) { typed += 1 }
+            if (matching + parts).contains(where: { keptCandidates[$0].type.rawValue == expectation.type }) { typed += 1 }
         }
         let sentenceWords = message.sentences.map { Self.words.of($0.text) }
         for (index, candidate) in keptCandidates.enumerated() {
-            if expectedWords.contains(where: { ContentWords.jaccard($0, keptWords[index]) >= Self.threshold }) {
+            if expectedWords.contains(where: { ContentWords.jaccard($0, keptWords[index]) >= Self.threshold || Self.isPart(keptWords[index], of: $0) }) {
                 correct += 1
                 continue
             }
@@ -54,6 +60,11 @@ struct DurableFactsMetrics {
             wrongBySource[label, default: 0] += 1
             wrong.append("\(message.id) [\(label)]: \(candidate.content)")
         }
+    }
+
+    /// Whether most of a memory's content words belong to an expected memory.
+    private static func isPart(_ memory: Set<String>, of expected: Set<String>) -> Bool {
+        !memory.isEmpty && Double(memory.intersection(expected).count) >= partShare * Double(memory.count)
     }
 
     /// Kept memories that came from a request or an instruction.

@@ -87,7 +87,10 @@ struct ClauseReader: Sendable {
         ends.sort()
         var clauses: [Clause] = []
         for start in starts.sorted() where start < bytes.count {
-            var end = min(bytes.count, ends.first { $0 > start } ?? bytes.count, start + Self.maximumClause)
+            // "My wife and I went …" is one statement: "my" and a word are not cut from it at "and".
+            let possessive = lower[start...].starts(with: Array("my ".utf8)) || lower[start...].starts(with: Array("me and my ".utf8))
+            let cut = ends.first { $0 > start && !(possessive && Self.startsWithAnd(lower, at: $0) && Self.words(in: lower[start..<$0]) < 3) }
+            var end = min(bytes.count, cut ?? bytes.count, start + Self.maximumClause)
             // Never cut inside a UTF-8 sequence.
             while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             let raw = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -125,6 +128,23 @@ struct ClauseReader: Sendable {
         guard let first = words.first, language.openers.contains(first) || words.contains(where: language.firstPerson.contains) else { return nil }
         if words.contains(where: language.hedgeWords.contains) { certainty = min(certainty, 0.75) }
         return Clause(text: text, opensSentence: opensSentence, certainty: certainty, time: nil)
+    }
+
+    /// Whether the text at `offset` is " and ".
+    private static func startsWithAnd(_ lower: [UInt8], at offset: Int) -> Bool {
+        offset + 5 <= lower.count && Array(lower[offset..<offset + 5]) == Array(" and ".utf8)
+    }
+
+    /// How many words some bytes hold.
+    private static func words(in bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",")
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
 
     /// ASCII letters lowercased; other bytes unchanged, so offsets stay those of the original text.

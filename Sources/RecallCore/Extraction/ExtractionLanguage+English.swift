@@ -11,7 +11,7 @@ extension ExtractionLanguage {
         openers: [
             "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "me", "we", "we're", "we've", "our", "gonna", "going",
             "started", "joined", "finished", "went", "visited", "bought", "adopted", "signed", "took", "picked", "tried",
-            "attended", "just", "moved", "got", "been", "call", "people",
+            "attended", "just", "moved", "got", "been", "call", "people", "as",
         ],
         patterns: EnglishPatterns.all,
         hypotheticals: [
@@ -30,12 +30,12 @@ extension ExtractionLanguage {
             " found out ", " figured out ", " discovered that ",
         ],
         clauseEnds: [
-            " because ", " cause ", " cuz ", " although ", " though ", " but ", " so that ", " so i ", " so we ", ", so ",
-            ", which ", " which ", " who ", ";", ": ", " - ", " – ", " — ", " (", ", and ", ", but ", " and i ", " and i'm ",
+            " although ", " though ", " but ", " so i ", " so we ", ", so ",
+            ";", ": ", " - ", " – ", " — ", " (", ", and ", ", but ", " and i ", " and i'm ",
             " and im ", " and i've ", " and my ", " and we ", " and it ", " and it's ", " and its ", " and that ",
             " and they ", " and he ", " and she ", " and you ", " and then ", ", it ", ", it's ", ", i ", ", i'm ",
-            ", im ", ", my ", ", we ", ", you ", ", they ", ", he ", ", she ", ", that ", ", and ", " when i ", ", this is ", ", here's ", ", here is ",
-            " when we ", " where i ", " if ", " as i ", " plus ", " especially ", ", especially ",
+            ", im ", ", my ", ", we ", ", you ", ", they ", ", he ", ", she ", ", that ", ", and ", ", this is ", ", here's ", ", here is ", " so the ", " so my ", " so it ", " so it's ", " so please ",
+            " if ", " plus ", 
         ],
         fillers: [
             "well", "so", "actually", "honestly", "also", "btw", "oh", "and", "but", "yeah", "yes", "yep", "no", "nope",
@@ -47,7 +47,7 @@ extension ExtractionLanguage {
         trailingFillers: [
             " too", " as well", " lol", " haha", " hahaha", " though", " anyway", " anyways", " tbh", " btw", " for sure",
             " honestly", " now", " again", " right", " all of that", " and stuff", " and all that", " etc", " and so on",
-            " or something", " or so",
+            " or something", " or so", ", that's it", " that's it", " that's all",
             // A clause cut short leaves a dangling function word ("a library for").
             " for", " to", " with", " and", " or", " of", " at", " in", " on", " about", " from", " by", " the", " a",
             " an", " my", " so", " but", " as", " like",
@@ -146,5 +146,6 @@ extension ExtractionLanguage {
         gistStopWords: [
             "the", "a", "an", "really", "very", "so", "just", "also", "quite", "truly", "absolutely", "actually", "totally",
             "definitely", "genuinely", "currently", "now", "his", "her", "their", "its", "too", "much", "lot", "of",
-        ])
+        ],
+        durability: .english)
 }

@@ -54,6 +54,8 @@ final class ExtractionLanguage: Sendable {
     let slots: [SlotRule]
     /// Words that do not change what a memory says ("really", "the"), for near-duplicates.
     let gistStopWords: Set<String>
+    /// What tells a durable statement from a request, code or the task of the moment.
+    let durability: DurabilityRules
 
     /// Lowercased UTF-8 forms of `clauseStarts`, `clauseEnds` and `hypotheticals`, for fast scanning.
     let clauseStartBytes: [[UInt8]]
@@ -83,7 +85,8 @@ final class ExtractionLanguage: Sendable {
         restatement: Restatement?,
         time: TimeVocabulary,
         slots: [SlotRule],
-        gistStopWords: Set<String>
+        gistStopWords: Set<String>,
+        durability: DurabilityRules
     ) {
         self.code = code
         self.markers = markers
@@ -107,6 +110,7 @@ final class ExtractionLanguage: Sendable {
         self.time = time
         self.slots = slots
         self.gistStopWords = gistStopWords
+        self.durability = durability
         self.clauseStartBytes = clauseStarts.map { Array($0.lowercased().utf8) }
         self.clauseEndBytes = clauseEnds.map { Array($0.lowercased().utf8) }
         self.hypotheticalBytes = hypotheticals.map { Array((" " + $0).lowercased().utf8) }

@@ -10,6 +10,8 @@ struct ExtractionPattern: Sendable {
     let regex: NSRegularExpression
     /// The memory type it yields.
     let type: MemoryType
+    /// What the statement is about, for judging it and giving the reason.
+    let kind: FactKind
     /// How explicit such a statement is, 0–1.
     let confidence: Double
     /// The third-person sentence.
@@ -25,7 +27,7 @@ struct ExtractionPattern: Sendable {
 
     /// Creates a rule; `macros` are replaced in `pattern` before it is compiled.
     init(
-        _ pattern: String, _ type: MemoryType, _ confidence: Double, _ template: String,
+        _ pattern: String, _ type: MemoryType, _ kind: FactKind, _ confidence: Double, _ template: String,
         macros: [String: String] = [:], capitalized: [Int] = [], subjectGroups: [Int] = [], sentenceStartOnly: Bool = false
     ) {
         var expanded = pattern
@@ -33,6 +35,7 @@ struct ExtractionPattern: Sendable {
         // The patterns are literals checked by the tests; a typo is a programming error.
         self.regex = try! NSRegularExpression(pattern: "^(?:" + expanded + ")$", options: [.caseInsensitive])
         self.type = type
+        self.kind = kind
         self.confidence = confidence
         self.template = template
         self.capitalized = capitalized
