@@ -115,6 +115,7 @@ struct DurabilityJudge: Sendable {
         // phrase points back inside it ("a 2012 Civic with 200,000 km on it").
         let original = object.split(whereSeparator: { !($0.isLetter || $0 == "'") })
         for (index, word) in original.enumerated() where word != "IT" && rules.vagueWords.contains(word.lowercased()) {
+            if index + 1 < original.count, rules.timeNouns.contains(original[index + 1].lowercased()) { continue }
             if index < 3 || original.count <= 5 || Self.demonstrative.contains(word.lowercased()) { return true }
         }
         let padded = " " + words.joined(separator: " ") + " "

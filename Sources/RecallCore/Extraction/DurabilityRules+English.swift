@@ -110,12 +110,15 @@ extension DurabilityRules {
         pointerArticles: ["this": "a", "these": "some"],
         pointerStops: [
             "is", "was", "are", "were", "will", "would", "can", "could", "should", "has", "had", "have", "in", "on", "at",
-            "to", "for", "with", "and", "or", "but", "because", "so", "that", "it", "one", "ones", "time", "week", "weekend",
-            "year", "month", "morning", "afternoon", "evening", "night", "summer", "winter", "spring", "fall", "autumn",
-            "season", "semester", "term", "point", "way", "kind", "sort", "type", "much", "many", "stuff", "thing", "things",
-            "part", "trip", "as", "of", "from", "by", "about", "into", "again", "too", "all", "out", "up", "off", "over", "here",
-            "there", "right", "now", "today", "the", "a", "an", "my", "your", "his", "her", "our", "their", "i", "you", "we",
-            "they", "he", "she", "me", "him", "them", "us",
+            "to", "for", "with", "and", "or", "but", "because", "so", "that", "it", "one", "ones", "point", "way", "kind",
+            "sort", "type", "much", "many", "stuff", "thing", "things", "part", "trip", "as", "of", "from", "by", "about",
+            "into", "again", "too", "all", "out", "up", "off", "over", "here", "there", "right", "now", "today", "the", "a",
+            "an", "my", "your", "his", "her", "our", "their", "i", "you", "we", "they", "he", "she", "me", "him", "them", "us",
+        ],
+        timeNouns: [
+            "time", "week", "weekend", "year", "month", "morning", "afternoon", "evening", "night", "summer", "winter",
+            "spring", "fall", "autumn", "season", "semester", "term", "days", "weeks", "months", "years", "nights",
+            "mornings", "evenings", "weekends", "past", "time",
         ],
         anBeforeVowel: true)
 }

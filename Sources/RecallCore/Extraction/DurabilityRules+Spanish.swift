@@ -31,5 +31,6 @@ extension DurabilityRules {
         definiteExceptions: [],
         pointerArticles: [:],
         pointerStops: [],
+        timeNouns: ["días", "semana", "año", "mes", "mañana", "tarde", "noche", "verano", "invierno"],
         anBeforeVowel: false)
 }

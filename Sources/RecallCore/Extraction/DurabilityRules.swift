@@ -53,8 +53,10 @@ struct DurabilityRules: Sendable {
     /// Pointers before a noun and the indefinite words that replace them, so the memory names the
     /// thing without the chat ("this apple pie" → "an apple pie" in "I made this apple pie").
     let pointerArticles: [String: String]
-    /// Words after which a pointer stands alone ("this is", "this in") or names a time ("this summer").
+    /// Words after which a pointer stands alone ("this is", "this in").
     let pointerStops: Set<String>
+    /// Words after which a pointer names a time ("this summer", "these days"), which is no pointer at the chat.
+    let timeNouns: Set<String>
     /// Whether "a" becomes "an" before a vowel.
     let anBeforeVowel: Bool
 
@@ -65,7 +67,8 @@ struct DurabilityRules: Sendable {
         for index in words.indices.dropLast() {
             guard let article = pointerArticles[words[index].lowercased()] else { continue }
             let next = words[index + 1]
-            guard let first = next.first, first.isLetter, !pointerStops.contains(next.lowercased().trimmed(while: \.isPunctuation).description) else { continue }
+            let bare = next.lowercased().trimmed(while: \.isPunctuation).description
+            guard let first = next.first, first.isLetter, !pointerStops.contains(bare), !timeNouns.contains(bare) else { continue }
             var replacement = article
             if anBeforeVowel, article == "a", "aeiouAEIOU".contains(first) { replacement = "an" }
             if words[index].first?.isUppercase == true, let head = replacement.first { replacement = head.uppercased() + replacement.dropFirst() }

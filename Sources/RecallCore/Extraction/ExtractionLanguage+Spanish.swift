@@ -74,6 +74,7 @@ extension ExtractionLanguage {
             SlotRule(#"al usuario le (?:encantan?|gustan?) (.+)"#, slot: "likes {1}", value: "+"),
             SlotRule(#"(?:al usuario no le gustan?|el usuario odia) (.+)"#, slot: "likes {1}", value: "-"),
         ],
+        slotQualifiers: ["ahora", "últimamente", "estos días", "hoy en día", "ya", "mucho", "también", "todavía", "aún", "realmente"],
         gistStopWords: ["el", "la", "los", "las", "un", "una", "muy", "realmente", "también", "de", "del", "su", "sus"],
         durability: .spanish)
 }

@@ -52,6 +52,10 @@ final class ExtractionLanguage: Sendable {
     let time: TimeVocabulary
     /// Facts of which only one version is current (where the user lives), to find contradictions.
     let slots: [SlotRule]
+    /// Words that qualify a fact without changing which fact it is ("these days", "really"),
+    /// set aside before its slot is read: "hates TypeScript these days" is about liking TypeScript.
+    /// Normalised (lowercase, no punctuation); removed at the end of a memory and after its subject.
+    let slotQualifiers: [String]
     /// Words that do not change what a memory says ("really", "the"), for near-duplicates.
     let gistStopWords: Set<String>
     /// What tells a durable statement from a request, code or the task of the moment.
@@ -85,6 +89,7 @@ final class ExtractionLanguage: Sendable {
         restatement: Restatement?,
         time: TimeVocabulary,
         slots: [SlotRule],
+        slotQualifiers: [String],
         gistStopWords: Set<String>,
         durability: DurabilityRules
     ) {
@@ -109,6 +114,7 @@ final class ExtractionLanguage: Sendable {
         self.restatement = restatement
         self.time = time
         self.slots = slots
+        self.slotQualifiers = slotQualifiers
         self.gistStopWords = gistStopWords
         self.durability = durability
         self.clauseStartBytes = clauseStarts.map { Array($0.lowercased().utf8) }

@@ -4,7 +4,10 @@ import GRDB
 /// The store's schema as append-only history. Never edit a shipped migration: add one.
 enum Schema {
     /// Migration identifiers in order; the schema version is how many have run.
-    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import"]
+    static let migrationIDs = [
+        "v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import",
+        "v5-memory-slots-set-qualifiers-aside",
+    ]
 
     /// The migrator, written in database terms (string table names, not record types).
     static var migrator: DatabaseMigrator {
@@ -171,6 +174,15 @@ enum Schema {
             // index row next to the message; the store's one message insert does that now
             // (see MessageRecord.insertCached). Updates and deletes keep their triggers.
             try db.execute(sql: #"DROP TRIGGER "__messages_fts_ai""#)
+        }
+        migrator.registerMigration("v5-memory-slots-set-qualifiers-aside") { db in
+            // A slot now ignores qualifiers ("hates TypeScript these days" is about liking
+            // TypeScript): memories stored before get the slot they would get now, so a later
+            // statement supersedes or merges with them.
+            for row in try Row.fetchAll(db, sql: "SELECT id, content FROM memories") {
+                let signature = FactSignature(row["content"] as String)
+                try db.execute(sql: "UPDATE memories SET slot = ? WHERE id = ?", arguments: [signature.slot, row["id"] as Int64])
+            }
         }
         return migrator
     }

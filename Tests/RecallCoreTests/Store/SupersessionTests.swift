@@ -28,6 +28,31 @@ import Testing
         #expect(again.memories[0].id == first.id)
     }
 
+    @Test func aTrailingQualifierStillContradicts() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        _ = try recall.addMemory(AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I like Chinese food.")], memoriesAt: Conversations.date(1)))
+        let changed = try recall.addMemory(
+            AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I hate Chinese food these days.")], memoriesAt: Conversations.date(5)))
+        #expect(changed.added == 1 && changed.superseded == 1)
+        #expect(try recall.listMemories(MemoryListRequest()).memories.map(\.content) == ["The user hates Chinese food these days."])
+        // And back again, qualified the other way.
+        let again = try recall.addMemory(
+            AddMemoryRequest(messages: [ChatTurn(role: "user", content: "Honestly I really love Chinese food again.")], memoriesAt: Conversations.date(9)))
+        #expect(again.superseded == 1)
+        #expect(try recall.listMemories(MemoryListRequest()).total == 1)
+    }
+
+    @Test func aQualifiedRestatementMergesIntoTheSameFact() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let hates = try recall.addMemory(AddMemoryRequest(content: "The user hates TypeScript.", confidence: 0.7)).memories[0]
+        let restated = try recall.addMemory(
+            AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I hate TypeScript these days.")], memoriesAt: Conversations.date(3)))
+        #expect(restated.merged == 1 && restated.added == 0 && restated.superseded == 0)
+        #expect(restated.memories.first?.id == hates.id)
+        #expect(try recall.listMemories(MemoryListRequest()).memories.map(\.content) == ["The user hates TypeScript."])
+        #expect(try recall.memory(id: hates.id).confidence > 0.7)
+    }
+
     @Test func extractedStatementsSupersedeByWhenTheyWereSaid() throws {
         let recall = Recall.inMemory(clock: clock.now)
         _ = try recall.addMemory(AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I live in Oslo.")], memoriesAt: Conversations.date(1)))
