@@ -35,7 +35,7 @@ struct DurabilityJudge: Sendable {
 
     /// Judges a statement: its clause, the phrase it is about (the last captured group), the
     /// pattern's kind, and whether its time phrase falls within a couple of days of the message.
-    func judge(clause: String, object: String, kind: FactKind, nearTime: Bool) -> Judgement {
+    func judge(clause: String, object: String, kind: FactKind, nearTime: Bool, sentence: String = "") -> Judgement {
         let clauseWords = DurabilityRules.words(clause)
         let padded = " " + clauseWords.joined(separator: " ") + " "
         if rules.instructionPhrases.contains(where: { padded.contains(" " + $0 + " ") }) { return .drop(Reason.instruction, kind) }
@@ -57,7 +57,8 @@ struct DurabilityJudge: Sendable {
             return .drop(Reason.task, kind)
         }
         if future, rules.taskVerbs.contains(where: { objectText.hasPrefix(" " + $0 + " ") }) { return .drop(Reason.task, kind) }
-        if objectWords.contains(where: { rules.errorWords.contains($0) || $0.hasSuffix("error") || $0.hasSuffix("exception") }) {
+        // "I'm trying to connect to Postgres but it crashes": the whole sentence reports the failure.
+        if (objectWords + DurabilityRules.words(sentence)).contains(where: { rules.errorWords.contains($0) || $0.hasSuffix("error") || $0.hasSuffix("exception") }) {
             return .drop(Reason.error, kind)
         }
         // Making something ("developing a Django app for landlords") can be a long-lived project;

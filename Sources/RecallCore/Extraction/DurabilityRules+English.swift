@@ -36,7 +36,7 @@ extension DurabilityRules {
         ],
         errorWords: [
             "error", "errors", "exception", "exceptions", "crash", "crashes", "crashed", "crashing", "fails", "failing",
-            "segfault", "timeout", "404", "500", "undefined", "nan", "traceback", "stacktrace",
+            "segfault", "timeout", "404", "500", "undefined", "nan", "traceback", "stacktrace", "refused", "denied",
         ],
         deliverables: [
             "email", "e-mail", "emails", "letter", "speech", "toast", "essay", "presentation", "slides", "slide", "report",

@@ -78,7 +78,7 @@ enum EnglishPatterns {
         rule(#"we are (an? (?:[\p{L}\d-]+ ){0,4}(?:company|startup|team|agency|firm|nonprofit|shop|family|studio|band|couple|household)\b.*)"#, .fact, .membership, 0.7, "The user is part of {1}."),
         // Tools, platforms, workplaces, projects.
         rule(#"{I'M} on ((?:an? )?(?:windows|mac|macos|linux|ubuntu|debian|fedora|arch|ios|android|chromeos|iphone|pixel|macbook)\b.*)"#, .fact, .tool, 0.75, "The user is on {1}."),
-        rule(#"my (?:main |daily |work |personal |current |primary )?(machine|laptop|computer|pc|phone|editor|ide|os|operating system|setup|stack|car|bike|camera|keyboard|browser|distro|daily driver|tech stack) is (.+)"#, .fact, .tool, 0.75, "The user's {1} is {2}."),
+        rule(#"my ((?:main |daily |work |personal |current |primary )?(?:machine|laptop|computer|pc|phone|editor|ide|os|operating system|setup|stack|car|bike|camera|keyboard|browser|distro|daily driver|tech stack)) is (.+)"#, .fact, .tool, 0.75, "The user's {1} is {2}."),
         rule(#"(?:our|my) (team|company|startup|workplace|org|organization|organisation|department|employer|office|school|lab|agency|firm) ({FAMILYVERB}|uses|runs on|is built on|works with|deploys to|relies on) (.+)"#, .fact, .employer, 0.7, "The user's {1} {2} {3}."),
         rule(#"we {ADV}(use|run on|deploy to|work with|build with|rely on) (.+)"#, .fact, .tool, 0.6, "The user's team {v1} {2}."),
         rule(#"i {ADV}use (.+) (?:for|to) (.+)"#, .fact, .tool, 0.75, "The user uses {1} for {2}."),

@@ -29,13 +29,14 @@ extension ExtractionLanguage {
             " though ", " while ", " realized that ", " realised that ", " realized ", " realised ", " found out that ",
             " found out ", " figured out ", " discovered that ",
         ],
+        // Reasons and relative clauses ("because …", "who …") stay with the statement they explain.
         clauseEnds: [
-            " although ", " though ", " but ", " so i ", " so we ", ", so ",
-            ";", ": ", " - ", " – ", " — ", " (", ", and ", ", but ", " and i ", " and i'm ",
-            " and im ", " and i've ", " and my ", " and we ", " and it ", " and it's ", " and its ", " and that ",
-            " and they ", " and he ", " and she ", " and you ", " and then ", ", it ", ", it's ", ", i ", ", i'm ",
-            ", im ", ", my ", ", we ", ", you ", ", they ", ", he ", ", she ", ", that ", ", and ", ", this is ", ", here's ", ", here is ", " so the ", " so my ", " so it ", " so it's ", " so please ",
-            " if ", " plus ", 
+            " although ", " though ", " but ", " so i ", " so we ", ", so ", ";", ": ", " - ", " – ", " — ", " (", ", and ",
+            ", but ", " and i ", " and i'm ", " and im ", " and i've ", " and my ", " and we ", " and it ", " and it's ",
+            " and its ", " and that ", " and they ", " and he ", " and she ", " and you ", " and then ", ", it ", ", it's ",
+            ", i ", ", i'm ", ", im ", ", my ", ", we ", ", you ", ", they ", ", he ", ", she ", ", that ", ", this is ",
+            ", here's ", ", here is ", " so the ", " so my ", " so it ", " so it's ", " so please ", " if ", " plus i ",
+            " plus my ", " plus it ", " plus we ", " plus the ",
         ],
         fillers: [
             "well", "so", "actually", "honestly", "also", "btw", "oh", "and", "but", "yeah", "yes", "yep", "no", "nope",
@@ -62,6 +63,10 @@ extension ExtractionLanguage {
         demonstratives: ["this", "that", "these", "those"],
         secondPerson: ["you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll", "u", "ur", "ya"],
         firstPerson: ["i", "i'm", "im", "i've", "ive", "i'd", "my", "me", "we", "our", "mine", "myself"],
+        listBreakers: [
+            "it", "it's", "its", "they", "they're", "he", "she", "you", "that", "that's", "this", "there", "then", "so",
+            "now", "also", "yes", "no", "we're", "he's", "she's", "i'll", "we'll",
+        ],
         contractions: [
             "i'm": "I am", "im": "I am", "i've": "I have", "ive": "I have", "i'd": "I would", "i'll": "I will",
             "we're": "we are", "we've": "we have", "we'd": "we would", "we'll": "we will",

@@ -33,6 +33,7 @@ extension ExtractionLanguage {
         demonstratives: ["este", "esta", "ese", "esa", "estos", "esas"],
         secondPerson: ["tú", "tu", "tus", "usted", "ustedes", "te", "ti", "contigo"],
         firstPerson: ["yo", "mi", "mis", "me", "nosotros", "nuestro", "nuestra"],
+        listBreakers: ["él", "ella", "ellos", "eso", "esto", "entonces"],
         contractions: [:],
         userPhrases: ["el usuario", "al usuario", "del usuario"],
         thirdPerson: ThirdPerson(

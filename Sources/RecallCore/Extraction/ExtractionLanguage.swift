@@ -40,6 +40,8 @@ final class ExtractionLanguage: Sendable {
     let secondPerson: Set<String>
     /// Words that mark the speaker, for the quick test of whether a clause can be about them.
     let firstPerson: Set<String>
+    /// Words that start a new clause after a list's comma and "and" ("…, and it was great").
+    let listBreakers: Set<String>
     /// Contractions written out before matching ("i'm" → "I am"), so patterns name one form.
     let contractions: [String: String]
     /// How memories name the user ("the user"); a proposed fact must mention them.
@@ -83,6 +85,7 @@ final class ExtractionLanguage: Sendable {
         demonstratives: Set<String>,
         secondPerson: Set<String>,
         firstPerson: Set<String>,
+        listBreakers: Set<String>,
         contractions: [String: String],
         userPhrases: [String],
         thirdPerson: ThirdPerson,
@@ -108,6 +111,7 @@ final class ExtractionLanguage: Sendable {
         self.demonstratives = demonstratives
         self.secondPerson = secondPerson
         self.firstPerson = firstPerson
+        self.listBreakers = listBreakers
         self.contractions = contractions
         self.userPhrases = userPhrases
         self.thirdPerson = thirdPerson

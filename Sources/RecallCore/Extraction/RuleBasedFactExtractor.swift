@@ -68,7 +68,8 @@ public struct RuleBasedFactExtractor: FactExtractor {
             guard var content = FactRenderer(language: language).render(pattern, groups: groups) else { continue }
             let object = groups.dropFirst().last { !$0.isEmpty } ?? clause.text
             let judgement = DurabilityJudge(rules: language.durability).judge(
-                clause: clause.text, object: object, kind: pattern.kind, nearTime: clause.time.map { Self.isNear($0, language: language) } ?? false)
+                clause: clause.text, object: object, kind: pattern.kind, nearTime: clause.time.map { Self.isNear($0, language: language) } ?? false,
+                sentence: clause.context)
             // A long-lived project is a standing fact about the user, not something that happened.
             let type = judgement.kind == .project && pattern.type == .experience ? .fact : pattern.type
             var memoriesAt = input.date
