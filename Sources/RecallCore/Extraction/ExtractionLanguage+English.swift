@@ -147,6 +147,10 @@ extension ExtractionLanguage {
             SlotRule(#"the user (?:really )?(?:hates|dislikes|detests|loathes|can t stand|cannot stand|doesn t like|does not like|doesn t enjoy|does not enjoy|is not a fan of|is not into|isn t into|no longer likes|no longer loves|no longer enjoys) (.+)"#, slot: "likes {1}", value: "-"),
             SlotRule(#"the user (?:doesn t|does not) (eat|drink|smoke|drive) (.+)"#, slot: "{1}s {2}", value: "-"),
             SlotRule(#"the user (eat|drink|smoke|drive)s (.+)"#, slot: "{1}s {2}", value: "+"),
+            // A long-lived project told again in other words is the same project, kept once.
+            SlotRule(
+                #"the user is (?:developing|building|writing|making|creating|designing|working on|coding|programming|recording|producing|launching|starting|renovating|restoring) (?:a|an|my|their) (?:new |small |little |side |personal |hobby )?(.+?)(?: (?:for|that|which|called|named|about|set|with|where|to|on|in) .*)?"#,
+                slot: "project {1}", value: "+"),
         ],
         slotQualifiers: [
             "these days", "nowadays", "lately", "anymore", "any more", "at the moment", "right now", "for now", "now",

@@ -53,6 +53,22 @@ import Testing
         #expect(try recall.memory(id: hates.id).confidence > 0.7)
     }
 
+    @Test func aProjectToldAgainInOtherWordsIsKeptOnce() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let first = try recall.importConversations(
+            [Chats.said(["I'm developing a Django app for managing rental properties. How should I model leases?"], day: 1, id: "a")],
+            label: "a", extract: true)
+        let again = try recall.importConversations(
+            [Chats.said(["I'm building a Django app for landlords and the view below is slow."], day: 4, id: "b")], label: "b", extract: true)
+        #expect(first.memoriesExtracted == 1 && again.memoriesExtracted == 0)
+        let memories = try recall.listMemories(MemoryListRequest(includeSuperseded: true)).memories
+        #expect(memories.map(\.content) == ["The user is developing a Django app for managing rental properties."])
+        #expect(memories.first?.extraSources?.count == 1)
+        // Another project is another memory.
+        _ = try recall.importConversations([Chats.said(["I'm writing a fantasy novel set in Iceland."], day: 6, id: "c")], label: "c", extract: true)
+        #expect(try recall.listMemories(MemoryListRequest()).total == 2)
+    }
+
     @Test func extractedStatementsSupersedeByWhenTheyWereSaid() throws {
         let recall = Recall.inMemory(clock: clock.now)
         _ = try recall.addMemory(AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I live in Oslo.")], memoriesAt: Conversations.date(1)))
