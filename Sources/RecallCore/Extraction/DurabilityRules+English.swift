@@ -59,6 +59,8 @@ extension DurabilityRules {
             "forward", "ahead", "focused", "determined", "strong", "motivated", "happy", "grateful", "thankful", "excited",
             "new", "little", "big", "whole", "own", "help", "support", "love", "work", "working", "stay", "try", "trying",
             "on", "in", "up", "out", "off", "over", "down", "through", "around", "with", "them", "him", "her", "us",
+            "make", "get", "give", "see", "take", "go", "come", "find", "show", "put", "let", "difference", "impact",
+            "others", "back", "world", "goals", "dreams", "life", "lives", "hopefully", "happen", "happens", "started",
         ],
         lifeGoals: [
             "become", "be a", "be an", "be the", "learn", "master", "get into", "get better at", "get a job", "get a new job",
@@ -120,5 +122,6 @@ extension DurabilityRules {
             "spring", "fall", "autumn", "season", "semester", "term", "days", "weeks", "months", "years", "nights",
             "mornings", "evenings", "weekends", "past", "time",
         ],
-        anBeforeVowel: true)
+        anBeforeVowel: true,
+        ordinals: ["next", "last", "first", "second", "third", "coming", "past", "final", "same", "other", "whole", "new"])
 }

@@ -32,5 +32,6 @@ extension DurabilityRules {
         pointerArticles: [:],
         pointerStops: [],
         timeNouns: ["días", "semana", "año", "mes", "mañana", "tarde", "noche", "verano", "invierno"],
-        anBeforeVowel: false)
+        anBeforeVowel: false,
+        ordinals: [])
 }

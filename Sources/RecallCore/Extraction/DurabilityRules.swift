@@ -59,6 +59,8 @@ struct DurabilityRules: Sendable {
     let timeNouns: Set<String>
     /// Whether "a" becomes "an" before a vowel.
     let anBeforeVowel: Bool
+    /// Words after which a pointer becomes the definite article ("this next game" → "the next game").
+    let ordinals: Set<String>
 
     /// A phrase with each pointer before a noun made indefinite.
     func indefinite(_ phrase: String) -> String {
@@ -69,8 +71,10 @@ struct DurabilityRules: Sendable {
             let next = words[index + 1]
             let bare = next.lowercased().trimmed(while: \.isPunctuation).description
             guard let first = next.first, first.isLetter, !pointerStops.contains(bare), !timeNouns.contains(bare) else { continue }
-            var replacement = article
-            if anBeforeVowel, article == "a", "aeiouAEIOU".contains(first) { replacement = "an" }
+            // "this next tourney", "all these games": the definite article says it without the chat.
+            let previous = index > 0 ? words[index - 1].lowercased() : ""
+            var replacement = ordinals.contains(bare) || previous == "all" || previous == "of" ? definiteArticles.first ?? article : article
+            if anBeforeVowel, replacement == "a", "aeiouAEIOU".contains(first) { replacement = "an" }
             if words[index].first?.isUppercase == true, let head = replacement.first { replacement = head.uppercased() + replacement.dropFirst() }
             words[index] = replacement
         }
