@@ -61,7 +61,8 @@ public struct RuleBasedFactExtractor: FactExtractor {
     }
 
     private func match(_ clause: Clause, language: ExtractionLanguage, input: ExtractionInput) -> MemoryCandidate? {
-        for pattern in language.patterns where clause.opensSentence || !pattern.sentenceStartOnly {
+        let firstWord = clause.text.prefix { $0 != " " }.lowercased()
+        for pattern in language.patterns where (clause.opensSentence || !pattern.sentenceStartOnly) && (pattern.leadingWord ?? firstWord) == firstWord {
             guard var groups = pattern.groups(in: clause.text) else { continue }
             // "I made this apple pie" names a thing the chat shows; the memory names it without the chat.
             groups = groups.map(language.durability.indefinite)
