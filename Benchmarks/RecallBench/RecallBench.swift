@@ -11,6 +11,7 @@ struct RecallBench: ParsableCommand {
             MemorySearchCommand.self,
             ParaphraseCommand.self,
             ExtractionCommand.self,
+            DurableFactsCommand.self,
             SpeedCommand.self,
             StaticCommand.self,
         ])

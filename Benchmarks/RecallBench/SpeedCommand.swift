@@ -19,6 +19,9 @@ struct SpeedCommand: ParsableCommand {
     @Option(help: "Export sizes to import, in MB (comma-separated).", transform: Self.integers)
     var importSizes: [Int] = [10, 100, 500]
 
+    @Option(help: "Export sizes to import and extract memories from, in MB (comma-separated).", transform: Self.integers)
+    var extractSizes: [Int] = [10]
+
     @Option(help: "Store sizes to search, in messages (comma-separated).", transform: Self.integers)
     var storeSizes: [Int] = [10_000, 100_000, 1_000_000]
 
@@ -53,6 +56,25 @@ struct SpeedCommand: ParsableCommand {
             let outcome = exit.status == 0 ? "" : " (exit status \(exit.status))"
             report("recall import, \(size) MB ChatGPT export",
                    String(format: "%.1f s, %.1f MB/s, peak RSS %d MiB%@", seconds, bytes / 1e6 / seconds, exit.peakRSSKiB / 1024, outcome))
+        }
+
+        for size in extractSizes {
+            let export = try exportFile(megabytes: size)
+            // As `recall import --extract` runs it: import, then judge and store each chat's facts.
+            let together = try freshStore("import-extract-\(size)MB")
+            let (importing, imported) = try timedJSON(binary, ["import", "--db", together, "--extract", "--json", export])
+            let messages = imported["messages_added"].count
+            report("recall import --extract, \(size) MB ChatGPT export",
+                   String(format: "%.1f s, %.0f messages/s, %d memories", importing, Double(messages) / importing, imported["memories_extracted"].count))
+            // Extraction alone, through the store: messages read back, judged, deduplicated and stored.
+            let apart = try freshStore("extract-\(size)MB")
+            let (_, plain) = try timedJSON(binary, ["import", "--db", apart, "--json", export])
+            let importID = plain["import_id"]?.stringValue ?? ""
+            let (extracting, extracted) = try timedJSON(binary, ["extract", "--db", apart, "--import", importID, "--json"])
+            let scanned = extracted["messages_scanned"].count
+            report("recall extract, \(size) MB import",
+                   String(format: "%.1f s, %.0f messages/s (%d messages, %d kept, %d dropped)", extracting, Double(scanned) / extracting, scanned,
+                          extracted["added"].count, extracted["dropped"].count))
         }
 
         let searchStore = try freshStore("search")
@@ -90,6 +112,20 @@ struct SpeedCommand: ParsableCommand {
         for (name, value) in rows { print("| \(name) | \(value) |") }
     }
 
+    /// Runs the binary to completion; the seconds it took and the JSON object it printed.
+    private func timedJSON(_ binary: String, _ arguments: [String]) throws -> (Double, JSONValue) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let child = try ChildProcess(binary, arguments, talk: true)
+        var lines: [String] = []
+        while let line = child.readLine() { lines.append(line) }
+        let exit = child.wait()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard exit.status == 0, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(lines.joined(separator: "\n").utf8)) else {
+            throw ValidationError("recall \(arguments.first ?? "") failed (exit status \(exit.status))")
+        }
+        return (seconds, value)
+    }
+
     private func recallBinary() throws -> String {
         if let recall { return recall }
         let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
@@ -125,5 +161,13 @@ struct SpeedCommand: ParsableCommand {
 
     private static func count(_ messages: Int) -> String {
         messages >= 1_000_000 ? "\(messages / 1_000_000)M" : messages >= 1_000 ? "\(messages / 1_000)k" : "\(messages)"
+    }
+}
+
+extension Optional where Wrapped == JSONValue {
+    /// A whole number printed by the binary, or 0.
+    fileprivate var count: Int {
+        if case .int(let value)? = self { return Int(value) }
+        return 0
     }
 }

@@ -87,7 +87,15 @@ struct ClauseReader: Sendable {
         ends.sort()
         var clauses: [Clause] = []
         for start in starts.sorted() where start < bytes.count {
-            var end = min(bytes.count, ends.first { $0 > start } ?? bytes.count, start + Self.maximumClause)
+            // "My wife and I went …" is one statement: "my" and a word are not cut from it at "and".
+            let possessive = lower[start...].starts(with: Array("my ".utf8)) || lower[start...].starts(with: Array("me and my ".utf8))
+            let cut = ends.first { end in
+                guard end > start else { return false }
+                if possessive, Self.startsWithAnd(lower, at: end), Self.words(in: lower[start..<end]) < 3 { return false }
+                // "mathematics, healthcare, and data processing": a list keeps its last item.
+                return !continuesList(lower, from: start, at: end)
+            }
+            var end = min(bytes.count, cut ?? bytes.count, start + Self.maximumClause)
             // Never cut inside a UTF-8 sequence.
             while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             let raw = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -95,6 +103,7 @@ struct ClauseReader: Sendable {
             // A time phrase inside the clause applies to it; otherwise one that opened the sentence.
             clause.time = Self.mentions(in: bytes[start..<end], mentions).first ?? Self.mentions(in: bytes[0..<start], mentions).first
             clause.span = start..<end
+            clause.context = sentence
             clauses.append(clause)
         }
         return clauses
@@ -125,6 +134,34 @@ struct ClauseReader: Sendable {
         guard let first = words.first, language.openers.contains(first) || words.contains(where: language.firstPerson.contains) else { return nil }
         if words.contains(where: language.hedgeWords.contains) { certainty = min(certainty, 0.75) }
         return Clause(text: text, opensSentence: opensSentence, certainty: certainty, time: nil)
+    }
+
+    /// Whether ", and " at `offset` joins the last item of a list ("a, b, and c") rather than a new
+    /// clause ("…, and my sister lives there").
+    private func continuesList(_ lower: [UInt8], from start: Int, at offset: Int) -> Bool {
+        let joiner = Array(", and ".utf8)
+        guard offset + joiner.count < lower.count, Array(lower[offset..<offset + joiner.count]) == joiner else { return false }
+        guard ByteSearch.first(Array(", ".utf8), in: Array(lower[start..<offset])) != nil else { return false }
+        let next = lower[(offset + joiner.count)...].prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ",") }
+        let word = String(decoding: next, as: UTF8.self)
+        return !language.firstPerson.contains(word) && !language.listBreakers.contains(word)
+    }
+
+    /// Whether the text at `offset` is " and ".
+    private static func startsWithAnd(_ lower: [UInt8], at offset: Int) -> Bool {
+        offset + 5 <= lower.count && Array(lower[offset..<offset + 5]) == Array(" and ".utf8)
+    }
+
+    /// How many words some bytes hold.
+    private static func words(in bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",")
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
 
     /// ASCII letters lowercased; other bytes unchanged, so offsets stay those of the original text.

@@ -8,6 +8,7 @@ enum Schema {
         "v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import",
         "v5-recall-application-id",
         "v6-vector-side-tables",
+        "v7-memory-slots-set-qualifiers-aside",
     ]
 
     /// The migrator, written in database terms (string table names, not record types).
@@ -202,6 +203,15 @@ enum Schema {
                 t.column("model_id", .integer).notNull().references("vector_models")
                 t.column("vector", .blob).notNull()
                 t.uniqueKey(["memory_id", "model_id"])
+            }
+        }
+        migrator.registerMigration("v7-memory-slots-set-qualifiers-aside") { db in
+            // A slot now ignores qualifiers ("hates TypeScript these days" is about liking
+            // TypeScript): memories stored before get the slot they would get now, so a later
+            // statement supersedes or merges with them.
+            for row in try Row.fetchAll(db, sql: "SELECT id, content FROM memories") {
+                let signature = FactSignature(row["content"] as String)
+                try db.execute(sql: "UPDATE memories SET slot = ? WHERE id = ?", arguments: [signature.slot, row["id"] as Int64])
             }
         }
         return migrator
