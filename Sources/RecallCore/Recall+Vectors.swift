@@ -27,11 +27,13 @@ public struct ReindexSummary: Sendable, Codable, Equatable {
     public var messagesEmbedded: Int
     /// Memory vectors made (one per memory and model).
     public var memoryVectorsEmbedded: Int
-    /// Visible messages, and how many now have a vector.
+    /// Visible messages.
     public var messages: Int
+    /// Visible messages that now have a vector.
     public var messagesWithVectors: Int
-    /// Memories, and how many now have a vector of every model.
+    /// Memories.
     public var memories: Int
+    /// Memories that now have a vector of every model.
     public var memoriesWithVectors: Int
 
     /// Creates a summary.

@@ -6,7 +6,7 @@
 /// counts as the cosine above what unrelated text scores with the model (see
 /// ``SimilarityScale``), which is comparable across queries and kinds.
 struct MeaningFusion: Sendable {
-    /// How much meaning counts against words, 0...1 (see ``QueryEvidence``).
+    /// How much meaning counts against words, 0...1 (see ``FusionWeights``).
     var meaningWeight: Double
     /// The best word score among the candidates (0 when nothing matched a word).
     var bestLexical: Double
