@@ -67,6 +67,11 @@ extension ExtractionLanguage {
             "it", "it's", "its", "they", "they're", "he", "she", "you", "that", "that's", "this", "there", "then", "so",
             "now", "also", "yes", "no", "we're", "he's", "she's", "i'll", "we'll",
         ],
+        questionWords: [
+            "how", "what", "what's", "which", "who", "where", "when", "why", "can", "could", "should", "would", "will",
+            "do", "does", "did", "is", "are", "was", "any", "anything", "have", "has", "shall", "may", "might", "isn't",
+            "aren't", "don't", "doesn't", "wouldn't", "got",
+        ],
         contractions: [
             "i'm": "I am", "im": "I am", "i've": "I have", "ive": "I have", "i'd": "I would", "i'll": "I will",
             "we're": "we are", "we've": "we have", "we'd": "we would", "we'll": "we will",
