@@ -40,7 +40,7 @@ def test_sampling_proposals_are_checked_by_the_rules(recall_bin, store, wire_sch
             return extracted, listed
 
     extracted, listed = run(body)
-    assert "I keep bees on my roof." in seen["prompt"] and seen["max_tokens"] > 0
+    assert "There are two beehives on my roof." in seen["prompt"] and seen["max_tokens"] > 0
     report = extracted["sampling"]
     assert report["used"] is True and report["model"] == "callback-model"
     assert report["proposed"] == 2 and report["accepted"] == 1
