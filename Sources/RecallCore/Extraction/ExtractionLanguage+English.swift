@@ -93,6 +93,10 @@ extension ExtractionLanguage {
             addsEnglishEnding: true),
         restatement: Restatement(
             markers: #"as you (?:mentioned|said|told me|noted|shared|pointed out)(?: before| earlier)?,? |you (?:mentioned|said|told me|noted|shared)(?: before| earlier)?,? (?:that )?|(?:since|given that|because|now that|knowing) (?=you(?:'re| are|'ve| have| live| work| love| like| hate|r ))|i remember (?:that )?(?=you)|i know (?:that )?(?=you(?:'re| are| have| live| work| love| like))"#,
+            needles: [
+                "you mentioned", "you said", "you told", "you noted", "you shared", "you pointed", "since you", "given that you",
+                "because you", "now that you", "knowing you", "remember you", "remember that you", "know you", "know that you",
+            ],
             words: ["your": "my", "yours": "mine", "yourself": "myself", "you": "me"],
             subject: ["you": "I", "you're": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "your": "my"],
             verbs: ["are": "am", "were": "was"]),
