@@ -38,7 +38,8 @@ struct DurableFactsCommand: ParsableCommand {
             }
         }
         print("Durable facts: \(data.messages.count) messages, \(data.messages.reduce(0) { $0 + $1.expected.count }) expected memories")
-        print("match: Jaccard of content words >= \(DurableFactsMetrics.threshold) with an expected memory of the same message;")
+        print("match: Jaccard of content words >= \(DurableFactsMetrics.threshold) with an expected memory of the same message, or most")
+        print("of a memory's content words inside one (an expected memory may hold two facts that are extracted apart);")
         print("type-ok: a matching memory has the expected type; from-req: kept memories from a request or an instruction\n")
         print(DurableFactsMetrics.header)
         for split in ["tune", "held-out"] {

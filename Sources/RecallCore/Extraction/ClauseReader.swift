@@ -13,18 +13,26 @@ struct ClauseReader: Sendable {
 
     /// The clauses of a text, in order.
     func clauses(in prose: String) -> [Clause] {
-        sentences(in: prose).enumerated().flatMap { index, sentence in
-            clauses(ofSentence: sentence).map { clause in
+        sentencesInContext(prose).enumerated().flatMap { index, sentence in
+            clauses(ofSentence: sentence.text).map { clause in
                 var clause = clause
                 clause.sentence = index
+                clause.context = sentence.whole
                 return clause
             }
         }
     }
 
-    /// Sentences that end in anything but a question mark.
+    /// Sentences that end in anything but a question mark, and the statement that opens a
+    /// question ("I'm a nurse, how can I sleep better?" gives "I'm a nurse").
     func sentences(in text: String) -> [String] {
-        var sentences: [String] = []
+        sentencesInContext(text).map(\.text)
+    }
+
+    /// The sentences, each with the whole sentence it was read from (a question's statement
+    /// comes with its question).
+    private func sentencesInContext(_ text: String) -> [(text: String, whole: String)] {
+        var sentences: [(text: String, whole: String)] = []
         var current = ""
         var previous: Character = " "
         var iterator = text.makeIterator()
@@ -34,7 +42,11 @@ struct ClauseReader: Sendable {
             // A full stop inside "3.5" or "node.js" is not the end of a sentence.
             let inWord = character == "." && (previous.isLetter || previous.isNumber) && (next.map { $0.isLetter || $0.isNumber } ?? false)
             if Self.terminators.contains(character) && !inWord {
-                if character != "?" && character != "？" { sentences.append(current) }
+                if character != "?" && character != "？" {
+                    sentences.append((current, current))
+                } else if let statement = statement(before: current) {
+                    sentences.append((statement, current))
+                }
                 current = ""
             } else {
                 current.append(character)
@@ -42,8 +54,29 @@ struct ClauseReader: Sendable {
             previous = character
             pending = next
         }
-        sentences.append(current)
-        return sentences.map { String($0.trimmed()) }.filter { $0.count >= 4 }
+        sentences.append((current, current))
+        return sentences.map { (String($0.text.trimmed()), $0.whole) }.filter { $0.text.count >= 4 }
+    }
+
+    /// The statement about the speaker before a question in one sentence, if there is one: it
+    /// opens the sentence with a first-person word and a comma or "so" sets the question apart.
+    private func statement(before question: String) -> String? {
+        let lower = question.lowercased()
+        guard let first = lower.split(separator: " ").first, language.firstPerson.contains(String(first)) || language.openers.contains(String(first)),
+            !language.questionWords.contains(String(first))
+        else { return nil }
+        for separator in [", ", "; ", " - ", " – ", " so "] {
+            var search = lower.startIndex
+            while let found = lower.range(of: separator, range: search..<lower.endIndex) {
+                let rest = lower[found.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+                if language.questionWords.contains(rest) {
+                    let offset = lower.distance(from: lower.startIndex, to: found.lowerBound)
+                    return String(question.prefix(offset))
+                }
+                search = found.upperBound
+            }
+        }
+        return nil
     }
 
     private static let terminators: Set<Character> = [".", "!", "?", "\n", "。", "！", "？", "…"]

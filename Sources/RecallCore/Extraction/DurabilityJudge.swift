@@ -79,6 +79,11 @@ struct DurabilityJudge: Sendable {
             if objectWords.contains(where: rules.deliverables.contains) { return .drop(Reason.deliverable, kind) }
         }
         if definite(object), objectWords.contains(where: rules.conversationWords.contains) { return .drop(Reason.conversation, kind) }
+        // "I'm working on a short story, can you continue it?": what the user is doing is what they ask about.
+        if kind == .activity || kind == .project {
+            let whole = " " + DurabilityRules.words(sentence).joined(separator: " ") + " "
+            if rules.requestPhrases.contains(where: { whole.contains(" " + $0 + " ") }) { return .drop(Reason.request, kind) }
+        }
         // "Had a great time", "is staying positive": true, and nothing to remember.
         if !objectWords.contains(where: { !rules.genericWords.contains($0) && !Self.functionWords.contains($0) }) {
             return .drop(Reason.generic, kind)

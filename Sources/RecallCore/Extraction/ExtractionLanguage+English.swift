@@ -67,6 +67,11 @@ extension ExtractionLanguage {
             "it", "it's", "its", "they", "they're", "he", "she", "you", "that", "that's", "this", "there", "then", "so",
             "now", "also", "yes", "no", "we're", "he's", "she's", "i'll", "we'll",
         ],
+        questionWords: [
+            "how", "what", "what's", "which", "who", "where", "when", "why", "can", "could", "should", "would", "will",
+            "do", "does", "did", "is", "are", "was", "any", "anything", "have", "has", "shall", "may", "might", "isn't",
+            "aren't", "don't", "doesn't", "wouldn't", "got",
+        ],
         contractions: [
             "i'm": "I am", "im": "I am", "i've": "I have", "ive": "I have", "i'd": "I would", "i'll": "I will",
             "we're": "we are", "we've": "we have", "we'd": "we would", "we'll": "we will",
@@ -88,6 +93,10 @@ extension ExtractionLanguage {
             addsEnglishEnding: true),
         restatement: Restatement(
             markers: #"as you (?:mentioned|said|told me|noted|shared|pointed out)(?: before| earlier)?,? |you (?:mentioned|said|told me|noted|shared)(?: before| earlier)?,? (?:that )?|(?:since|given that|because|now that|knowing) (?=you(?:'re| are|'ve| have| live| work| love| like| hate|r ))|i remember (?:that )?(?=you)|i know (?:that )?(?=you(?:'re| are| have| live| work| love| like))"#,
+            needles: [
+                "you mentioned", "you said", "you told", "you noted", "you shared", "you pointed", "since you", "given that you",
+                "because you", "now that you", "knowing you", "remember you", "remember that you", "know you", "know that you",
+            ],
             words: ["your": "my", "yours": "mine", "yourself": "myself", "you": "me"],
             subject: ["you": "I", "you're": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "your": "my"],
             verbs: ["are": "am", "were": "was"]),

@@ -34,6 +34,7 @@ extension ExtractionLanguage {
         secondPerson: ["tú", "tu", "tus", "usted", "ustedes", "te", "ti", "contigo"],
         firstPerson: ["yo", "mi", "mis", "me", "nosotros", "nuestro", "nuestra"],
         listBreakers: ["él", "ella", "ellos", "eso", "esto", "entonces"],
+        questionWords: ["qué", "que", "cómo", "como", "cuál", "cuándo", "dónde", "por", "puedes", "podrías", "hay", "es"],
         contractions: [:],
         userPhrases: ["el usuario", "al usuario", "del usuario"],
         thirdPerson: ThirdPerson(

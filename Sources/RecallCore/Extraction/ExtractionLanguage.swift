@@ -42,6 +42,8 @@ final class ExtractionLanguage: Sendable {
     let firstPerson: Set<String>
     /// Words that start a new clause after a list's comma and "and" ("…, and it was great").
     let listBreakers: Set<String>
+    /// Words a question starts with ("how", "can"), to find where a question follows a statement.
+    let questionWords: Set<String>
     /// Contractions written out before matching ("i'm" → "I am"), so patterns name one form.
     let contractions: [String: String]
     /// How memories name the user ("the user"); a proposed fact must mention them.
@@ -86,6 +88,7 @@ final class ExtractionLanguage: Sendable {
         secondPerson: Set<String>,
         firstPerson: Set<String>,
         listBreakers: Set<String>,
+        questionWords: Set<String>,
         contractions: [String: String],
         userPhrases: [String],
         thirdPerson: ThirdPerson,
@@ -112,6 +115,7 @@ final class ExtractionLanguage: Sendable {
         self.secondPerson = secondPerson
         self.firstPerson = firstPerson
         self.listBreakers = listBreakers
+        self.questionWords = questionWords
         self.contractions = contractions
         self.userPhrases = userPhrases
         self.thirdPerson = thirdPerson

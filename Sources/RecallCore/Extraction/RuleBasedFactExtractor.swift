@@ -37,7 +37,11 @@ public struct RuleBasedFactExtractor: FactExtractor {
 
     /// Every candidate one message yields, kept or dropped, in the order they appear.
     public func candidates(from input: ExtractionInput) -> [MemoryCandidate] {
-        guard input.role == .user || input.role == .assistant, !input.text.isEmpty, input.text.count <= Self.maximumText else { return [] }
+        guard input.role == .user || input.role == .assistant, !input.text.isEmpty,
+            input.text.utf8.count <= Self.maximumText || input.text.count <= Self.maximumText
+        else { return [] }
+        // An assistant's message counts only where it restates the user, which a quick look rules out for most.
+        if input.role == .assistant, !languages.contains(where: { $0.restatement?.mayOccur(in: input.text) == true }) { return [] }
         let prose = ProseCleaner.clean(input.text)
         let language = ExtractionLanguage.detect(prose, among: languages)
         if input.role == .assistant, language.restatement == nil { return [] }

@@ -71,6 +71,14 @@ import Testing
         #expect(found.filter { $0.verdict == .keep }.map(\.content) == ["The user is a nurse working night shifts.", "The user is vegetarian."])
     }
 
+    @Test func aStatementBeforeAQuestionInOneSentenceCounts() {
+        let facts = { (text: String) in extractor.extract(from: ExtractionInput(text: text, role: .user)).map(\.content) }
+        #expect(facts("I'm a nurse working night shifts, how can I sleep better during the day?") == ["The user is a nurse working night shifts."])
+        #expect(facts("I live in Leeds so what should I see in York?") == ["The user lives in Leeds."])
+        #expect(facts("Do I love TypeScript, or do I just know it?").isEmpty)
+        #expect(facts("I love it, can you make another?").isEmpty)
+    }
+
     @Test func aPointerBeforeANounBecomesIndefiniteAndAlonePointsAtTheChat() {
         #expect(extractor.extract(from: ExtractionInput(text: "I made this apple pie for my kids.", role: .user)).map(\.content) == [
             "The user made an apple pie for their kids.",
