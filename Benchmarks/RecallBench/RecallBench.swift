@@ -10,6 +10,7 @@ struct RecallBench: ParsableCommand {
             LoCoMoCommand.self,
             ExtractionCommand.self,
             SpeedCommand.self,
+            StaticCommand.self,
             TransformerCommand.self,
         ])
 }
