@@ -27,7 +27,11 @@ let package = Package(
         // The embedding models, compiled into the executable with `.incbin` (README.md there).
         .target(
             name: "RecallModels",
-            exclude: ["static-minilm-256-v1.bin", "static-minilm-256-v1.bin.sha256", "LICENSE", "NOTICE", "README.md"],
+            exclude: [
+                "static-minilm-256-v1.bin", "static-minilm-256-v1.bin.sha256",
+                "minilm-l6-v1.bin", "minilm-l6-v1.bin.sha256",
+                "LICENSE", "NOTICE", "README.md",
+            ],
             cSettings: [.headerSearchPath(".")]
         ),
         // The one core API. Only its Store/ folder imports GRDB.

@@ -42,6 +42,9 @@ extension BenchRanking {
             case "provenance": semantic.fusion.provenance = value
             case "pool": semantic.fusion.pool = Int(value)
             case "related": semantic.fusion.related = value
+            case "weakWords": semantic.fusion.weakWords = value
+            case "rareMatches": semantic.fusion.rareMatches = Int(value)
+            case "rareWord": semantic.fusion.rareWord = value
             default: throw BenchError("unknown fusion weight `\(parts[0])`")
             }
         }

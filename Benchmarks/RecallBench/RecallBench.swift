@@ -14,5 +14,6 @@ struct RecallBench: ParsableCommand {
             DurableFactsCommand.self,
             SpeedCommand.self,
             StaticCommand.self,
+            TransformerCommand.self,
         ])
 }

@@ -37,7 +37,8 @@ extension Recall {
         // Memories found by meaning alone must still pass the filters and be current.
         let passing = try database.memoriesPassing(Array(found.subtracting(wordScores.keys)), filters: filters)
         let candidates = Set(wordScores.keys).union(passing)
-        let blend = MeaningFusion(meaningWeight: fusion.memoryMeaning, bestLexical: lexical.first?.score ?? 0)
+        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, termScores: scores, best: lexical.first?.key, weights: fusion)
+        let blend = MeaningFusion(meaningWeight: weight, bestLexical: lexical.first?.score ?? 0)
         let ranked = candidates.map { id in
             (id: id, score: blend.score(lexical: wordScores[id] ?? 0, meaning: meaning[id] ?? 0))
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }

@@ -12,3 +12,4 @@
     }
 
 RECALL_EMBEDDED_FILE(static_model, static_model)
+RECALL_EMBEDDED_FILE(minilm, minilm)

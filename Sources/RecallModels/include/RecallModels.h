@@ -16,6 +16,10 @@ extern "C" {
 const uint8_t *recall_static_model_bytes(void);
 /// The length in bytes of the static embedding table.
 size_t recall_static_model_size(void);
+/// The first byte of the all-MiniLM-L6-v2 transformer (format: README.md beside MiniLM.S).
+const uint8_t *recall_minilm_bytes(void);
+/// The length in bytes of the all-MiniLM-L6-v2 transformer.
+size_t recall_minilm_size(void);
 
 #ifdef __cplusplus
 }
