@@ -2,8 +2,10 @@ import Foundation
 
 extension Recall {
     /// The best `count` memories for a query: by their words, fused with their meaning when
-    /// semantic search is on.
-    func memoryHits(terms: [SearchTerm], words: String?, text: String, filters: SearchFilters, count: Int, query: QueryVectors) throws -> [SearchHit] {
+    /// semantic search is on. `besideMessages` when the hits are merged with messages by score.
+    func memoryHits(
+        terms: [SearchTerm], words: String?, text: String, filters: SearchFilters, count: Int, query: QueryVectors, besideMessages: Bool
+    ) throws -> [SearchHit] {
         let database = try database()
         let ranker = WindowRanker(weights: ranking)
         let scores = try terms.parallelMap { try database.memoryTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
@@ -20,7 +22,7 @@ extension Recall {
         var mix = 0.0
         for (index, encoder) in semantic.memoryEncoders.enumerated() {
             let share = index == 0 ? 1 : fusion.secondaryMemoryEncoder
-            guard share > 0, let vector = query.vector(encoder) else { continue }
+            guard share > 0, let vector = query.memoryVector(encoder) else { continue }
             mix += share
             let vectors = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
             let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
@@ -37,10 +39,17 @@ extension Recall {
         // Memories found by meaning alone must still pass the filters and be current.
         let passing = try database.memoriesPassing(Array(found.subtracting(wordScores.keys)), filters: filters)
         let candidates = Set(wordScores.keys).union(passing)
-        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, termScores: scores, best: lexical.first?.key, weights: fusion)
+        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, termScores: scores, best: lexical.first?.key, items: Int(try database.maxMemoryID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: lexical.first?.score ?? 0)
-        let ranked = candidates.map { id in
-            (id: id, score: blend.score(lexical: wordScores[id] ?? 0, meaning: meaning[id] ?? 0))
+        // Beside messages, a memory scores at least what a message with the same evidence
+        // would: memories weigh meaning more, which must not sink one that matches the words
+        // as well as a chat turn does and the meaning better.
+        let peer = MeaningFusion(meaningWeight: besideMessages ? fusion.messageMeaning : weight, bestLexical: lexical.first?.score ?? 0)
+        let ranked: [(id: Int64, score: Double)] = candidates.map { id in
+            let byWords: Double = wordScores[id] ?? 0
+            let sense: Double = meaning[id] ?? 0
+            let score = max(blend.score(lexical: byWords, meaning: sense), peer.score(lexical: byWords, meaning: sense))
+            return (id: id, score: score)
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
         return try ranked.prefix(count).compactMap { item in
             var evidence: [SearchHit.Evidence] = []

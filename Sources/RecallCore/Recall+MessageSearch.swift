@@ -37,7 +37,7 @@ extension Recall {
         let candidates = Set(wordScores.keys).union(meaning.filter { $0.value >= fusion.related }.keys).union(provenance.keys)
         let newKeys = candidates.filter { facts[$0] == nil }
         if !newKeys.isEmpty { facts.merge(try database.turnFacts(at: Array(newKeys))) { first, _ in first } }
-        let weight = QueryEvidence.meaningWeight(base: fusion.messageMeaning, termScores: scores, best: head.first?.key, weights: fusion)
+        let weight = QueryEvidence.meaningWeight(base: fusion.messageMeaning, termScores: scores, best: head.first?.key, items: Int(try database.maxMessageID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: head.first?.score ?? 0)
         let fused = candidates.map { key in
             (key: key, score: blend.score(lexical: wordScores[key] ?? 0, meaning: meaning[key] ?? 0) + fusion.provenance * (provenance[key] ?? 0))
@@ -60,7 +60,7 @@ extension Recall {
         guard semantic.fusion.provenance > 0, let encoder = semantic.memoryEncoders.first else { return [:] }
         let database = try database()
         let index = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
-        guard index.count > 0, let vector = vectors.vector(encoder) else { return [:] }
+        guard index.count > 0, let vector = vectors.memoryVector(encoder) else { return [:] }
         let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
         let related = index.nearest(to: vector, count: semantic.fusion.pool).filter { scale.meaning(Double($0.score)) >= semantic.fusion.related }
         let sources = try database.sourceMessages(ofMemories: related.map(\.rowID))
