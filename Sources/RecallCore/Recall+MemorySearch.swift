@@ -41,16 +41,23 @@ extension Recall {
         let candidates = Set(wordScores.keys).union(passing)
         let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, termScores: scores, best: lexical.first?.key, items: Int(try database.maxMemoryID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: lexical.first?.score ?? 0)
-        // Beside messages, a memory scores at least what a message with the same evidence
-        // would: memories weigh meaning more, which must not sink one that matches the words
-        // as well as a chat turn does and the meaning better.
-        let peer = MeaningFusion(meaningWeight: besideMessages ? fusion.messageMeaning : weight, bestLexical: lexical.first?.score ?? 0)
-        let ranked: [(id: Int64, score: Double)] = candidates.map { id in
-            let byWords: Double = wordScores[id] ?? 0
-            let sense: Double = meaning[id] ?? 0
-            let score = max(blend.score(lexical: byWords, meaning: sense), peer.score(lexical: byWords, meaning: sense))
-            return (id: id, score: score)
+        var ranked = candidates.map { id in
+            (id: id, score: blend.score(lexical: wordScores[id] ?? 0, meaning: meaning[id] ?? 0))
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
+        // Beside messages, a memory scores at least what a message with the same evidence would:
+        // memories weigh meaning more, which must not sink one that matches the words as well as
+        // a chat turn does and the meaning better. The memories' own order stays.
+        if besideMessages {
+            let peer = MeaningFusion(meaningWeight: fusion.messageMeaning, bestLexical: lexical.first?.score ?? 0)
+            var ceiling = Double.infinity
+            for index in ranked.indices {
+                let id = ranked[index].id
+                let sense = meaning[id] ?? 0
+                // Strictly below the memory before it, so a tie cannot reorder them.
+                ceiling = min(ceiling.nextDown, max(ranked[index].score, peer.score(lexical: wordScores[id] ?? 0, meaning: sense)))
+                ranked[index].score = ceiling
+            }
+        }
         return try ranked.prefix(count).compactMap { item in
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.id] != nil { evidence.append(.keyword) }

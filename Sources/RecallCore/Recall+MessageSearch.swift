@@ -60,7 +60,7 @@ extension Recall {
         guard semantic.fusion.provenance > 0, let encoder = semantic.memoryEncoders.first else { return [:] }
         let database = try database()
         let index = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
-        guard index.count > 0, let vector = vectors.memoryVector(encoder) else { return [:] }
+        guard index.count > 0, let vector = vectors.vector(encoder) else { return [:] }
         let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
         let related = index.nearest(to: vector, count: semantic.fusion.pool).filter { scale.meaning(Double($0.score)) >= semantic.fusion.related }
         let sources = try database.sourceMessages(ofMemories: related.map(\.rowID))
