@@ -1,11 +1,14 @@
 import Foundation
+import RecallCore
 
 /// Small formatting rules shared by every text renderer.
 enum TextFormat {
     /// Dates in tables: `yyyy-MM-dd HH:mm` in the local time zone; `-` when unknown.
     static func date(_ date: Date?) -> String {
         guard let date else { return "-" }
-        return formatter.string(from: date)
+        // Proleptic Gregorian, like the JSON output: a date before 1583 shows as it was given.
+        let f = ProlepticGregorian.fields(of: date, offset: TimeZone.current.secondsFromGMT(for: date))
+        return String(format: "%04d-%02d-%02d %02d:%02d", f.year, f.month, f.day, f.hour, f.minute)
     }
 
     /// Collapses runs of whitespace, newlines included, into single spaces.
@@ -41,12 +44,4 @@ enum TextFormat {
     static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(value) \(value == 1 ? singular : plural ?? singular + "s")"
     }
-
-    // Building a DateFormatter is the slow part; one shared instance serves every row.
-    private static let formatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter
-    }()
 }
