@@ -11,11 +11,11 @@ extension Recall {
     ) throws -> ImportSummary {
         let path = StoreLocation.expand(request.path)
         let database = try database()
-        let importRowID = try database.beginImport(path: path, platform: request.platform?.rawValue ?? "auto", at: clock())
-        var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: request.platform?.rawValue ?? "unknown")
+        let run = ImportRun(path: path, platform: request.platform?.rawValue ?? "auto", startedAt: clock())
+        var summary = ImportSummary(importID: nil, platform: request.platform?.rawValue ?? "unknown")
         var batch = ImportBatch()
         func save(_ conversations: [ParsedConversation]) throws {
-            try store(conversations, importRowID: importRowID, bucket: request.bucket, extract: request.extract, summary: &summary)
+            try store(conversations, run: run, bucket: request.bucket, extract: request.extract, summary: &summary)
         }
         func flush() throws { try save(batch.take()) }
         do {
@@ -29,25 +29,21 @@ extension Recall {
                 progress: progress)
             try flush()
             summary.files = read.files
-            summary.skipped = read.skipped
+            summary.skipped += read.skipped
             summary.platform = read.platforms.count == 1 ? read.platforms.first?.rawValue ?? "unknown" : (read.platforms.isEmpty ? "unknown" : "mixed")
         } catch is CancellationError {
             // What was read before the cancellation is kept, as a re-run would store it anyway.
             try? flush()
-            try? database.finishImport(importRowID, summary: summary, at: clock())
+            try? finish(run, summary: &summary)
             throw RecallError(.cancelled, "The import of \(path) was cancelled after \(summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged) conversations; what was stored stays. Run it again to finish.")
         } catch {
-            // Conversations read whole before a later part of the export failed are kept.
+            // Conversations read whole before a later part of the export failed are kept, and
+            // recorded; a file that could not be read at all leaves no trace.
             try? flush()
-            // A file that could not be read at all leaves no trace; a partial import is recorded.
-            if summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged == 0 {
-                try? database.discardImport(importRowID)
-            } else {
-                try? database.finishImport(importRowID, summary: summary, at: clock())
-            }
+            try? finish(run, summary: &summary)
             throw error
         }
-        try database.finishImport(importRowID, summary: summary, at: clock())
+        try finish(run, summary: &summary)
         return summary
     }
 
@@ -56,26 +52,47 @@ extension Recall {
     public func importConversations(
         _ conversations: [ParsedConversation], label: String, bucket: String? = nil, extract: Bool = false
     ) throws -> ImportSummary {
-        let database = try database()
         let platforms = Set(conversations.map(\.platform))
         let platform = platforms.count == 1 ? platforms.first?.rawValue ?? "unknown" : "mixed"
-        let importRowID = try database.beginImport(path: label, platform: platform, at: clock())
-        var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: platform)
+        let run = ImportRun(path: label, platform: platform, startedAt: clock())
+        var summary = ImportSummary(importID: nil, platform: platform)
         summary.files = [label]
-        defer { try? database.finishImport(importRowID, summary: summary, at: clock()) }
         var batch = ImportBatch()
-        for conversation in conversations {
-            if let full = batch.add(conversation) { try store(full, importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary) }
+        do {
+            for conversation in conversations {
+                if let full = batch.add(conversation) { try store(full, run: run, bucket: bucket, extract: extract, summary: &summary) }
+            }
+            try store(batch.take(), run: run, bucket: bucket, extract: extract, summary: &summary)
+        } catch {
+            try? finish(run, summary: &summary)
+            throw error
         }
-        try store(batch.take(), importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary)
+        try finish(run, summary: &summary)
         return summary
     }
 
-    /// Upserts a batch of conversations in one transaction and, when asked, extracts memories from them.
-    private func store(_ conversations: [ParsedConversation], importRowID: Int64, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
-        guard !conversations.isEmpty else { return }
+    /// Records how the import ended, in its row if it stored anything; an import that stored
+    /// nothing (it failed first, or every chat was already there) takes no id and adds no row.
+    private func finish(_ run: ImportRun, summary: inout ImportSummary) throws {
+        run.platform = summary.platform
         let database = try database()
-        let outcomes = try database.upsert(conversations, importID: importRowID, bucket: bucket)
+        if run.rowID == nil, summary.memoriesExtracted > 0 {
+            try database.write { db in try run.id(in: db) }
+        }
+        guard let rowID = run.rowID else { return }
+        summary.importID = PublicID.importRun.string(rowID)
+        try database.finishImport(rowID, summary: summary, at: clock())
+    }
+
+    /// Upserts a batch of conversations in one transaction and, when asked, extracts memories
+    /// from them. A conversation without a single visible message is not stored: it counts as
+    /// skipped (an empty "New chat", one holding only a system prompt).
+    private func store(_ conversations: [ParsedConversation], run: ImportRun, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
+        let stored = conversations.filter { conversation in conversation.messages.contains { !$0.hidden } }
+        summary.skipped += conversations.count - stored.count
+        guard !stored.isEmpty else { return }
+        let database = try database()
+        let outcomes = try database.upsert(stored, run: run, bucket: bucket)
         for outcome in outcomes {
             switch outcome.outcome {
             case .added: summary.chatsAdded += 1
@@ -88,8 +105,9 @@ extension Recall {
         // Unchanged chats too: a first import without extraction can be followed by one with it;
         // deduplication keeps it idempotent.
         if extract {
-            let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap { extractor.extract(from: $0) }
-            summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock()).added
+            // Each memory goes into its chat's bucket, which the import's `bucket` has just set.
+            let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap(candidates(from:))
+            summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock(), describing: 0).added
         }
     }
 }

@@ -18,7 +18,7 @@ struct ChatUpsert: Sendable {
 extension RecallDatabase {
     /// Stores one conversation in its own transaction: wholly, or not at all.
     func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
-        try upsert([parsed], importID: importID, bucket: bucket)[0]
+        try upsert([parsed], run: ImportRun(existing: importID), bucket: bucket)[0]
     }
 
     /// Stores conversations in one transaction, so each chat is wholly present or absent and
@@ -27,17 +27,22 @@ extension RecallDatabase {
     ///
     /// Upserts by (platform, chat id, message id). Messages a newer export no longer has are
     /// kept, moved off the active branch, so nothing already stored is lost.
-    func upsert(_ batch: [ParsedConversation], importID: Int64?, bucket: String?) throws -> [ChatUpsert] {
+    ///
+    /// The import's row is created by the first chat added or updated (see `ImportRun`); a
+    /// batch of unchanged chats creates none.
+    func upsert(_ batch: [ParsedConversation], run: ImportRun, bucket: String?) throws -> [ChatUpsert] {
         let prepared = batch.map { parsed in
             let conversation = parsed.withStorableDates
             return (conversation, ConversationHash.of(conversation))
         }
-        return try write { db in
-            try prepared.map { try Self.upsert($0.0, hash: $0.1, importID: importID, bucket: bucket, db: db) }
+        return try run.rollingBack {
+            try write { db in
+                try prepared.map { try Self.upsert($0.0, hash: $0.1, run: run, bucket: bucket, db: db) }
+            }
         }
     }
 
-    private static func upsert(_ conversation: ParsedConversation, hash: String, importID: Int64?, bucket: String?, db: Database) throws -> ChatUpsert {
+    private static func upsert(_ conversation: ParsedConversation, hash: String, run: ImportRun, bucket: String?, db: Database) throws -> ChatUpsert {
         let existing = try ChatRecord
             .filter(Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
             .fetchOne(db)
@@ -49,6 +54,7 @@ extension RecallDatabase {
                 }
                 return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
             }
+            try run.id(in: db)
             let counts = try mergeMessages(conversation.messages, into: chatID, db: db)
             apply(conversation, hash: hash, to: &chat)
             if let bucket { chat.bucket = bucket }
@@ -58,7 +64,8 @@ extension RecallDatabase {
         var chat = ChatRecord(
             id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
             titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
-            importId: importID, messageCount: 0, tokenCount: 0, contentHash: "", metadata: "{}")
+            importId: try run.id(in: db), messageCount: 0, tokenCount: 0,
+            contentHash: "", metadata: "{}")
         apply(conversation, hash: hash, to: &chat)
         try chat.insert(db)
         let chatID = chat.id ?? 0

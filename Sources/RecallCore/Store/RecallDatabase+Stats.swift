@@ -40,15 +40,6 @@ extension RecallDatabase {
         }
     }
 
-    /// Records the start of an import and returns its row id.
-    func beginImport(path: String, platform: String, at date: Date) throws -> Int64 {
-        try write { db in
-            var record = ImportRecord(path: path, platform: platform, startedAt: date)
-            try record.insert(db)
-            return record.id ?? 0
-        }
-    }
-
     /// Records how an import ended.
     func finishImport(_ id: Int64, summary: ImportSummary, at date: Date) throws {
         try write { db in
@@ -65,11 +56,6 @@ extension RecallDatabase {
             record.diagnostics = JSONColumn.encode(summary.diagnostics)
             try record.update(db)
         }
-    }
-
-    /// Removes the record of an import that stored nothing.
-    func discardImport(_ id: Int64) throws {
-        _ = try write { db in try ImportRecord.deleteOne(db, key: id) }
     }
 
     /// Chat row ids an import brought in.

@@ -25,6 +25,9 @@ struct ImportChatsTool: RecallTool {
     /// Progress notifications at most this often; imports call back per conversation.
     static let progressInterval: Duration = .milliseconds(100)
 
+    /// An import runs long: reads and short writes sent meanwhile do not wait for it.
+    static func kind(of arguments: [String: JSONValue]) -> CallKind { .long }
+
     struct Arguments: ToolArguments {
         var path: String
         var platform: Platform?
