@@ -11,6 +11,11 @@ struct Latencies {
         return try body()
     }
 
+    /// Adds a duration measured elsewhere.
+    mutating func record(_ seconds: Double) {
+        self.seconds.append(seconds)
+    }
+
     /// The value below which `fraction` of the runs fall (nearest rank), in milliseconds.
     func percentile(_ fraction: Double) -> Double {
         guard !seconds.isEmpty else { return .nan }

@@ -10,5 +10,6 @@ struct RecallBench: ParsableCommand {
             LoCoMoCommand.self,
             ExtractionCommand.self,
             SpeedCommand.self,
+            ExtractionLoadCommand.self,
         ])
 }
