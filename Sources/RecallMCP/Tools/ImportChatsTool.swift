@@ -58,7 +58,7 @@ struct ImportChatsTool: RecallTool {
             }
         }
         if !summary.diagnostics.isEmpty {
-            context.log(.warning, "Import \(summary.importID) finished with \(summary.diagnostics.count) diagnostics.")
+            context.log(.warning, "Import \(summary.importID ?? "of \(arguments.path)") finished with \(summary.diagnostics.count) diagnostics.")
         }
         return summary
     }

@@ -40,7 +40,8 @@ extension RecallCommand {
             defer { if output != nil { try? handle.close() } }
             let counts = try exporter.write(to: ExportWriter(handle: handle))
             Console.writeError(
-                "Exported \(TextFormat.count(counts.chats, "chat")) (\(TextFormat.count(counts.messages, "message"))) "
+                "Exported \(TextFormat.count(counts.chats, "chat")) (\(TextFormat.count(counts.messages, "message"))"
+                    + (counts.hiddenMessages > 0 ? ", plus \(counts.hiddenMessages) hidden) " : ") ")
                     + "and \(TextFormat.count(counts.memories, "memory", "memories"))\(output.map { " to \($0)" } ?? "")."
             )
         }
