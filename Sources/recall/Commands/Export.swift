@@ -33,7 +33,7 @@ extension RecallCommand {
 
         func run() async throws {
             let exporter = StoreExporter(
-                recall: store.makeRecall(), part: only, includeSuperseded: includeSuperseded,
+                recall: try store.makeRecall(), part: only, includeSuperseded: includeSuperseded,
                 includeHidden: includeHidden, userID: userID, now: Date()
             )
             let handle = try ExportFile.open(output)

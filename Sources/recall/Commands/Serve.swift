@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import RecallCore
 import RecallMCP
@@ -13,21 +14,25 @@ extension RecallCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "The least severe log level written to stderr.")
-        var logLevel: Logger.Level = .info
+        @Option(help: "The least severe level of the lines written to stderr (default: RECALL_LOG_LEVEL, else info).")
+        var logLevel: Logger.Level?
 
         func run() async throws {
-            // stdout belongs to the protocol: route every logger to stderr before anything can log.
-            let level = logLevel
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
-            }
-            let recall = store.makeRecall()
-            Logger(label: "recall.serve").info(
-                "serving MCP on stdio", metadata: ["store": "\(recall.location.displayPath)"])
-            await RecallServer(recall: recall, version: RecallVersion.current).runStdio()
+            // One threshold and one format for every stderr line: the server's own log, and
+            // swift-log routed through it before anything can log (stdout belongs to the protocol).
+            let level = logLevel ?? ProcessInfo.processInfo.environment["RECALL_LOG_LEVEL"].flatMap(Logger.Level.init(name:)) ?? .info
+            let log = ServerLog(threshold: ServerLogHandler.serverLevel(level))
+            LoggingSystem.bootstrap { _ in ServerLogHandler(log: log, level: level) }
+            let recall = try store.makeRecall(creatingFolder: true, log: log)
+            Logger(label: "recall.serve").info("serving MCP on stdio", metadata: ["store": "\(recall.location.displayPath)"])
+            await RecallServer(recall: recall, version: RecallVersion.current).runStdio(log: log)
         }
+    }
+}
+
+extension Logger.Level {
+    /// A level from its name, any case (`RECALL_LOG_LEVEL=warning`).
+    init?(name: String) {
+        self.init(rawValue: name.lowercased())
     }
 }
