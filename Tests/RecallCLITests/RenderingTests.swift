@@ -8,20 +8,25 @@ import Testing
 @Suite struct RenderingTests {
     static let day = Date(timeIntervalSince1970: 1_714_564_800)
 
-    @Test func searchShowsOneRowPerHitAndTheNextCursor() {
+    @Test func searchShowsEachHitsChatAndItsSnippetAcrossTheWidth() {
         var hit = SearchHit(
-            kind: .message, id: "msg_7", score: 3.25, snippet: "I prefer **green tea**\nin the morning",
+            kind: .message, id: "msg_7", score: 3.25, snippet: "I prefer **green tea**\nin the morning " + String(repeating: "and then some more ", count: 12),
             createdAt: Self.day)
+        hit.chatID = "chat_3"
         hit.chatTitle = "Morning tea"
         hit.role = .user
         var memory = SearchHit(kind: .memory, id: "mem_2", score: 1.5, snippet: "Prefers green tea")
         memory.memoryType = .preference
         memory.tags = ["drinks"]
-        let lines = SearchPage(results: [hit, memory], nextCursor: "c2").renderText().split(separator: "\n")
-        #expect(lines[0].hasPrefix("KIND"))
-        #expect(lines[1].contains("msg_7") && lines[1].contains("3.25") && lines[1].contains("user in Morning tea"))
-        #expect(lines[1].hasSuffix("I prefer green tea in the morning"))
-        #expect(lines[2].contains("preference · drinks"))
+        let lines = SearchPage(results: [hit, memory], nextCursor: "c2").render(width: 100).split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("KIND") && lines[0].contains("CHAT"))
+        #expect(lines[1].contains("msg_7") && lines[1].contains("chat_3") && lines[1].contains("3.25") && lines[1].contains("user in Morning tea"))
+        // The snippet has the whole width below its row, not what a column would leave it.
+        #expect(lines[2].hasPrefix("    I prefer green tea in the morning and then"))
+        #expect(lines[2].count > 80 && lines[2].count <= 100)
+        #expect(lines[3].hasPrefix("    ") && lines[3].count <= 100)
+        let memoryRow = lines.firstIndex { $0.hasPrefix("memory") } ?? 0
+        #expect(lines[memoryRow].contains("preference · drinks") && lines[memoryRow + 1] == "    Prefers green tea")
         #expect(lines.last == "More results: --cursor c2")
         #expect(SearchPage(results: [], nextCursor: nil).renderText() == "No results.")
     }

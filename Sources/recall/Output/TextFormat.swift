@@ -16,11 +16,34 @@ enum TextFormat {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// Cuts text to `width` characters, marking the cut with `…`.
+    /// Cuts text to `width` terminal columns (a CJK character takes two), marking the cut with `…`.
     static func truncate(_ text: String, to width: Int) -> String {
-        guard text.count > width else { return text }
-        guard width > 1 else { return String(text.prefix(width)) }
-        return String(text.prefix(width - 1)) + "…"
+        guard DisplayWidth.of(text) > width else { return text }
+        guard width > 1 else { return String(DisplayWidth.prefix(text, columns: width)) }
+        return String(DisplayWidth.prefix(text, columns: width - 1)) + "…"
+    }
+
+    /// Wraps text at spaces into at most `lines` lines of `width` columns; the last line is cut
+    /// with `…` when text is left over.
+    static func wrap(_ text: String, width: Int, lines limit: Int) -> [String] {
+        var lines: [String] = []
+        var rest = Substring(oneLine(text))
+        while !rest.isEmpty, lines.count < limit {
+            if DisplayWidth.of(rest) <= width {
+                lines.append(String(rest))
+                return lines
+            }
+            if lines.count == limit - 1 {
+                lines.append(truncate(String(rest), to: width))
+                return lines
+            }
+            let fits = DisplayWidth.prefix(rest, columns: width)
+            // Break at the last space that fits; CJK text without spaces breaks anywhere.
+            let cut = fits.lastIndex(of: " ").flatMap { $0 > fits.startIndex ? $0 : nil } ?? fits.endIndex
+            lines.append(String(rest[..<cut]))
+            rest = rest[cut...].drop { $0 == " " }
+        }
+        return lines
     }
 
     /// A score or confidence with two decimals.
