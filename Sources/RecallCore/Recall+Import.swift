@@ -10,10 +10,12 @@ extension Recall {
         _ request: ImportRequest, progress: @Sendable (ImportProgress) -> Void = { _ in }
     ) throws -> ImportSummary {
         let path = StoreLocation.expand(request.path)
-        let database = try database()
+        // Open the store first: a store that cannot be opened fails before any file is read.
+        _ = try database()
         let run = ImportRun(path: path, platform: request.platform?.rawValue ?? "auto", startedAt: clock())
         var summary = ImportSummary(importID: nil, platform: request.platform?.rawValue ?? "unknown")
         var batch = ImportBatch()
+        var reported = Set<String>()
         func save(_ conversations: [ParsedConversation]) throws {
             try store(conversations, run: run, bucket: request.bucket, extract: request.extract, summary: &summary)
         }
@@ -25,7 +27,12 @@ extension Recall {
                     try Task.checkCancellation()
                     if let full = batch.add(conversation) { try save(full) }
                 },
-                diagnostic: { summary.diagnostics.append($0) },
+                // Each problem once: a file reached twice (a folder and its shard set, say)
+                // still gets one line.
+                diagnostic: { diagnostic in
+                    let key = "\(diagnostic.severity)|\(diagnostic.file)|\(diagnostic.conversation ?? "")|\(diagnostic.offset ?? -1)|\(diagnostic.message)"
+                    if reported.insert(key).inserted { summary.diagnostics.append(diagnostic) }
+                },
                 progress: progress)
             try flush()
             summary.files = read.files
@@ -77,7 +84,7 @@ extension Recall {
         run.platform = summary.platform
         let database = try database()
         if run.rowID == nil, summary.memoriesExtracted > 0 {
-            try database.write { db in try run.id(in: db) }
+            _ = try database.write { db in try run.id(in: db) }
         }
         guard let rowID = run.rowID else { return }
         summary.importID = PublicID.importRun.string(rowID)

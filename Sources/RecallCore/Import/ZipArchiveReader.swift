@@ -71,7 +71,7 @@ struct ZipArchiveReader {
             let reason = "it holds no JSON conversation files (\(members) members, none of them a conversations.json, a MyActivity file or a transcript)"
             session.noteRejected(name, reason: reason)
             if !explicit {
-                session.report(ImportDiagnostic(severity: .warning, file: name, message: "not imported: \(reason)"))
+                session.report(ImportDiagnostic(severity: .warning, file: name, message: "not a chat export (a ZIP without conversations); skipped"))
             }
         }
     }
