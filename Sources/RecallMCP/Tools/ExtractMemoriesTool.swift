@@ -16,12 +16,12 @@ struct ExtractMemoriesTool: RecallTool {
     static let oversizeHint = "Extract from fewer chats at a time, or use `dry_run` on a smaller set."
 
     static let inputSchema = JSONSchema.object([
-        "chat_ids": JSONSchema.strings(),
-        "import_id": JSONSchema.string(),
-        "text": JSONSchema.string(),
-        "dry_run": JSONSchema.boolean(),
-        "user_id": JSONSchema.string(),
-        "use_sampling": JSONSchema.boolean(),
+        "chat_ids": JSONSchema.strings("Chats to read (chat_…)."),
+        "import_id": JSONSchema.string("Read every chat of this import (imp_…)."),
+        "text": JSONSchema.string("Text to read as one user message."),
+        "dry_run": JSONSchema.boolean("Only return the candidates and what storing each would do (default false)."),
+        "user_id": JSONSchema.string("Whose memories they become: \(JSONSchema.Says.user)."),
+        "use_sampling": JSONSchema.boolean("Also ask your own model, via client sampling (default false)."),
     ])
 
     static let outputSchema = JSONSchema.record

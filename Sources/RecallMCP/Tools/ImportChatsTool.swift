@@ -13,10 +13,10 @@ struct ImportChatsTool: RecallTool {
 
     static let inputSchema = JSONSchema.object(
         [
-            "path": JSONSchema.string(),
-            "platform": JSONSchema.platform,
-            "bucket": JSONSchema.string(),
-            "extract": JSONSchema.boolean(),
+            "path": JSONSchema.string("A file or folder on this machine: ZIP, JSON, HTML, TXT/MD; ~ works."),
+            "platform": JSONSchema.platform("Read it as this platform instead of detecting it."),
+            "bucket": JSONSchema.string("Put every imported chat, and memories extracted from it, in this bucket."),
+            "extract": JSONSchema.boolean("Also extract memories from the messages (default false)."),
         ],
         required: ["path"])
 
