@@ -104,4 +104,18 @@ import Testing
             #expect(line.wholeMatch(of: /recall serve \[(debug|info|warning|error)\] .+/) != nil, "\(line)")
         }
     }
+
+    @Test func extractDryRunPrintsEachCandidatesOutcome() throws {
+        let store = try RecallBinary.temporaryStore()
+        _ = try RecallBinary.run(["add", "The user lives in Oslo.", "--db", store])
+        let preview = try RecallBinary.run(["extract", "--text", "I live in Porto. I love jazz.", "--dry-run", "--db", store])
+        #expect(preview.exitCode == 0, "\(preview.stderr)")
+        let lines = preview.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("Nothing was stored (dry run)") == true, "\(preview.stdout)")
+        #expect(lines.contains { $0.hasPrefix("OUTCOME") })
+        #expect(lines.contains { $0.hasPrefix("supersedes") && $0.contains("mem_1") && $0.contains("The user lives in Porto.") })
+        #expect(lines.contains { $0.hasPrefix("new") && $0.contains("The user loves jazz.") })
+        let listed = try RecallBinary.run(["memories", "--db", store])
+        #expect(!listed.stdout.contains("Porto"), "a dry run stores nothing")
+    }
 }

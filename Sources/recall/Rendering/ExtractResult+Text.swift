@@ -2,22 +2,23 @@ import RecallCore
 
 extension ExtractResult: TextRenderable {
     func renderText() -> String {
-        let scanned =
-            "Read \(TextFormat.count(messagesScanned, "message")), found \(TextFormat.count(candidates.count, "candidate"))"
-        if !dryRun {
-            let stored = "\(scanned), stored \(TextFormat.count(memories.count, "memory", "memories"))."
-            return memories.isEmpty ? stored : stored + "\n\n" + MemoryTable.render(memories)
-        }
-        guard !candidates.isEmpty else { return scanned + " (dry run)." }
+        let counts = "\(added) new, \(merged) already known, \(superseded) superseding older ones"
+        var text = "Read \(TextFormat.count(messagesScanned, "message")), found \(TextFormat.count(candidatesFound, "candidate"))"
+        text += dryRun ? "; storing them would give \(counts). Nothing was stored (dry run)." : ": \(counts)."
+        if let note { text += "\n" + note }
+        guard !candidates.isEmpty else { return text }
+        // Each candidate with what storing it does (or, on a dry run, would do).
         var table = TextTable(columns: [
-            .init("TYPE"), .init("CONF", alignment: .right), .init("SOURCE"), .init("CONTENT", flexible: true),
+            .init("OUTCOME"), .init("EXISTING"), .init("TYPE"), .init("CONF", alignment: .right), .init("SOURCE"),
+            .init("CONTENT", flexible: true),
         ])
         for candidate in candidates {
             let source = candidate.source.map { [$0.chatID, $0.messageID].compactMap { $0 }.joined(separator: "/") }
             table.append([
-                candidate.type.rawValue, TextFormat.decimal(candidate.confidence), source ?? "-", candidate.content,
+                candidate.outcome?.rawValue ?? "-", candidate.existingMemoryID ?? "-", candidate.type.rawValue,
+                TextFormat.decimal(candidate.confidence), source ?? "-", candidate.content,
             ])
         }
-        return scanned + "; nothing was stored (dry run).\n\n" + table.render(width: Console.width)
+        return text + "\n\n" + table.render(width: Console.width)
     }
 }
