@@ -22,6 +22,8 @@ extension Recall {
         let database = try database()
         let userID = try userID(request.userID)
         let chatIDs = try chatRowIDs(request)
+        // Checked before anything is stored: bad text fails the call with nothing written.
+        let text = try textInput(request)
         var run = ExtractionRun(dryRun: request.dryRun, listLimit: request.listLimit ?? .max)
         let plan = request.proposals == nil ? try database.extractionGroups(chatIDs, messages: Self.extractionBatchMessages) : (groups: [], messages: 0)
         // A dry run of one batch rolls its transaction back; a longer one writes into a private
@@ -41,7 +43,13 @@ extension Recall {
             let inputs = try extractionInputs(request)
             let review = ProposalReview(inputs: inputs).review(proposals)
             run.messagesScanned = inputs.count
-            try store(inputs.flatMap(candidates(from:)) + review.accepted)
+            let buckets = Dictionary(inputs.compactMap { input in input.source.map { ($0.chatID, input.bucket) } }) { first, _ in first }
+            let accepted = review.accepted.map { proposal in
+                var proposal = proposal
+                proposal.bucket = proposal.source.flatMap { buckets[$0.chatID] } ?? nil
+                return proposal
+            }
+            try store(inputs.flatMap(candidates(from:)) + accepted)
             run.sampling = SamplingReport(used: true, proposed: proposals.count, accepted: review.accepted.count, rejected: review.rejected)
             return run.result
         }
@@ -52,7 +60,7 @@ extension Recall {
             try store(inputs.flatMap(candidates(from:)))
             try progress(ExtractProgress(messagesScanned: run.messagesScanned, totalMessages: max(total, run.messagesScanned), candidatesFound: run.found))
         }
-        if let input = try textInput(request) {
+        if let input = text {
             run.messagesScanned += 1
             try store(candidates(from: input))
             try progress(ExtractProgress(messagesScanned: run.messagesScanned, totalMessages: max(total, run.messagesScanned), candidatesFound: run.found))

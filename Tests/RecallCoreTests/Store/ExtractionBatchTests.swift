@@ -53,6 +53,12 @@ import Testing
         #expect(try recall.stats().memories == 1)
     }
 
+    @Test func badTextFailsTheCallBeforeAnyBatchIsStored() throws {
+        let (recall, importID) = try recallWithTwoLongChats()
+        #expect(throws: RecallError.self) { try recall.extractMemories(ExtractRequest(importID: importID, text: "I live in Rome.\u{0}")) }
+        #expect(try recall.stats().memories == 0)
+    }
+
     @Test func theResultListsTheFirstCandidatesAndCountsThemAll() throws {
         let recall = Recall.inMemory(clock: clock.now)
         let said = ["I love tea.", "I play chess.", "I live in Oslo.", "I work at a bakery."]
