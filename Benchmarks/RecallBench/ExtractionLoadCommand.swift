@@ -33,7 +33,7 @@ struct ExtractionLoadCommand: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
         let importStart = DispatchTime.now().uptimeNanoseconds
         let imported = try ChildProcess(binary, ["import", "--db", store, export]).wait()
-        print(String(format: "import: %.1f s, exit status %d", Self.seconds(since: importStart), imported.status))
+        print(String(format: "import: %.1f s (CPU %.1f s), exit status %d", Self.seconds(since: importStart), imported.cpuSeconds, imported.status))
 
         let server = try ChildProcess(binary, ["serve", "--db", store, "--log-level", "error"], talk: true)
         server.send(ServerProbe.initialize)
@@ -57,7 +57,7 @@ struct ExtractionLoadCommand: ParsableCommand {
         }
         let extractSeconds = watch.extractionSeconds(since: start)
         let exit = server.wait()
-        print(String(format: "extract_memories over imp_1: %.1f s, peak RSS %d MiB", extractSeconds, exit.peakRSSKiB / 1024))
+        print(String(format: "extract_memories over imp_1: %.1f s, peak RSS %d MiB (server CPU time in all, searches included: %.1f s)", extractSeconds, exit.peakRSSKiB / 1024, exit.cpuSeconds))
         print("result: \(watch.resultSummary)")
         print("progress notifications: \(watch.progressCount)")
         print("searches answered while it ran: \(searches.summary), longest \(String(format: "%.0f ms", searches.percentile(1)))")
