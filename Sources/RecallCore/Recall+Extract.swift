@@ -31,10 +31,15 @@ extension Recall {
         let batches = plan.groups.count + (request.text == nil ? 0 : 1)
         let scratch = request.dryRun && batches > 1 ? try DryRunScratch(copying: database) : nil
         let now = clock()
+        // Only kept candidates are stored; the dropped are counted (and listed on a dry run).
+        // Memories stored by a batch get their vectors before the next batch is read.
         func store(_ candidates: [MemoryCandidate]) throws {
+            let kept = candidates.filter { $0.verdict == .keep }
             let describing = run.room
-            let batch = try scratch.map { try $0.store(candidates, userID: userID, now: now, describing: describing, rules: database) }
-                ?? database.store(candidates, userID: userID, now: now, dryRun: request.dryRun, describing: describing)
+            let mark = request.dryRun ? 0 : try memoryHighWater()
+            let batch = try scratch.map { try $0.store(kept, userID: userID, now: now, describing: describing, rules: database) }
+                ?? database.store(kept, userID: userID, now: now, dryRun: request.dryRun, describing: describing)
+            if !request.dryRun, !kept.isEmpty { try? embedMemories(after: mark) }
             run.add(candidates, batch)
         }
         if let proposals = request.proposals {
@@ -95,9 +100,10 @@ extension Recall {
         return ExtractionInput(text: text, role: .user, date: clock())
     }
 
-    /// The rule-based candidates of one message, marked as such and put in its chat's bucket.
+    /// The rule-based candidates of one message, kept and dropped, marked as such and put in
+    /// its chat's bucket.
     func candidates(from input: ExtractionInput) -> [MemoryCandidate] {
-        extractor.extract(from: input).map { candidate in
+        extractor.candidates(from: input).map { candidate in
             var candidate = candidate
             candidate.origin = candidate.origin ?? .rules
             candidate.bucket = input.bucket
@@ -106,7 +112,8 @@ extension Recall {
     }
 }
 
-/// What an extraction has found so far: counts of everything, and the first candidates listed.
+/// What an extraction has found so far: counts of everything, and the first candidates listed
+/// (on a dry run kept and dropped ones, otherwise the kept ones).
 private struct ExtractionRun {
     let dryRun: Bool
     let listLimit: Int
@@ -115,6 +122,7 @@ private struct ExtractionRun {
     var added = 0
     var merged = 0
     var superseded = 0
+    var dropped = 0
     var candidates: [MemoryCandidate] = []
     var memories: [Memory] = []
     var sampling: SamplingReport?
@@ -127,27 +135,37 @@ private struct ExtractionRun {
     /// How many more candidates the result lists.
     var room: Int { max(0, listLimit - candidates.count) }
 
-    /// Takes one stored batch: its counts, and its candidates while the list has room.
+    /// Takes one batch: all its candidates, and what storing its kept ones did (`batch` holds
+    /// their outcomes in order, and the memories of the first ones), while the list has room.
     mutating func add(_ batchCandidates: [MemoryCandidate], _ batch: MemoryBatch) {
         found += batchCandidates.count
         added += batch.added
         merged += batch.merged
         superseded += batch.superseded
-        for (index, var candidate) in batchCandidates.prefix(room).enumerated() {
-            let outcome = batch.outcomes[index]
-            candidate.outcome = outcome.candidateOutcome
-            candidate.existingMemoryID = outcome.relatedID.map(PublicID.memory.string)
+        var keptIndex = 0
+        for var candidate in batchCandidates {
+            let kept = candidate.verdict == .keep
+            let index = keptIndex
+            if kept { keptIndex += 1 } else { dropped += 1 }
+            guard kept || dryRun, candidates.count < listLimit else { continue }
+            if kept {
+                let outcome = batch.outcomes[index]
+                candidate.outcome = outcome.candidateOutcome
+                candidate.existingMemoryID = outcome.relatedID.map(PublicID.memory.string)
+                if !dryRun, index < batch.memories.count { memories.append(batch.memories[index]) }
+            }
             candidates.append(candidate)
-            if !dryRun, index < batch.memories.count { memories.append(batch.memories[index]) }
         }
     }
 
     var result: ExtractResult {
         var result = ExtractResult(
             dryRun: dryRun, messagesScanned: messagesScanned, candidates: candidates, memories: memories, added: added,
-            merged: merged, superseded: superseded, sampling: sampling, candidatesFound: found)
-        if candidates.count < found {
-            result.note = "Lists the first \(candidates.count) of \(found) candidates; the counts cover all of them. Extract from fewer chats to review the rest."
+            merged: merged, superseded: superseded, dropped: dropped, sampling: sampling, candidatesFound: found)
+        // A stored run lists only what it kept; the dropped are counted apart.
+        let listable = dryRun ? found : found - dropped
+        if candidates.count < listable {
+            result.note = "Lists the first \(candidates.count) of \(listable) candidates; the counts cover all of them. Extract from fewer chats to review the rest."
         }
         return result
     }

@@ -6,10 +6,15 @@ extension Recall {
     /// or absent and a re-run completes it.
     ///
     /// Re-importing the same file changes nothing and says so; a newer export adds and updates.
+    ///
+    /// The request's `policy` says what may be read; a path it does not allow is refused before
+    /// anything is stored. When its time limit runs out, the import stops between conversations
+    /// and the summary says so in `stoppedEarly`.
     public func importChats(
         _ request: ImportRequest, progress: @Sendable (ImportProgress) -> Void = { _ in }
     ) throws -> ImportSummary {
         let path = StoreLocation.expand(request.path)
+        try ExportReader.admit(path, policy: request.policy)
         // Open the store first: a store that cannot be opened fails before any file is read.
         _ = try database()
         let run = ImportRun(path: path, platform: request.platform?.rawValue ?? "auto", startedAt: clock())
@@ -22,7 +27,7 @@ extension Recall {
         func flush() throws { try save(batch.take()) }
         do {
             let read = try ExportReader().read(
-                path: path, platform: request.platform,
+                path: path, platform: request.platform, policy: request.policy, clock: clock,
                 emit: { conversation, _ in
                     try Task.checkCancellation()
                     if let full = batch.add(conversation) { try save(full) }
@@ -38,6 +43,9 @@ extension Recall {
             summary.files = read.files
             summary.skipped += read.skipped
             summary.platform = read.platforms.count == 1 ? read.platforms.first?.rawValue ?? "unknown" : (read.platforms.isEmpty ? "unknown" : "mixed")
+        } catch let stop as ImportTimeLimitReached {
+            try flush()
+            return try stopped(stop, path: path, run: run, summary: summary)
         } catch is CancellationError {
             // What was read before the cancellation is kept, as a re-run would store it anyway.
             try? flush()
@@ -50,6 +58,29 @@ extension Recall {
             try? finish(run, summary: &summary)
             throw error
         }
+        try finish(run, summary: &summary)
+        return summary
+    }
+
+    /// Ends an import whose time ran out, once what was read whole is stored: the summary says
+    /// the import stopped; with nothing stored at all, it fails and leaves no trace (an import
+    /// row exists only once a chat was added or updated).
+    private func stopped(
+        _ stop: ImportTimeLimitReached, path: String, run: ImportRun, summary: ImportSummary
+    ) throws -> ImportSummary {
+        var summary = summary
+        let stored = summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged
+        guard stored > 0 else {
+            try? finish(run, summary: &summary)
+            throw RecallError(
+                .tooLarge,
+                "The import of \(path) stopped after \(stop.limitDescription), its time limit, before any conversation was read; nothing was stored. Import a smaller part of it (one file instead of its folder), or use `recall import`, which has no time limit.")
+        }
+        summary.files = stop.read.files
+        summary.skipped += stop.read.skipped
+        let platforms = stop.read.platforms
+        summary.platform = platforms.count == 1 ? platforms.first?.rawValue ?? "unknown" : (platforms.isEmpty ? "unknown" : "mixed")
+        summary.stoppedEarly = "the import stopped after \(stop.limitDescription), its time limit; the \(stored) conversations read by then are stored. Run it again to continue (conversations already stored are passed over), or use `recall import`, which has no time limit."
         try finish(run, summary: &summary)
         return summary
     }
@@ -99,7 +130,7 @@ extension Recall {
         summary.skipped += conversations.count - stored.count
         guard !stored.isEmpty else { return }
         let database = try database()
-        let outcomes = try database.upsert(stored, run: run, bucket: bucket)
+        let outcomes = try database.upsert(stored, run: run, bucket: bucket, messageEncoder: semantic.messageEncoder)
         for outcome in outcomes {
             switch outcome.outcome {
             case .added: summary.chatsAdded += 1
@@ -114,7 +145,10 @@ extension Recall {
         if extract {
             // Each memory goes into its chat's bucket, which the import's `bucket` has just set.
             let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap(candidates(from:))
+                .filter { $0.verdict == .keep }
+            let mark = try memoryHighWater()
             summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock(), describing: 0).added
+            try? embedMemories(after: mark)
         }
     }
 }

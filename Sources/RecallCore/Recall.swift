@@ -18,19 +18,37 @@ public final class Recall: Sendable {
     public let clock: @Sendable () -> Date
     private let storage = Mutex<RecallDatabase?>(nil)
 
-    /// How messages are ranked; the defaults suit conversational memory.
+    /// How messages are ranked by their words; the defaults suit conversational memory.
     public let ranking: RankingWeights
 
-    /// Creates a Recall over a store; nothing is opened until the first call.
-    public init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights()) {
+    /// How search finds things by meaning (`.off`: by words alone).
+    public let semantic: SemanticSearch
+
+    /// The vectors of this store held in memory for search, loaded on first use.
+    let vectorIndexes = VectorIndexes()
+
+    /// Whether the first search starts giving rows without vectors theirs in the background
+    /// (a long-lived server does; a one-shot command leaves it to `recall reindex`).
+    public let backgroundIndexing: Bool
+    let backfillStarted = Mutex(false)
+
+    /// Creates a Recall over a store; nothing is opened (and no model read) until the first call.
+    public init(
+        location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights(),
+        semantic: SemanticSearch = .embedded, backgroundIndexing: Bool = false
+    ) {
         self.location = location
         self.clock = clock
         self.ranking = ranking
+        self.semantic = semantic
+        self.backgroundIndexing = backgroundIndexing
     }
 
     /// A Recall over a fresh in-memory store, for tests and previews.
-    public static func inMemory(clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights()) -> Recall {
-        Recall(location: .inMemory, clock: clock, ranking: ranking)
+    public static func inMemory(
+        clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights(), semantic: SemanticSearch = .embedded
+    ) -> Recall {
+        Recall(location: .inMemory, clock: clock, ranking: ranking, semantic: semantic)
     }
 
     /// The store, opened on first use and shared by every later call.

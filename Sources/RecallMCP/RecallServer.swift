@@ -1,3 +1,4 @@
+public import Foundation
 public import RecallCore
 #if canImport(Glibc)
 import Glibc
@@ -25,19 +26,34 @@ public struct RecallServer: Sendable {
     public let recall: Recall
     /// Reported in `serverInfo.version`.
     public let version: String
+    /// Folders `import_chats` may read besides the client's roots (see `ImportFolders`).
+    public let importFolders: [String]
+    /// The longest one `import_chats` call may take, in seconds.
+    public let importTimeLimit: TimeInterval
     /// The tools offered, in listing order.
     let tools: [any RecallTool]
 
-    /// Creates a server over a Recall.
-    public init(recall: Recall, version: String) {
-        self.init(recall: recall, version: version, tools: ToolRegistry.standardTools)
+    /// Creates a server over a Recall whose imports read within `importFolders` (by default
+    /// `RECALL_IMPORT_DIRS`, else the Downloads folder) and the client's roots.
+    public init(
+        recall: Recall, version: String, importFolders: [String] = ImportFolders.configured(flags: []),
+        importTimeLimit: TimeInterval = ImportPolicy.defaultTimeLimit
+    ) {
+        self.init(
+            recall: recall, version: version, tools: ToolRegistry.standardTools, importFolders: importFolders,
+            importTimeLimit: importTimeLimit)
     }
 
     /// Creates a server offering other tools (tests add tools that block, report progress, …).
-    init(recall: Recall, version: String, tools: [any RecallTool]) {
+    init(
+        recall: Recall, version: String, tools: [any RecallTool], importFolders: [String],
+        importTimeLimit: TimeInterval = ImportPolicy.defaultTimeLimit
+    ) {
         self.recall = recall
         self.version = version
         self.tools = tools
+        self.importFolders = importFolders
+        self.importTimeLimit = importTimeLimit
     }
 
     /// Serves stdin/stdout until stdin closes and every in-flight request is answered.
@@ -57,8 +73,10 @@ public struct RecallServer: Sendable {
 
     func run(transport: some MessageTransport, log: ServerLog) async {
         let connection = JSONRPCConnection(transport: transport, log: log)
+        let access = ImportAccess(configuredFolders: importFolders, timeLimit: importTimeLimit, log: log)
         let session = MCPSession(
-            recall: recall, serverVersion: version, tools: ToolRegistry(tools), connection: connection, log: log)
+            recall: recall, serverVersion: version, tools: ToolRegistry(tools), importAccess: access,
+            connection: connection, log: log)
         await connection.serve(session)
     }
 

@@ -112,9 +112,9 @@ import Testing
         #expect(preview.exitCode == 0, "\(preview.stderr)")
         let lines = preview.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.contains("Nothing was stored (dry run)") == true, "\(preview.stdout)")
-        #expect(lines.contains { $0.hasPrefix("OUTCOME") })
-        #expect(lines.contains { $0.hasPrefix("supersedes") && $0.contains("mem_1") && $0.contains("The user lives in Porto.") })
-        #expect(lines.contains { $0.hasPrefix("new") && $0.contains("The user loves jazz.") })
+        #expect(lines.contains { $0.hasPrefix("VERDICT") && $0.contains("OUTCOME") })
+        #expect(lines.contains { $0.hasPrefix("keep") && $0.contains("supersedes") && $0.contains("mem_1") && $0.contains("The user lives in Porto.") })
+        #expect(lines.contains { $0.hasPrefix("keep") && $0.contains(" new ") && $0.contains("The user loves jazz.") })
         let listed = try RecallBinary.run(["memories", "--db", store])
         #expect(!listed.stdout.contains("Porto"), "a dry run stores nothing")
     }

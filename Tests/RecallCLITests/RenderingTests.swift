@@ -15,12 +15,14 @@ import Testing
         hit.chatID = "chat_3"
         hit.chatTitle = "Morning tea"
         hit.role = .user
+        hit.matchedBy = [.keyword, .meaning]
         var memory = SearchHit(kind: .memory, id: "mem_2", score: 1.5, snippet: "Prefers green tea")
         memory.memoryType = .preference
         memory.tags = ["drinks"]
         let lines = SearchPage(results: [hit, memory], nextCursor: "c2").render(width: 100).split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("KIND") && lines[0].contains("CHAT"))
+        #expect(lines[0].hasPrefix("KIND") && lines[0].contains("CHAT") && lines[0].contains("FOUND BY"))
         #expect(lines[1].contains("msg_7") && lines[1].contains("chat_3") && lines[1].contains("3.25") && lines[1].contains("user in Morning tea"))
+        #expect(lines[1].contains("keyword+meaning"))
         // The snippet has the whole width below its row, not what a column would leave it.
         #expect(lines[2].hasPrefix("    I prefer green tea in the morning and then"))
         #expect(lines[2].count > 80 && lines[2].count <= 100)
@@ -74,6 +76,29 @@ import Testing
         #expect(text.hasPrefix("Import imp_3 (ChatGPT, 1 file):"))
         #expect(text.contains("2 added, 0 updated, 0 unchanged, 1 skipped"))
         #expect(text.contains("error: conversations.json, conversation #4, byte 1200: mapping is not an object"))
+    }
+
+    @Test func aDryRunShowsEachCandidatesVerdictAndReason() {
+        let kept = MemoryCandidate(content: "The user is a nurse.", type: .fact, confidence: 0.8, verdict: .keep, reason: "durable: profession")
+        let dropped = MemoryCandidate(
+            content: "The user wants to implement this in the base class.", type: .goal, confidence: 0.75, verdict: .drop,
+            reason: "refers to something it does not name")
+        let preview = ExtractResult(dryRun: true, messagesScanned: 2, candidates: [kept, dropped], memories: [], added: 1, dropped: 1)
+        let lines = preview.renderText().split(separator: "\n")
+        #expect(
+            lines[0]
+                == "Read 2 messages, found 2 candidates (1 kept, 1 dropped); storing the kept ones would give 1 new, 0 already known, 0 superseding older ones. Nothing was stored (dry run)."
+        )
+        #expect(lines[1].hasPrefix("VERDICT") && lines[1].contains("OUTCOME") && lines[1].hasSuffix("REASON"))
+        #expect(lines[2].hasPrefix("keep") && lines[2].hasSuffix("durable: profession"))
+        #expect(lines[3].hasPrefix("drop") && lines[3].hasSuffix("refers to something it does not name"))
+        let stored = ExtractResult(dryRun: false, messagesScanned: 2, candidates: [kept], memories: [], added: 1, dropped: 1)
+        let storedLines = stored.renderText().split(separator: "\n")
+        #expect(
+            storedLines[0]
+                == "Read 2 messages, found 2 candidates (1 kept, 1 dropped): 1 new, 0 already known, 0 superseding older ones. Use --dry-run to see why candidates were dropped."
+        )
+        #expect(storedLines[1].hasPrefix("OUTCOME") && !storedLines[1].contains("VERDICT"))
     }
 
     @Test func statsListsBreakdownsLargestFirst() throws {

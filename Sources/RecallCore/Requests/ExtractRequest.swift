@@ -68,6 +68,11 @@ public struct MemoryCandidate: Sendable, Codable, Equatable {
     public var source: MemorySource?
     /// Which extractor proposed it.
     public var origin: CandidateOrigin?
+    /// Whether it is worth keeping; only kept candidates are stored.
+    public var verdict: CandidateVerdict
+    /// Why: what kind of durable fact it is ("durable: profession"), or why it is not a memory
+    /// ("request to the assistant", "describes code").
+    public var reason: String?
     /// What storing it did, or on a dry run would do.
     public var outcome: CandidateOutcome?
     /// The existing memory it duplicates, supersedes or is older than.
@@ -76,12 +81,17 @@ public struct MemoryCandidate: Sendable, Codable, Equatable {
     public var bucket: String?
 
     /// Creates a candidate.
-    public init(content: String, type: MemoryType, confidence: Double, memoriesAt: Date? = nil, source: MemorySource? = nil) {
+    public init(
+        content: String, type: MemoryType, confidence: Double, memoriesAt: Date? = nil, source: MemorySource? = nil,
+        verdict: CandidateVerdict = .keep, reason: String? = nil
+    ) {
         self.content = content
         self.type = type
         self.confidence = confidence
         self.memoriesAt = memoriesAt
         self.source = source
+        self.verdict = verdict
+        self.reason = reason
     }
 }
 
@@ -91,9 +101,11 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     public var dryRun: Bool
     /// Messages read.
     public var messagesScanned: Int
-    /// Candidates found in all.
+    /// Candidates found in all, kept and dropped.
     public var candidatesFound: Int
-    /// The candidates found, in order: every one, or the first `ExtractRequest.listLimit`.
+    /// The candidates found, in order: on a dry run every one, kept or dropped, each with its
+    /// verdict and reason; otherwise the kept ones (the dropped are counted in `dropped`). All of
+    /// them, or the first `ExtractRequest.listLimit`.
     public var candidates: [MemoryCandidate]
     /// The memories the listed candidates stored or strengthened (empty on a dry run).
     public var memories: [Memory]
@@ -103,6 +115,8 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     public var merged: Int
     /// Current memories that new ones superseded.
     public var superseded: Int
+    /// Candidates judged not worth keeping (requests, descriptions of code, the task of the moment).
+    public var dropped: Int
     /// How a model's proposals fared, when one was asked.
     public var sampling: SamplingReport?
     /// Says so when the lists show only some of the candidates.
@@ -111,16 +125,18 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     /// Creates a result.
     public init(
         dryRun: Bool, messagesScanned: Int, candidates: [MemoryCandidate], memories: [Memory], added: Int = 0, merged: Int = 0,
-        superseded: Int = 0, sampling: SamplingReport? = nil, candidatesFound: Int? = nil
+        superseded: Int = 0, dropped: Int = 0, sampling: SamplingReport? = nil, candidatesFound: Int? = nil
     ) {
         self.dryRun = dryRun
         self.messagesScanned = messagesScanned
-        self.candidatesFound = candidatesFound ?? candidates.count
+        // Unless told, the listed candidates are all there were: a stored run lists only the kept.
+        self.candidatesFound = candidatesFound ?? (dryRun ? candidates.count : candidates.count + dropped)
         self.candidates = candidates
         self.memories = memories
         self.added = added
         self.merged = merged
         self.superseded = superseded
+        self.dropped = dropped
         self.sampling = sampling
     }
 }

@@ -28,12 +28,18 @@ final class MCPSession: RequestHandler {
     private let logger: ClientLogger
     private let serverLog: ServerLog
     private let callOrder = CallOrder()
+    private let importAccess: ImportAccess
 
-    /// A session serving `recall` through `tools`, talking back through `connection`.
-    init(recall: Recall, serverVersion: String, tools: ToolRegistry, connection: JSONRPCConnection, log: ServerLog) {
+    /// A session serving `recall` through `tools`, talking back through `connection`; imports
+    /// read within `importAccess`.
+    init(
+        recall: Recall, serverVersion: String, tools: ToolRegistry, importAccess: ImportAccess,
+        connection: JSONRPCConnection, log: ServerLog
+    ) {
         self.recall = recall
         self.serverVersion = serverVersion
         self.tools = tools
+        self.importAccess = importAccess
         self.resources = ResourceProvider(recall: recall, log: log)
         self.prompts = PromptProvider(recall: recall)
         self.logger = ClientLogger { [connection] message in connection.send(message) }
@@ -74,6 +80,7 @@ final class MCPSession: RequestHandler {
         // served from the `initialize` response on. Unknown notifications are ignored, as the
         // spec requires.
         serverLog.debug("notification \(method)")
+        if method == "notifications/roots/list_changed" { importAccess.rootsChanged() }
     }
 
     private func initialize(_ params: JSONValue?) -> RequestPlan {
@@ -89,6 +96,7 @@ final class MCPSession: RequestHandler {
             return true
         }
         guard accepted else { return .fail(.invalidRequest("the server is already initialized")) }
+        importAccess.clientDeclared(capabilities)
         let client = params?["clientInfo"]?["name"]?.stringValue ?? "unknown client"
         serverLog.info("initialize from \(client): protocol \(version) (asked \(requested))")
         return .respond(initializeResult(version))
@@ -133,9 +141,10 @@ final class MCPSession: RequestHandler {
         }
         let capabilities = state.withLock { $0.clientCapabilities }
         let ticket = callOrder.admit(tools.kind(of: name, arguments: arguments))
-        return .run { [tools, recall, logger, serverLog] request in
+        return .run { [tools, recall, logger, serverLog, importAccess] request in
             let context = ToolContext(
-                recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog)
+                recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog,
+                importAccess: importAccess)
             return try await ticket.run { try await tools.call(name, arguments: arguments, context: context).json(for: version) }
         }
     }

@@ -43,9 +43,10 @@ struct ImportChatsTool: RecallTool {
         guard !arguments.path.allSatisfy(\.isWhitespace) else {
             throw ToolInputError(field: "path", "must not be empty")
         }
+        // Only inside the folders the user allowed, with the safeguards of a model's request.
         let request = ImportRequest(
             path: arguments.path, platform: arguments.platform, bucket: arguments.bucket,
-            extract: arguments.extract ?? false)
+            extract: arguments.extract ?? false, policy: await context.importPolicy())
         let throttle = ProgressThrottle(interval: Self.progressInterval)
         let summary = try await context.core { recall in
             try recall.importChats(request) { progress in

@@ -13,6 +13,8 @@ struct ToolContext: Sendable {
     let clientCapabilities: [String: JSONValue]
     /// Operational lines on stderr.
     let serverLog: ServerLog
+    /// Where `import_chats` may read, and for how long.
+    let importAccess: ImportAccess
 
     /// Runs a RecallCore call on a worker thread (see `CoreCall`) and returns its result.
     func core<Result: Sendable>(_ body: @escaping @Sendable (Recall) throws -> Result) async throws -> Result {
@@ -40,6 +42,12 @@ struct ToolContext: Sendable {
     /// Sends a log message to the client, subject to its `logging/setLevel`.
     func log(_ level: LogLevel, _ message: String) {
         logger.log(level, message)
+    }
+
+    /// The policy for an import this request asks for: the allowed folders (the client's roots
+    /// are asked for when needed) and the time limit.
+    func importPolicy() async -> ImportPolicy {
+        await importAccess.policy(for: request)
     }
 
     /// Asks the client's model for a completion (`sampling/createMessage`) and returns its result.

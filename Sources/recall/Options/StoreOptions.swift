@@ -17,18 +17,26 @@ struct StoreOptions: ParsableArguments {
     @Flag(help: "Print results as JSON (the same shape the MCP tools return).")
     var json = false
 
+    @Flag(help: "Search by words alone: no vectors are made, read or written (also RECALL_SEMANTIC=off).")
+    var noSemantic = false
+
     /// Where the store lives, from `--db`, `RECALL_DB` or the platform default.
     var location: StoreLocation {
         StoreLocation.resolve(explicit: databasePath)
     }
 
-    /// A Recall over the chosen store; nothing is opened until the first call.
+    /// Words and meaning, unless `--no-semantic` or `RECALL_SEMANTIC=off` asks for words alone.
+    var semantic: SemanticSearch {
+        noSemantic ? .off : SemanticSearch.from(environment: ProcessInfo.processInfo.environment, fallback: .embedded)
+    }
+
+    /// A Recall over the chosen store; nothing is opened (and no model read) until the first call.
     ///
     /// A store path that was typed (`--db`, `RECALL_DB`) whose folder does not exist is most
     /// likely a typo: that is an error, except for `recall import` and `recall serve`
     /// (`creatingFolder`), which create the folder and say so, once, when they do. The
     /// default location's folder is created silently, as it always was.
-    func makeRecall(creatingFolder: Bool = false, log: ServerLog? = nil) throws -> Recall {
+    func makeRecall(creatingFolder: Bool = false, backgroundIndexing: Bool = false, log: ServerLog? = nil) throws -> Recall {
         let location = self.location
         let defaultLocation = StoreLocation.file(StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment))
         if case .file(let path) = location, location != defaultLocation {
@@ -51,7 +59,7 @@ struct StoreOptions: ParsableArguments {
                 throw RecallError(.storeUnavailable, "\(folder) is not a folder, so the store \(path) cannot be there. Check the path given with --db or RECALL_DB.")
             }
         }
-        return Recall(location: location)
+        return Recall(location: location, semantic: semantic, backgroundIndexing: backgroundIndexing)
     }
 
     /// Prints a result as JSON or as text, as the user asked.
