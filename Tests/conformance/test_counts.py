@@ -11,8 +11,10 @@ from support.raw_server import RawServer
 
 
 @pytest.fixture
-def server(recall_bin, store):
-    raw = RawServer(recall_bin, store)
+def server(recall_bin, store, chatgpt_export):
+    # import_chats reads only allowed folders: the fixtures' and the test's own.
+    folders = [chatgpt_export.parent, store.parent]
+    raw = RawServer(recall_bin, store, extra_args=[arg for folder in folders for arg in ("--allow-import", str(folder))])
     raw.initialize()
     yield raw
     raw.kill()
