@@ -1,4 +1,5 @@
 import Foundation
+import RecallKernels
 import RecallModels
 
 /// Turns text into a 384-dimension unit vector with all-MiniLM-L6-v2, the 6-layer transformer
@@ -74,6 +75,8 @@ public final class TransformerEncoder: Sendable {
             return (model, tokenizer, nil)
         } catch let error as RecallError {
             return (nil, nil, error)
+        } catch let error as TransformerModelError {
+            return (nil, nil, RecallError(.internalError, error.message))
         } catch {
             return (nil, nil, RecallError(.internalError, "the transformer model could not be read: \(error)"))
         }
@@ -88,6 +91,7 @@ public final class TransformerEncoder: Sendable {
     public func encode(_ text: String) -> [Float]? {
         encode(tokenIDs: tokenIDs(text))
     }
+
 
     /// The ids ``encode(_:)`` runs the model on: [CLS], the text's WordPiece tokens, [SEP],
     /// at most ``maxTokens`` of them.
