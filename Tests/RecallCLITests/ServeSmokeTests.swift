@@ -16,7 +16,7 @@ import Testing
         "list_chats", "get_conversation", "update_chat", "extract_memories", "memory_stats",
     ]
 
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(1)))
     func answersEveryRequestThenExitsAtEOF() throws {
         let server = try ServerProcess(store: try RecallBinary.temporaryStore())
         server.send(Self.initialize)
@@ -37,7 +37,7 @@ import Testing
         Self.expectOnlyJSON(server.stdoutLines)
     }
 
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(1)))
     func pipedScriptGetsEveryResponse() throws {
         // `cat session.jsonl | recall serve`: stdin closes before the first answer is written.
         let server = try ServerProcess(store: try RecallBinary.temporaryStore())

@@ -59,7 +59,7 @@ import Testing
         #expect(try await laterWrite.run { 4 } == 4)
     }
 
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(1)))
     func readsAndShortWritesSentDuringALongCallAreAnsweredBeforeItEnds() async {
         let started = Gate()
         let gate = Gate()
@@ -80,7 +80,7 @@ import Testing
         _ = await client.finish()
     }
 
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(1)))
     func aLongCallWaitsForWhatCameBeforeItAndOnlyTheNextLongCallWaitsForIt() async throws {
         let order = CallOrder()
         let write = order.admit(.write)

@@ -23,7 +23,7 @@ import Testing
         "\"2024-05-01T10:00:00Z\"", "\"2024-13-45T99:99:99Z\"",
     ]).map { Array($0.utf8) })
 
-    @Test(.timeLimit(.minutes(10))) func corpusAndRegressionsAreHandled() {
+    @Test(.timeLimit(.minutes(2))) func corpusAndRegressionsAreHandled() {
         var harness = ImportHarness()
         var random = SeededGenerator(seed: Self.campaign.seed)
         let inputs = Self.campaign.corpus(extraFolders: Self.fixtureFolders) + Self.campaign.regressions()

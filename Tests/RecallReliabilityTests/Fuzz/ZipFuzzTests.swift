@@ -12,7 +12,7 @@ import Testing
         [0xFF, 0xFF, 0xFF, 0xFF], [0x00, 0x00, 0x00, 0x00], [0x08, 0x00], Array("../".utf8), Array("conversations.json".utf8),
     ])
 
-    @Test(.timeLimit(.minutes(10))) func corpusAndRegressionsAreHandled() throws {
+    @Test(.timeLimit(.minutes(2))) func corpusAndRegressionsAreHandled() throws {
         let file = try Self.scratchFile()
         for input in Self.campaign.corpus() + Self.campaign.regressions() {
             let problem = try Self.read(input.bytes, at: file)
