@@ -19,9 +19,10 @@ CONVERSATIONS = 1_500
 class Server:
     """`recall serve` over pipes, collecting every message it writes, in order."""
 
-    def __init__(self, recall_bin, store):
+    def __init__(self, recall_bin, store, allow_import):
+        # import_chats reads only the folders it is allowed (`--allow-import`).
         self.process = subprocess.Popen(
-            [str(recall_bin), "serve", "--db", str(store), "--log-level", "error"],
+            [str(recall_bin), "serve", "--db", str(store), "--log-level", "error", "--allow-import", str(allow_import)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
         self.messages = queue.Queue()
@@ -65,7 +66,7 @@ def test_reads_and_short_writes_are_answered_while_an_import_and_an_extraction_r
     export = tmp_path / "conversations.json"
     expected = write_export(export, CONVERSATIONS, turns=(4, 12))
     store.parent.mkdir(parents=True, exist_ok=True)
-    server = Server(recall_bin, store)
+    server = Server(recall_bin, store, allow_import=tmp_path)
     try:
         server.send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
             "protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "stress", "version": "1"}}})
@@ -78,10 +79,11 @@ def test_reads_and_short_writes_are_answered_while_an_import_and_an_extraction_r
         server.call(4, "search", {"query": "bees roof", "scope": "memories"})
         seen = server.until(1)
         order = answered(seen)
+        by_id = {m["id"]: m for m in seen if "id" in m and "method" not in m}
+        assert by_id[1]["result"]["isError"] is False, by_id[1]
         assert order.index(2) < order.index(1), f"memory_stats waited for the import: {order}"
         assert order.index(3) < order.index(1), f"add_memory waited for the import: {order}"
         assert order.index(4) < order.index(1), f"search waited for the import: {order}"
-        by_id = {m["id"]: m for m in seen if "id" in m and "method" not in m}
         assert len(by_id[4]["result"]["structuredContent"]["results"]) == 1, "a read sees the short write sent before it"
         progress = [m for m in seen if m.get("method") == "notifications/progress" and m["params"]["progressToken"] == "p1"]
         assert progress, "the import reported progress"
