@@ -11,6 +11,11 @@ struct Latencies {
         return try body()
     }
 
+    /// Adds a duration measured elsewhere.
+    mutating func record(_ seconds: Double) {
+        self.seconds.append(seconds)
+    }
+
     /// Times one run of `body`, in milliseconds.
     static func once(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds

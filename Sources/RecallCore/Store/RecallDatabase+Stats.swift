@@ -18,13 +18,19 @@ extension RecallDatabase {
             var byTag = try grouped("SELECT j.value, COUNT(*) FROM chats, json_each(chats.tags) j GROUP BY j.value")
             byTag.merge(try grouped("SELECT j.value, COUNT(*) FROM memories, json_each(memories.tags) j WHERE superseded_by IS NULL GROUP BY j.value"), uniquingKeysWith: +)
             let imports = try ImportRecord.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id DESC LIMIT 10")
+            // One pass over the messages for what is stored beside the visible active branch.
+            let stored = try Row.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(position IS NULL), 0), COALESCE(SUM(position IS NOT NULL AND hidden = 1), 0) FROM messages")
             return StoreStats(
                 path: location.displayPath,
                 sizeBytes: Self.fileSize(location),
                 schemaVersion: try Schema.migrator.appliedIdentifiers(db).count,
                 chats: try count("SELECT COUNT(*) FROM chats"),
-                messages: try count("SELECT COUNT(*) FROM messages"),
+                messages: try count("SELECT COALESCE(SUM(message_count), 0) FROM chats"),
+                hiddenMessages: stored?[1] ?? 0,
+                branchMessages: stored?[0] ?? 0,
                 memories: try count("SELECT COUNT(*) FROM memories WHERE superseded_by IS NULL"),
+                memoryUsers: try count("SELECT COUNT(DISTINCT user_id) FROM memories"),
                 supersededMemories: try count("SELECT COUNT(*) FROM memories WHERE superseded_by IS NOT NULL"),
                 chatsByPlatform: try grouped("SELECT platform, COUNT(*) FROM chats GROUP BY platform"),
                 memoriesByType: try grouped("SELECT type, COUNT(*) FROM memories WHERE superseded_by IS NULL GROUP BY type"),
@@ -37,15 +43,6 @@ extension RecallDatabase {
         return ["", "-wal"].reduce(0) { total, suffix in
             let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0
             return total + size
-        }
-    }
-
-    /// Records the start of an import and returns its row id.
-    func beginImport(path: String, platform: String, at date: Date) throws -> Int64 {
-        try write { db in
-            var record = ImportRecord(path: path, platform: platform, startedAt: date)
-            try record.insert(db)
-            return record.id ?? 0
         }
     }
 
@@ -65,11 +62,6 @@ extension RecallDatabase {
             record.diagnostics = JSONColumn.encode(summary.diagnostics)
             try record.update(db)
         }
-    }
-
-    /// Removes the record of an import that stored nothing.
-    func discardImport(_ id: Int64) throws {
-        _ = try write { db in try ImportRecord.deleteOne(db, key: id) }
     }
 
     /// Chat row ids an import brought in.

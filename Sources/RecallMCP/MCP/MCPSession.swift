@@ -140,7 +140,7 @@ final class MCPSession: RequestHandler {
         default: return .fail(.invalidParams("params.arguments must be an object"))
         }
         let capabilities = state.withLock { $0.clientCapabilities }
-        let ticket = callOrder.admit(write: !tools.isReadOnly(name))
+        let ticket = callOrder.admit(tools.kind(of: name, arguments: arguments))
         return .run { [tools, recall, logger, serverLog, importAccess] request in
             let context = ToolContext(
                 recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog,

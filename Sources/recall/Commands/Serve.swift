@@ -14,8 +14,8 @@ extension RecallCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "The least severe log level written to stderr.")
-        var logLevel: Logger.Level = .info
+        @Option(help: "The least severe level of the lines written to stderr (default: RECALL_LOG_LEVEL, else info).")
+        var logLevel: Logger.Level?
 
         @Option(
             name: .customLong("allow-import"),
@@ -25,14 +25,12 @@ extension RecallCommand {
         var allowImport: [String] = []
 
         func run() async throws {
-            // stdout belongs to the protocol: route every logger to stderr before anything can log.
-            let level = logLevel
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
-            }
-            let recall = store.makeRecall(backgroundIndexing: true)
+            // One threshold and one format for every stderr line: the server's own log, and
+            // swift-log routed through it before anything can log (stdout belongs to the protocol).
+            let level = logLevel ?? ProcessInfo.processInfo.environment["RECALL_LOG_LEVEL"].flatMap(Logger.Level.init(name:)) ?? .info
+            let log = ServerLog(threshold: ServerLogHandler.serverLevel(level))
+            LoggingSystem.bootstrap { _ in ServerLogHandler(log: log, level: level) }
+            let recall = try store.makeRecall(creatingFolder: true, backgroundIndexing: true, log: log)
             let importFolders = ImportFolders.configured(flags: allowImport)
             let logger = Logger(label: "recall.serve")
             logger.info(
@@ -41,7 +39,14 @@ extension RecallCommand {
             for folder in importFolders where !FileManager.default.fileExists(atPath: folder) {
                 logger.warning("the import folder \(folder) does not exist (yet)")
             }
-            await RecallServer(recall: recall, version: RecallVersion.current, importFolders: importFolders).runStdio()
+            await RecallServer(recall: recall, version: RecallVersion.current, importFolders: importFolders).runStdio(log: log)
         }
+    }
+}
+
+extension Logger.Level {
+    /// A level from its name, any case (`RECALL_LOG_LEVEL=warning`).
+    init?(name: String) {
+        self.init(rawValue: name.lowercased())
     }
 }
