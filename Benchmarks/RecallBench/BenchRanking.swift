@@ -42,9 +42,10 @@ extension BenchRanking {
             case "provenance": semantic.fusion.provenance = value
             case "pool": semantic.fusion.pool = Int(value)
             case "related": semantic.fusion.related = value
+            case "evident": semantic.fusion.evident = value
             case "weakWords": semantic.fusion.weakWords = value
-            case "rareMatches": semantic.fusion.rareMatches = Int(value)
-            case "rareWord": semantic.fusion.rareWord = value
+            case "exactToken": semantic.fusion.exactToken = value
+            case "commonWords": semantic.fusion.commonWords = value
             default: throw BenchError("unknown fusion weight `\(parts[0])`")
             }
         }

@@ -32,14 +32,14 @@ extension Recall {
             for (rowID, cosine) in similarities {
                 let value = scale.meaning(cosine)
                 meaning[rowID, default: 0] += share * value
-                if index == 0, value >= fusion.related { found.insert(rowID) }
+                if index == 0, value > fusion.related { found.insert(rowID) }
             }
         }
         if mix > 0 { for key in meaning.keys { meaning[key, default: 0] /= mix } }
         // Memories found by meaning alone must still pass the filters and be current.
         let passing = try database.memoriesPassing(Array(found.subtracting(wordScores.keys)), filters: filters)
         let candidates = Set(wordScores.keys).union(passing)
-        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, termScores: scores, best: lexical.first?.key, items: Int(try database.maxMemoryID()), weights: fusion)
+        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, query: query.text, termScores: scores, best: lexical.first?.key, items: Int(try database.maxMemoryID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: lexical.first?.score ?? 0)
         var ranked = candidates.map { id in
             (id: id, score: blend.score(lexical: wordScores[id] ?? 0, meaning: meaning[id] ?? 0))
@@ -61,7 +61,7 @@ extension Recall {
         return try ranked.prefix(count).compactMap { item in
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.id] != nil { evidence.append(.keyword) }
-            if found.contains(item.id) { evidence.append(.meaning) }
+            if found.contains(item.id), wordScores[item.id] == nil || (meaning[item.id] ?? 0) >= fusion.evident { evidence.append(.meaning) }
             return try database.memoryHit(id: item.id, score: item.score, words: words, matchedBy: evidence)
         }
     }

@@ -34,10 +34,10 @@ extension Recall {
         }
         let provenance = try provenanceMeaning(filters: filters, vectors: vectors)
         let wordScores = Dictionary(head.map { ($0.key, $0.score) }, uniquingKeysWith: max)
-        let candidates = Set(wordScores.keys).union(meaning.filter { $0.value >= fusion.related }.keys).union(provenance.keys)
+        let candidates = Set(wordScores.keys).union(meaning.filter { $0.value > fusion.related }.keys).union(provenance.keys)
         let newKeys = candidates.filter { facts[$0] == nil }
         if !newKeys.isEmpty { facts.merge(try database.turnFacts(at: Array(newKeys))) { first, _ in first } }
-        let weight = QueryEvidence.meaningWeight(base: fusion.messageMeaning, termScores: scores, best: head.first?.key, items: Int(try database.maxMessageID()), weights: fusion)
+        let weight = QueryEvidence.meaningWeight(base: fusion.messageMeaning, query: query, termScores: scores, best: head.first?.key, items: Int(try database.maxMessageID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: head.first?.score ?? 0)
         let fused = candidates.map { key in
             (key: key, score: blend.score(lexical: wordScores[key] ?? 0, meaning: meaning[key] ?? 0) + fusion.provenance * (provenance[key] ?? 0))
@@ -47,7 +47,8 @@ extension Recall {
         for item in boosted where hits.count < count {
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.key] != nil { evidence.append(.keyword) }
-            if (meaning[item.key] ?? 0) >= fusion.related || provenance[item.key] != nil { evidence.append(.meaning) }
+            let byMeaning = max(meaning[item.key] ?? 0, provenance[item.key] ?? 0)
+            if byMeaning > fusion.related, wordScores[item.key] == nil || byMeaning >= fusion.evident { evidence.append(.meaning) }
             if let hit = try database.messageHit(at: item.key, score: item.score, words: words, filters: filters, matchedBy: evidence) { hits.append(hit) }
         }
         return hits
@@ -62,7 +63,7 @@ extension Recall {
         let index = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
         guard index.count > 0, let vector = vectors.vector(encoder) else { return [:] }
         let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
-        let related = index.nearest(to: vector, count: semantic.fusion.pool).filter { scale.meaning(Double($0.score)) >= semantic.fusion.related }
+        let related = index.nearest(to: vector, count: semantic.fusion.pool).filter { scale.meaning(Double($0.score)) > semantic.fusion.related }
         let sources = try database.sourceMessages(ofMemories: related.map(\.rowID))
         guard !sources.isEmpty else { return [:] }
         let current = try database.memoriesPassing(Array(sources.keys), filters: SearchFilters(userID: filters.userID))

@@ -12,17 +12,21 @@ public struct FusionWeights: Sendable, Equatable {
     public var provenance = 0.5
     /// How much more meaning counts when the best word match covers none of the query's terms
     /// (scaled by the share it misses).
-    public var weakWords = 0.0
-    /// A term matched by at most this many items (and at most one in twenty) is rare: a name,
-    /// a code name, an id.
-    public var rareMatches = 3
-    /// What meaning's weight is multiplied by when the query has a rare term.
-    public var rareWord = 0.5
+    public var weakWords = 0.5
+    /// How far meaning's weight moves towards 0.95 when no term of the query is specific to a
+    /// few items (scaled by how common its most specific term is).
+    public var commonWords = 1.0
+    /// What meaning's weight is multiplied by when the query holds an id, a code name or a
+    /// quoted phrase (see ``QueryEvidence/hasExactToken(_:)``).
+    public var exactToken = 0.5
     /// Nearest vectors read per query and kind, beside the word matches.
     public var pool = 100
-    /// Meaning (0...1) from which an item counts as found by meaning (`matched_by`), and from
-    /// which an item no word matched may be returned at all.
-    public var related = 0.15
+    /// Meaning (0...1) above which an item no word matched may be returned at all (0: any of
+    /// the nearest that is closer than unrelated text).
+    public var related = 0.0
+    /// Meaning (0...1) from which an item words also found says it was found by meaning too
+    /// (`matched_by`); an item found by meaning alone always says so.
+    public var evident = 0.2
 
     /// The tuned defaults.
     public init() {}

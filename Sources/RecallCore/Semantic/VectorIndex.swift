@@ -39,7 +39,15 @@ final class VectorIndex: Sendable {
 
     /// Past this many vectors a query scans the newest ones plus the candidates it names
     /// (see ``nearest(to:count:groups:alsoRows:)``): a bounded cost at any store size.
-    static let scanLimit = 1_000_000
+    static let defaultScanLimit = 1_000_000
+
+    /// This index's scan limit (tests use a small one).
+    let scanLimit: Int
+
+    /// An empty index.
+    init(scanLimit: Int = VectorIndex.defaultScanLimit) {
+        self.scanLimit = scanLimit
+    }
 
     /// Vector rows up to this id (of any model) have been looked at (0 before the first load).
     var checkedVectorID: Int64 { contents.withLock { $0.lastVectorID } }
@@ -96,7 +104,7 @@ final class VectorIndex: Sendable {
         contents.withLock { state in
             guard state.stride == query.bytes.count, !state.rowIDs.isEmpty, count > 0 else { return [] }
             let total = state.rowIDs.count
-            let first = max(0, total - Self.scanLimit)
+            let first = max(0, total - scanLimit)
             let parts = total - first > 20_000 ? 2 : 1
             let bounds = (0...parts).map { first + (total - first) * $0 / parts }
             let found = Mutex<[(Int, Float)]>([])
