@@ -33,13 +33,13 @@ extension RecallDatabase {
             return (conversation, ConversationHash.of(conversation))
         }
         return try write { db in
-            try prepared.map { try Self.upsert($0.0, hash: $0.1, importID: importID, bucket: bucket, db: db) }
+            try prepared.map { try Self.upsert($0.0, hash: $0.1, importID: importID, bucket: bucket, account: account, db: db) }
         }
     }
 
-    private static func upsert(_ conversation: ParsedConversation, hash: String, importID: Int64?, bucket: String?, db: Database) throws -> ChatUpsert {
+    private static func upsert(_ conversation: ParsedConversation, hash: String, importID: Int64?, bucket: String?, account: String, db: Database) throws -> ChatUpsert {
         let existing = try ChatRecord
-            .filter(Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
+            .filter(Column("account") == account && Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
             .fetchOne(db)
         if var chat = existing, let chatID = chat.id {
             if chat.contentHash == hash {
@@ -58,7 +58,7 @@ extension RecallDatabase {
         var chat = ChatRecord(
             id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
             titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
-            importId: importID, messageCount: 0, tokenCount: 0, contentHash: "", metadata: "{}")
+            importId: importID, messageCount: 0, tokenCount: 0, contentHash: "", metadata: "{}", account: account)
         apply(conversation, hash: hash, to: &chat)
         try chat.insert(db)
         let chatID = chat.id ?? 0
@@ -116,7 +116,7 @@ extension RecallDatabase {
     /// One chat by public id, or a not-found error that says how to find ids.
     func chatRecord(_ id: String, field: String = "id", db: Database) throws -> ChatRecord {
         let rowID = try PublicID.chat.require(id, field: field)
-        guard let chat = try ChatRecord.fetchOne(db, key: rowID) else {
+        guard let chat = try ChatRecord.fetchOne(db, key: rowID), chat.account == account else {
             throw RecallError(.notFound, "No chat with id \(id). Use list_chats or search to find chat ids.")
         }
         return chat
@@ -125,8 +125,8 @@ extension RecallDatabase {
     /// Lists chats, pinned first, then most recently updated.
     func listChats(_ request: ChatListRequest) throws -> ChatPage {
         try read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var conditions: [String] = ["account = ?"]
+            var arguments: StatementArguments = [account]
             if let platform = request.platform {
                 conditions.append("platform = ?")
                 _ = arguments.append(contentsOf: [platform.rawValue])
@@ -152,7 +152,7 @@ extension RecallDatabase {
                 conditions.append("bucket = ?")
                 _ = arguments.append(contentsOf: [bucket])
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let whereClause = "WHERE " + conditions.joined(separator: " AND ")
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chats \(whereClause)", arguments: arguments) ?? 0
             let offset = (request.page - 1) * request.pageSize
             let rows = try ChatRecord.fetchAll(

@@ -7,8 +7,11 @@ extension RecallDatabase {
         try read { db in
             try chatIDs.flatMap { chatID in
                 try MessageRecord.fetchAll(
-                    db, sql: "SELECT * FROM messages WHERE chat_id = ? AND position IS NOT NULL AND hidden = 0 ORDER BY position",
-                    arguments: [chatID]
+                    db, sql: """
+                        SELECT * FROM messages WHERE chat_id = ? AND position IS NOT NULL AND hidden = 0
+                        AND chat_id IN (SELECT id FROM chats WHERE account = ?) ORDER BY position
+                        """,
+                    arguments: [chatID, account]
                 ).map { record in
                     ExtractionInput(
                         text: record.content, role: MessageRole(rawValue: record.role) ?? .user, date: record.createdAt,

@@ -16,10 +16,25 @@ final class RecallDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Where the store lives, for stats.
     let location: StoreLocation
+    /// Whose rows every query reads and writes (see `Recall.account`).
+    let account: String
+
+    /// The same store seen by another account.
+    private init(writer: any DatabaseWriter, location: StoreLocation, account: String) {
+        self.writer = writer
+        self.location = location
+        self.account = account
+    }
+
+    /// This store as `account` sees it: the same connections, only that account's rows.
+    func acting(as account: String) -> RecallDatabase {
+        account == self.account ? self : RecallDatabase(writer: writer, location: location, account: account)
+    }
 
     /// Opens (creating if needed) the store at a location and brings its schema up to date.
     init(location: StoreLocation) throws {
         self.location = location
+        self.account = Recall.localAccount
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Another process may hold the write lock for a moment; wait instead of failing.

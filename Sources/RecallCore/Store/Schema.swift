@@ -4,7 +4,7 @@ import GRDB
 /// The store's schema as append-only history. Never edit a shipped migration: add one.
 enum Schema {
     /// Migration identifiers in order; the schema version is how many have run.
-    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import"]
+    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import", "v5-accounts-api-keys-rate-limits"]
 
     /// The migrator, written in database terms (string table names, not record types).
     static var migrator: DatabaseMigrator {
@@ -171,6 +171,9 @@ enum Schema {
             // index row next to the message; the store's one message insert does that now
             // (see MessageRecord.insertCached). Updates and deletes keep their triggers.
             try db.execute(sql: #"DROP TRIGGER "__messages_fts_ai""#)
+        }
+        migrator.registerMigration("v5-accounts-api-keys-rate-limits") { db in
+            try AccountsMigration.run(db)
         }
         return migrator
     }
