@@ -27,10 +27,22 @@ public struct RecallServer: Sendable {
     public let version: String
     /// The tools offered, in listing order.
     let tools: [any RecallTool]
+    /// Folders `import_chats` may read from; nil allows any path the process can read (stdio,
+    /// where the client runs as the same user), empty refuses every path (HTTP without
+    /// `--allow-import`: a remote caller must not read the server's files).
+    public var importFolders: [String]?
+    /// When true, only read-only tools run; the others answer with an error (read-scope API keys).
+    public var readOnly = false
 
     /// Creates a server over a Recall.
     public init(recall: Recall, version: String) {
         self.init(recall: recall, version: version, tools: ToolRegistry.standardTools)
+    }
+
+    /// Creates a server whose `import_chats` reads only inside `importFolders`.
+    public init(recall: Recall, version: String, importFolders: [String]?) {
+        self.init(recall: recall, version: version, tools: ToolRegistry.standardTools)
+        self.importFolders = importFolders
     }
 
     /// Creates a server offering other tools (tests add tools that block, report progress, …).
@@ -58,7 +70,8 @@ public struct RecallServer: Sendable {
     func run(transport: some MessageTransport, log: ServerLog) async {
         let connection = JSONRPCConnection(transport: transport, log: log)
         let session = MCPSession(
-            recall: recall, serverVersion: version, tools: ToolRegistry(tools), connection: connection, log: log)
+            recall: recall, serverVersion: version, tools: ToolRegistry(tools), connection: connection, log: log,
+            importFolders: importFolders, readOnly: readOnly)
         await connection.serve(session)
     }
 

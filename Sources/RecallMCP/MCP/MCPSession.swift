@@ -28,9 +28,13 @@ final class MCPSession: RequestHandler {
     private let logger: ClientLogger
     private let serverLog: ServerLog
     private let callOrder = CallOrder()
+    private let importFolders: [String]?
+    private let readOnly: Bool
 
     /// A session serving `recall` through `tools`, talking back through `connection`.
-    init(recall: Recall, serverVersion: String, tools: ToolRegistry, connection: JSONRPCConnection, log: ServerLog) {
+    init(recall: Recall, serverVersion: String, tools: ToolRegistry, connection: JSONRPCConnection, log: ServerLog, importFolders: [String]? = nil, readOnly: Bool = false) {
+        self.importFolders = importFolders
+        self.readOnly = readOnly
         self.recall = recall
         self.serverVersion = serverVersion
         self.tools = tools
@@ -131,11 +135,15 @@ final class MCPSession: RequestHandler {
         case .object(let object)?: arguments = object
         default: return .fail(.invalidParams("params.arguments must be an object"))
         }
+        if readOnly, !tools.isReadOnly(name) {
+            return .fail(.invalidRequest("\(name) changes data and this API key is read-only; use a key made with --scope write"))
+        }
         let capabilities = state.withLock { $0.clientCapabilities }
         let ticket = callOrder.admit(write: !tools.isReadOnly(name))
-        return .run { [tools, recall, logger, serverLog] request in
+        return .run { [tools, recall, logger, serverLog, importFolders] request in
             let context = ToolContext(
-                recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog)
+                recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog,
+                importFolders: importFolders)
             return try await ticket.run { try await tools.call(name, arguments: arguments, context: context).json(for: version) }
         }
     }

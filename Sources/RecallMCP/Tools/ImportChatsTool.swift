@@ -40,6 +40,9 @@ struct ImportChatsTool: RecallTool {
         guard !arguments.path.allSatisfy(\.isWhitespace) else {
             throw ToolInputError(field: "path", "must not be empty")
         }
+        if let folders = context.importFolders {
+            try ImportFolders.check(arguments.path, within: folders)
+        }
         let request = ImportRequest(
             path: arguments.path, platform: arguments.platform, bucket: arguments.bucket,
             extract: arguments.extract ?? false)

@@ -12,6 +12,8 @@ struct ToolContext: Sendable {
     let clientCapabilities: [String: JSONValue]
     /// Operational lines on stderr.
     let serverLog: ServerLog
+    /// Folders `import_chats` may read; nil for any path (see `RecallServer.importFolders`).
+    var importFolders: [String]? = nil
 
     /// Runs a RecallCore call on a worker thread (see `CoreCall`) and returns its result.
     func core<Result: Sendable>(_ body: @escaping @Sendable (Recall) throws -> Result) async throws -> Result {
