@@ -11,6 +11,19 @@ struct Latencies {
         return try body()
     }
 
+    /// Adds one measured duration.
+    mutating func append(_ duration: Double) {
+        seconds.append(duration)
+    }
+
+    /// Adds every duration of another set.
+    mutating func append(contentsOf other: Latencies) {
+        seconds += other.seconds
+    }
+
+    /// How many durations were measured.
+    var count: Int { seconds.count }
+
     /// The value below which `fraction` of the runs fall (nearest rank), in milliseconds.
     func percentile(_ fraction: Double) -> Double {
         guard !seconds.isEmpty else { return .nan }

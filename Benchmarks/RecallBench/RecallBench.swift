@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// Benchmarks that print figures; nothing here asserts a time.
 @main
-struct RecallBench: ParsableCommand {
+struct RecallBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recall-bench",
         abstract: "Measure Recall: retrieval quality and speed.",
@@ -10,5 +10,6 @@ struct RecallBench: ParsableCommand {
             LoCoMoCommand.self,
             ExtractionCommand.self,
             SpeedCommand.self,
+            HTTPLoadCommand.self,
         ])
 }
