@@ -86,7 +86,7 @@ struct HTTPLoadCommand: AsyncParsableCommand {
         print("all requests: \(all.summary)")
 
         // Every acknowledged write must be readable afterwards.
-        let stored = try Recall(location: .file(store)).acting(as: "load")
+        let stored = Recall(location: .file(store)).acting(as: "load")
         var missing = 0
         for id in acknowledged where (try? stored.memory(id: id)) == nil { missing += 1 }
         for id in conversations where (try? stored.conversation(ConversationRequest(id: id, limit: 1))) == nil { missing += 1 }
