@@ -112,3 +112,70 @@ def test_schemathesis_finds_no_server_errors(http_server, tmp_path):
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+TOOL_CALLS = [
+    ("add_memory", {"content": "I keep bees in Bergen."}),
+    ("search", {"query": "bees"}),
+    ("get_context", {"query": "bees"}),
+    ("list_memories", {}),
+    ("update_memory", {"id": "mem_1", "tags": ["hobby"]}),
+    ("list_chats", {}),
+    ("get_conversation", {"id": "chat_999"}),
+    ("update_chat", {"id": "chat_999", "pinned": True}),
+    ("extract_memories", {"text": "I live in Oslo.", "dry_run": True}),
+    ("import_chats", {"path": "/etc/hostname"}),
+    ("memory_stats", {}),
+    ("forget", {"memory_ids": ["mem_1"], "dry_run": True}),
+]
+
+
+def test_every_message_over_http_matches_the_schema(http_server, wire_schema):
+    """Raw Streamable HTTP: every server message (JSON bodies and SSE events) is a valid 2025-11-25 message."""
+    import urllib.request
+
+    url, secret = http_server
+    session = {}
+    client_messages, server_messages = [], []
+
+    def post(message):
+        headers = {
+            "Authorization": f"Bearer {secret}", "Content-Type": "application/json",
+            "Accept": "application/json, text/event-stream",
+        }
+        if "id" in session:
+            headers["Mcp-Session-Id"] = session["id"]
+            headers["MCP-Protocol-Version"] = "2025-11-25"
+        client_messages.append(message)
+        request = urllib.request.Request(url, data=json.dumps(message).encode(), headers=headers)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            if response.headers.get("Mcp-Session-Id"):
+                session["id"] = response.headers["Mcp-Session-Id"]
+            body = response.read().decode()
+            if response.status == 202:
+                assert body == "" and "id" not in message
+                return
+            if response.headers.get("Content-Type", "").startswith("text/event-stream"):
+                events = [block for block in body.split("\n\n") if block.strip()]
+                for event in events:
+                    assert event.startswith("event: message\ndata: "), event[:100]
+                    server_messages.append(json.loads(event.split("data: ", 1)[1]))
+            else:
+                server_messages.append(json.loads(body))
+
+    post({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "wire-check", "version": "1"}}})
+    assert "id" in session, "initialize answers with Mcp-Session-Id"
+    post({"jsonrpc": "2.0", "method": "notifications/initialized"})
+    for number, method in enumerate(["ping", "tools/list", "resources/templates/list", "resources/list", "prompts/list"], 2):
+        post({"jsonrpc": "2.0", "id": number, "method": method})
+    for number, (name, arguments) in enumerate(TOOL_CALLS, 100):
+        post({"jsonrpc": "2.0", "id": number, "method": "tools/call",
+              "params": {"name": name, "arguments": arguments, "_meta": {"progressToken": number}}})
+    post({"jsonrpc": "2.0", "id": "unknown", "method": "no/such/method"})
+
+    answered = {json.dumps(m.get("id")) for m in server_messages if "result" in m or "error" in m}
+    asked = {json.dumps(m["id"]) for m in client_messages if "id" in m}
+    assert answered == asked, "every request is answered exactly on its own POST"
+    problems = wire_schema.problems(client_messages, server_messages)
+    assert not problems, "\n".join(problems)
