@@ -10,6 +10,8 @@ struct APIError: Error, Sendable {
     var message: String
     var fieldErrors: [String: [String]] = [:]
     var headers: HTTPFields = [:]
+    /// Fields a route's own error shape adds (memories.ai's `code`, `msg`, `success`, `failed`).
+    var extra: [String: JSONValue] = [:]
 
     static let invalidKey = APIError(status: .unauthorized, message: "Invalid API key")
     static let notFound = APIError(status: .notFound, message: "Not found")
@@ -42,7 +44,8 @@ struct APIError: Error, Sendable {
 
     /// The JSON response.
     var response: Response {
-        var body: [String: JSONValue] = ["error": .string(message)]
+        var body: [String: JSONValue] = extra
+        body["error"] = .string(message)
         if !fieldErrors.isEmpty {
             body["details"] = .object(["fieldErrors": .object(fieldErrors.mapValues { .array($0.map(JSONValue.string)) })])
         }

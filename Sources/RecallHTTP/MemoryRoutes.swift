@@ -61,41 +61,57 @@ struct MemoryRoutes: Sendable {
         }
 
         router.post("/serve/api/v1/memories/add") { request, context in
-            let caller = try context.requireCaller()
-            let body = try await JSONBody.object(request, limit: settings.maxJSONBytes)
-            var problems: [String: [String]] = [:]
-            let uniqueID = body["unique_id"]?.stringValue
-            if uniqueID?.isEmpty ?? true { problems["unique_id"] = ["Required"] }
-            var turns: [ChatTurn] = []
             do {
-                turns = try RESTValues.turns(body["memories"], field: "memories")
-            } catch let error as APIError {
-                problems.merge(error.fieldErrors) { $0 + $1 }
+                return try await addVerbatim(request, context: context)
+            } catch {
+                // memories.ai's failure shape, beside the `error` every route carries.
+                var failure = (error as? RecallError).map(APIError.from) ?? (error as? APIError)
+                    ?? APIError(status: .internalServerError, message: "Internal server error")
+                failure.extra = [
+                    "code": .string(String(failure.status.code)), "msg": .string(failure.message), "data": .array([]),
+                    "success": .bool(false), "failed": .bool(true),
+                ]
+                throw failure
             }
-            if !problems.isEmpty { throw APIError.invalid(problems) }
-            let tags = body["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let latitude = try RESTValues.number(body["latitude"], field: "latitude")
-            let longitude = try RESTValues.number(body["longitude"], field: "longitude")
-            var memoriesAt: Date?
-            if let text = body["memories_at"]?.stringValue {
-                guard let date = RESTValues.date(text) else { throw APIError.invalid("memories_at", "Expected an ISO 8601 date-time") }
-                memoriesAt = date
-            }
-            let request = AddMemoryRequest(
-                messages: turns, extract: false, tags: tags, memoriesAt: memoriesAt, latitude: latitude, longitude: longitude,
-                userID: uniqueID)
-            let result = try await CoreWork.run { try caller.recall.addMemory(request) }
-            let data: [JSONValue] = result.memories.map { memory in
-                .object([
-                    "id": .string(memory.id), "content": .string(memory.content), "tags": .array(memory.tags.map(JSONValue.string)),
-                    "longitude": RESTValues.json(memory.longitude), "latitude": RESTValues.json(memory.latitude),
-                    "owner": RESTValues.json(memory.owner), "created_at": RESTValues.json(memory.createdAt),
-                    "updated_at": RESTValues.json(memory.updatedAt), "memories_at": RESTValues.json(memory.memoriesAt),
-                ])
-            }
-            return JSONBody.response(.ok, JSONValue.object([
-                "code": .string("0000"), "msg": .string("success"), "data": .array(data), "success": .bool(true), "failed": .bool(false),
-            ]))
         }
+    }
+
+    /// memories.ai's add: each entry stored verbatim, owned by its role, under `unique_id`.
+    private func addVerbatim(_ request: Request, context: RecallRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let body = try await JSONBody.object(request, limit: settings.maxJSONBytes)
+        var problems: [String: [String]] = [:]
+        let uniqueID = body["unique_id"]?.stringValue
+        if uniqueID?.isEmpty ?? true { problems["unique_id"] = ["Required"] }
+        var turns: [ChatTurn] = []
+        do {
+            turns = try RESTValues.turns(body["memories"], field: "memories")
+        } catch let error as APIError {
+            problems.merge(error.fieldErrors) { $0 + $1 }
+        }
+        if !problems.isEmpty { throw APIError.invalid(problems) }
+        let tags = body["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let latitude = try RESTValues.number(body["latitude"], field: "latitude")
+        let longitude = try RESTValues.number(body["longitude"], field: "longitude")
+        var memoriesAt: Date?
+        if let text = body["memories_at"]?.stringValue {
+            guard let date = RESTValues.date(text) else { throw APIError.invalid("memories_at", "Expected an ISO 8601 date-time") }
+            memoriesAt = date
+        }
+        let request = AddMemoryRequest(
+            messages: turns, extract: false, tags: tags, memoriesAt: memoriesAt, latitude: latitude, longitude: longitude,
+            userID: uniqueID)
+        let result = try await CoreWork.run { try caller.recall.addMemory(request) }
+        let data: [JSONValue] = result.memories.map { memory in
+            .object([
+                "id": .string(memory.id), "content": .string(memory.content), "tags": .array(memory.tags.map(JSONValue.string)),
+                "longitude": RESTValues.json(memory.longitude), "latitude": RESTValues.json(memory.latitude),
+                "owner": RESTValues.json(memory.owner), "created_at": RESTValues.json(memory.createdAt),
+                "updated_at": RESTValues.json(memory.updatedAt), "memories_at": RESTValues.json(memory.memoriesAt),
+            ])
+        }
+        return JSONBody.response(.ok, JSONValue.object([
+            "code": .string("0000"), "msg": .string("success"), "data": .array(data), "success": .bool(true), "failed": .bool(false),
+        ]))
     }
 }

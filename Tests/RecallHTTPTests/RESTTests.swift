@@ -39,6 +39,10 @@ import Testing
         #expect(wrongType.status == .unsupportedMediaType)
         let notJSON = try await server.send(.POST, "/api/v1/memories", key: key, body: Data("x".utf8), contentType: "text/plain")
         #expect(notJSON.status == .unsupportedMediaType)
+        let noUniqueID = try await server.post("/serve/api/v1/memories/add", key: key, json: ["memories": [["role": "user", "content": "x"]]])
+        #expect(noUniqueID.status == .badRequest)
+        #expect(noUniqueID.json?["success"] == false && noUniqueID.json?["failed"] == true && noUniqueID.json?["code"] == "400")
+        #expect(noUniqueID.json?["details"]?["fieldErrors"]?["unique_id"] == ["Required"])
         let unknown = try await server.get("/nowhere", key: key)
         #expect(unknown.status == .notFound && unknown.json?["error"] != nil)
     }
