@@ -58,10 +58,29 @@ import Testing
             ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
             #expect(call.json?["result"]?["isError"] == true, "\(name)")
         }
-        let read = try await server.post("/mcp", key: bob, json: ["jsonrpc": "2.0", "id": 9, "method": "ping"], headers: [("Accept", "application/json")])
-        #expect(read.status == .ok)
+        // Nor through resources.
+        let opened = try await server.post("/mcp", key: bob, json: [
+            "jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"]],
+        ], headers: [("Accept", "application/json")])
+        let session = try #require(opened.headers.first(name: "Mcp-Session-Id"))
+        let resource = try await server.post("/mcp", key: bob, json: [
+            "jsonrpc": "2.0", "id": 2, "method": "resources/read", "params": ["uri": .string("recall://chat/\(chatID)")],
+        ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
+        #expect(resource.json?["error"] != nil, "\(resource.text)")
+        let listed = try await server.post("/mcp", key: bob, json: ["jsonrpc": "2.0", "id": 3, "method": "resources/list"], headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
+        #expect(!listed.text.contains("recall://chat/\(chatID)\""), "\(listed.text)")
 
-        // Alice still has everything.
+        // Alice still has everything, her resource included.
+        let aliceOpened = try await server.post("/mcp", key: alice, json: [
+            "jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"]],
+        ], headers: [("Accept", "application/json")])
+        let aliceSession = try #require(aliceOpened.headers.first(name: "Mcp-Session-Id"))
+        let own = try await server.post("/mcp", key: alice, json: [
+            "jsonrpc": "2.0", "id": 2, "method": "resources/read", "params": ["uri": .string("recall://chat/\(chatID)")],
+        ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", aliceSession)])
+        #expect(own.json?["result"]?["contents"] != nil, "\(own.text)")
         let conversation = try await server.get("/api/conversation/\(chatID)", key: alice)
         #expect(conversation.json?["messages"]?.arrayValue?.count == 2)
         #expect(try await server.get("/api/v1/memories?user_id=u1", key: alice).json?["count"] == 1)
