@@ -30,10 +30,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
+        // The embedding models, compiled into the executable with `.incbin` (README.md there).
+        .target(
+            name: "RecallModels",
+            exclude: [
+                "static-minilm-256-v1.bin", "static-minilm-256-v1.bin.sha256",
+                "minilm-l6-v1.bin", "minilm-l6-v1.bin.sha256",
+                "LICENSE", "NOTICE", "README.md",
+            ],
+            cSettings: [.headerSearchPath(".")]
+        ),
         // The one core API. Only its Store/ folder imports GRDB.
         .target(
             name: "RecallCore",
             dependencies: [
+                "RecallModels",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

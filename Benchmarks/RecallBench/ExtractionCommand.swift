@@ -19,7 +19,7 @@ struct ExtractionCommand: ParsableCommand {
     @Option(help: "Print this many missed gold facts and unmatched memories of the tuning split.")
     var examples = 0
 
-    @Option(help: "Write every extracted memory as a JSON line (sample, speaker, session, turn, content) to this file.")
+    @Option(help: "Write every candidate, kept or dropped, as a JSON line (sample, speaker, session, turn, content, type, verdict, reason, whether it matches a gold fact) to this file.")
     var dump: String?
 
     func run() throws {
@@ -52,19 +52,27 @@ struct ExtractionCommand: ParsableCommand {
                             source: MemorySource(chatID: "\(sample.id)/session-\(session.number)", messageID: turn.diaID))
                     }
                     let start = DispatchTime.now().uptimeNanoseconds
-                    let memories = inputs.flatMap(extractor.extract)
+                    let candidates = inputs.flatMap(extractor.candidates)
                     seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                     messages += inputs.count
+                    let memories = candidates.filter { $0.verdict == .keep }
+                    let facts = gold.facts[sample.id]?[session.number]?[speaker] ?? []
                     if dump != nil {
-                        for memory in memories {
+                        let goldWords = facts.map { words.of($0.text) }
+                        for candidate in candidates {
+                            let memoryWords = words.of(candidate.content)
+                            let matched = goldWords.indices.filter { ContentWords.jaccard(goldWords[$0], memoryWords) >= ExtractionMetrics.threshold }
+                            let matches = !matched.isEmpty
                             let line: [String: String] = [
-                                "sample": sample.id, "speaker": speaker, "session": String(session.number),
-                                "turn": memory.source?.messageID ?? "", "content": memory.content, "type": memory.type.rawValue,
+                                "gold": matched.map { "\(sample.id)/\(session.number)/\(speaker)/\($0)" }.joined(separator: " "),
+                                "gold_count": String(facts.count),
+                                "sample": sample.id, "speaker": speaker, "session": String(session.number), "split": split,
+                                "turn": candidate.source?.messageID ?? "", "content": candidate.content, "type": candidate.type.rawValue,
+                                "verdict": candidate.verdict.rawValue, "reason": candidate.reason ?? "", "matches": matches ? "yes" : "no",
                             ]
                             if let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) { lines.append(String(decoding: data, as: UTF8.self)) }
                         }
                     }
-                    let facts = gold.facts[sample.id]?[session.number]?[speaker] ?? []
                     spoken += memories
                     goldFacts += facts.map(\.text)
                     splits[split, default: ExtractionMetrics()].add(gold: facts, extracted: memories, words: words)

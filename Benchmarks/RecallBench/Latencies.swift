@@ -24,6 +24,13 @@ struct Latencies {
     /// How many durations were measured.
     var count: Int { seconds.count }
 
+    /// Times one run of `body`, in milliseconds.
+    static func once(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+
     /// The value below which `fraction` of the runs fall (nearest rank), in milliseconds.
     func percentile(_ fraction: Double) -> Double {
         guard !seconds.isEmpty else { return .nan }

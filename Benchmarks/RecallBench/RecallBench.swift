@@ -8,8 +8,13 @@ struct RecallBench: AsyncParsableCommand {
         abstract: "Measure Recall: retrieval quality and speed.",
         subcommands: [
             LoCoMoCommand.self,
+            MemorySearchCommand.self,
+            ParaphraseCommand.self,
             ExtractionCommand.self,
+            DurableFactsCommand.self,
             SpeedCommand.self,
+            StaticCommand.self,
+            TransformerCommand.self,
             HTTPLoadCommand.self,
         ])
 }

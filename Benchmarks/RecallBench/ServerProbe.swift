@@ -7,14 +7,14 @@ struct ServerProbe {
 
     static let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"recall-bench","version":"1"}}}"#
 
-    /// Spawn → `initialize` answered, `count` times on a store; also the resident memory of an
+    /// Spawn → `initialize` answered, `count` times on a store (with `extra` arguments to `serve`); also the resident memory of an
     /// idle server right after its handshake (median over the spawns).
-    func startup(store: String, count: Int) throws -> (latencies: Latencies, idleRSSKiB: Int) {
+    func startup(store: String, count: Int, extra: [String] = []) throws -> (latencies: Latencies, idleRSSKiB: Int) {
         var latencies = Latencies()
         var resident: [Int] = []
         for _ in 0..<count {
             let server = try latencies.time { () throws -> ChildProcess in
-                let server = try ChildProcess(binary, ["serve", "--db", store, "--log-level", "error"], talk: true)
+                let server = try ChildProcess(binary, ["serve", "--db", store, "--log-level", "error"] + extra, talk: true)
                 server.send(Self.initialize)
                 _ = server.readLine()
                 return server
@@ -26,8 +26,8 @@ struct ServerProbe {
     }
 
     /// A running, initialized server on a store.
-    func session(store: String) throws -> Session {
-        let server = try ChildProcess(binary, ["serve", "--db", store, "--log-level", "error"], talk: true)
+    func session(store: String, extra: [String] = []) throws -> Session {
+        let server = try ChildProcess(binary, ["serve", "--db", store, "--log-level", "error"] + extra, talk: true)
         server.send(Self.initialize)
         _ = server.readLine()
         server.send(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)

@@ -9,6 +9,7 @@ struct StoreFiller {
     let recall: Recall
     private var text = SyntheticText(seed: 7)
     private(set) var messages = 0
+    private(set) var memories = 0
     private var conversations = 0
 
     init(path: String) {
@@ -23,6 +24,15 @@ struct StoreFiller {
                 batch.append(nextConversation())
             }
             _ = try recall.importConversations(batch, label: "recall-bench fill")
+        }
+    }
+
+    /// Saves short memories with `add_memory`'s path (vectors included) until there are `target`.
+    mutating func addMemories(upTo target: Int) throws {
+        while memories < target {
+            let content = "The user " + text.sentence(Int.random(in: 5...14, using: &text.random)) + "."
+            _ = try recall.addMemory(AddMemoryRequest(content: content, tags: ["bench"]))
+            memories += 1
         }
     }
 

@@ -9,7 +9,7 @@ extension Recall {
     public func extractMemories(_ request: ExtractRequest) throws -> ExtractResult {
         let inputs = try extractionInputs(request)
         var candidates = inputs.flatMap { input in
-            extractor.extract(from: input).map { candidate in
+            extractor.candidates(from: input).map { candidate in
                 var candidate = candidate
                 candidate.origin = .rules
                 return candidate
@@ -21,15 +21,21 @@ extension Recall {
             candidates += review.accepted
             sampling = SamplingReport(used: true, proposed: proposals.count, accepted: review.accepted.count, rejected: review.rejected)
         }
+        let dropped = candidates.filter { $0.verdict == .drop }.count
+        // A dry run shows what was dropped and why; a stored run lists what it kept.
+        candidates = candidates.filter { $0.verdict == .keep || request.dryRun }
+        let kept = candidates.indices.filter { candidates[$0].verdict == .keep }
         let userID = try userID(request.userID)
-        let batch = try database().store(candidates, userID: userID, now: clock(), dryRun: request.dryRun)
-        for (index, outcome) in batch.outcomes.enumerated() {
+        let mark = try memoryHighWater()
+        let batch = try database().store(kept.map { candidates[$0] }, userID: userID, now: clock(), dryRun: request.dryRun)
+        if !request.dryRun { try? embedMemories(after: mark) }
+        for (index, outcome) in zip(kept, batch.outcomes) {
             candidates[index].outcome = outcome.candidateOutcome
             candidates[index].existingMemoryID = outcome.relatedID.map(PublicID.memory.string)
         }
         return ExtractResult(
             dryRun: request.dryRun, messagesScanned: inputs.count, candidates: candidates, memories: request.dryRun ? [] : batch.memories,
-            added: batch.added, merged: batch.merged, superseded: batch.superseded, sampling: sampling)
+            added: batch.added, merged: batch.merged, superseded: batch.superseded, dropped: dropped, sampling: sampling)
     }
 
     /// The messages an extraction request reads, in order, with their provenance: what a model

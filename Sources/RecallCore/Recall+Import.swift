@@ -6,10 +6,15 @@ extension Recall {
     /// or absent and a re-run completes it.
     ///
     /// Re-importing the same file changes nothing and says so; a newer export adds and updates.
+    ///
+    /// The request's `policy` says what may be read; a path it does not allow is refused before
+    /// anything is stored. When its time limit runs out, the import stops between conversations
+    /// and the summary says so in `stoppedEarly`.
     public func importChats(
         _ request: ImportRequest, progress: @Sendable (ImportProgress) -> Void = { _ in }
     ) throws -> ImportSummary {
         let path = StoreLocation.expand(request.path)
+        try ExportReader.admit(path, policy: request.policy)
         let database = try database()
         let importRowID = try database.beginImport(path: path, platform: request.platform?.rawValue ?? "auto", at: clock())
         var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: request.platform?.rawValue ?? "unknown")
@@ -20,7 +25,7 @@ extension Recall {
         func flush() throws { try save(batch.take()) }
         do {
             let read = try ExportReader().read(
-                path: path, platform: request.platform,
+                path: path, platform: request.platform, policy: request.policy, clock: clock,
                 emit: { conversation, _ in
                     try Task.checkCancellation()
                     if let full = batch.add(conversation) { try save(full) }
@@ -31,6 +36,9 @@ extension Recall {
             summary.files = read.files
             summary.skipped = read.skipped
             summary.platform = read.platforms.count == 1 ? read.platforms.first?.rawValue ?? "unknown" : (read.platforms.isEmpty ? "unknown" : "mixed")
+        } catch let stop as ImportTimeLimitReached {
+            try flush()
+            return try stopped(stop, path: path, importRowID: importRowID, summary: summary)
         } catch is CancellationError {
             // What was read before the cancellation is kept, as a re-run would store it anyway.
             try? flush()
@@ -47,6 +55,29 @@ extension Recall {
             }
             throw error
         }
+        try database.finishImport(importRowID, summary: summary, at: clock())
+        return summary
+    }
+
+    /// Ends an import whose time ran out, once what was read whole is stored: the summary says
+    /// the import stopped; with nothing stored at all, it fails and leaves no trace.
+    private func stopped(
+        _ stop: ImportTimeLimitReached, path: String, importRowID: Int64, summary: ImportSummary
+    ) throws -> ImportSummary {
+        var summary = summary
+        let database = try database()
+        let stored = summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged
+        guard stored > 0 else {
+            try? database.discardImport(importRowID)
+            throw RecallError(
+                .tooLarge,
+                "The import of \(path) stopped after \(stop.limitDescription), its time limit, before any conversation was read; nothing was stored. Import a smaller part of it (one file instead of its folder), or use `recall import`, which has no time limit.")
+        }
+        summary.files = stop.read.files
+        summary.skipped = stop.read.skipped
+        let platforms = stop.read.platforms
+        summary.platform = platforms.count == 1 ? platforms.first?.rawValue ?? "unknown" : (platforms.isEmpty ? "unknown" : "mixed")
+        summary.stoppedEarly = "the import stopped after \(stop.limitDescription), its time limit; the \(stored) conversations read by then are stored. Run it again to continue (conversations already stored are passed over), or use `recall import`, which has no time limit."
         try database.finishImport(importRowID, summary: summary, at: clock())
         return summary
     }
@@ -75,7 +106,7 @@ extension Recall {
     private func store(_ conversations: [ParsedConversation], importRowID: Int64, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
         guard !conversations.isEmpty else { return }
         let database = try database()
-        let outcomes = try database.upsert(conversations, importID: importRowID, bucket: bucket)
+        let outcomes = try database.upsert(conversations, importID: importRowID, bucket: bucket, messageEncoder: semantic.messageEncoder)
         for outcome in outcomes {
             switch outcome.outcome {
             case .added: summary.chatsAdded += 1
@@ -89,7 +120,9 @@ extension Recall {
         // deduplication keeps it idempotent.
         if extract {
             let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap { extractor.extract(from: $0) }
+            let mark = try memoryHighWater()
             summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock()).added
+            try? embedMemories(after: mark)
         }
     }
 }

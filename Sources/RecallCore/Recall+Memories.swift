@@ -7,7 +7,8 @@ extension Recall {
         let drafts = try memoryDrafts(for: request)
         let now = clock()
         let database = try database()
-        return try database.write { db in
+        let mark = try memoryHighWater()
+        let result = try database.write { db in
             var batch = MemoryBatch()
             for draft in drafts {
                 let (record, outcome) = try database.insertMemory(draft, now: now, db: db)
@@ -16,6 +17,10 @@ extension Recall {
             }
             return AddMemoryResult(memories: batch.memories, added: batch.added, merged: batch.merged, superseded: batch.superseded)
         }
+        // Vectors are made after the memory is committed, outside the write lock; a memory
+        // whose vectors are lost to a crash in between is found by its words until a reindex.
+        try? embedMemories(after: mark)
+        return result
     }
 
     private func memoryDrafts(for request: AddMemoryRequest) throws -> [MemoryDraft] {
@@ -104,7 +109,10 @@ extension Recall {
         {
             throw RecallError.invalid("fields", "give at least one of content, tags, bucket, memory_type, pinned")
         }
-        return try database().updateMemory(update, now: clock())
+        let mark = try memoryHighWater()
+        let memory = try database().updateMemory(update, now: clock())
+        try? embedMemories(after: mark)
+        return memory
     }
 
     /// One memory by id.

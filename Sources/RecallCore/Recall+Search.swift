@@ -12,7 +12,8 @@ extension Recall {
         return SearchPage(results: page, nextCursor: next)
     }
 
-    /// The best `count` hits of both kinds, merged by score (memories first on ties).
+    /// The best `count` hits of both kinds, merged by score (memories first on ties): with
+    /// semantic search on, both kinds are scored on one 0...1 scale of words and meaning.
     func rankedHits(query: String, scope: SearchScope, filters: SearchFilters, count: Int) throws -> [SearchHit] {
         let database = try database()
         // A date in the query ranks turns from that time higher; its numbers are not words to match.
@@ -27,34 +28,15 @@ extension Recall {
             return hits.sorted { ($0.createdAt ?? .distantPast, $0.kind == .memory ? 1 : 0) > ($1.createdAt ?? .distantPast, $1.kind == .memory ? 1 : 0) }
         }
         let words = QueryTerms(text).matchExpression
-        let ranker = WindowRanker(weights: ranking)
+        startBackfillIfNeeded()
+        // Meaning reads the question as asked, dates included: they are words to a model.
+        let vectors = QueryVectors(query)
         var hits: [SearchHit] = []
         if scope != .messages {
-            let scores = try terms.parallelMap { try database.memoryTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
-            for item in ranker.rank(termScores: scores, neighbours: { _ in [] }).prefix(count) {
-                if let hit = try database.memoryHit(id: item.key, score: item.score, words: words) { hits.append(hit) }
-            }
+            hits += try memoryHits(terms: terms, words: words, text: text, filters: filters, count: count, query: vectors)
         }
         if includeMessages {
-            let scores = try terms.parallelMap { try database.messageTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
-            let ranked = ranker.rank(termScores: scores, neighbours: { $0.neighbours(ranker.weights.window) })
-            // Only the head can change places through the speaker boost; a few extra cover
-            // places that turn out to hold hidden messages.
-            let head = Array(ranked.prefix(count * 3 + 20))
-            let facts = try database.turnFacts(at: head.map(\.key))
-            let named = WindowRanker.namedAuthor(in: query, among: Set(facts.values.compactMap(\.author)))
-            var found = 0
-            let boosted = ranker.boost(head) { key in
-                let fact = facts[key]
-                return (named != nil && fact?.author?.caseInsensitiveCompare(named ?? "") == .orderedSame,
-                        fact?.date.map(dates.covers) ?? false)
-            }
-            for item in boosted where found < count {
-                if let hit = try database.messageHit(at: item.key, score: item.score, words: words, filters: filters) {
-                    hits.append(hit)
-                    found += 1
-                }
-            }
+            hits += try messageHits(terms: terms, words: words, query: query, dates: dates, filters: filters, count: count, vectors: vectors)
         }
         return hits.sorted { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }

@@ -22,16 +22,35 @@ public final class Recall: Sendable {
     /// Shared by every account's view of the same store, so one process opens it once.
     private let storage: Mutex<RecallDatabase?>
 
-    /// How messages are ranked; the defaults suit conversational memory.
+    /// How messages are ranked by their words; the defaults suit conversational memory.
     public let ranking: RankingWeights
 
-    /// Creates a Recall over a store; nothing is opened until the first call.
-    public init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights()) {
+    /// How search finds things by meaning (`.off`: by words alone).
+    public let semantic: SemanticSearch
+
+    /// The vectors of this store held in memory for search, loaded on first use. Every
+    /// account's view shares them; each account's rows are indexes of their own.
+    let vectorIndexes: VectorIndexes
+
+    /// Whether the first search starts giving rows without vectors theirs in the background
+    /// (a long-lived server does; a one-shot command leaves it to `recall reindex`).
+    public let backgroundIndexing: Bool
+    /// Set once the back-fill started; only the Recall that owns the store uses it (see `root`).
+    let backfillStarted = Mutex(false)
+
+    /// Creates a Recall over a store; nothing is opened (and no model read) until the first call.
+    public init(
+        location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights(),
+        semantic: SemanticSearch = .embedded, backgroundIndexing: Bool = false
+    ) {
         self.location = location
         self.clock = clock
         self.ranking = ranking
+        self.semantic = semantic
+        self.backgroundIndexing = backgroundIndexing
         self.account = Self.localAccount
         self.storage = Mutex(nil)
+        self.vectorIndexes = VectorIndexes()
         self.parent = nil
     }
 
@@ -39,7 +58,11 @@ public final class Recall: Sendable {
         location = other.location
         clock = other.clock
         ranking = other.ranking
+        semantic = other.semantic
+        backgroundIndexing = other.backgroundIndexing
         self.account = account
+        // One process loads a store's vectors once, whichever account searches.
+        vectorIndexes = other.vectorIndexes
         // The opened store is looked up through `other`, so every view shares one connection pool.
         storage = Mutex(nil)
         parent = other
@@ -59,12 +82,14 @@ public final class Recall: Sendable {
     }
 
     /// The Recall that owns the opened store.
-    private var root: Recall { parent ?? self }
+    var root: Recall { parent ?? self }
     private let parent: Recall?
 
     /// A Recall over a fresh in-memory store, for tests and previews.
-    public static func inMemory(clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights()) -> Recall {
-        Recall(location: .inMemory, clock: clock, ranking: ranking)
+    public static func inMemory(
+        clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights(), semantic: SemanticSearch = .embedded
+    ) -> Recall {
+        Recall(location: .inMemory, clock: clock, ranking: ranking, semantic: semantic)
     }
 
     /// The store, opened on first use and shared by every later call.

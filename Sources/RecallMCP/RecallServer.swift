@@ -1,3 +1,4 @@
+public import Foundation
 public import RecallCore
 #if canImport(Glibc)
 import Glibc
@@ -25,31 +26,41 @@ public struct RecallServer: Sendable {
     public let recall: Recall
     /// Reported in `serverInfo.version`.
     public let version: String
-    /// The tools offered, in listing order.
-    let tools: [any RecallTool]
-    /// Folders `import_chats` may read from; nil allows any path the process can read (stdio,
-    /// where the client runs as the same user), empty refuses every path (HTTP without
-    /// `--allow-import`: a remote caller must not read the server's files).
-    public var importFolders: [String]?
+    /// Folders `import_chats` may read besides the client's roots (see `ImportFolders`); empty
+    /// refuses every path (HTTP without `--allow-import`: uploads are the way in).
+    public let importFolders: [String]
+    /// The longest one `import_chats` call may take, in seconds.
+    public let importTimeLimit: TimeInterval
+    /// Whether the client's roots widen where `import_chats` may read. True on stdio, where the
+    /// client runs on this machine as this user; false over HTTP, where a remote client's roots
+    /// name folders of its own machine and would let it read anything on this one.
+    public var trustsClientRoots = true
     /// When true, only read-only tools run; the others answer with an error (read-scope API keys).
     public var readOnly = false
+    /// The tools offered, in listing order.
+    let tools: [any RecallTool]
 
-    /// Creates a server over a Recall.
-    public init(recall: Recall, version: String) {
-        self.init(recall: recall, version: version, tools: ToolRegistry.standardTools)
-    }
-
-    /// Creates a server whose `import_chats` reads only inside `importFolders`.
-    public init(recall: Recall, version: String, importFolders: [String]?) {
-        self.init(recall: recall, version: version, tools: ToolRegistry.standardTools)
-        self.importFolders = importFolders
+    /// Creates a server over a Recall whose imports read within `importFolders` (by default
+    /// `RECALL_IMPORT_DIRS`, else the Downloads folder) and the client's roots.
+    public init(
+        recall: Recall, version: String, importFolders: [String] = ImportFolders.configured(flags: []),
+        importTimeLimit: TimeInterval = ImportPolicy.defaultTimeLimit
+    ) {
+        self.init(
+            recall: recall, version: version, tools: ToolRegistry.standardTools, importFolders: importFolders,
+            importTimeLimit: importTimeLimit)
     }
 
     /// Creates a server offering other tools (tests add tools that block, report progress, …).
-    init(recall: Recall, version: String, tools: [any RecallTool]) {
+    init(
+        recall: Recall, version: String, tools: [any RecallTool], importFolders: [String],
+        importTimeLimit: TimeInterval = ImportPolicy.defaultTimeLimit
+    ) {
         self.recall = recall
         self.version = version
         self.tools = tools
+        self.importFolders = importFolders
+        self.importTimeLimit = importTimeLimit
     }
 
     /// Serves stdin/stdout until stdin closes and every in-flight request is answered.
@@ -69,9 +80,11 @@ public struct RecallServer: Sendable {
 
     func run(transport: some MessageTransport, log: ServerLog) async {
         let connection = JSONRPCConnection(transport: transport, log: log)
+        let access = ImportAccess(
+            configuredFolders: importFolders, timeLimit: importTimeLimit, trustsClientRoots: trustsClientRoots, log: log)
         let session = MCPSession(
-            recall: recall, serverVersion: version, tools: ToolRegistry(tools), connection: connection, log: log,
-            importFolders: importFolders, readOnly: readOnly)
+            recall: recall, serverVersion: version, tools: ToolRegistry(tools), importAccess: access,
+            connection: connection, log: log, readOnly: readOnly)
         await connection.serve(session)
     }
 

@@ -15,7 +15,7 @@ struct RecallCommand: AsyncParsableCommand {
         version: RecallVersion.current,
         subcommands: [
             Serve.self, Import.self, Search.self, Context.self, Add.self, Memories.self,
-            Chats.self, Show.self, Forget.self, Extract.self, Stats.self, Export.self, Keys.self,
+            Chats.self, Show.self, Forget.self, Extract.self, Stats.self, Export.self, Reindex.self, Embed.self, Keys.self,
         ]
     )
 

@@ -28,7 +28,7 @@ import Testing
     @Test func theClientsModelProposesAndTheRulesDecide() async throws {
         let client = TestClient()
         await client.initialize(capabilities: Self.sampling)
-        extract(client, "I keep bees on my roof. I love jazz.")
+        extract(client, "There are two beehives on my roof. I love jazz.")
         let reply = #"{"facts": [{"message_id": "text", "content": "The user keeps bees on their roof.", "type": "fact", "confidence": 0.8},"#
             + #" {"message_id": "msg_41", "content": "The user is an astronaut."}, {"message_id": "text", "content": "Bees make honey."}]}"#
         let request = await answer(client, with: reply)

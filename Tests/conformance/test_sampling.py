@@ -35,12 +35,12 @@ def test_sampling_proposals_are_checked_by_the_rules(recall_bin, store, wire_sch
         params = server_parameters(recall_bin, store, record_dir=traffic)
         async with Client(params, mode="legacy", read_timeout_seconds=30, sampling_callback=propose) as client:
             tools = Tools(client)
-            extracted = await tools.call("extract_memories", {"text": "I keep bees on my roof. I love jazz.", "use_sampling": True})
+            extracted = await tools.call("extract_memories", {"text": "There are two beehives on my roof. I love jazz.", "use_sampling": True})
             listed = await tools.call("list_memories", {"order": "oldest"})
             return extracted, listed
 
     extracted, listed = run(body)
-    assert "I keep bees on my roof." in seen["prompt"] and seen["max_tokens"] > 0
+    assert "There are two beehives on my roof." in seen["prompt"] and seen["max_tokens"] > 0
     report = extracted["sampling"]
     assert report["used"] is True and report["model"] == "callback-model"
     assert report["proposed"] == 2 and report["accepted"] == 1

@@ -39,7 +39,7 @@ class Outcome:
 
 def serve_worker(recall_bin, store, worker, exports, deadline, outcome):
     rng = random.Random(worker)
-    client = PipeClient(recall_bin, store)
+    client = PipeClient(recall_bin, store, allow_import=[exports[0].parent])
     mine = []
     try:
         client.initialize()

@@ -13,8 +13,8 @@ from stress_support.pipe_client import PipeClient
 
 
 @pytest.fixture
-def server(recall_bin, store):
-    client = PipeClient(recall_bin, store)
+def server(recall_bin, store, tmp_path):
+    client = PipeClient(recall_bin, store, allow_import=[tmp_path])
     client.initialize()
     yield client
     assert client.close() == 0

@@ -20,7 +20,8 @@ def home(tmp_path):
 def server(recall_bin, tmp_path, home):
     work = tmp_path / "work"
     work.mkdir()
-    env = {"PATH": os.environ.get("PATH", "/usr/bin"), "HOME": str(home)}
+    # Everything under the test's folder may be imported, the home folder included.
+    env = {"PATH": os.environ.get("PATH", "/usr/bin"), "HOME": str(home), "RECALL_IMPORT_DIRS": str(tmp_path)}
     client = PipeClient(recall_bin, tmp_path / "recall.sqlite", env=env, cwd=work)
     client.initialize()
     client.work = work

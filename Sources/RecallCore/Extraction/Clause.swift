@@ -8,6 +8,8 @@ struct Clause: Sendable, Equatable {
     var certainty: Double
     /// The time phrase that applies to it, if any.
     var time: TimeMention?
+    /// The sentence it is part of, for what the rest of it says ("… but it crashes").
+    var context = ""
     /// Which sentence of the message it is in, and where in that sentence (UTF-8 offsets).
     var sentence = 0
     var span = 0..<0

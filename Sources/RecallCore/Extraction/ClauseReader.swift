@@ -13,18 +13,26 @@ struct ClauseReader: Sendable {
 
     /// The clauses of a text, in order.
     func clauses(in prose: String) -> [Clause] {
-        sentences(in: prose).enumerated().flatMap { index, sentence in
-            clauses(ofSentence: sentence).map { clause in
+        sentencesInContext(prose).enumerated().flatMap { index, sentence in
+            clauses(ofSentence: sentence.text).map { clause in
                 var clause = clause
                 clause.sentence = index
+                clause.context = sentence.whole
                 return clause
             }
         }
     }
 
-    /// Sentences that end in anything but a question mark.
+    /// Sentences that end in anything but a question mark, and the statement that opens a
+    /// question ("I'm a nurse, how can I sleep better?" gives "I'm a nurse").
     func sentences(in text: String) -> [String] {
-        var sentences: [String] = []
+        sentencesInContext(text).map(\.text)
+    }
+
+    /// The sentences, each with the whole sentence it was read from (a question's statement
+    /// comes with its question).
+    private func sentencesInContext(_ text: String) -> [(text: String, whole: String)] {
+        var sentences: [(text: String, whole: String)] = []
         var current = ""
         var previous: Character = " "
         var iterator = text.makeIterator()
@@ -34,7 +42,11 @@ struct ClauseReader: Sendable {
             // A full stop inside "3.5" or "node.js" is not the end of a sentence.
             let inWord = character == "." && (previous.isLetter || previous.isNumber) && (next.map { $0.isLetter || $0.isNumber } ?? false)
             if Self.terminators.contains(character) && !inWord {
-                if character != "?" && character != "？" { sentences.append(current) }
+                if character != "?" && character != "？" {
+                    sentences.append((current, current))
+                } else if let statement = statement(before: current) {
+                    sentences.append((statement, current))
+                }
                 current = ""
             } else {
                 current.append(character)
@@ -42,8 +54,29 @@ struct ClauseReader: Sendable {
             previous = character
             pending = next
         }
-        sentences.append(current)
-        return sentences.map { String($0.trimmed()) }.filter { $0.count >= 4 }
+        sentences.append((current, current))
+        return sentences.map { (String($0.text.trimmed()), $0.whole) }.filter { $0.text.count >= 4 }
+    }
+
+    /// The statement about the speaker before a question in one sentence, if there is one: it
+    /// opens the sentence with a first-person word and a comma or "so" sets the question apart.
+    private func statement(before question: String) -> String? {
+        let lower = question.lowercased()
+        guard let first = lower.split(separator: " ").first, language.firstPerson.contains(String(first)) || language.openers.contains(String(first)),
+            !language.questionWords.contains(String(first))
+        else { return nil }
+        for separator in [", ", "; ", " - ", " – ", " so "] {
+            var search = lower.startIndex
+            while let found = lower.range(of: separator, range: search..<lower.endIndex) {
+                let rest = lower[found.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+                if language.questionWords.contains(rest) {
+                    let offset = lower.distance(from: lower.startIndex, to: found.lowerBound)
+                    return String(question.prefix(offset))
+                }
+                search = found.upperBound
+            }
+        }
+        return nil
     }
 
     private static let terminators: Set<Character> = [".", "!", "?", "\n", "。", "！", "？", "…"]
@@ -87,7 +120,15 @@ struct ClauseReader: Sendable {
         ends.sort()
         var clauses: [Clause] = []
         for start in starts.sorted() where start < bytes.count {
-            var end = min(bytes.count, ends.first { $0 > start } ?? bytes.count, start + Self.maximumClause)
+            // "My wife and I went …" is one statement: "my" and a word are not cut from it at "and".
+            let possessive = lower[start...].starts(with: Array("my ".utf8)) || lower[start...].starts(with: Array("me and my ".utf8))
+            let cut = ends.first { end in
+                guard end > start else { return false }
+                if possessive, Self.startsWithAnd(lower, at: end), Self.words(in: lower[start..<end]) < 3 { return false }
+                // "mathematics, healthcare, and data processing": a list keeps its last item.
+                return !continuesList(lower, from: start, at: end)
+            }
+            var end = min(bytes.count, cut ?? bytes.count, start + Self.maximumClause)
             // Never cut inside a UTF-8 sequence.
             while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             let raw = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -95,6 +136,7 @@ struct ClauseReader: Sendable {
             // A time phrase inside the clause applies to it; otherwise one that opened the sentence.
             clause.time = Self.mentions(in: bytes[start..<end], mentions).first ?? Self.mentions(in: bytes[0..<start], mentions).first
             clause.span = start..<end
+            clause.context = sentence
             clauses.append(clause)
         }
         return clauses
@@ -125,6 +167,34 @@ struct ClauseReader: Sendable {
         guard let first = words.first, language.openers.contains(first) || words.contains(where: language.firstPerson.contains) else { return nil }
         if words.contains(where: language.hedgeWords.contains) { certainty = min(certainty, 0.75) }
         return Clause(text: text, opensSentence: opensSentence, certainty: certainty, time: nil)
+    }
+
+    /// Whether ", and " at `offset` joins the last item of a list ("a, b, and c") rather than a new
+    /// clause ("…, and my sister lives there").
+    private func continuesList(_ lower: [UInt8], from start: Int, at offset: Int) -> Bool {
+        let joiner = Array(", and ".utf8)
+        guard offset + joiner.count < lower.count, Array(lower[offset..<offset + joiner.count]) == joiner else { return false }
+        guard ByteSearch.first(Array(", ".utf8), in: Array(lower[start..<offset])) != nil else { return false }
+        let next = lower[(offset + joiner.count)...].prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ",") }
+        let word = String(decoding: next, as: UTF8.self)
+        return !language.firstPerson.contains(word) && !language.listBreakers.contains(word)
+    }
+
+    /// Whether the text at `offset` is " and ".
+    private static func startsWithAnd(_ lower: [UInt8], at offset: Int) -> Bool {
+        offset + 5 <= lower.count && Array(lower[offset..<offset + 5]) == Array(" and ".utf8)
+    }
+
+    /// How many words some bytes hold.
+    private static func words(in bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",")
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
 
     /// ASCII letters lowercased; other bytes unchanged, so offsets stay those of the original text.

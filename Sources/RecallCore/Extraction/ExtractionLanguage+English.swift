@@ -11,7 +11,7 @@ extension ExtractionLanguage {
         openers: [
             "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "me", "we", "we're", "we've", "our", "gonna", "going",
             "started", "joined", "finished", "went", "visited", "bought", "adopted", "signed", "took", "picked", "tried",
-            "attended", "just", "moved", "got", "been", "call", "people",
+            "attended", "just", "moved", "got", "been", "call", "people", "as",
         ],
         patterns: EnglishPatterns.all,
         hypotheticals: [
@@ -29,13 +29,14 @@ extension ExtractionLanguage {
             " though ", " while ", " realized that ", " realised that ", " realized ", " realised ", " found out that ",
             " found out ", " figured out ", " discovered that ",
         ],
+        // Reasons and relative clauses ("because …", "who …") stay with the statement they explain.
         clauseEnds: [
-            " because ", " cause ", " cuz ", " although ", " though ", " but ", " so that ", " so i ", " so we ", ", so ",
-            ", which ", " which ", " who ", ";", ": ", " - ", " – ", " — ", " (", ", and ", ", but ", " and i ", " and i'm ",
-            " and im ", " and i've ", " and my ", " and we ", " and it ", " and it's ", " and its ", " and that ",
-            " and they ", " and he ", " and she ", " and you ", " and then ", ", it ", ", it's ", ", i ", ", i'm ",
-            ", im ", ", my ", ", we ", ", you ", ", they ", ", he ", ", she ", ", that ", ", and ", " when i ", ", this is ", ", here's ", ", here is ",
-            " when we ", " where i ", " if ", " as i ", " plus ", " especially ", ", especially ",
+            " although ", " though ", " but ", " so i ", " so we ", ", so ", ";", ": ", " - ", " – ", " — ", " (", ", and ",
+            ", but ", " and i ", " and i'm ", " and im ", " and i've ", " and my ", " and we ", " and it ", " and it's ",
+            " and its ", " and that ", " and they ", " and he ", " and she ", " and you ", " and then ", ", it ", ", it's ",
+            ", i ", ", i'm ", ", im ", ", my ", ", we ", ", you ", ", they ", ", he ", ", she ", ", that ", ", this is ",
+            ", here's ", ", here is ", " so the ", " so my ", " so it ", " so it's ", " so please ", " if ", " plus i ",
+            " plus my ", " plus it ", " plus we ", " plus the ",
         ],
         fillers: [
             "well", "so", "actually", "honestly", "also", "btw", "oh", "and", "but", "yeah", "yes", "yep", "no", "nope",
@@ -47,7 +48,7 @@ extension ExtractionLanguage {
         trailingFillers: [
             " too", " as well", " lol", " haha", " hahaha", " though", " anyway", " anyways", " tbh", " btw", " for sure",
             " honestly", " now", " again", " right", " all of that", " and stuff", " and all that", " etc", " and so on",
-            " or something", " or so",
+            " or something", " or so", ", that's it", " that's it", " that's all",
             // A clause cut short leaves a dangling function word ("a library for").
             " for", " to", " with", " and", " or", " of", " at", " in", " on", " about", " from", " by", " the", " a",
             " an", " my", " so", " but", " as", " like",
@@ -62,6 +63,15 @@ extension ExtractionLanguage {
         demonstratives: ["this", "that", "these", "those"],
         secondPerson: ["you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll", "u", "ur", "ya"],
         firstPerson: ["i", "i'm", "im", "i've", "ive", "i'd", "my", "me", "we", "our", "mine", "myself"],
+        listBreakers: [
+            "it", "it's", "its", "they", "they're", "he", "she", "you", "that", "that's", "this", "there", "then", "so",
+            "now", "also", "yes", "no", "we're", "he's", "she's", "i'll", "we'll",
+        ],
+        questionWords: [
+            "how", "what", "what's", "which", "who", "where", "when", "why", "can", "could", "should", "would", "will",
+            "do", "does", "did", "is", "are", "was", "any", "anything", "have", "has", "shall", "may", "might", "isn't",
+            "aren't", "don't", "doesn't", "wouldn't", "got",
+        ],
         contractions: [
             "i'm": "I am", "im": "I am", "i've": "I have", "ive": "I have", "i'd": "I would", "i'll": "I will",
             "we're": "we are", "we've": "we have", "we'd": "we would", "we'll": "we will",
@@ -83,6 +93,10 @@ extension ExtractionLanguage {
             addsEnglishEnding: true),
         restatement: Restatement(
             markers: #"as you (?:mentioned|said|told me|noted|shared|pointed out)(?: before| earlier)?,? |you (?:mentioned|said|told me|noted|shared)(?: before| earlier)?,? (?:that )?|(?:since|given that|because|now that|knowing) (?=you(?:'re| are|'ve| have| live| work| love| like| hate|r ))|i remember (?:that )?(?=you)|i know (?:that )?(?=you(?:'re| are| have| live| work| love| like))"#,
+            needles: [
+                "you mentioned", "you said", "you told", "you noted", "you shared", "you pointed", "since you", "given that you",
+                "because you", "now that you", "knowing you", "remember you", "remember that you", "know you", "know that you",
+            ],
             words: ["your": "my", "yours": "mine", "yourself": "myself", "you": "me"],
             subject: ["you": "I", "you're": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "your": "my"],
             verbs: ["are": "am", "were": "was"]),
@@ -138,13 +152,25 @@ extension ExtractionLanguage {
             SlotRule(#"the user is (?:an? )?(vegetarian|vegan|pescatarian)(?: .*)?"#, slot: "diet", value: "{1}"),
             SlotRule(#"the user s (wife|husband|partner|girlfriend|boyfriend|fiancee?|spouse) is named (.+)"#, slot: "{1} name", value: "{2}"),
             SlotRule(#"the user s (?:favorite|favourite) (.+?) (?:is|are) (.+)"#, slot: "favorite {1}", value: "{2}"),
-            SlotRule(#"the user (?:really )?(?:loves|likes|enjoys|adores|prefers|is into|is a fan of|is a big fan of|is keen on|is fond of) (.+)"#, slot: "likes {1}", value: "+"),
-            SlotRule(#"the user (?:really )?(?:hates|dislikes|detests|loathes|can t stand|cannot stand|doesn t like|does not like|doesn t enjoy|does not enjoy|is not a fan of|is not into|isn t into) (.+)"#, slot: "likes {1}", value: "-"),
+            SlotRule(#"the user (?:really )?(?:loves|likes|enjoys|adores|prefers|is into|is a fan of|is a big fan of|is a huge fan of|is keen on|is fond of|is passionate about|is obsessed with|is crazy about) (.+)"#, slot: "likes {1}", value: "+"),
+            SlotRule(#"the user (?:really )?(?:hates|dislikes|detests|loathes|can t stand|cannot stand|doesn t like|does not like|doesn t enjoy|does not enjoy|is not a fan of|is not into|isn t into|no longer likes|no longer loves|no longer enjoys) (.+)"#, slot: "likes {1}", value: "-"),
             SlotRule(#"the user (?:doesn t|does not) (eat|drink|smoke|drive) (.+)"#, slot: "{1}s {2}", value: "-"),
             SlotRule(#"the user (eat|drink|smoke|drive)s (.+)"#, slot: "{1}s {2}", value: "+"),
+            // A long-lived project told again in other words is the same project, kept once.
+            SlotRule(
+                #"the user is (?:developing|building|writing|making|creating|designing|working on|coding|programming|recording|producing|launching|starting|renovating|restoring) (?:a|an|my|their) (?:new |small |little |side |personal |hobby )?(.+?)(?: (?:for|that|which|called|named|about|set|with|where|to|on|in) .*)?"#,
+                slot: "project {1}", value: "+"),
+        ],
+        slotQualifiers: [
+            "these days", "nowadays", "lately", "anymore", "any more", "at the moment", "right now", "for now", "now",
+            "currently", "at present", "still", "too", "as well", "again", "honestly", "actually", "really", "truly",
+            "genuinely", "absolutely", "totally", "definitely", "in general", "a lot", "so much", "very much", "more and more",
+            "more than ever", "these past few months", "these past few weeks", "since then", "by now", "also", "kind of",
+            "sort of", "pretty much", "just",
         ],
         gistStopWords: [
             "the", "a", "an", "really", "very", "so", "just", "also", "quite", "truly", "absolutely", "actually", "totally",
             "definitely", "genuinely", "currently", "now", "his", "her", "their", "its", "too", "much", "lot", "of",
-        ])
+        ],
+        durability: .english)
 }

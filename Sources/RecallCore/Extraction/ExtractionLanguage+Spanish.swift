@@ -9,15 +9,15 @@ extension ExtractionLanguage {
         markers: ["el", "la", "de", "que", "y", "en", "los", "las", "por", "con", "una", "un", "es", "mi", "me", "yo", "muy", "pero", "para", "mis"],
         openers: ["yo", "vivo", "trabajo", "me", "mi", "amo", "adoro", "odio", "quiero", "tengo", "no", "soy", "estoy"],
         patterns: [
-            ExtractionPattern(#"(?:me llamo|mi nombre es) ([\p{L}'-]+(?: [\p{L}'-]+){0,2})"#, .fact, 0.95, "El usuario se llama {1}.", capitalized: [1]),
-            ExtractionPattern(#"tengo (\d{1,3}) años"#, .fact, 0.9, "El usuario tiene {1} años."),
-            ExtractionPattern(#"(?:yo )?vivo en (.+)"#, .fact, 0.9, "El usuario vive en {1}."),
-            ExtractionPattern(#"(?:yo )?trabajo (?:en|para) (.+)"#, .fact, 0.9, "El usuario trabaja en {1}."),
-            ExtractionPattern(#"(?:yo )?soy (vegetariano|vegetariana|vegano|vegana)"#, .preference, 0.9, "El usuario es {1}."),
-            ExtractionPattern(#"no me gustan? (.+)"#, .preference, 0.85, "Al usuario no le gusta {1}."),
-            ExtractionPattern(#"me (encantan?|gustan?) (.+)"#, .preference, 0.85, "Al usuario le {1} {2}."),
-            ExtractionPattern(#"(?:yo )?(?:odio|detesto) (.+)"#, .preference, 0.85, "El usuario odia {1}."),
-            ExtractionPattern(#"(?:yo )?(?:quiero|espero|pienso) (.+)"#, .goal, 0.7, "El usuario quiere {1}."),
+            ExtractionPattern(#"(?:me llamo|mi nombre es) ([\p{L}'-]+(?: [\p{L}'-]+){0,2})"#, .fact, .name, 0.95, "El usuario se llama {1}.", capitalized: [1]),
+            ExtractionPattern(#"tengo (\d{1,3}) años"#, .fact, .age, 0.9, "El usuario tiene {1} años."),
+            ExtractionPattern(#"(?:yo )?vivo en (.+)"#, .fact, .residence, 0.9, "El usuario vive en {1}."),
+            ExtractionPattern(#"(?:yo )?trabajo (?:en|para) (.+)"#, .fact, .employer, 0.9, "El usuario trabaja en {1}."),
+            ExtractionPattern(#"(?:yo )?soy (vegetariano|vegetariana|vegano|vegana)"#, .preference, .diet, 0.9, "El usuario es {1}."),
+            ExtractionPattern(#"no me gustan? (.+)"#, .preference, .taste, 0.85, "Al usuario no le gusta {1}."),
+            ExtractionPattern(#"me (encantan?|gustan?) (.+)"#, .preference, .taste, 0.85, "Al usuario le {1} {2}."),
+            ExtractionPattern(#"(?:yo )?(?:odio|detesto) (.+)"#, .preference, .taste, 0.85, "El usuario odia {1}."),
+            ExtractionPattern(#"(?:yo )?(?:quiero|espero|pienso) (.+)"#, .goal, .goal, 0.7, "El usuario quiere {1}."),
         ],
         hypotheticals: ["si ", "imagina", "supongamos", "ojalá", "quizás si"],
         hedgeOpenings: ["creo que ", "quizás ", "tal vez ", "a lo mejor "],
@@ -33,6 +33,8 @@ extension ExtractionLanguage {
         demonstratives: ["este", "esta", "ese", "esa", "estos", "esas"],
         secondPerson: ["tú", "tu", "tus", "usted", "ustedes", "te", "ti", "contigo"],
         firstPerson: ["yo", "mi", "mis", "me", "nosotros", "nuestro", "nuestra"],
+        listBreakers: ["él", "ella", "ellos", "eso", "esto", "entonces"],
+        questionWords: ["qué", "que", "cómo", "como", "cuál", "cuándo", "dónde", "por", "puedes", "podrías", "hay", "es"],
         contractions: [:],
         userPhrases: ["el usuario", "al usuario", "del usuario"],
         thirdPerson: ThirdPerson(
@@ -74,5 +76,7 @@ extension ExtractionLanguage {
             SlotRule(#"al usuario le (?:encantan?|gustan?) (.+)"#, slot: "likes {1}", value: "+"),
             SlotRule(#"(?:al usuario no le gustan?|el usuario odia) (.+)"#, slot: "likes {1}", value: "-"),
         ],
-        gistStopWords: ["el", "la", "los", "las", "un", "una", "muy", "realmente", "también", "de", "del", "su", "sus"])
+        slotQualifiers: ["ahora", "últimamente", "estos días", "hoy en día", "ya", "mucho", "también", "todavía", "aún", "realmente"],
+        gistStopWords: ["el", "la", "los", "las", "un", "una", "muy", "realmente", "también", "de", "del", "su", "sus"],
+        durability: .spanish)
 }

@@ -40,6 +40,10 @@ final class ExtractionLanguage: Sendable {
     let secondPerson: Set<String>
     /// Words that mark the speaker, for the quick test of whether a clause can be about them.
     let firstPerson: Set<String>
+    /// Words that start a new clause after a list's comma and "and" ("…, and it was great").
+    let listBreakers: Set<String>
+    /// Words a question starts with ("how", "can"), to find where a question follows a statement.
+    let questionWords: Set<String>
     /// Contractions written out before matching ("i'm" → "I am"), so patterns name one form.
     let contractions: [String: String]
     /// How memories name the user ("the user"); a proposed fact must mention them.
@@ -52,8 +56,14 @@ final class ExtractionLanguage: Sendable {
     let time: TimeVocabulary
     /// Facts of which only one version is current (where the user lives), to find contradictions.
     let slots: [SlotRule]
+    /// Words that qualify a fact without changing which fact it is ("these days", "really"),
+    /// set aside before its slot is read: "hates TypeScript these days" is about liking TypeScript.
+    /// Normalised (lowercase, no punctuation); removed at the end of a memory and after its subject.
+    let slotQualifiers: [String]
     /// Words that do not change what a memory says ("really", "the"), for near-duplicates.
     let gistStopWords: Set<String>
+    /// What tells a durable statement from a request, code or the task of the moment.
+    let durability: DurabilityRules
 
     /// Lowercased UTF-8 forms of `clauseStarts`, `clauseEnds` and `hypotheticals`, for fast scanning.
     let clauseStartBytes: [[UInt8]]
@@ -77,13 +87,17 @@ final class ExtractionLanguage: Sendable {
         demonstratives: Set<String>,
         secondPerson: Set<String>,
         firstPerson: Set<String>,
+        listBreakers: Set<String>,
+        questionWords: Set<String>,
         contractions: [String: String],
         userPhrases: [String],
         thirdPerson: ThirdPerson,
         restatement: Restatement?,
         time: TimeVocabulary,
         slots: [SlotRule],
-        gistStopWords: Set<String>
+        slotQualifiers: [String],
+        gistStopWords: Set<String>,
+        durability: DurabilityRules
     ) {
         self.code = code
         self.markers = markers
@@ -100,13 +114,17 @@ final class ExtractionLanguage: Sendable {
         self.demonstratives = demonstratives
         self.secondPerson = secondPerson
         self.firstPerson = firstPerson
+        self.listBreakers = listBreakers
+        self.questionWords = questionWords
         self.contractions = contractions
         self.userPhrases = userPhrases
         self.thirdPerson = thirdPerson
         self.restatement = restatement
         self.time = time
         self.slots = slots
+        self.slotQualifiers = slotQualifiers
         self.gistStopWords = gistStopWords
+        self.durability = durability
         self.clauseStartBytes = clauseStarts.map { Array($0.lowercased().utf8) }
         self.clauseEndBytes = clauseEnds.map { Array($0.lowercased().utf8) }
         self.hypotheticalBytes = hypotheticals.map { Array((" " + $0).lowercased().utf8) }

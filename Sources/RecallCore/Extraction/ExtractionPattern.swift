@@ -10,6 +10,8 @@ struct ExtractionPattern: Sendable {
     let regex: NSRegularExpression
     /// The memory type it yields.
     let type: MemoryType
+    /// What the statement is about, for judging it and giving the reason.
+    let kind: FactKind
     /// How explicit such a statement is, 0–1.
     let confidence: Double
     /// The third-person sentence.
@@ -19,20 +21,26 @@ struct ExtractionPattern: Sendable {
     /// Group indexes that are a subject of their own ("Dancing" in "Dancing brings me joy"): they
     /// must not be vague or speak of the speaker, or the clause was longer than one statement.
     let subjectGroups: [Int]
+    /// The word every match starts with, when the pattern names one ("my", "i"): clauses that start
+    /// otherwise are not tried against it, which saves most regular-expression runs.
+    let leadingWord: String?
     /// Only at the start of a sentence: statements without a subject ("Started a new job") take
     /// the speaker as subject only there.
     let sentenceStartOnly: Bool
 
     /// Creates a rule; `macros` are replaced in `pattern` before it is compiled.
     init(
-        _ pattern: String, _ type: MemoryType, _ confidence: Double, _ template: String,
+        _ pattern: String, _ type: MemoryType, _ kind: FactKind, _ confidence: Double, _ template: String,
         macros: [String: String] = [:], capitalized: [Int] = [], subjectGroups: [Int] = [], sentenceStartOnly: Bool = false
     ) {
         var expanded = pattern
         for (name, value) in macros { expanded = expanded.replacingOccurrences(of: name, with: value) }
         // The patterns are literals checked by the tests; a typo is a programming error.
         self.regex = try! NSRegularExpression(pattern: "^(?:" + expanded + ")$", options: [.caseInsensitive])
+        let head = expanded.prefix { $0.isLetter }
+        self.leadingWord = !head.isEmpty && expanded.dropFirst(head.count).first == " " ? head.lowercased() : nil
         self.type = type
+        self.kind = kind
         self.confidence = confidence
         self.template = template
         self.capitalized = capitalized

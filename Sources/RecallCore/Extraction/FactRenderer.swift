@@ -65,6 +65,12 @@ struct FactRenderer: Sendable {
     private func startsVaguely(_ value: String) -> Bool {
         let lower = value.lowercased()
         let firstWord = String(lower.prefix { $0.isLetter || $0 == "'" || $0 == "-" })
+        // "to Toronto" says where; "to", "to it" and "to do that" say nothing.
+        if firstWord == "to" {
+            let words = lower.split(separator: " ").map(String.init)
+            return words.count == 1 || language.vagueStarts.contains(words[1]) || language.demonstratives.contains(words[1])
+                || (words.count == 2 && words[1] == "do")
+        }
         if language.vagueStarts.contains(firstWord) || language.vagueStarts.contains(lower) { return true }
         if language.demonstratives.contains(firstWord) {
             // "that lake sunrise" names a thing; "that", "that is" and "that one" do not.

@@ -28,10 +28,11 @@ public struct FactSignature: Sendable, Equatable {
         var slot: String?
         var value: String?
         search: for language in languages {
+            let unqualified = Self.unqualified(normalized, qualifiers: language.slotQualifiers)
             for rule in language.slots {
-                guard let found = rule.regex.firstMatch(in: normalized, range: NSRange(normalized.startIndex..., in: normalized)) else { continue }
+                guard let found = rule.regex.firstMatch(in: unqualified, range: NSRange(unqualified.startIndex..., in: unqualified)) else { continue }
                 let groups = (0..<found.numberOfRanges).map { index in
-                    Range(found.range(at: index), in: normalized).map { String(normalized[$0]) } ?? ""
+                    Range(found.range(at: index), in: unqualified).map { String(unqualified[$0]) } ?? ""
                 }
                 slot = Self.fill(rule.slot, groups: groups, stopWords: stopWords)
                 value = Self.fill(rule.value, groups: groups, stopWords: stopWords, cut: true)
@@ -56,6 +57,31 @@ public struct FactSignature: Sendable, Equatable {
             }
         }
         return result
+    }
+
+    /// A normalised memory without the qualifiers that end it or follow its subject's first word
+    /// ("the user really hates typescript these days" → "the user hates typescript").
+    static func unqualified(_ normalized: String, qualifiers: [String]) -> String {
+        guard !qualifiers.isEmpty else { return normalized }
+        var words = normalized.split(separator: " ").map(String.init)
+        var changed = true
+        while changed {
+            changed = false
+            for qualifier in qualifiers {
+                let parts = qualifier.split(separator: " ").map(String.init)
+                // At the end, but never the whole fact.
+                if words.count > parts.count + 2, Array(words.suffix(parts.count)) == parts {
+                    words.removeLast(parts.count)
+                    changed = true
+                }
+                // After "the user" (or "el usuario"): the subject's two words.
+                if words.count > parts.count + 3, Array(words[2..<2 + parts.count]) == parts {
+                    words.removeSubrange(2..<2 + parts.count)
+                    changed = true
+                }
+            }
+        }
+        return words.joined(separator: " ")
     }
 
     /// Words that end a slot's value: "Oslo with their sister" and "Oslo" name the same home.

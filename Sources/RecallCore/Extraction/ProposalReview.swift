@@ -61,6 +61,9 @@ struct ProposalReview: Sendable {
         guard grounded(words, in: input.text, language: language) else {
             return .failure(Reason("shares no content word with the message it cites"))
         }
+        // The same test as the rules' own candidates: no request, instruction or pointer at the chat.
+        let judgement = DurabilityJudge(rules: language.durability).judge(clause: content, object: content, kind: .identity, nearTime: false)
+        if judgement.verdict == .drop { return .failure(Reason(judgement.reason)) }
         if !content.hasSuffix(".") { content += "." }
         if let first = content.first, first.isLowercase { content = first.uppercased() + content.dropFirst() }
         var type = MemoryType(rawValue: (proposal.type ?? "").lowercased()) ?? .fact

@@ -17,15 +17,28 @@ struct Restatement: Sendable {
 
     /// Where the restated clause ends.
     let clauseEnds: Set<Character>
+    /// Lowercase phrases one of which every marker contains: an assistant's message holding none
+    /// restates nothing, and is not read further (most are long and never do).
+    let needles: [[UInt8]]
 
     /// Creates a restatement rule; `markers` is a case-insensitive pattern matched at a word start.
-    init(markers: String, words: [String: String], subject: [String: String], verbs: [String: String], clauseEnds: Set<Character> = [",", ";", ":"]) {
+    init(
+        markers: String, needles: [String], words: [String: String], subject: [String: String], verbs: [String: String],
+        clauseEnds: Set<Character> = [",", ";", ":"]
+    ) {
+        self.needles = needles.map { Array($0.utf8) }
         // The patterns are literals checked by the tests; a typo is a programming error.
         self.markers = try! NSRegularExpression(pattern: "(?<![\\p{L}'])(?:" + markers + ")", options: [.caseInsensitive])
         self.clauseEnds = clauseEnds
         self.words = words
         self.subject = subject
         self.verbs = verbs
+    }
+
+    /// Whether a text may hold a marker: one of the needles occurs in it, ASCII letters lowercased.
+    func mayOccur(in text: String) -> Bool {
+        let lower = text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }
+        return ByteSearch.containsAny(needles, in: lower)
     }
 
     /// The user's own clause restated in a sentence, or nil when the sentence attributes nothing to the user.

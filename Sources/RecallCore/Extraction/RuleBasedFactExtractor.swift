@@ -35,9 +35,13 @@ public struct RuleBasedFactExtractor: FactExtractor {
     /// How much less an assistant's restatement counts than the user's own words.
     static let restatementWeight = 0.8
 
-    /// The candidates one message yields, in the order they appear.
-    public func extract(from input: ExtractionInput) -> [MemoryCandidate] {
-        guard input.role == .user || input.role == .assistant, !input.text.isEmpty, input.text.count <= Self.maximumText else { return [] }
+    /// Every candidate one message yields, kept or dropped, in the order they appear.
+    public func candidates(from input: ExtractionInput) -> [MemoryCandidate] {
+        guard input.role == .user || input.role == .assistant, !input.text.isEmpty,
+            input.text.utf8.count <= Self.maximumText || input.text.count <= Self.maximumText
+        else { return [] }
+        // An assistant's message counts only where it restates the user, which a quick look rules out for most.
+        if input.role == .assistant, !languages.contains(where: { $0.restatement?.mayOccur(in: input.text) == true }) { return [] }
         let prose = ProseCleaner.clean(input.text)
         let language = ExtractionLanguage.detect(prose, among: languages)
         if input.role == .assistant, language.restatement == nil { return [] }
@@ -61,23 +65,45 @@ public struct RuleBasedFactExtractor: FactExtractor {
     }
 
     private func match(_ clause: Clause, language: ExtractionLanguage, input: ExtractionInput) -> MemoryCandidate? {
-        for pattern in language.patterns where clause.opensSentence || !pattern.sentenceStartOnly {
-            guard let groups = pattern.groups(in: clause.text) else { continue }
+        let firstWord = clause.text.prefix { $0 != " " }.lowercased()
+        for pattern in language.patterns where (clause.opensSentence || !pattern.sentenceStartOnly) && (pattern.leadingWord ?? firstWord) == firstWord {
+            guard var groups = pattern.groups(in: clause.text) else { continue }
+            // "I made this apple pie" names a thing the chat shows; the memory names it without the chat.
+            groups = groups.map(language.durability.indefinite)
             guard var content = FactRenderer(language: language).render(pattern, groups: groups) else { continue }
+            let object = groups.dropFirst().last { !$0.isEmpty } ?? clause.text
+            let judgement = DurabilityJudge(rules: language.durability).judge(
+                clause: clause.text, object: object, kind: pattern.kind, nearTime: clause.time.map { Self.isNear($0, language: language) } ?? false,
+                sentence: clause.context)
+            // A long-lived project is a standing fact about the user, not something that happened.
+            let type = judgement.kind == .project && pattern.type == .experience ? .fact : pattern.type
             var memoriesAt = input.date
             // Events carry their date; a preference or a standing fact is simply true as of the message.
-            if pattern.type == .experience || pattern.type == .goal || pattern.type == .relationship, let mention = clause.time,
+            if type == .experience || type == .goal || type == .relationship, let mention = clause.time,
                 let date = input.date
             {
                 let phrase = language.time.phrases[mention.phrase]
-                if let time = ResolvedTime.resolve(phrase.shift, groups: mention.groups, from: date, future: pattern.type == .goal, vocabulary: language.time) {
+                if let time = ResolvedTime.resolve(phrase.shift, groups: mention.groups, from: date, future: type == .goal, vocabulary: language.time) {
                     content = String(content.dropLast()) + " " + language.time.render(time) + "."
                     memoriesAt = time.date
                 }
             }
             let confidence = (pattern.confidence * clause.certainty * 100).rounded() / 100
-            return MemoryCandidate(content: content, type: pattern.type, confidence: confidence, memoriesAt: memoriesAt, source: input.source)
+            return MemoryCandidate(
+                content: content, type: type, confidence: confidence, memoriesAt: memoriesAt, source: input.source,
+                verdict: judgement.verdict, reason: judgement.reason)
         }
         return nil
+    }
+
+    /// Whether a time phrase points at today or the next few days ("tonight", "this weekend",
+    /// "on Saturday"): what a user plans for then is passing, unlike what they did then.
+    static func isNear(_ mention: TimeMention, language: ExtractionLanguage) -> Bool {
+        switch language.time.phrases[mention.phrase].shift {
+        case .step(.day, let days): days >= 0
+        case .step(.weekend, let weekends): weekends >= 0
+        case .weekday(let direction): direction != .past
+        default: false
+        }
     }
 }

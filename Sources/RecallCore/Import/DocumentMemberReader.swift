@@ -123,7 +123,8 @@ struct DocumentMemberReader {
             : String(decoding: head, as: UTF8.self)
         accepted = candidates.filter { $0.recognizes(.text(head: text)) }
         if accepted.isEmpty {
-            rejection = "\(notJSON), and not a text format Recall reads"
+            let nearMiss = candidates.lazy.compactMap { $0.nearMiss(.text(head: text)) }.first
+            rejection = "\(notJSON), and \(nearMiss ?? "not a text format Recall reads")"
         }
     }
 

@@ -21,6 +21,13 @@ protocol DocumentParser: Sendable {
     /// Parses the whole file. Throws `ExportParseError` when it is not this format after all;
     /// problems that cost only part of it come back in the result.
     func parse(document: Data, file: String) throws -> DocumentParse
+    /// Why a sample this format does not recognise comes close, when it does (phrased to follow
+    /// "it is not JSON, and "); nil when it is simply not this format.
+    func nearMiss(_ sample: DocumentSample) -> String?
+}
+
+extension DocumentParser {
+    func nearMiss(_ sample: DocumentSample) -> String? { nil }
 }
 
 /// What a document format is written in.

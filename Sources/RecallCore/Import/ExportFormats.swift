@@ -14,6 +14,18 @@ struct ExportFormats: Sendable {
         ExportFormats(elementParsers: ExportParsers.all, documentParsers: DocumentParsers.all)
     }
 
+    /// Everything Recall reads; with `transcriptEvidence`, a text file is a transcript only when
+    /// it reads as one from its first lines on (see `TranscriptEvidence`).
+    static func all(transcriptEvidence: Bool) -> ExportFormats {
+        var formats = all
+        if transcriptEvidence {
+            formats.documentParsers = formats.documentParsers.map { parser in
+                parser is TranscriptParser ? TranscriptParser(requiresEvidence: true) : parser
+            }
+        }
+        return formats
+    }
+
     /// The formats of one platform.
     func restricted(to platform: Platform) -> ExportFormats {
         ExportFormats(

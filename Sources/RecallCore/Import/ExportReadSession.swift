@@ -11,6 +11,12 @@ final class ExportReadSession {
     let forced: Platform?
     /// The formats detection chooses from: all of them, or the forced platform's.
     let formats: ExportFormats
+    /// Who asked: whether skipped files are named or only counted.
+    let policy: ImportPolicy
+    /// When the read must stop, if it must.
+    let deadline: ImportDeadline?
+    /// The file system of the folder being imported; files found in it must be on it too.
+    var rootDevice: UInt64?
     private let emitSink: (ParsedConversation, String) throws -> Void
     private let diagnosticSink: (ImportDiagnostic) -> Void
     private let progressSink: (ImportProgress) -> Void
@@ -23,16 +29,23 @@ final class ExportReadSession {
     private(set) var rejections: [String] = []
     /// Whether anything was refused for size, so an import with nothing read is `tooLarge`.
     private(set) var refusedForSize = false
+    /// The reasons for refusals over a size limit, without names: Recall's own words about its
+    /// limits, safe to repeat when names are not.
+    private(set) var sizeReasons: [String] = []
+    /// What was passed over, when the policy counts skipped files instead of naming them.
+    private(set) var skippedFiles = SkippedFiles()
 
     /// Creates a session around the caller's callbacks, which must outlive it.
     init(
-        limits: ImportLimits, forced: Platform?, formats: ExportFormats,
-        emit: @escaping (ParsedConversation, String) throws -> Void,
+        limits: ImportLimits, forced: Platform?, formats: ExportFormats, policy: ImportPolicy = .unrestricted,
+        deadline: ImportDeadline? = nil, emit: @escaping (ParsedConversation, String) throws -> Void,
         diagnostic: @escaping (ImportDiagnostic) -> Void, progress: @escaping (ImportProgress) -> Void
     ) {
         self.limits = limits
         self.forced = forced
         self.formats = formats
+        self.policy = policy
+        self.deadline = deadline
         emitSink = emit
         diagnosticSink = diagnostic
         progressSink = progress
@@ -42,6 +55,7 @@ final class ExportReadSession {
 
     /// Hands a conversation to the caller; the caller's errors come back wrapped in `ExportEmitFailure`.
     func emit(_ conversation: ParsedConversation, file: String) throws {
+        try checkTime()
         do {
             try emitSink(conversation, file)
         } catch {
@@ -52,6 +66,27 @@ final class ExportReadSession {
 
     /// Passes a diagnostic on.
     func report(_ diagnostic: ImportDiagnostic) { diagnosticSink(diagnostic) }
+
+    /// Throws once the import's time is up (see `ImportDeadline`).
+    func checkTime() throws { try deadline?.check() }
+
+    /// Tells the caller that a file or folder was not read: by name, or, when the policy counts
+    /// skipped files, only as one more of its extension (see `reportSkippedFiles`).
+    func passOver(_ name: String, severity: ImportDiagnostic.Severity, message: String, isFolder: Bool = false) {
+        guard policy.countsSkippedFiles else {
+            report(ImportDiagnostic(severity: severity, file: name, message: message))
+            return
+        }
+        if isFolder { skippedFiles.addFolder() } else { skippedFiles.add(file: name) }
+    }
+
+    /// One diagnostic for everything counted by `passOver`, named after the import's path.
+    func reportSkippedFiles(under path: String) {
+        guard !skippedFiles.isEmpty else { return }
+        report(ImportDiagnostic(
+            severity: .warning, file: path,
+            message: "skipped \(skippedFiles.description): not exports, or not readable here"))
+    }
 
     /// Reports progress through the current file; conversations count emitted and skipped ones.
     func progress(file: String, bytesRead: Int, totalBytes: Int?) {
@@ -72,35 +107,41 @@ final class ExportReadSession {
     func noteRejected(_ name: String, reason: String, sizeLimit: Bool = false) {
         rejections.append("\(name): \(reason)")
         refusedForSize = refusedForSize || sizeLimit
+        if sizeLimit, !sizeReasons.contains(reason) { sizeReasons.append(reason) }
     }
 
     // MARK: Containers
 
     /// Reads a file on disk: a ZIP archive, a JSON file, or a text document. `explicit` means the
     /// user named it, so it is read whatever its name and a failure is fatal; otherwise `role`
-    /// (from its name) says what it may be.
-    func readFile(_ url: URL, name: String, explicit: Bool, role: MemberSelection.Role = .conversations) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
-        if let size, size > limits.maxFileSize {
-            let reason = "it is \(size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file"
+    /// (from its name) says what it may be. The file is opened by `RegularFile`, so nothing that
+    /// could block (a FIFO, a device, this process's stdin) is ever read.
+    func readFile(_ path: String, name: String, explicit: Bool, role: MemberSelection.Role = .conversations) throws {
+        try checkTime()
+        let file: RegularFile
+        do {
+            file = try RegularFile.open(path, device: explicit ? nil : rootDevice)
+        } catch {
+            if explicit { throw RecallError(.unreadableFile, "\(name) cannot be read: \(error.reason).") }
+            refuse(name, reason: error.reason)
+            return
+        }
+        if file.size > limits.maxFileSize {
+            let reason = "it is \(file.size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file"
             if explicit { throw RecallError(.tooLarge, "\(name): \(reason). Split the export or raise the limit.") }
             refuse(name, reason: reason, sizeLimit: true)
             return
         }
-        let isArchive = explicit ? FileChunkReader.looksLikeZIP(url) : role == .archive
+        let isArchive = explicit ? FileChunkReader.isZIP(head: file.head(4)) : role == .archive
         if isArchive {
-            try ZipArchiveReader(url: url, name: name, explicit: explicit).read(into: self)
+            try ZipArchiveReader(url: URL(fileURLWithPath: file.resolvedPath), name: name, explicit: explicit).read(into: self)
             return
         }
-        let handle: FileHandle
-        do {
-            handle = try FileChunkReader.open(url, name: name)
-        } catch let error as RecallError where !explicit {
-            refuse(name, reason: error.message)
-            return
-        }
-        try readMember(name: name, size: size, explicit: explicit, role: role) { consume in
-            try FileChunkReader.read(handle, chunkSize: limits.readChunkSize, consume)
+        try readMember(name: name, size: file.size, explicit: explicit, role: role) { consume in
+            try FileChunkReader.read(file.handle, chunkSize: limits.readChunkSize) { chunk in
+                try checkTime()
+                try consume(chunk)
+            }
         }
     }
 
@@ -132,15 +173,15 @@ final class ExportReadSession {
         if explicit, let hint = MemberSelection.companionHint(for: name) { message += " (\(hint))" }
         noteRejected(name, reason: message, sizeLimit: interruption?.isSizeLimit ?? false)
         if !explicit {
-            report(ImportDiagnostic(
-                severity: interruption == nil ? .warning : .error, file: name,
-                message: "not imported: \(message); expected a \(formats.expectedExport)"))
+            passOver(
+                name, severity: interruption == nil ? .warning : .error,
+                message: "not imported: \(message); expected a \(formats.expectedExport)")
         }
     }
 
     /// Records that a member was refused and tells the caller why.
     func refuse(_ name: String, reason: String, sizeLimit: Bool = false) {
         noteRejected(name, reason: reason, sizeLimit: sizeLimit)
-        report(ImportDiagnostic(severity: .error, file: name, message: "not read: \(reason)"))
+        passOver(name, severity: .error, message: "not read: \(reason)")
     }
 }

@@ -30,41 +30,48 @@ struct ExportReader: Sendable {
     /// and that aborts the read with that error.
     ///
     /// Throws `RecallError` (`.unreadableFile`, `.unrecognizedFormat`, `.tooLarge`) only for
-    /// fatal problems: a missing or unreadable path, or nothing recognisable at all. A
-    /// malformed conversation inside a valid export becomes an error diagnostic, counts in
-    /// `skipped`, and is never half-emitted.
+    /// fatal problems: a missing, unreadable or disallowed path, or nothing recognisable at all.
+    /// A malformed conversation inside a valid export becomes an error diagnostic, counts in
+    /// `skipped`, and is never half-emitted. Throws `ImportTimeLimitReached` when the policy's
+    /// time limit (measured with `clock`) runs out; what was emitted before stays emitted.
     ///
     /// `platform` limits detection to that platform's formats; a JSON list named directly whose
     /// first element none of them recognises is still handed to the platform's conversation
     /// parser, which then says what is wrong with each conversation. `progress` comes after every
     /// conversation, with bytes counted within the current file (`ImportProgress.file`).
     func read(
-        path: String, platform: Platform?,
+        path: String, platform: Platform?, policy: ImportPolicy = .unrestricted,
+        clock: @escaping @Sendable () -> Date = { Date() },
         emit: (ParsedConversation, _ file: String) throws -> Void,
         diagnostic: (ImportDiagnostic) -> Void,
         progress: (ImportProgress) -> Void
     ) throws -> ExportReadSummary {
-        var formats = ExportFormats.all
+        var formats = ExportFormats.all(transcriptEvidence: policy.requiresTranscriptEvidence)
         if let platform {
-            formats = formats.restricted(to: platform)
+            formats = ExportFormats.all.restricted(to: platform)
             guard !formats.isEmpty else {
                 throw RecallError(
                     .unrecognizedFormat,
                     "Recall cannot read \(platform.displayName) exports yet (supported: \(ExportFormats.all.supportedNames)). Leave the platform out to detect it.")
             }
         }
-        let location = try Self.locate(path)
+        let deadline = policy.timeLimit.map { ImportDeadline(limit: $0, now: clock) }
+        let location = try Self.locate(path, policy: policy)
         return try withoutActuallyEscaping(emit) { emit in
             try withoutActuallyEscaping(diagnostic) { diagnostic in
                 try withoutActuallyEscaping(progress) { progress in
                     let session = ExportReadSession(
-                        limits: limits, forced: platform, formats: formats, emit: emit, diagnostic: diagnostic,
-                        progress: progress)
+                        limits: limits, forced: platform, formats: formats, policy: policy, deadline: deadline,
+                        emit: emit, diagnostic: diagnostic, progress: progress)
                     do {
                         try read(location, path: path, into: session)
                     } catch let failure as ExportEmitFailure {
-                        throw failure.underlying
+                        session.reportSkippedFiles(under: path)
+                        guard var stop = failure.underlying as? ImportTimeLimitReached else { throw failure.underlying }
+                        stop.read = session.summary
+                        throw stop
                     }
+                    session.reportSkippedFiles(under: path)
                     guard !session.summary.files.isEmpty else { throw Self.nothingRead(path, location, session) }
                     return session.summary
                 }
@@ -72,20 +79,25 @@ struct ExportReader: Sendable {
         }
     }
 
+    /// Checks that a path may be imported under a policy, before anything is stored or opened.
+    static func admit(_ path: String, policy: ImportPolicy) throws {
+        _ = try locate(path, policy: policy)
+    }
+
     private enum Location {
-        case file(URL)
-        case folder(URL)
+        case file(String)
+        case folder(String, device: UInt64)
     }
 
     private func read(_ location: Location, path: String, into session: ExportReadSession) throws {
         switch location {
-        case .file(let url):
-            try session.readFile(url, name: path, explicit: true)
-        case .folder(let url):
-            let files = try FolderWalker.files(under: url) { folder in
-                session.report(ImportDiagnostic(
-                    severity: .warning, file: (path as NSString).appendingPathComponent(folder),
-                    message: "this folder could not be listed; its files were not read"))
+        case .file(let resolved):
+            try session.readFile(resolved, name: path, explicit: true)
+        case .folder(let root, let device):
+            session.rootDevice = device
+            let walker = FolderWalker(root: root, device: device, checkTime: session.checkTime)
+            let files = try walker.files { relative, why in
+                Self.report(why, of: (path as NSString).appendingPathComponent(relative), into: session)
             }
             let shardSets = ChatGPTShardSet.sets(in: files)
             var setOf: [String: Int] = [:]
@@ -98,65 +110,117 @@ struct ExportReader: Sendable {
                 guard role != .ignored else { continue }
                 guard let number = setOf[relative] else {
                     try session.readFile(
-                        url.appendingPathComponent(relative), name: (path as NSString).appendingPathComponent(relative),
+                        root + "/" + relative, name: (path as NSString).appendingPathComponent(relative),
                         explicit: false, role: role)
                     continue
                 }
                 if setsRead.insert(number).inserted {
-                    try readShards(shardSets[number], in: url, path: path, into: session)
+                    try readShards(shardSets[number], in: root, path: path, into: session)
                 }
             }
         }
     }
 
+    /// Tells the session why the folder walk passed over an entry.
+    private static func report(_ why: FolderWalker.PassOver, of name: String, into session: ExportReadSession) {
+        let reason: String
+        switch why {
+        case .unreadableFolder:
+            session.passOver(name, severity: .warning, message: "this folder could not be listed; its files were not read", isFolder: true)
+            return
+        case .tooManyEntries:
+            session.report(ImportDiagnostic(
+                severity: .warning, file: name,
+                message: "the walk stopped after \(FolderWalker.maxEntries) entries; import a smaller folder to read the rest"))
+            return
+        case .linkOutside: reason = "it is a symbolic link to a place outside the folder being imported"
+        case .otherFileSystem: reason = "it is a folder on another file system (a mount point)"
+        case .specialFile: reason = "it is not a regular file (a device, pipe or socket)"
+        }
+        session.noteRejected(name, reason: reason)
+        session.passOver(name, severity: .warning, message: "not read: \(reason)", isFolder: why == .otherFileSystem)
+    }
+
     /// Reads one folder's ChatGPT shards as one list; files over the size limit are refused first.
-    private func readShards(_ set: ChatGPTShardSet, in root: URL, path: String, into session: ExportReadSession) throws {
+    private func readShards(_ set: ChatGPTShardSet, in root: String, path: String, into session: ExportReadSession) throws {
         var members: [ChatGPTShardSet.Member] = []
         for relative in set.paths {
-            let url = root.appendingPathComponent(relative)
+            let file = root + "/" + relative
             let name = (path as NSString).appendingPathComponent(relative)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
-            if let size, size > limits.maxFileSize {
+            let size: Int
+            do {
+                size = try RegularFile.open(file, device: session.rootDevice).size
+            } catch {
+                session.refuse(name, reason: error.reason)
+                continue
+            }
+            if size > limits.maxFileSize {
                 session.refuse(
                     name, reason: "it is \(size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file",
                     sizeLimit: true)
                 continue
             }
             let chunkSize = limits.readChunkSize
-            members.append(ChatGPTShardSet.Member(name: name, size: size) { consume in
-                let handle: FileHandle
-                do {
-                    handle = try FileChunkReader.open(url, name: name)
-                } catch let error as RecallError {
-                    throw ExportReadInterruption(error.message)
+            members.append(ChatGPTShardSet.Member(name: name, size: size) { [device = session.rootDevice] consume in
+                let opened: RegularFile
+                do throws(RegularFile.Refusal) {
+                    opened = try RegularFile.open(file, device: device)
+                } catch {
+                    throw ExportReadInterruption(error.reason)
                 }
-                try FileChunkReader.read(handle, chunkSize: chunkSize, consume)
+                try FileChunkReader.read(opened.handle, chunkSize: chunkSize) { chunk in
+                    try session.checkTime()
+                    try consume(chunk)
+                }
             })
         }
         try ChatGPTShardSet.read(members, into: session)
     }
 
-    /// Resolves `~`, and checks that the path exists and can be read.
-    private static func locate(_ path: String) throws -> Location {
+    /// Resolves `~`, the working folder and links, and checks that the path may be read: inside
+    /// the policy's folders, not a system folder or the whole disk, an existing file or folder.
+    ///
+    /// The folder check comes first and looks only at the resolved name, so a path outside gets
+    /// the same answer whether or not anything is there.
+    private static func locate(_ path: String, policy: ImportPolicy) throws -> Location {
         guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw RecallError(.unreadableFile, "No path was given. Pass the export's ZIP, its conversations.json, or its folder.")
         }
-        let expanded = (path as NSString).expandingTildeInPath
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
-            throw RecallError(.unreadableFile, "No file or folder at \(path). Check the path (it is read on this machine, relative to the current folder unless absolute).")
+        let resolved = PathResolver.resolve(StoreLocation.expand(path))
+        if let allowed = policy.allowedFolders {
+            let folders = allowed.map { StoreLocation.expand($0) }
+            guard folders.contains(where: { PathResolver.contains(PathResolver.resolve($0), resolved) }) else {
+                throw RecallError(.invalidArgument, outside(path, folders), fieldErrors: ["path": "outside the folders Recall may import from"])
+            }
         }
+        if PathResolver.isSystem(resolved) {
+            throw RecallError(.unreadableFile, "\(path) is in /proc, /sys or /dev, which hold no exports (reading there can block or never end). Pass the export's ZIP, its conversations.json, or its folder.")
+        }
+        if resolved == "/" {
+            throw RecallError(.unreadableFile, "\(path) is the whole file system. Pass the export's ZIP, its conversations.json, or the folder that holds it.")
+        }
+        let status: FileStatus
+        do {
+            status = try RegularFile.status(resolved)
+        } catch {
+            if error.isMissing {
+                throw RecallError(.unreadableFile, "No file or folder at \(path). Check the path (it is read on this machine, relative to the current folder unless absolute).")
+            }
+            throw RecallError(.unreadableFile, "\(path) cannot be read: \(error.reason).")
+        }
+        switch status.kind {
+        case .directory: return .folder(resolved, device: status.device)
         // A FIFO or a device would block the reader or never end; only files and folders are read.
-        let resolved = (expanded as NSString).resolvingSymlinksInPath
-        let type = (try? FileManager.default.attributesOfItem(atPath: resolved)[.type]) as? FileAttributeType
-        guard isFolder.boolValue || type == .typeRegular else {
+        case .regular: return .file(resolved)
+        case .symbolicLink, .special:
             throw RecallError(.unreadableFile, "\(path) is not a regular file or a folder (it is a device, pipe or socket). Pass the export's ZIP, its conversations.json, or its folder.")
         }
-        guard FileManager.default.isReadableFile(atPath: expanded) else {
-            throw RecallError(.unreadableFile, "\(path) cannot be read: permission denied. Check its permissions.")
-        }
-        let url = URL(fileURLWithPath: expanded, isDirectory: isFolder.boolValue)
-        return isFolder.boolValue ? .folder(url) : .file(url)
+    }
+
+    /// The error for a path outside the allowed folders: it names them and how to allow more.
+    private static func outside(_ path: String, _ folders: [String]) -> String {
+        let list = folders.isEmpty ? "none" : folders.joined(separator: ", ")
+        return "\(path) is outside the folders Recall may import from (\(list)). Move or copy the export into one of them, or allow its folder: start the server with --allow-import FOLDER, set RECALL_IMPORT_DIRS, or open the folder as a root in your client."
     }
 
     /// The fatal error when no file held an export.
@@ -164,7 +228,13 @@ struct ExportReader: Sendable {
         let code: RecallError.Code = session.refusedForSize ? .tooLarge : .unrecognizedFormat
         let expected = "Expected a \(session.formats.expectedExport), or a ZIP or folder containing one."
         // Reasons about the path itself read better without repeating it.
-        let reasons = session.rejections.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
+        var reasons = session.rejections.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
+        if session.policy.countsSkippedFiles {
+            // Named files could reveal what else lies there: keep the reasons about the path itself.
+            reasons = session.rejections.filter { $0.hasPrefix(path + ": ") }.map { String($0.dropFirst(path.count + 2)) }
+            if !session.skippedFiles.isEmpty { reasons.append("it holds \(session.skippedFiles.description), none of them an export") }
+            reasons += session.sizeReasons.filter { !reasons.contains($0) }
+        }
         let listed = reasons.prefix(5).joined(separator: "; ") + (reasons.count > 5 ? "; …" : "")
         switch location {
         case .file:

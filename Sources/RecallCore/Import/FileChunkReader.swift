@@ -2,17 +2,8 @@ import Foundation
 
 /// Streams a file from disk in fixed-size chunks, so memory does not grow with the file.
 enum FileChunkReader {
-    /// Opens the file; throws `RecallError(.unreadableFile)` naming it when that fails.
-    static func open(_ url: URL, name: String) throws -> FileHandle {
-        do {
-            return try FileHandle(forReadingFrom: url)
-        } catch {
-            throw RecallError(.unreadableFile, "Could not open \(name) (\(error.localizedDescription)). Check that it exists and that you may read it.")
-        }
-    }
-
-    /// Calls `consume` with each chunk in order. A failing read becomes an `ExportReadInterruption`;
-    /// errors from `consume` pass through unchanged.
+    /// Calls `consume` with each chunk in order, then closes the handle. A failing read becomes
+    /// an `ExportReadInterruption`; errors from `consume` pass through unchanged.
     static func read(_ handle: FileHandle, chunkSize: Int, _ consume: (Data) throws -> Void) throws {
         defer { try? handle.close() }
         while true {
@@ -27,11 +18,9 @@ enum FileChunkReader {
         }
     }
 
-    /// Whether the file starts like a ZIP archive (`PK\3\4`, or `PK\5\6` for an empty one).
-    static func looksLikeZIP(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 4), head.count == 4 else { return false }
-        return head.starts(with: [0x50, 0x4B]) && (head.dropFirst(2).elementsEqual([3, 4]) || head.dropFirst(2).elementsEqual([5, 6]))
+    /// Whether a file's first four bytes start a ZIP archive (`PK\3\4`, or `PK\5\6` for an empty one).
+    static func isZIP(head: Data) -> Bool {
+        let bytes = Array(head.prefix(4))
+        return bytes == [0x50, 0x4B, 3, 4] || bytes == [0x50, 0x4B, 5, 6]
     }
 }

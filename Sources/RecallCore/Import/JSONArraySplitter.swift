@@ -272,10 +272,10 @@ struct JSONArraySplitter {
         }
     }
 
+    /// Says what was expected where, never what was found: the file may not be an export at
+    /// all, and its bytes are not Recall's to repeat.
     private func notAContainer(_ byte: UInt8, at position: Int) -> SyntaxError {
-        let found = (0x21...0x7E).contains(byte)
-            ? "`\(Character(Unicode.Scalar(byte)))`" : "byte 0x" + String(byte, radix: 16, uppercase: true)
         let offset = bytesConsumed + position
-        return SyntaxError(offset: offset, message: "expected `[` or `{` at byte \(offset), found \(found)")
+        return SyntaxError(offset: offset, message: "expected `[` or `{` at byte \(offset)")
     }
 }

@@ -56,7 +56,8 @@ struct MemberReader {
             } else {
                 document = DocumentMemberReader(
                     name: name, totalBytes: totalBytes, candidates: textFormats,
-                    notJSON: "it is not JSON (\(Self.describe(byte, at: offset)))", session: session)
+                    // What was expected, never what was found: that would quote the file.
+                    notJSON: "it is not JSON (expected `[` or `{` at byte \(offset))", session: session)
                 try document?.consume(bytes)
             }
         }
@@ -97,11 +98,5 @@ struct MemberReader {
             offset += 1
         }
         return nil
-    }
-
-    private static func describe(_ byte: UInt8, at offset: Int) -> String {
-        let found = (0x21...0x7E).contains(byte)
-            ? "`\(Character(Unicode.Scalar(byte)))`" : "byte 0x" + String(byte, radix: 16, uppercase: true)
-        return "expected `[` or `{` at byte \(offset), found \(found)"
     }
 }

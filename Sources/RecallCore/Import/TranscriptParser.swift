@@ -19,16 +19,35 @@ import Foundation
 /// no ids: the conversation is keyed by its source URL, else an id the header gives, else a hash
 /// of its title and first exchange (`hash:<hex>`), so re-importing a longer export of the same
 /// chat updates it; messages are keyed by their position (`1`, `2`, …).
+///
+/// With `requiresEvidence` (an import a model asked for), a file is recognised only when it
+/// reads as a transcript from its first lines on (`TranscriptEvidence`).
 struct TranscriptParser: DocumentParser {
     let platform = Platform.transcript
     let formatName = "Markdown or text chat transcript"
     let input = DocumentInput.text
+    /// Whether a file must read as a transcript from its first lines on, not merely hold role labels.
+    let requiresEvidence: Bool
+
+    /// Creates the parser; see `requiresEvidence`.
+    init(requiresEvidence: Bool = false) {
+        self.requiresEvidence = requiresEvidence
+    }
 
     func recognizes(_ sample: DocumentSample) -> Bool {
-        guard case .text(let head) = sample else { return false }
+        guard case .text(let head) = sample, !Self.isHTML(head) else { return false }
+        let lines = Self.lines(of: head)
+        return requiresEvidence ? TranscriptEvidence.holds(in: lines) : !Self.markers(in: lines, from: 0).isEmpty
+    }
+
+    func nearMiss(_ sample: DocumentSample) -> String? {
+        guard requiresEvidence, TranscriptParser().recognizes(sample) else { return nil }
+        return "it has chat-like role labels but does not open like an exporter's transcript (a header that names the chat, or user and assistant turns alternating from the first lines); pass the platform `transcript` if it is one"
+    }
+
+    private static func isHTML(_ head: String) -> Bool {
         let start = head.drop(while: \.isWhitespace).prefix(64).lowercased()
-        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") { return false }
-        return !Self.markers(in: Self.lines(of: head), from: 0).isEmpty
+        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
     }
 
     func parse(document: Data, file: String) throws -> DocumentParse {

@@ -70,14 +70,13 @@ struct ZipArchiveReader {
         if candidates == 0, session.summary.files.count == filesBefore {
             let reason = "it holds no JSON conversation files (\(members) members, none of them a conversations.json, a MyActivity file or a transcript)"
             session.noteRejected(name, reason: reason)
-            if !explicit {
-                session.report(ImportDiagnostic(severity: .warning, file: name, message: "not imported: \(reason)"))
-            }
+            if !explicit { session.passOver(name, severity: .warning, message: "not imported: \(reason)") }
         }
     }
 
     /// Reads one member, unless its header already breaks a limit.
     private func readMember(_ entry: Entry, role: MemberSelection.Role, from archive: Archive, session: ExportReadSession) throws {
+        try session.checkTime()
         guard let size = admitted(entry, session: session) else { return }
         try session.readMember(name: "\(name)/\(entry.path)", size: size, explicit: false, role: role) { consume in
             try stream(entry, from: archive, session: session, consume)

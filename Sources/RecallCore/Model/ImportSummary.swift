@@ -22,6 +22,9 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var memoriesExtracted: Int
     /// Everything that went wrong but did not stop the import.
     public var diagnostics: [ImportDiagnostic]
+    /// Why the import stopped before reading everything (its time limit), when it did; what it
+    /// stored stays, and running it again continues.
+    public var stoppedEarly: String?
 
     /// Creates an empty summary for an import.
     public init(importID: String, platform: String) {
@@ -36,5 +39,6 @@ public struct ImportSummary: Sendable, Codable, Equatable {
         self.skipped = 0
         self.memoriesExtracted = 0
         self.diagnostics = []
+        self.stoppedEarly = nil
     }
 }

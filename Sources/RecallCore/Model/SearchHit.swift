@@ -5,12 +5,17 @@ public struct SearchHit: Sendable, Codable, Equatable {
     /// Which kind of thing matched.
     public enum Kind: String, Sendable, Codable { case memory, message }
 
+    /// What found a hit: its words (or, for a turn, its neighbours' words), its meaning, or both.
+    public enum Evidence: String, Sendable, Codable { case keyword, meaning }
+
     /// Which kind of thing matched.
     public var kind: Kind
     /// Recall's id of the memory or message.
     public var id: String
-    /// Higher is better; comparable within one result list only.
+    /// Higher is better; memories and messages share the scale, so one list merges both.
     public var score: Double
+    /// What found it; absent when the query had nothing to search for (newest items listed).
+    public var matchedBy: [Evidence]?
     /// The matching passage, with matched terms in `**bold**`.
     public var snippet: String
     /// When the message was written or the memory was true.
@@ -27,6 +32,8 @@ public struct SearchHit: Sendable, Codable, Equatable {
     /// Who spoke.
     public var role: MessageRole?
     // Memory hits
+    /// The memory's full text.
+    public var content: String?
     /// The memory's type.
     public var memoryType: MemoryType?
     /// The memory's confidence.

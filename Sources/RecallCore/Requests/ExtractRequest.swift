@@ -44,18 +44,28 @@ public struct MemoryCandidate: Sendable, Codable, Equatable {
     public var source: MemorySource?
     /// Which extractor proposed it.
     public var origin: CandidateOrigin?
+    /// Whether it is worth keeping; only kept candidates are stored.
+    public var verdict: CandidateVerdict
+    /// Why: what kind of durable fact it is ("durable: profession"), or why it is not a memory
+    /// ("request to the assistant", "describes code").
+    public var reason: String?
     /// What storing it did, or on a dry run would do.
     public var outcome: CandidateOutcome?
     /// The existing memory it duplicates, supersedes or is older than.
     public var existingMemoryID: String?
 
     /// Creates a candidate.
-    public init(content: String, type: MemoryType, confidence: Double, memoriesAt: Date? = nil, source: MemorySource? = nil) {
+    public init(
+        content: String, type: MemoryType, confidence: Double, memoriesAt: Date? = nil, source: MemorySource? = nil,
+        verdict: CandidateVerdict = .keep, reason: String? = nil
+    ) {
         self.content = content
         self.type = type
         self.confidence = confidence
         self.memoriesAt = memoriesAt
         self.source = source
+        self.verdict = verdict
+        self.reason = reason
     }
 }
 
@@ -65,7 +75,8 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     public var dryRun: Bool
     /// Messages read.
     public var messagesScanned: Int
-    /// Every candidate found.
+    /// The candidates found: on a dry run every one, kept or dropped, each with its verdict and
+    /// reason; otherwise the kept ones (the dropped are counted in `dropped`).
     public var candidates: [MemoryCandidate]
     /// Memories stored or strengthened (empty on a dry run).
     public var memories: [Memory]
@@ -75,13 +86,15 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     public var merged: Int
     /// Current memories that new ones superseded.
     public var superseded: Int
+    /// Candidates judged not worth keeping (requests, descriptions of code, the task of the moment).
+    public var dropped: Int
     /// How a model's proposals fared, when one was asked.
     public var sampling: SamplingReport?
 
     /// Creates a result.
     public init(
         dryRun: Bool, messagesScanned: Int, candidates: [MemoryCandidate], memories: [Memory], added: Int = 0, merged: Int = 0,
-        superseded: Int = 0, sampling: SamplingReport? = nil
+        superseded: Int = 0, dropped: Int = 0, sampling: SamplingReport? = nil
     ) {
         self.dryRun = dryRun
         self.messagesScanned = messagesScanned
@@ -90,6 +103,7 @@ public struct ExtractResult: Sendable, Codable, Equatable {
         self.added = added
         self.merged = merged
         self.superseded = superseded
+        self.dropped = dropped
         self.sampling = sampling
     }
 }

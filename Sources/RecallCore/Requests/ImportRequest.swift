@@ -8,13 +8,19 @@ public struct ImportRequest: Sendable, Equatable {
     public var bucket: String?
     /// Extract memories from the imported messages.
     public var extract: Bool
+    /// What the import may read: anywhere for a person at a terminal, less for a model.
+    public var policy: ImportPolicy
 
     /// Creates an import request.
-    public init(path: String, platform: Platform? = nil, bucket: String? = nil, extract: Bool = false) {
+    public init(
+        path: String, platform: Platform? = nil, bucket: String? = nil, extract: Bool = false,
+        policy: ImportPolicy = .unrestricted
+    ) {
         self.path = path
         self.platform = platform
         self.bucket = bucket
         self.extract = extract
+        self.policy = policy
     }
 }
 

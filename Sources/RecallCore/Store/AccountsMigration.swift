@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Schema v5: every chat, import and memory carries the account that owns it (existing rows
+/// Schema v8: every chat, import and memory carries the account that owns it (existing rows
 /// belong to the local account), and the server's API keys and rate-limit counters get tables.
 enum AccountsMigration {
     static func run(_ db: Database) throws {
@@ -49,11 +49,11 @@ enum AccountsMigration {
         let indexes = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'chats' AND sql IS NOT NULL")
         var rebuilt = definition
         rebuilt.replaceSubrange(keyRange, with: #""account" TEXT NOT NULL DEFAULT '\#(Recall.localAccount)', UNIQUE("account", "platform", "source_id")"#)
-        rebuilt.replaceSubrange(rebuilt.range(of: #""chats""#) ?? nameRange, with: #""chats_v5""#)
+        rebuilt.replaceSubrange(rebuilt.range(of: #""chats""#) ?? nameRange, with: #""chats_v8""#)
         try db.execute(sql: rebuilt)
-        try db.execute(sql: #"INSERT INTO "chats_v5" (\#(columns)) SELECT \#(columns) FROM "chats""#)
+        try db.execute(sql: #"INSERT INTO "chats_v8" (\#(columns)) SELECT \#(columns) FROM "chats""#)
         try db.execute(sql: #"DROP TABLE "chats""#)
-        try db.execute(sql: #"ALTER TABLE "chats_v5" RENAME TO "chats""#)
+        try db.execute(sql: #"ALTER TABLE "chats_v8" RENAME TO "chats""#)
         for index in indexes { try db.execute(sql: index) }
     }
 }

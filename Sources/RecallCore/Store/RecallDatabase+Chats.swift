@@ -17,8 +17,8 @@ struct ChatUpsert: Sendable {
 
 extension RecallDatabase {
     /// Stores one conversation in its own transaction: wholly, or not at all.
-    func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?) throws -> ChatUpsert {
-        try upsert([parsed], importID: importID, bucket: bucket)[0]
+    func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?, messageEncoder: (any TextEncoder)? = nil) throws -> ChatUpsert {
+        try upsert([parsed], importID: importID, bucket: bucket, messageEncoder: messageEncoder)[0]
     }
 
     /// Stores conversations in one transaction, so each chat is wholly present or absent and
@@ -27,17 +27,39 @@ extension RecallDatabase {
     ///
     /// Upserts by (platform, chat id, message id). Messages a newer export no longer has are
     /// kept, moved off the active branch, so nothing already stored is lost.
-    func upsert(_ batch: [ParsedConversation], importID: Int64?, bucket: String?) throws -> [ChatUpsert] {
+    ///
+    /// With an encoder, every visible message of a new or changed chat gets its vector in the
+    /// same transaction; the vectors are computed before it, on every core.
+    func upsert(_ batch: [ParsedConversation], importID: Int64?, bucket: String?, messageEncoder: (any TextEncoder)? = nil) throws -> [ChatUpsert] {
         let prepared = batch.map { parsed in
             let conversation = parsed.withStorableDates
             return (conversation, ConversationHash.of(conversation))
         }
+        var vectors: MessageVectors?
+        if let messageEncoder {
+            // A chat stored with the same content needs no vectors (a re-import changes nothing).
+            let stored = try read { db in
+                try prepared.map { conversation, hash in
+                    try String.fetchOne(
+                        db.cachedStatement(sql: "SELECT content_hash FROM chats WHERE platform = ? AND source_id = ?"),
+                        arguments: [conversation.platform.rawValue, conversation.sourceID]) == hash
+                }
+            }
+            vectors = MessageVectors(prepared.map(\.0), needed: stored.map { !$0 }, encoder: messageEncoder)
+        }
         return try write { db in
-            try prepared.map { try Self.upsert($0.0, hash: $0.1, importID: importID, bucket: bucket, account: account, db: db) }
+            let modelID = try vectors.map { try vectorModelID($0.model, db: db) }
+            return try prepared.enumerated().map { index, item in
+                let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
+                return try Self.upsert(item.0, hash: item.1, importID: importID, bucket: bucket, account: account, vectors: encoded, db: db)
+            }
         }
     }
 
-    private static func upsert(_ conversation: ParsedConversation, hash: String, importID: Int64?, bucket: String?, account: String, db: Database) throws -> ChatUpsert {
+    private static func upsert(
+        _ conversation: ParsedConversation, hash: String, importID: Int64?, bucket: String?, account: String,
+        vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database
+    ) throws -> ChatUpsert {
         let existing = try ChatRecord
             .filter(Column("account") == account && Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
             .fetchOne(db)
@@ -49,7 +71,7 @@ extension RecallDatabase {
                 }
                 return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
             }
-            let counts = try mergeMessages(conversation.messages, into: chatID, db: db)
+            let counts = try mergeMessages(conversation.messages, into: chatID, vectors: vectors, db: db)
             apply(conversation, hash: hash, to: &chat)
             if let bucket { chat.bucket = bucket }
             try chat.update(db)
@@ -65,6 +87,7 @@ extension RecallDatabase {
         for parsed in conversation.messages {
             var record = MessageRecord(parsed, chatID: chatID)
             try record.insertCached(db)
+            try storeVector(of: parsed, rowID: record.id, vectors: vectors, db: db)
         }
         return ChatUpsert(chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
     }
@@ -80,7 +103,15 @@ extension RecallDatabase {
         chat.metadata = JSONColumn.encode(conversation.metadata)
     }
 
-    private static func mergeMessages(_ messages: [ParsedMessage], into chatID: Int64, db: Database) throws -> (added: Int, updated: Int) {
+    /// Stores a message's precomputed vector, if the batch computed one for it.
+    private static func storeVector(of parsed: ParsedMessage, rowID: Int64?, vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database) throws {
+        guard let vectors, let rowID, let entry = vectors.bySource[parsed.sourceID] else { return }
+        try storeVector(entry, kind: .messages, rowID: rowID, modelID: vectors.modelID, db: db)
+    }
+
+    private static func mergeMessages(
+        _ messages: [ParsedMessage], into chatID: Int64, vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database
+    ) throws -> (added: Int, updated: Int) {
         var stored: [String: MessageRecord] = [:]
         for record in try MessageRecord.filter(Column("chat_id") == chatID).fetchAll(db) {
             stored[record.sourceId] = record
@@ -91,6 +122,7 @@ extension RecallDatabase {
             var record = MessageRecord(parsed, chatID: chatID)
             guard let old = stored.removeValue(forKey: parsed.sourceID) else {
                 try record.insertCached(db)
+                try storeVector(of: parsed, rowID: record.id, vectors: vectors, db: db)
                 added += 1
                 continue
             }
@@ -99,6 +131,7 @@ extension RecallDatabase {
             if old.searchText != record.searchText {
                 try record.updateChanges(db, from: old)
                 try CJKIndex.index(message: record.id ?? 0, text: record.searchText, db: db)
+                try storeVector(of: parsed, rowID: record.id, vectors: vectors, db: db)
                 updated += 1
             } else if !old.matches(record) {
                 try record.updateChanges(db, from: old)

@@ -45,6 +45,8 @@ extension RecallDatabase {
 
     /// Runs `body` in a transaction that is always rolled back.
     private func rolledBack<T>(_ body: (Database) throws -> T) throws -> T {
+        // A dry run writes and rolls back, which a read-only store cannot do either.
+        if isReadOnly { throw readOnlyError }
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?

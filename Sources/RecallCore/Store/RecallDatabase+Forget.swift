@@ -59,10 +59,48 @@ extension RecallDatabase {
                 try db.execute(sql: "DELETE FROM memories WHERE id IN (\(SQLText.placeholders(memoryIDs.count)))", arguments: StatementArguments(memoryIDs))
             }
             if !chatIDs.isEmpty {
+                // The record of an import names its file; once none of its chats is left, it goes too.
+                var imports = try Int64.fetchAll(
+                    db, sql: "SELECT DISTINCT import_id FROM chats WHERE id IN (\(chatList)) AND import_id IS NOT NULL",
+                    arguments: chatArguments)
+                if let importID = request.importID, let rowID = PublicID.importRun.rowID(importID) { imports.append(rowID) }
                 try db.execute(sql: "DELETE FROM chats WHERE id IN (\(chatList))", arguments: chatArguments)
+                if !imports.isEmpty {
+                    try db.execute(sql: """
+                        DELETE FROM imports WHERE id IN (\(SQLText.placeholders(imports.count)))
+                        AND NOT EXISTS (SELECT 1 FROM chats WHERE chats.import_id = imports.id)
+                        """, arguments: StatementArguments(imports))
+                }
+            } else if let importID = request.importID, let rowID = PublicID.importRun.rowID(importID) {
+                try db.execute(sql: "DELETE FROM imports WHERE id = ?", arguments: [rowID])
             }
             return result
         }
-        return request.dryRun ? try read(body) : try write(body)
+        if request.dryRun { return try read(body) }
+        let result = try write(body)
+        scrubForgottenText(memories: result.memoriesDeleted > 0)
+        return result
+    }
+
+    /// Makes forgotten text unrecoverable from the files: `secure_delete` has zeroed the freed
+    /// pages, and a checkpoint copies them over the old ones and empties the WAL, whose frames
+    /// still held the text as it was written.
+    ///
+    /// The memories' full-text indexes are rewritten too (`optimize`), since a deleted row's words
+    /// stay in an FTS5 index until its segments are merged; they are small, so it takes a moment.
+    /// The messages' index is not: at a million messages that takes many seconds under the write
+    /// lock, which other processes on the store cannot wait for (see the README).
+    /// Best effort: a reader in another process can hold the WAL for a moment, and then the next
+    /// checkpoint finishes the job.
+    private func scrubForgottenText(memories: Bool) {
+        if memories {
+            _ = try? writer.write { db in
+                try db.execute(sql: "INSERT INTO memories_fts(memories_fts) VALUES('optimize')")
+                try db.execute(sql: "INSERT INTO memories_cjk(memories_cjk) VALUES('optimize')")
+            }
+        }
+        _ = try? writer.writeWithoutTransaction { db in
+            try db.checkpoint(.truncate)
+        }
     }
 }

@@ -1,6 +1,16 @@
 import Foundation
 import GRDB
 
+/// What re-ranking needs to know of a turn.
+struct TurnFacts: Sendable {
+    /// The message's row id.
+    var messageID: Int64
+    /// Who spoke, when the export names the speaker.
+    var author: String?
+    /// When it was said.
+    var date: Date?
+}
+
 extension RecallDatabase {
     /// Each matching visible message's bm25 score for one term (best `limit`), keyed by its place.
     ///
@@ -54,23 +64,23 @@ extension RecallDatabase {
         }
     }
 
-    /// The speaker and time of the turns at these places, for re-ranking the head of a result.
-    func turnFacts(at keys: [MessageKey]) throws -> [MessageKey: (author: String?, date: Date?)] {
+    /// The message id, speaker and time of the turns at these places, for re-ranking the head of a result.
+    func turnFacts(at keys: [MessageKey]) throws -> [MessageKey: TurnFacts] {
         guard !keys.isEmpty else { return [:] }
         return try read { db in
             var arguments: StatementArguments = []
             for key in keys { _ = arguments.append(contentsOf: [key.chatID, key.position]) }
             let places = Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
-            var result: [MessageKey: (author: String?, date: Date?)] = [:]
+            var result: [MessageKey: TurnFacts] = [:]
             // A join, not a row-value IN: SQLite answers the IN by scanning every message.
             for row in try Row.fetchAll(db, sql: """
                 WITH place(chat_id, position) AS (VALUES \(places))
-                SELECT m.chat_id, m.position, m.author, COALESCE(m.created_at, c.created_at)
+                SELECT m.chat_id, m.position, m.author, COALESCE(m.created_at, c.created_at), m.id
                 FROM place JOIN messages m ON m.chat_id = place.chat_id AND m.position = place.position
                 JOIN chats c ON c.id = m.chat_id
                 """, arguments: arguments)
             {
-                result[MessageKey(chatID: row[0], position: row[1])] = (row[2], row[3])
+                result[MessageKey(chatID: row[0], position: row[1])] = TurnFacts(messageID: row[4], author: row[2], date: row[3])
             }
             return result
         }
@@ -78,7 +88,7 @@ extension RecallDatabase {
 
     /// The search hit for the visible turn at a place, with a snippet around the query's words;
     /// nil when that place holds a hidden message or none.
-    func messageHit(at key: MessageKey, score: Double, words: String?, filters: SearchFilters) throws -> SearchHit? {
+    func messageHit(at key: MessageKey, score: Double, words: String?, filters: SearchFilters, matchedBy: [SearchHit.Evidence]? = nil) throws -> SearchHit? {
         try read { db in
             // The filters again: a neighbouring turn may fall outside a date range its match met.
             let conditions = try SearchConditions.messages(filters, account: account)
@@ -101,12 +111,13 @@ extension RecallDatabase {
             hit.chatTitle = (row["title"] as String?).flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled"
             hit.platform = Platform(rawValue: row["platform"])
             hit.role = MessageRole(rawValue: row["role"])
+            hit.matchedBy = matchedBy
             return hit
         }
     }
 
-    /// The search hit for a memory.
-    func memoryHit(id: Int64, score: Double, words: String?) throws -> SearchHit? {
+    /// The search hit for a memory, with its full text.
+    func memoryHit(id: Int64, score: Double, words: String?, matchedBy: [SearchHit.Evidence]?) throws -> SearchHit? {
         try read { db in
             guard let record = try MemoryRecord.fetchOne(db, key: id), record.account == account else { return nil }
             var snippet: String?
@@ -115,12 +126,15 @@ extension RecallDatabase {
                     db, sql: "SELECT snippet(memories_fts, -1, '**', '**', '…', 48) FROM memories_fts WHERE memories_fts MATCH ? AND rowid = ?",
                     arguments: [words, id])
             }
-            return Self.hit(for: record.memory(), score: score, snippet: snippet ?? record.content)
+            var hit = Self.hit(for: record.memory(), score: score, snippet: snippet ?? record.content)
+            hit.matchedBy = matchedBy
+            return hit
         }
     }
 
     private static func hit(for memory: Memory, score: Double, snippet: String) -> SearchHit {
         var hit = SearchHit(kind: .memory, id: memory.id, score: score, snippet: snippet, createdAt: memory.memoriesAt ?? memory.createdAt)
+        hit.content = memory.content
         hit.memoryType = memory.type
         hit.confidence = memory.confidence
         hit.tags = memory.tags

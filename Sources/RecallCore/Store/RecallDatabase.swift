@@ -16,22 +16,29 @@ final class RecallDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Where the store lives, for stats.
     let location: StoreLocation
+    /// True when the file (or its folder, or its disk) cannot be written: reads are served,
+    /// writes are refused with `readOnlyError`.
+    let isReadOnly: Bool
     /// Whose rows every query reads and writes (see `Recall.account`).
     let account: String
 
     /// The same store seen by another account.
-    private init(writer: any DatabaseWriter, location: StoreLocation, account: String) {
+    private init(writer: any DatabaseWriter, location: StoreLocation, isReadOnly: Bool, account: String) {
         self.writer = writer
         self.location = location
+        self.isReadOnly = isReadOnly
         self.account = account
     }
 
     /// This store as `account` sees it: the same connections, only that account's rows.
     func acting(as account: String) -> RecallDatabase {
-        account == self.account ? self : RecallDatabase(writer: writer, location: location, account: account)
+        account == self.account ? self : RecallDatabase(writer: writer, location: location, isReadOnly: isReadOnly, account: account)
     }
 
     /// Opens (creating if needed) the store at a location and brings its schema up to date.
+    ///
+    /// A file that is not a Recall store is refused untouched (`StoreIdentity`); one that cannot
+    /// be written is opened read-only.
     init(location: StoreLocation) throws {
         self.location = location
         self.account = Recall.localAccount
@@ -44,24 +51,62 @@ final class RecallDatabase: Sendable {
             // (GRDB already sets synchronous = NORMAL for a pool: durable across any crash of
             // the process, SIGKILL included; only a power cut may lose the last commits.)
             try db.execute(sql: "PRAGMA journal_size_limit = \(64 << 20)")
+            // Forgotten text is overwritten with zeros, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         config.label = "recall"
+        var readOnly = false
         do {
             switch location {
             case .inMemory:
                 writer = try DatabaseQueue(configuration: config)
             case .file(let path):
                 try Self.prepareFile(at: path)
+                try StoreIdentity.check(path: path)
                 try Schema.upgrade.refuseIfNewer(path: path)
-                writer = try DatabasePool(path: path, configuration: config)
-                Self.restrictPermissions(path)
+                if Self.isWritable(path) {
+                    writer = try Self.openPool(path, configuration: config)
+                    Self.restrictPermissions(path)
+                } else {
+                    writer = try StoreIdentity.openReadOnly(path, configuration: config)
+                    readOnly = true
+                }
             }
         } catch let error as RecallError {
             throw error
         } catch {
             throw RecallError(.storeUnavailable, "Cannot open the store at \(location.displayPath): \(Self.describe(error)). Check the path and its permissions, or pass another with --db or RECALL_DB.")
         }
-        try Schema.migrate(writer, location: location)
+        isReadOnly = readOnly
+        // A read-only store cannot be upgraded; what it holds is served as it is.
+        if !readOnly { try Schema.migrate(writer, location: location) }
+    }
+
+    /// Opens the pool, trying again when another process holds the new store's lock. Switching a
+    /// new store to WAL can answer "database is locked" at once, without waiting out the busy
+    /// timeout, while another process is doing the same (clients start their servers together).
+    private static func openPool(_ path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 20 {
+                attempt += 1
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
+    }
+
+    /// Whether SQLite can write the store: the file, and its folder for the `-wal` and `-shm`
+    /// files beside it (`access` also says no on a read-only disk).
+    private static func isWritable(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
+    /// The answer to every write on a read-only store.
+    var readOnlyError: RecallError {
+        RecallError(.storeUnavailable, "The store at \(location.displayPath) is read-only (the file, its folder or the disk cannot be written): reads work, but nothing can be saved, so nothing from this call was. Make it writable, or pass another store with --db or RECALL_DB.")
     }
 
     /// Creates the folder and an empty file with mode 0600 before SQLite touches it.
@@ -72,7 +117,11 @@ final class RecallDatabase: Sendable {
             throw RecallError(.storeUnavailable, "The store path \(path) is a folder; give a file path such as \(path)/recall.sqlite.")
         }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            // Only when missing: a read-only store's folder exists and cannot be written.
+            let folder = url.deletingLastPathComponent()
+            if !FileManager.default.fileExists(atPath: folder.path) {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
         } catch {
             throw RecallError(.storeUnavailable, "Cannot create the folder for the store at \(path): \(describe(error)).")
         }
@@ -103,6 +152,7 @@ final class RecallDatabase: Sendable {
 
     /// Runs a write transaction, mapping storage errors to RecallError.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw readOnlyError }
         do {
             return try writer.write(updates)
         } catch let error as RecallError {

@@ -4,7 +4,13 @@ import GRDB
 /// The store's schema as append-only history. Never edit a shipped migration: add one.
 enum Schema {
     /// Migration identifiers in order; the schema version is how many have run.
-    static let migrationIDs = ["v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import", "v5-accounts-api-keys-rate-limits"]
+    static let migrationIDs = [
+        "v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import",
+        "v5-recall-application-id",
+        "v6-vector-side-tables",
+        "v7-memory-slots-set-qualifiers-aside",
+        "v8-accounts-api-keys-rate-limits",
+    ]
 
     /// The migrator, written in database terms (string table names, not record types).
     static var migrator: DatabaseMigrator {
@@ -172,7 +178,44 @@ enum Schema {
             // (see MessageRecord.insertCached). Updates and deletes keep their triggers.
             try db.execute(sql: #"DROP TRIGGER "__messages_fts_ai""#)
         }
-        migrator.registerMigration("v5-accounts-api-keys-rate-limits") { db in
+        migrator.registerMigration("v5-recall-application-id") { db in
+            // Marks the file as Recall's, on a new store and on an older one alike, so that
+            // Recall later opens only its own stores (see StoreIdentity).
+            try db.execute(sql: "PRAGMA application_id = \(StoreIdentity.applicationID)")
+        }
+        migrator.registerMigration("v6-vector-side-tables") { db in
+            // Embedding vectors beside the rows they describe (see Semantic/). Each names the
+            // model that made it, so a model change re-embeds; an empty vector marks a text
+            // with nothing to encode, so it is not tried again. The own id only grows
+            // (AUTOINCREMENT), so a search process loads what is new since its last look.
+            try db.create(table: "vector_models") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+            }
+            try db.create(table: "message_vectors") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("message_id", .integer).notNull().unique().references("messages", onDelete: .cascade)
+                t.column("model_id", .integer).notNull().references("vector_models")
+                t.column("vector", .blob).notNull()
+            }
+            try db.create(table: "memory_vectors") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("memory_id", .integer).notNull().references("memories", onDelete: .cascade)
+                t.column("model_id", .integer).notNull().references("vector_models")
+                t.column("vector", .blob).notNull()
+                t.uniqueKey(["memory_id", "model_id"])
+            }
+        }
+        migrator.registerMigration("v7-memory-slots-set-qualifiers-aside") { db in
+            // A slot now ignores qualifiers ("hates TypeScript these days" is about liking
+            // TypeScript): memories stored before get the slot they would get now, so a later
+            // statement supersedes or merges with them.
+            for row in try Row.fetchAll(db, sql: "SELECT id, content FROM memories") {
+                let signature = FactSignature(row["content"] as String)
+                try db.execute(sql: "UPDATE memories SET slot = ? WHERE id = ?", arguments: [signature.slot, row["id"] as Int64])
+            }
+        }
+        migrator.registerMigration("v8-accounts-api-keys-rate-limits") { db in
             try AccountsMigration.run(db)
         }
         return migrator

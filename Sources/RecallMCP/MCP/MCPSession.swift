@@ -28,16 +28,20 @@ final class MCPSession: RequestHandler {
     private let logger: ClientLogger
     private let serverLog: ServerLog
     private let callOrder = CallOrder()
-    private let importFolders: [String]?
+    private let importAccess: ImportAccess
     private let readOnly: Bool
 
-    /// A session serving `recall` through `tools`, talking back through `connection`.
-    init(recall: Recall, serverVersion: String, tools: ToolRegistry, connection: JSONRPCConnection, log: ServerLog, importFolders: [String]? = nil, readOnly: Bool = false) {
-        self.importFolders = importFolders
+    /// A session serving `recall` through `tools`, talking back through `connection`; imports
+    /// read within `importAccess`, and with `readOnly` only read-only tools run.
+    init(
+        recall: Recall, serverVersion: String, tools: ToolRegistry, importAccess: ImportAccess,
+        connection: JSONRPCConnection, log: ServerLog, readOnly: Bool = false
+    ) {
         self.readOnly = readOnly
         self.recall = recall
         self.serverVersion = serverVersion
         self.tools = tools
+        self.importAccess = importAccess
         self.resources = ResourceProvider(recall: recall, log: log)
         self.prompts = PromptProvider(recall: recall)
         self.logger = ClientLogger { [connection] message in connection.send(message) }
@@ -78,6 +82,7 @@ final class MCPSession: RequestHandler {
         // served from the `initialize` response on. Unknown notifications are ignored, as the
         // spec requires.
         serverLog.debug("notification \(method)")
+        if method == "notifications/roots/list_changed" { importAccess.rootsChanged() }
     }
 
     private func initialize(_ params: JSONValue?) -> RequestPlan {
@@ -93,6 +98,7 @@ final class MCPSession: RequestHandler {
             return true
         }
         guard accepted else { return .fail(.invalidRequest("the server is already initialized")) }
+        importAccess.clientDeclared(capabilities)
         let client = params?["clientInfo"]?["name"]?.stringValue ?? "unknown client"
         serverLog.info("initialize from \(client): protocol \(version) (asked \(requested))")
         return .respond(initializeResult(version))
@@ -140,10 +146,10 @@ final class MCPSession: RequestHandler {
         }
         let capabilities = state.withLock { $0.clientCapabilities }
         let ticket = callOrder.admit(write: !tools.isReadOnly(name))
-        return .run { [tools, recall, logger, serverLog, importFolders] request in
+        return .run { [tools, recall, logger, serverLog, importAccess] request in
             let context = ToolContext(
                 recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog,
-                importFolders: importFolders)
+                importAccess: importAccess)
             return try await ticket.run { try await tools.call(name, arguments: arguments, context: context).json(for: version) }
         }
     }

@@ -9,8 +9,8 @@ struct ExtractMemoriesTool: RecallTool {
     static let name = "extract_memories"
     static let title = "Extract memories"
     static let description = """
-        Extract facts from chats, an import or text and save them; dry_run=true only returns \
-        candidates. use_sampling=true also asks your model (client sampling), checked by the rules.
+        Extract facts about the user from chats, an import or text and save them; dry_run=true returns \
+        candidates with verdict and reason. use_sampling=true also asks your model (client sampling).
         """
     static let annotations = ToolAnnotations.additive
     static let oversizeHint = "Extract from fewer chats at a time, or use `dry_run` on a smaller set."
@@ -24,7 +24,9 @@ struct ExtractMemoriesTool: RecallTool {
         "use_sampling": JSONSchema.boolean(),
     ])
 
-    static let outputSchema = JSONSchema.record
+    /// The candidates, each with its `verdict` (keep or drop) and `reason`; the other members are
+    /// counts and the stored memories. Items are described in words to keep `tools/list` small.
+    static let outputSchema = JSONSchema.output(["candidates": JSONSchema.list, "dropped": JSONSchema.integer()])
 
     struct Arguments: ToolArguments {
         var chatIDs: [String]?

@@ -4,7 +4,7 @@ import RecallCore
 struct SearchTool: RecallTool {
     static let name = "search"
     static let title = "Search memory"
-    static let description = "Ranked search over saved memories and imported chat messages; returns snippets with ids."
+    static let description = "Ranked search over saved memories and imported chat messages, by words and by meaning; returns snippets with ids, a memory's full content, and what found each hit."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `limit` and page with `cursor`."
     static let clipping: ReadClipping? = ReadClipping(list: "results") { hit in
@@ -23,7 +23,14 @@ struct SearchTool: RecallTool {
         ]) { first, _ in first },
         required: ["query"])
 
-    static let outputSchema = JSONSchema.output(["results": JSONSchema.list])
+    static let outputSchema = JSONSchema.output([
+        "results": JSONSchema.array(of: JSONSchema.object([
+            "kind": JSONSchema.oneOf(["memory", "message"]),
+            "id": JSONSchema.string(),
+            "score": JSONSchema.number(),
+            "matched_by": JSONSchema.array(of: JSONSchema.oneOf(["keyword", "meaning"])),
+        ], required: ["kind", "id", "score"])),
+    ])
 
     struct Arguments: ToolArguments, SearchFilterArguments {
         var query: String

@@ -12,8 +12,8 @@ struct ToolContext: Sendable {
     let clientCapabilities: [String: JSONValue]
     /// Operational lines on stderr.
     let serverLog: ServerLog
-    /// Folders `import_chats` may read; nil for any path (see `RecallServer.importFolders`).
-    var importFolders: [String]? = nil
+    /// Where `import_chats` may read, and for how long.
+    let importAccess: ImportAccess
 
     /// Runs a RecallCore call on a worker thread (see `CoreCall`) and returns its result.
     func core<Result: Sendable>(_ body: @escaping @Sendable (Recall) throws -> Result) async throws -> Result {
@@ -28,6 +28,12 @@ struct ToolContext: Sendable {
     /// Sends a log message to the client, subject to its `logging/setLevel`.
     func log(_ level: LogLevel, _ message: String) {
         logger.log(level, message)
+    }
+
+    /// The policy for an import this request asks for: the allowed folders (the client's roots
+    /// are asked for when needed) and the time limit.
+    func importPolicy() async -> ImportPolicy {
+        await importAccess.policy(for: request)
     }
 
     /// Asks the client's model for a completion (`sampling/createMessage`) and returns its result.

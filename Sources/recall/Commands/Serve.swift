@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import RecallCore
 import RecallHTTP
@@ -37,11 +38,19 @@ extension RecallCommand {
         @Option(help: ArgumentHelp("With --http: a browser origin allowed to call the server besides loopback ones (repeatable).", valueName: "origin"))
         var allowOrigin: [String] = []
 
-        @Option(help: ArgumentHelp("With --http: a folder MCP import_chats may read (repeatable); without it, uploads are the only way in.", valueName: "folder"))
-        var allowImport: [String] = []
-
         @Option(help: "The least severe log level written to stderr.")
         var logLevel: Logger.Level = .info
+
+        @Option(
+            name: .customLong("allow-import"),
+            help: ArgumentHelp(
+                """
+                A folder import_chats may read (repeatable). On stdio also RECALL_IMPORT_DIRS, separated by ':'; default: your \
+                Downloads folder; the client's roots are always allowed. With --http only the folders named here: without \
+                one, uploads are the only way in.
+                """,
+                valueName: "folder"))
+        var allowImport: [String] = []
 
         func run() async throws {
             // stdout belongs to the protocol: route every logger to stderr before anything can log.
@@ -51,14 +60,20 @@ extension RecallCommand {
                 handler.logLevel = level
                 return handler
             }
-            let recall = store.makeRecall()
+            let recall = store.makeRecall(backgroundIndexing: true)
             if http {
                 try await serveHTTP(recall)
                 return
             }
-            Logger(label: "recall.serve").info(
-                "serving MCP on stdio", metadata: ["store": "\(recall.location.displayPath)"])
-            await RecallServer(recall: recall, version: RecallVersion.current).runStdio()
+            let importFolders = ImportFolders.configured(flags: allowImport)
+            let logger = Logger(label: "recall.serve")
+            logger.info(
+                "serving MCP on stdio",
+                metadata: ["store": "\(recall.location.displayPath)", "import folders": "\(importFolders.joined(separator: ", "))"])
+            for folder in importFolders where !FileManager.default.fileExists(atPath: folder) {
+                logger.warning("the import folder \(folder) does not exist (yet)")
+            }
+            await RecallServer(recall: recall, version: RecallVersion.current, importFolders: importFolders).runStdio()
         }
 
         func validate() throws {
@@ -82,7 +97,12 @@ extension RecallCommand {
             let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
             try await RecallHTTPServer(recall: recall, settings: settings, version: RecallVersion.current).run { port in
                 // The URL goes to stderr like every log line; stdout stays empty in HTTP mode.
-                logger.info("serving MCP at http://\(host):\(port)/mcp and the REST API", metadata: ["store": "\(recall.location.displayPath)"])
+                logger.info(
+                    "serving MCP at http://\(host):\(port)/mcp and the REST API",
+                    metadata: [
+                        "store": "\(recall.location.displayPath)",
+                        "import folders": "\(allowImport.isEmpty ? "none (uploads only)" : allowImport.joined(separator: ", "))",
+                    ])
             }
         }
     }

@@ -8,6 +8,7 @@ extension ImportSummary: TextRenderable {
             "  messages:  \(messagesAdded) added, \(messagesUpdated) updated",
         ]
         if memoriesExtracted > 0 { lines.append("  memories:  \(memoriesExtracted) extracted") }
+        if let stoppedEarly { lines.append("  stopped:   \(stoppedEarly)") }
         if !diagnostics.isEmpty {
             lines.append("")
             lines.append("\(TextFormat.count(diagnostics.count, "problem")):")

@@ -39,4 +39,18 @@ import Testing
         #expect(FactSignature("The user plays the cello.").slot == nil)
         #expect(FactSignature("El usuario vive en Madrid.").slot == "residence")
     }
+
+    @Test(arguments: [
+        ("The user hates Chinese food these days.", "likes chinese food", "-"),
+        ("The user really hates TypeScript now.", "likes typescript", "-"),
+        ("The user no longer likes TypeScript.", "likes typescript", "-"),
+        ("The user still loves jazz a lot.", "likes jazz", "+"),
+        ("The user lives in Bergen nowadays.", "residence", "bergen"),
+        ("The user currently works at Acme these days.", "employer", "acme"),
+    ])
+    func aTrailingOrLeadingQualifierDoesNotChangeTheSlot(_ content: String, _ slot: String, _ value: String) {
+        let signature = FactSignature(content)
+        #expect(signature.slot == slot)
+        #expect(signature.value == value)
+    }
 }

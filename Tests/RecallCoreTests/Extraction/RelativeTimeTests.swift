@@ -26,7 +26,7 @@ import Testing
         ("I graduated from MIT in 2019.", "The user graduated from MIT in 2019.", "2019-01-01T00:00:00Z"),
         ("I moved to Oslo last month.", "The user moved to Oslo in April 2023.", "2023-04-01T00:00:00Z"),
         ("I want to visit Japan next month.", "The user wants to visit Japan in June 2023.", "2023-06-01T00:00:00Z"),
-        ("I'm going to the dentist tomorrow.", "The user is going to the dentist on 11 May 2023.", "2023-05-11T00:00:00Z"),
+        ("I'm going to Lisbon next week.", "The user is going to Lisbon in the week of 15 May 2023.", "2023-05-15T00:00:00Z"),
         ("I went to Paris in March.", "The user went to Paris in March 2023.", "2023-03-01T00:00:00Z"),
         ("I plan to hike in June.", "The user plans to hike in June 2023.", "2023-06-01T00:00:00Z"),
         ("I visited Rome 3 days ago.", "The user visited Rome on 7 May 2023.", "2023-05-07T00:00:00Z"),

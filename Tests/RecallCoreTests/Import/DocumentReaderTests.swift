@@ -65,7 +65,9 @@ extension ImportTests {
         @Test func textThatIsNoTranscriptNamesBothReasons() throws {
             let error = #expect(throws: RecallError.self) { try ExportReadRecord.read(Fixture.path("transcript/notes.md")) }
             #expect(error?.code == .unrecognizedFormat)
-            #expect(error?.message.contains("it is not JSON (expected `[` or `{` at byte 0, found `#`), and it has 1 line(s) that look like role labels") == true)
+            #expect(error?.message.contains("it is not JSON (expected `[` or `{` at byte 0), and it has 1 line(s) that look like role labels") == true)
+            // What was expected, never what was found: the file's first byte is not repeated.
+            #expect(error?.message.contains("`#`") == false)
             #expect(error?.message.contains("a Markdown or text chat transcript") == true)
         }
 
@@ -76,7 +78,8 @@ extension ImportTests {
             let path = try folder.write("photo.dat", bytes)
             let error = #expect(throws: RecallError.self) { try ExportReadRecord.read(path) }
             #expect(error?.code == .unrecognizedFormat)
-            #expect(error?.message.contains("found byte 0x89), and it is a binary file, not text") == true)
+            #expect(error?.message.contains("(expected `[` or `{` at byte 0), and it is a binary file, not text") == true)
+            #expect(error?.message.contains("0x89") == false)
         }
 
         @Test func utf16TranscriptIsReadAsText() throws {

@@ -38,6 +38,24 @@ import Testing
         #expect(try recall.listMemories(MemoryListRequest()).memories.contains { $0.content == "The user lives in Oslo." })
     }
 
+    @Test func aDryRunShowsWhatWasDroppedAndWhyAndARealRunStoresOnlyWhatWasKept() throws {
+        let (recall, chatID) = try recallWithChat([
+            "I'm a data engineer at a logistics company. I want to implement this in the base class.",
+            "I'm passing the function itself to be called each time a new object is created.",
+        ])
+        let preview = try recall.extractMemories(ExtractRequest(chatIDs: [chatID], dryRun: true))
+        #expect(preview.candidates.map(\.verdict) == [.keep, .drop, .drop])
+        #expect(preview.candidates.map(\.reason) == [
+            "durable: profession", "refers to something it does not name", "the task of the moment",
+        ])
+        #expect(preview.candidates.map(\.outcome) == [.new, nil, nil])
+        #expect(preview.dropped == 2 && preview.added == 1)
+        let stored = try recall.extractMemories(ExtractRequest(chatIDs: [chatID]))
+        #expect(stored.candidates.map(\.content) == ["The user is a data engineer at a logistics company."])
+        #expect(stored.dropped == 2 && stored.added == 1)
+        #expect(try recall.listMemories(MemoryListRequest()).total == 1)
+    }
+
     @Test func anImportIsReadChatByChat() throws {
         let recall = Recall.inMemory(clock: clock.now)
         let summary = try recall.importConversations(
@@ -70,14 +88,17 @@ import Testing
             FactProposal(messageID: second, content: "Does the user feed the greyhound?"),
             FactProposal(messageID: first, content: "The user's dog = {Pixel}."),
             FactProposal(messageID: "", content: "The user adopted a greyhound."),
+            FactProposal(messageID: first, content: "Please remind the user to feed the greyhound."),
+            FactProposal(messageID: first, content: "The user adopted it."),
         ]
         let result = try recall.extractMemories(ExtractRequest(chatIDs: [chatID], proposals: proposals))
         let report = try #require(result.sampling)
-        #expect(report.proposed == 8 && report.accepted == 1)
+        #expect(report.proposed == 10 && report.accepted == 1)
         #expect(report.rejected.map(\.reason) == [
             "cites msg_999, which is not one of the messages read", "speaks in the first or second person",
             "is not a sentence about the user (say \"The user …\")", "shares no content word with the message it cites",
-            "is a question", "contains code or markup", "cites no message",
+            "is a question", "contains code or markup", "cites no message", "instruction to the assistant",
+            "refers to something it does not name",
         ])
         let accepted = try #require(result.candidates.first { $0.origin == .model })
         #expect(accepted.content == "The user adopted a greyhound named Pixel on 3 May 2024.")

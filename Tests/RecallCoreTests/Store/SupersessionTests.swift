@@ -28,6 +28,47 @@ import Testing
         #expect(again.memories[0].id == first.id)
     }
 
+    @Test func aTrailingQualifierStillContradicts() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        _ = try recall.addMemory(AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I like Chinese food.")], memoriesAt: Conversations.date(1)))
+        let changed = try recall.addMemory(
+            AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I hate Chinese food these days.")], memoriesAt: Conversations.date(5)))
+        #expect(changed.added == 1 && changed.superseded == 1)
+        #expect(try recall.listMemories(MemoryListRequest()).memories.map(\.content) == ["The user hates Chinese food these days."])
+        // And back again, qualified the other way.
+        let again = try recall.addMemory(
+            AddMemoryRequest(messages: [ChatTurn(role: "user", content: "Honestly I really love Chinese food again.")], memoriesAt: Conversations.date(9)))
+        #expect(again.superseded == 1)
+        #expect(try recall.listMemories(MemoryListRequest()).total == 1)
+    }
+
+    @Test func aQualifiedRestatementMergesIntoTheSameFact() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let hates = try recall.addMemory(AddMemoryRequest(content: "The user hates TypeScript.", confidence: 0.7)).memories[0]
+        let restated = try recall.addMemory(
+            AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I hate TypeScript these days.")], memoriesAt: Conversations.date(3)))
+        #expect(restated.merged == 1 && restated.added == 0 && restated.superseded == 0)
+        #expect(restated.memories.first?.id == hates.id)
+        #expect(try recall.listMemories(MemoryListRequest()).memories.map(\.content) == ["The user hates TypeScript."])
+        #expect(try recall.memory(id: hates.id).confidence > 0.7)
+    }
+
+    @Test func aProjectToldAgainInOtherWordsIsKeptOnce() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        let first = try recall.importConversations(
+            [Chats.said(["I'm developing a Django app for managing rental properties. How should I model leases?"], day: 1, id: "a")],
+            label: "a", extract: true)
+        let again = try recall.importConversations(
+            [Chats.said(["I'm building a Django app for landlords and the view below is slow."], day: 4, id: "b")], label: "b", extract: true)
+        #expect(first.memoriesExtracted == 1 && again.memoriesExtracted == 0)
+        let memories = try recall.listMemories(MemoryListRequest(includeSuperseded: true)).memories
+        #expect(memories.map(\.content) == ["The user is developing a Django app for managing rental properties."])
+        #expect(memories.first?.extraSources?.count == 1)
+        // Another project is another memory.
+        _ = try recall.importConversations([Chats.said(["I'm writing a fantasy novel set in Iceland."], day: 6, id: "c")], label: "c", extract: true)
+        #expect(try recall.listMemories(MemoryListRequest()).total == 2)
+    }
+
     @Test func extractedStatementsSupersedeByWhenTheyWereSaid() throws {
         let recall = Recall.inMemory(clock: clock.now)
         _ = try recall.addMemory(AddMemoryRequest(messages: [ChatTurn(role: "user", content: "I live in Oslo.")], memoriesAt: Conversations.date(1)))

@@ -13,9 +13,15 @@ final class TestClient: Sendable {
     private let server: Task<Void, Never>
     private let reader: Task<Void, Never>
 
-    /// Starts a server over `recall` with the standard tools plus `extraTools`.
-    init(recall: Recall = .inMemory(), extraTools: [any RecallTool] = []) {
-        let server = RecallServer(recall: recall, version: "9.9.9-test", tools: ToolRegistry.standardTools + extraTools)
+    /// Starts a server over `recall` with the standard tools plus `extraTools`; `import_chats`
+    /// may read in `importFolders` (the temporary folder, where tests write their exports).
+    init(
+        recall: Recall = .inMemory(), extraTools: [any RecallTool] = [],
+        importFolders: [String] = [FileManager.default.temporaryDirectory.path], importTimeLimit: TimeInterval = 600
+    ) {
+        let server = RecallServer(
+            recall: recall, version: "9.9.9-test", tools: ToolRegistry.standardTools + extraTools,
+            importFolders: importFolders, importTimeLimit: importTimeLimit)
         let transport = self.transport
         let inbox = self.inbox
         self.server = Task { await server.run(transport: transport) }

@@ -20,7 +20,7 @@ struct JSONRPCHarness {
     /// path could name `/`, and walking the whole disk is no test of the protocol).
     init() {
         let tools = ToolRegistry.standardTools.filter { type(of: $0).name != "import_chats" }
-        let server = RecallServer(recall: .inMemory(), version: "fuzz", tools: tools)
+        let server = RecallServer(recall: .inMemory(), version: "fuzz", tools: tools, importFolders: [])
         let transport = self.transport
         self.server = Task { await server.run(transport: transport) }
         output = transport.output.makeAsyncIterator()

@@ -93,6 +93,26 @@ import Testing
         #expect(applied.count == Schema.migrationIDs.count + 1)
     }
 
+    @Test func memoriesStoredBeforeTakeTheSlotsTheyWouldGetNow() throws {
+        let store = try TemporaryStore()
+        let pool = try DatabasePool(path: store.path)
+        try Schema.migrator.migrate(pool, upTo: "v4-message-index-written-by-import")
+        // Stored when a trailing qualifier was part of the slot.
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO memories (content, normalized, type, confidence, created_at, updated_at, user_id, gist, slot)
+                VALUES ('The user hates Chinese food these days.', 'the user hates chinese food these days', 'preference', 0.8,
+                        '2024-01-01 00:00:00.000', '2024-01-01 00:00:00.000', 'default', 'user hate chinese food these day',
+                        'likes chinese food these day')
+                """)
+        }
+        try pool.close()
+        let recall = Recall(location: .file(store.path))
+        let liked = try recall.addMemory(AddMemoryRequest(content: "The user likes Chinese food."))
+        #expect(liked.superseded == 1)
+        #expect(try recall.listMemories(MemoryListRequest()).memories.map(\.content) == ["The user likes Chinese food."])
+    }
+
     @Test func aNewStoreIsNotBackedUp() throws {
         let store = try TemporaryStore()
         _ = try Recall(location: .file(store.path)).stats()

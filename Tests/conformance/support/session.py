@@ -20,11 +20,19 @@ def run(async_fn, *args):
     return anyio.run(bounded)
 
 
-def server_parameters(recall_bin, store, record_dir=None):
-    """How to launch the server; through the tee proxy when traffic should be recorded."""
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def server_parameters(recall_bin, store, record_dir=None, allow_import=None):
+    """How to launch the server; through the tee proxy when traffic should be recorded.
+
+    `import_chats` may read the fixtures and the store's folder unless `allow_import` names
+    other folders (an empty list leaves the server's default, the Downloads folder)."""
     from mcp.client.stdio import StdioServerParameters
 
+    folders = [FIXTURES, Path(store).parent] if allow_import is None else allow_import
     args = ["serve", "--db", str(store), "--log-level", "warning"]
+    args += [arg for folder in folders for arg in ("--allow-import", str(folder))]
     if record_dir is None:
         return StdioServerParameters(command=str(recall_bin), args=args)
     return StdioServerParameters(command=sys.executable, args=[str(TEE_PROXY), str(record_dir), str(recall_bin), *args])

@@ -14,10 +14,13 @@ class ProtocolViolation(AssertionError):
 class PipeClient:
     """Drives one server from one thread at a time."""
 
-    def __init__(self, recall_bin, store, timeout=60.0, env=None, cwd=None):
+    def __init__(self, recall_bin, store, timeout=60.0, env=None, cwd=None, allow_import=(), wrapper=()):
+        """`allow_import` lists the folders `import_chats` may read (`--allow-import`); `wrapper`
+        is a command line the server runs under (another user, a mount namespace)."""
         self.timeout = timeout
+        allowed = [arg for folder in allow_import for arg in ("--allow-import", str(folder))]
         self.process = subprocess.Popen(
-            [str(recall_bin), "serve", "--db", str(store), "--log-level", "error"],
+            [*map(str, wrapper), str(recall_bin), "serve", "--db", str(store), "--log-level", "error", *allowed],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -1,0 +1,52 @@
+import Foundation
+
+extension Recall {
+    /// The best `count` memories for a query: by their words, fused with their meaning when
+    /// semantic search is on.
+    func memoryHits(terms: [SearchTerm], words: String?, text: String, filters: SearchFilters, count: Int, query: QueryVectors) throws -> [SearchHit] {
+        let database = try database()
+        let ranker = WindowRanker(weights: ranking)
+        let scores = try terms.parallelMap { try database.memoryTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
+        let lexical = ranker.rank(termScores: scores, neighbours: { _ in [] })
+        guard !semantic.memoryEncoders.isEmpty else {
+            return try lexical.prefix(count).compactMap { try database.memoryHit(id: $0.key, score: $0.score, words: words, matchedBy: [.keyword]) }
+        }
+        let fusion = semantic.fusion
+        let wordScores = Dictionary(lexical.map { ($0.key, $0.score) }, uniquingKeysWith: max)
+        let head = lexical.prefix(fusion.pool).map(\.key)
+        // Each encoder's similarity on the 0...1 meaning scale, mixed with the first one leading.
+        var meaning: [Int64: Double] = [:]
+        var found: Set<Int64> = []
+        var mix = 0.0
+        for (index, encoder) in semantic.memoryEncoders.enumerated() {
+            let share = index == 0 ? 1 : fusion.secondaryMemoryEncoder
+            guard share > 0, let vector = query.vector(encoder) else { continue }
+            mix += share
+            let vectors = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
+            let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
+            let near = vectors.nearest(to: vector, count: fusion.pool * 2, alsoRows: head)
+            var similarities = Dictionary(near.map { ($0.rowID, Double($0.score)) }, uniquingKeysWith: max)
+            for (rowID, score) in vectors.scores(of: vector, rows: head.filter { similarities[$0] == nil }) { similarities[rowID] = Double(score) }
+            for (rowID, cosine) in similarities {
+                let value = scale.meaning(cosine)
+                meaning[rowID, default: 0] += share * value
+                if index == 0, value >= fusion.related { found.insert(rowID) }
+            }
+        }
+        if mix > 0 { for key in meaning.keys { meaning[key, default: 0] /= mix } }
+        // Memories found by meaning alone must still pass the filters and be current.
+        let passing = try database.memoriesPassing(Array(found.subtracting(wordScores.keys)), filters: filters)
+        let candidates = Set(wordScores.keys).union(passing)
+        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, termScores: scores, best: lexical.first?.key, weights: fusion)
+        let blend = MeaningFusion(meaningWeight: weight, bestLexical: lexical.first?.score ?? 0)
+        let ranked = candidates.map { id in
+            (id: id, score: blend.score(lexical: wordScores[id] ?? 0, meaning: meaning[id] ?? 0))
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
+        return try ranked.prefix(count).compactMap { item in
+            var evidence: [SearchHit.Evidence] = []
+            if wordScores[item.id] != nil { evidence.append(.keyword) }
+            if found.contains(item.id) { evidence.append(.meaning) }
+            return try database.memoryHit(id: item.id, score: item.score, words: words, matchedBy: evidence)
+        }
+    }
+}

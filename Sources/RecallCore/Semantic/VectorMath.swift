@@ -1,0 +1,22 @@
+/// Integer dot products over signed bytes, the inner loop of every vector scan.
+enum VectorMath {
+    /// Σ a[i]·b[i] over `count` signed bytes. Each product is at most 127², so pairs of products
+    /// fit 16 bits and the sum of a few thousand fits 32.
+    @inline(__always)
+    static func dot(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Int32 {
+        var sum = SIMD16<Int32>()
+        var offset = 0
+        while offset + 16 <= count {
+            let x = SIMD16<Int16>(truncatingIfNeeded: a.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self))
+            let y = SIMD16<Int16>(truncatingIfNeeded: b.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self))
+            sum &+= SIMD16<Int32>(truncatingIfNeeded: x &* y)
+            offset += 16
+        }
+        var total = sum.wrappedSum()
+        while offset < count {
+            total &+= Int32(a.load(fromByteOffset: offset, as: Int8.self)) * Int32(b.load(fromByteOffset: offset, as: Int8.self))
+            offset += 1
+        }
+        return total
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+
+extension RecallCommand {
+    /// `recall embed TEXT…` (hidden): the static vectors of some texts and how close each is to
+    /// the first. A diagnostic for the model compiled into this executable; it needs no store.
+    struct Embed: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Embed texts with the built-in static model and compare each with the first.",
+            shouldDisplay: false
+        )
+
+        @Argument(help: "The texts to embed.")
+        var texts: [String]
+
+        @Flag(help: "Print JSON: the model id and each text's token count, vector and cosine to the first.")
+        var json = false
+
+        /// One text's result.
+        struct Embedding: Encodable {
+            var tokens: Int
+            /// The 260-byte storage form, base64; absent when the text has no vector.
+            var vector: String?
+            var cosineToFirst: Float?
+        }
+
+        /// What `--json` prints.
+        struct Report: Encodable {
+            var model: String
+            var dimensions: Int
+            var embeddings: [Embedding]
+        }
+
+        func run() throws {
+            let encoder = StaticEncoder.shared
+            if let problem = encoder.problem { throw problem }
+            let vectors = texts.map(encoder.encode)
+            let embeddings = zip(texts, vectors).map { text, vector in
+                Embedding(
+                    tokens: encoder.tokenIDs(text).count,
+                    vector: vector.map { Data($0.bytes).base64EncodedString() },
+                    cosineToFirst: vectors.first.flatMap { first in first.flatMap { vector?.cosine($0) } })
+            }
+            if json {
+                let report = Report(model: StaticEncoder.modelID, dimensions: EmbeddingVector.dimensions, embeddings: embeddings)
+                Console.write(try JSONOutput.string(report))
+                return
+            }
+            var lines = ["model \(StaticEncoder.modelID), \(EmbeddingVector.dimensions) dimensions"]
+            for (text, embedding) in zip(texts, embeddings) {
+                let cosine = embedding.cosineToFirst.map { String(format: "%.3f", $0) } ?? "  -  "
+                let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
+                lines.append("\(cosine)  \(embedding.tokens) tokens  \(embedding.vector == nil ? "(no vector) " : "")\(shown)")
+            }
+            Console.write(lines.joined(separator: "\n"))
+        }
+    }
+}
