@@ -55,6 +55,9 @@ extension Recall {
     /// Gives every message and memory without a vector of the configured models its vector:
     /// for a store written before meaning was searched, or after a model changed. Resumable,
     /// safe while other processes use the store; does nothing with semantic search off.
+    ///
+    /// Vectors are upkeep of the store, not data an account reads: every account's rows are
+    /// embedded and counted, whichever account's view runs it (the CLI's, or the back-fill).
     public func reindex(progress: @Sendable (ReindexProgress) -> Void = { _ in }) throws -> ReindexSummary {
         let database = try database()
         var messagesEmbedded = 0

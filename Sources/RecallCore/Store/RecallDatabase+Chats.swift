@@ -37,12 +37,13 @@ extension RecallDatabase {
         }
         var vectors: MessageVectors?
         if let messageEncoder {
-            // A chat stored with the same content needs no vectors (a re-import changes nothing).
+            // A chat this account stored with the same content needs no vectors (a re-import
+            // changes nothing); another account's copy of it is not this account's chat.
             let stored = try read { db in
                 try prepared.map { conversation, hash in
                     try String.fetchOne(
-                        db.cachedStatement(sql: "SELECT content_hash FROM chats WHERE platform = ? AND source_id = ?"),
-                        arguments: [conversation.platform.rawValue, conversation.sourceID]) == hash
+                        db.cachedStatement(sql: "SELECT content_hash FROM chats WHERE account = ? AND platform = ? AND source_id = ?"),
+                        arguments: [account, conversation.platform.rawValue, conversation.sourceID]) == hash
                 }
             }
             vectors = MessageVectors(prepared.map(\.0), needed: stored.map { !$0 }, encoder: messageEncoder)

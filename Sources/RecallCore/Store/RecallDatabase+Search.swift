@@ -64,7 +64,7 @@ extension RecallDatabase {
         }
     }
 
-    /// The message id, speaker and time of the turns at these places, for re-ranking the head of a result.
+    /// The message id, speaker and time of the account's turns at these places, for re-ranking the head of a result.
     func turnFacts(at keys: [MessageKey]) throws -> [MessageKey: TurnFacts] {
         guard !keys.isEmpty else { return [:] }
         return try read { db in
@@ -77,8 +77,8 @@ extension RecallDatabase {
                 WITH place(chat_id, position) AS (VALUES \(places))
                 SELECT m.chat_id, m.position, m.author, COALESCE(m.created_at, c.created_at), m.id
                 FROM place JOIN messages m ON m.chat_id = place.chat_id AND m.position = place.position
-                JOIN chats c ON c.id = m.chat_id
-                """, arguments: arguments)
+                JOIN chats c ON c.id = m.chat_id WHERE c.account = ?
+                """, arguments: arguments + [account])
             {
                 result[MessageKey(chatID: row[0], position: row[1])] = TurnFacts(messageID: row[4], author: row[2], date: row[3])
             }
