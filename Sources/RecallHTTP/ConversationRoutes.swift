@@ -19,8 +19,17 @@ struct ConversationRoutes: Sendable {
                 return platform
             }
             let result = try await CoreWork.run { () -> JSONValue in
-                let summary = try caller.recall.importChats(ImportRequest(path: upload.path, platform: platform))
-                return try Self.uploadResult(summary, recall: caller.recall, fileName: upload.fileName)
+                // The upload comes from afar, so it is read with a model's safeguards: only inside
+                // the upload folder, text only with a transcript's evidence, a bounded time.
+                let request = ImportRequest(path: upload.path, platform: platform, policy: .restricted(to: [uploads.path]))
+                do {
+                    let summary = try caller.recall.importChats(request)
+                    return try Self.uploadResult(summary, recall: caller.recall, fileName: upload.fileName)
+                } catch var error as RecallError {
+                    // The core names the file it read; the caller knows it by its own name.
+                    error.message = error.message.replacingOccurrences(of: upload.path, with: upload.fileName)
+                    throw error
+                }
             }
             return JSONBody.response(.ok, result)
         }

@@ -106,7 +106,9 @@ struct MCPRoutes: Sendable {
     }
 
     private func makeServer(for caller: Caller) -> RecallServer {
+        // Only the folders the server was started with: a remote client's roots are its own machine's.
         var server = RecallServer(recall: caller.recall, version: version, importFolders: settings.importFolders)
+        server.trustsClientRoots = false
         server.readOnly = caller.key.scope == .read
         return server
     }

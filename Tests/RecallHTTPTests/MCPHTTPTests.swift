@@ -78,4 +78,46 @@ import Testing
         #expect(reply.json?["result"]?["isError"] == true)
         #expect(reply.text.contains("/api/upload"))
     }
+
+    @Test func importChatsReadsOnlyTheAllowedFoldersAndNeverTheClientsRoots() async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("recall-http-import-" + UUID().uuidString)
+        let allowed = base.appendingPathComponent("allowed")
+        let elsewhere = base.appendingPathComponent("elsewhere")
+        for folder in [allowed, elsewhere] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(at: base) }
+        try IsolationTests.export.write(to: allowed.appendingPathComponent("conversations.json"))
+        try IsolationTests.export.write(to: elsewhere.appendingPathComponent("conversations.json"))
+        // A link inside the allowed folder leads out of it: the resolved path is what counts.
+        try FileManager.default.createSymbolicLink(at: allowed.appendingPathComponent("link.json"), withDestinationURL: elsewhere.appendingPathComponent("conversations.json"))
+
+        let server = try await TestServer.start { $0.importFolders = [allowed.path] }
+        defer { Task { await server.stop() } }
+        let key = try server.key("alice")
+        // The client declares roots: over HTTP they name folders of its own machine, never this one's.
+        let reply = try await server.post("/mcp", key: key, json: [
+            "jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": ["protocolVersion": "2025-11-25", "capabilities": ["roots": ["listChanged": true]], "clientInfo": ["name": "test", "version": "1"]],
+        ], headers: [Self.accept])
+        let session = try #require(reply.headers.first(name: "Mcp-Session-Id"))
+        let headers = [Self.accept, ("Mcp-Session-Id", session)]
+        _ = try await server.post("/mcp", key: key, json: ["jsonrpc": "2.0", "method": "notifications/initialized"], headers: headers)
+
+        func importing(_ path: String, id: Int) async throws -> (result: JSONValue?, text: String) {
+            let reply = try await server.post("/mcp", key: key, json: [
+                "jsonrpc": "2.0", "id": .int(Int64(id)), "method": "tools/call", "params": ["name": "import_chats", "arguments": ["path": .string(path)]],
+            ], headers: headers)
+            let events = reply.text.components(separatedBy: "\n\n").filter { $0.hasPrefix("event: message\ndata: ") }
+            #expect(!reply.text.contains("roots/list"), "the server never asks a remote client for its roots")
+            let last = try #require(events.last).dropFirst("event: message\ndata: ".count)
+            return (try JSONDecoder().decode(JSONValue.self, from: Data(last.utf8))["result"], reply.text)
+        }
+        let inside = try await importing(allowed.appendingPathComponent("conversations.json").path, id: 2)
+        #expect(inside.result?["isError"] != .bool(true), "\(inside.text)")
+        #expect(inside.result?["structuredContent"]?["chats_added"] == 1)
+        for (index, path) in [elsewhere.appendingPathComponent("conversations.json").path, allowed.appendingPathComponent("link.json").path, "/etc/passwd"].enumerated() {
+            let outside = try await importing(path, id: 3 + index)
+            #expect(outside.result?["isError"] == true, "\(path)")
+            #expect(outside.text.contains("outside the folders"), "\(path): \(outside.text)")
+        }
+    }
 }

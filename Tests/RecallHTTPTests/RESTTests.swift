@@ -85,4 +85,24 @@ import Testing
         #expect(RecallHTTPServer.documentedRoutes == routes)
         #expect(paths == Set(routes.map { String($0.split(separator: " ")[1]) }))
     }
+
+    @Test func uploadsAreReadWithAModelsSafeguards() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let key = try server.key("alice")
+        // Role labels after a line no exporter writes: a note, not a transcript, unless the caller
+        // names the platform.
+        let note = Data("Notes from Tuesday\nUser: asked about the zanzibar hive\nAssistant: said to use smoke\n".utf8)
+        let refused = try await server.send(.POST, "/api/upload", key: key, body: note, contentType: "text/plain")
+        #expect(refused.status == .unsupportedMediaType, "\(refused.text)")
+        #expect(refused.text.contains("pass the platform `transcript`"), "\(refused.text)")
+        #expect(!refused.text.contains(NSTemporaryDirectory()), "no server paths in answers: \(refused.text)")
+        #expect(refused.text.contains("upload.txt"), "the file is named as the caller sent it: \(refused.text)")
+        let named = try await server.send(.POST, "/api/upload?platform=transcript", key: key, body: note, contentType: "text/plain")
+        #expect(named.status == .ok, "\(named.text)")
+        // Turns that alternate from the first line read as a transcript without being told.
+        let transcript = Data("User: How do I keep bees calm?\nAssistant: Use smoke gently.\nUser: Thanks!\nAssistant: Good luck.\n".utf8)
+        let read = try await server.send(.POST, "/api/upload", key: key, body: transcript, contentType: "text/plain")
+        #expect(read.status == .ok, "\(read.text)")
+    }
 }
