@@ -20,10 +20,13 @@ final class TestServer: Sendable {
     }
 
     /// Starts a server; `configure` adjusts the settings (limits, origins).
-    static func start(_ configure: (inout HTTPSettings) -> Void = { _ in }) async throws -> TestServer {
+    ///
+    /// Words alone by default: these tests are about HTTP, and the embedded transformer is slow in
+    /// a debug build (search by meaning per account is tested in RecallCoreTests).
+    static func start(semantic: SemanticSearch = .off, _ configure: (inout HTTPSettings) -> Void = { _ in }) async throws -> TestServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-http-test-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let recall = Recall(location: .file(folder.appendingPathComponent("recall.sqlite").path))
+        let recall = Recall(location: .file(folder.appendingPathComponent("recall.sqlite").path), semantic: semantic)
         var settings = HTTPSettings(port: 0)
         configure(&settings)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
