@@ -47,6 +47,11 @@ struct SpeedCommand: ParsableCommand {
             rows.append((name, values))
             print("\(name): " + zip(Self.modes, values).map { "\($0.label) \($1)" }.joined(separator: " | "))
         }
+        // A figure that the semantic switch does not change (extraction) fills both columns.
+        func report(_ name: String, _ value: String) {
+            rows.append((name, [value, "same"]))
+            print("\(name): \(value)")
+        }
 
         let empty = try freshStore("empty")
         var startups: [String] = []

@@ -94,7 +94,8 @@ struct TransformerCommand: ParsableCommand {
                 let best = cpu.min() ?? .nan
                 let rate = Double(ids.count) * macsPerToken / best / 1e9
                 let cpuNote = threads == 1
-                    ? String(format: ", CPU min %.2f ms (%.1f G multiply-adds/s)", best * 1000, rate) : ""
+                    ? String(format: ", CPU min %.2f ms (%.1f G multiply-adds/s)", best * 1000, rate)
+                    : String(format: ", CPU of all threads p50 %.2f ms", cpu.sorted()[cpu.count / 2] * 1000)
                 let fastest = String(format: "%.2f", wall.percentile(0))
                 print("\(ids.count) tokens, \(label): wall \(wall.summary), min \(fastest) ms\(cpuNote)")
             }
@@ -105,8 +106,8 @@ struct TransformerCommand: ParsableCommand {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 
-    /// CPU time of the process (one thread works during a one-thread run): unlike wall time,
-    /// it leaves out time spent waiting for a core on a busy machine.
+    /// CPU time of the process, all threads (one thread works during a one-thread run): unlike
+    /// wall time, it leaves out time spent waiting for a core on a busy machine.
     private static func threadCPUSeconds() -> Double {
         Double(clock()) / Double(CLOCKS_PER_SEC)
     }

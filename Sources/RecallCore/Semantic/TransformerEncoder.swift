@@ -89,6 +89,12 @@ public final class TransformerEncoder: Sendable {
         encode(tokenIDs: tokenIDs(text))
     }
 
+    /// The vector of `text` in its compact storage form (384 int8 and a scale, 388 bytes), or
+    /// nil only when the model could not be read.
+    public func vector(_ text: String) -> TransformerVector? {
+        encode(text).map(TransformerVector.init(quantizing:))
+    }
+
     /// The ids ``encode(_:)`` runs the model on: [CLS], the text's WordPiece tokens, [SEP],
     /// at most ``maxTokens`` of them.
     public func tokenIDs(_ text: String) -> [Int32] {
