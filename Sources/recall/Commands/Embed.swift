@@ -69,7 +69,7 @@ extension RecallCommand {
         private func transformerEmbeddings() throws -> (String, Int, [Embedding]) {
             let encoder = TransformerEncoder.shared
             if let problem = encoder.problem { throw problem }
-            let vectors = texts.map(encoder.vector)
+            let vectors = texts.map { encoder.vector($0) }
             let embeddings = zip(texts, vectors).map { text, vector in
                 Embedding(
                     tokens: encoder.tokenIDs(text).count,
