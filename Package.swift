@@ -40,11 +40,18 @@ let package = Package(
             ],
             cSettings: [.headerSearchPath(".")]
         ),
+        // The transformer's arithmetic. Optimised in debug builds too: unoptimised, a forward
+        // pass is hundreds of times slower, and every memory written in a test runs one.
+        .target(
+            name: "RecallKernels",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         // The one core API. Only its Store/ folder imports GRDB.
         .target(
             name: "RecallCore",
             dependencies: [
                 "RecallModels",
+                "RecallKernels",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -98,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecallCoreTests",
-            dependencies: ["RecallCore"],
+            dependencies: ["RecallCore", "RecallKernels"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -1,3 +1,5 @@
+import RecallKernels
+
 /// A unit-length text vector in its storage form: `dimensions` signed bytes, then one Float32
 /// scale (little-endian) such that `scale * Float(value)` has length 1. The dot product of two
 /// such vectors is their cosine: an `Int32` sum of byte products times both scales.

@@ -1,4 +1,5 @@
 import Foundation
+import RecallKernels
 import RecallModels
 
 /// Turns text into a 384-dimension unit vector with all-MiniLM-L6-v2, the 6-layer transformer
@@ -74,6 +75,8 @@ public final class TransformerEncoder: Sendable {
             return (model, tokenizer, nil)
         } catch let error as RecallError {
             return (nil, nil, error)
+        } catch let error as TransformerModelError {
+            return (nil, nil, RecallError(.internalError, error.message))
         } catch {
             return (nil, nil, RecallError(.internalError, "the transformer model could not be read: \(error)"))
         }
@@ -89,11 +92,6 @@ public final class TransformerEncoder: Sendable {
         encode(tokenIDs: tokenIDs(text))
     }
 
-    /// The vector of `text` in its compact storage form (384 int8 and a scale, 388 bytes), or
-    /// nil only when the model could not be read.
-    public func vector(_ text: String) -> TransformerVector? {
-        encode(text).map(TransformerVector.init(quantizing:))
-    }
 
     /// The ids ``encode(_:)`` runs the model on: [CLS], the text's WordPiece tokens, [SEP],
     /// at most ``maxTokens`` of them.

@@ -1,3 +1,4 @@
+import RecallKernels
 import Dispatch
 import Synchronization
 

@@ -69,14 +69,15 @@ extension RecallCommand {
         private func transformerEmbeddings() throws -> (String, Int, [Embedding]) {
             let encoder = TransformerEncoder.shared
             if let problem = encoder.problem { throw problem }
-            let vectors = texts.map { encoder.vector($0) }
+            // Every text has a vector here, the empty one too ([CLS] and [SEP] alone).
+            let vectors = texts.map { encoder.encode($0).flatMap(PackedVector.init(components:)) }
             let embeddings = zip(texts, vectors).map { text, vector in
                 Embedding(
                     tokens: encoder.tokenIDs(text).count,
                     vector: vector.map { Data($0.bytes).base64EncodedString() },
                     cosineToFirst: vectors.first.flatMap { first in first.flatMap { vector?.cosine($0) } })
             }
-            return (TransformerEncoder.modelID, TransformerVector.dimensions, embeddings)
+            return (TransformerEncoder.modelID, TransformerEncoder.dimensions, embeddings)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RecallCore
+@testable import RecallKernels
 
 /// The model file reader refuses damaged bytes with a clear error, and the numeric helpers
 /// stay within their stated error of the C library.

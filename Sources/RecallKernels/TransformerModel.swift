@@ -2,7 +2,7 @@
 /// (`Sources/RecallModels/README.md`): the header and vocabulary are parsed and every tensor's
 /// size and alignment checked once; the int8 matrices are then read straight from the bytes (for
 /// the embedded model, the executable's read-only pages, never copied).
-struct TransformerModel: @unchecked Sendable {
+package struct TransformerModel: @unchecked Sendable {
     // @unchecked: the pointers reach bytes that never change and outlive the model (the
     // executable's own data, or a buffer the owning encoder keeps alive).
 
@@ -19,9 +19,9 @@ struct TransformerModel: @unchecked Sendable {
     /// Position embeddings the model has.
     let positions: Int
     /// Tokens per text the model was trained with, [CLS] and [SEP] included.
-    let maxTokens: Int
+    package let maxTokens: Int
     /// The vocabulary in id order (`vocab.txt`), as UTF-8 bytes.
-    let tokens: [[UInt8]]
+    package let tokens: [[UInt8]]
     /// One int8 row per vocabulary token, each with its scale (no bias).
     let wordEmbeddings: DenseLayer
     /// `positions` × `hidden` Float32, widened from the file's half floats.
@@ -34,9 +34,9 @@ struct TransformerModel: @unchecked Sendable {
     let layers: [TransformerLayer]
 
     /// Checks the header, then walks every tensor, checking it fits in `bytes`.
-    init(bytes: UnsafeRawBufferPointer) throws {
+    package init(bytes: UnsafeRawBufferPointer) throws {
         guard UInt32(1).littleEndian == 1 else {
-            throw RecallError(.internalError, "the transformer model is little-endian and this machine is not")
+            throw TransformerModelError("the transformer model is little-endian and this machine is not")
         }
         guard bytes.count >= Self.headerSize, bytes.prefix(8).elementsEqual(Self.magic) else {
             throw ModelReader.damaged("its magic number is wrong")

@@ -5,10 +5,10 @@
 /// Cephes' `expf` method: `x = k ln 2 + r` with `|r| ≤ ln 2 / 2`, a degree-6 polynomial for
 /// `exp(r)`, and `2^k` built from its exponent bits. Relative error about 2e-7 on the range the
 /// softmax uses; inputs below -87 give about 1e-38 instead of a subnormal or 0.
-enum Exponential {
+package enum Exponential {
     /// `exp` of each lane.
     @inline(__always)
-    static func exp(_ x: SIMD4<Float>) -> SIMD4<Float> {
+    package static func exp(_ x: SIMD4<Float>) -> SIMD4<Float> {
         let x = x.clamped(lowerBound: SIMD4(repeating: -87), upperBound: SIMD4(repeating: 88))
         // Adding 1.5 × 2^23 rounds to the nearest integer (SSE2 has no rounding instruction)
         // and leaves that integer in the low mantissa bits.

@@ -2,7 +2,7 @@ extension TransformerModel {
     /// Runs the encoder over `ids` (at most ``maxTokens``, all valid) and returns the mean of
     /// the last layer's token vectors, normalised to length 1: sentence-transformers' mean pooling
     /// over an attention mask that covers every token, [CLS] and [SEP] included.
-    func forward(_ ids: [Int32], threads: Int) -> [Float] {
+    package func forward(_ ids: [Int32], threads: Int) -> [Float] {
         let tokens = ids.count
         let work = EncoderWorkspace(tokens: tokens, hidden: hidden, intermediate: intermediate, threads: threads)
         positionEmbeddings.withUnsafeBufferPointer { positions in

@@ -1,6 +1,6 @@
 /// Walks the tensors of a transformer model file in order, checking that each one lies inside
 /// the file and starts on a 64-byte boundary, and hands back pointers into the bytes.
-struct ModelReader {
+package struct ModelReader {
     let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
 
@@ -10,8 +10,8 @@ struct ModelReader {
     }
 
     /// The error for a model file that does not hold what its header says.
-    static func damaged(_ problem: String) -> RecallError {
-        RecallError(.internalError, "the transformer model is damaged: \(problem); rebuild Recall")
+    static func damaged(_ problem: String) -> TransformerModelError {
+        TransformerModelError("the transformer model is damaged: \(problem); rebuild Recall")
     }
 
     /// True when every tensor has been read and only the final padding remains.
@@ -74,7 +74,7 @@ struct ModelReader {
 
     /// The Float32 value of IEEE 754 half-precision bits (written out, as `Float16` is missing on
     /// some platforms Recall builds for).
-    static func float(halfBits raw: UInt16) -> Float {
+    package static func float(halfBits raw: UInt16) -> Float {
         let bits = UInt32(UInt16(littleEndian: raw))
         let sign = (bits & 0x8000) << 16
         let exponent = (bits >> 10) & 0x1F

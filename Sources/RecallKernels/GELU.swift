@@ -3,7 +3,7 @@
 /// `erf` is Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7, so GELU is off by at most
 /// `|x|` × 1e-7): 2.4 million of them per 256-token text made the C library's `erff` a
 /// measurable share of the encoder's time.
-enum GELU {
+package enum GELU {
     /// Applies GELU in place to `count` floats.
     static func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         let raw = UnsafeMutableRawPointer(values)
@@ -21,7 +21,7 @@ enum GELU {
 
     /// GELU of each lane.
     @inline(__always)
-    static func gelu(_ x: SIMD4<Float>) -> SIMD4<Float> {
+    package static func gelu(_ x: SIMD4<Float>) -> SIMD4<Float> {
         let half = 0.5 * x
         return half + half * erf(x * 0.707_106_781)
     }

@@ -1,9 +1,9 @@
 /// Integer dot products over signed bytes, the inner loop of every vector scan.
-enum VectorMath {
+package enum VectorMath {
     /// Σ a[i]·b[i] over `count` signed bytes. Each product is at most 127², so pairs of products
     /// fit 16 bits and the sum of a few thousand fits 32.
     @inline(__always)
-    static func dot(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Int32 {
+    package static func dot(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Int32 {
         var sum = SIMD16<Int32>()
         var offset = 0
         while offset + 16 <= count {
