@@ -6,7 +6,10 @@ import Foundation
 /// active branch. Written in a stream, so any size costs little memory.
 struct ChatGPTExportWriter {
     /// Writes at least `megabytes` MB (10^6 bytes) to `path`; returns conversations and messages written.
-    static func write(megabytes: Int, to path: String, seed: UInt64 = 42) throws -> (conversations: Int, messages: Int) {
+    /// With `facts`, one user turn in three opens with a first-person statement the extractor
+    /// reads (where the user lives, what they like, their favourites), drawn from small lists so
+    /// the same facts recur, merge and supersede as they do in a real history.
+    static func write(megabytes: Int, to path: String, seed: UInt64 = 42, facts: Bool = false) throws -> (conversations: Int, messages: Int) {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? handle.close() }
@@ -18,7 +21,7 @@ struct ChatGPTExportWriter {
         let target = megabytes * 1_000_000
         while written + buffer.utf8.count < target {
             if conversations > 0 { buffer += "," }
-            let (json, count) = conversation(conversations, text: &text)
+            let (json, count) = conversation(conversations, text: &text, facts: facts)
             buffer += json
             conversations += 1
             messages += count
@@ -33,7 +36,7 @@ struct ChatGPTExportWriter {
         return (conversations, messages)
     }
 
-    private static func conversation(_ index: Int, text: inout SyntheticText) -> (String, Int) {
+    private static func conversation(_ index: Int, text: inout SyntheticText, facts: Bool) -> (String, Int) {
         let id = String(format: "%08x-0000-4000-8000-%012x", index, index * 7919)
         let start = 1_690_000_000.0 + Double(index) * 5_400
         let turns = Int.random(in: 2...40, using: &text.random)
@@ -59,7 +62,11 @@ struct ChatGPTExportWriter {
                 add(other, message(other, role: role, text: text.sentence(length), time: start + Double(turn) * 40, hidden: false))
                 count += 1
             }
-            add(nodeID, message(nodeID, role: role, text: body(&text, words: length), time: start + Double(turn) * 40 + 1, hidden: false))
+            var said = body(&text, words: length)
+            if facts, role == "user", Int.random(in: 0..<3, using: &text.random) == 0 {
+                said = FactSentences.random(using: &text.random) + " " + said
+            }
+            add(nodeID, message(nodeID, role: role, text: said, time: start + Double(turn) * 40 + 1, hidden: false))
             parent = nodeID
             count += 1
         }

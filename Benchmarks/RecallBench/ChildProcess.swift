@@ -13,6 +13,9 @@ final class ChildProcess {
         var status: Int32
         /// Peak resident memory of the child, in KiB.
         var peakRSSKiB: Int
+        /// CPU time the child used (user and system), in seconds: steadier than wall time on a
+        /// machine other work shares.
+        var cpuSeconds: Double = 0
     }
 
     let pid: pid_t
@@ -99,6 +102,7 @@ final class ChildProcess {
             close(output)
             output = -1
         }
-        return Exit(status: status, peakRSSKiB: Int(usage.ru_maxrss))
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Exit(status: status, peakRSSKiB: Int(usage.ru_maxrss), cpuSeconds: cpu)
     }
 }

@@ -15,12 +15,14 @@ extension Recall {
     ) throws -> ImportSummary {
         let path = StoreLocation.expand(request.path)
         try ExportReader.admit(path, policy: request.policy)
-        let database = try database()
-        let importRowID = try database.beginImport(path: path, platform: request.platform?.rawValue ?? "auto", at: clock())
-        var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: request.platform?.rawValue ?? "unknown")
+        // Open the store first: a store that cannot be opened fails before any file is read.
+        _ = try database()
+        let run = ImportRun(path: path, platform: request.platform?.rawValue ?? "auto", startedAt: clock())
+        var summary = ImportSummary(importID: nil, platform: request.platform?.rawValue ?? "unknown")
         var batch = ImportBatch()
+        var reported = Set<String>()
         func save(_ conversations: [ParsedConversation]) throws {
-            try store(conversations, importRowID: importRowID, bucket: request.bucket, extract: request.extract, summary: &summary)
+            try store(conversations, run: run, bucket: request.bucket, extract: request.extract, summary: &summary)
         }
         func flush() throws { try save(batch.take()) }
         do {
@@ -30,55 +32,56 @@ extension Recall {
                     try Task.checkCancellation()
                     if let full = batch.add(conversation) { try save(full) }
                 },
-                diagnostic: { summary.diagnostics.append($0) },
+                // Each problem once: a file reached twice (a folder and its shard set, say)
+                // still gets one line.
+                diagnostic: { diagnostic in
+                    let key = "\(diagnostic.severity)|\(diagnostic.file)|\(diagnostic.conversation ?? "")|\(diagnostic.offset ?? -1)|\(diagnostic.message)"
+                    if reported.insert(key).inserted { summary.diagnostics.append(diagnostic) }
+                },
                 progress: progress)
             try flush()
             summary.files = read.files
-            summary.skipped = read.skipped
+            summary.skipped += read.skipped
             summary.platform = read.platforms.count == 1 ? read.platforms.first?.rawValue ?? "unknown" : (read.platforms.isEmpty ? "unknown" : "mixed")
         } catch let stop as ImportTimeLimitReached {
             try flush()
-            return try stopped(stop, path: path, importRowID: importRowID, summary: summary)
+            return try stopped(stop, path: path, run: run, summary: summary)
         } catch is CancellationError {
             // What was read before the cancellation is kept, as a re-run would store it anyway.
             try? flush()
-            try? database.finishImport(importRowID, summary: summary, at: clock())
+            try? finish(run, summary: &summary)
             throw RecallError(.cancelled, "The import of \(path) was cancelled after \(summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged) conversations; what was stored stays. Run it again to finish.")
         } catch {
-            // Conversations read whole before a later part of the export failed are kept.
+            // Conversations read whole before a later part of the export failed are kept, and
+            // recorded; a file that could not be read at all leaves no trace.
             try? flush()
-            // A file that could not be read at all leaves no trace; a partial import is recorded.
-            if summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged == 0 {
-                try? database.discardImport(importRowID)
-            } else {
-                try? database.finishImport(importRowID, summary: summary, at: clock())
-            }
+            try? finish(run, summary: &summary)
             throw error
         }
-        try database.finishImport(importRowID, summary: summary, at: clock())
+        try finish(run, summary: &summary)
         return summary
     }
 
     /// Ends an import whose time ran out, once what was read whole is stored: the summary says
-    /// the import stopped; with nothing stored at all, it fails and leaves no trace.
+    /// the import stopped; with nothing stored at all, it fails and leaves no trace (an import
+    /// row exists only once a chat was added or updated).
     private func stopped(
-        _ stop: ImportTimeLimitReached, path: String, importRowID: Int64, summary: ImportSummary
+        _ stop: ImportTimeLimitReached, path: String, run: ImportRun, summary: ImportSummary
     ) throws -> ImportSummary {
         var summary = summary
-        let database = try database()
         let stored = summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged
         guard stored > 0 else {
-            try? database.discardImport(importRowID)
+            try? finish(run, summary: &summary)
             throw RecallError(
                 .tooLarge,
                 "The import of \(path) stopped after \(stop.limitDescription), its time limit, before any conversation was read; nothing was stored. Import a smaller part of it (one file instead of its folder), or use `recall import`, which has no time limit.")
         }
         summary.files = stop.read.files
-        summary.skipped = stop.read.skipped
+        summary.skipped += stop.read.skipped
         let platforms = stop.read.platforms
         summary.platform = platforms.count == 1 ? platforms.first?.rawValue ?? "unknown" : (platforms.isEmpty ? "unknown" : "mixed")
         summary.stoppedEarly = "the import stopped after \(stop.limitDescription), its time limit; the \(stored) conversations read by then are stored. Run it again to continue (conversations already stored are passed over), or use `recall import`, which has no time limit."
-        try database.finishImport(importRowID, summary: summary, at: clock())
+        try finish(run, summary: &summary)
         return summary
     }
 
@@ -87,26 +90,47 @@ extension Recall {
     public func importConversations(
         _ conversations: [ParsedConversation], label: String, bucket: String? = nil, extract: Bool = false
     ) throws -> ImportSummary {
-        let database = try database()
         let platforms = Set(conversations.map(\.platform))
         let platform = platforms.count == 1 ? platforms.first?.rawValue ?? "unknown" : "mixed"
-        let importRowID = try database.beginImport(path: label, platform: platform, at: clock())
-        var summary = ImportSummary(importID: PublicID.importRun.string(importRowID), platform: platform)
+        let run = ImportRun(path: label, platform: platform, startedAt: clock())
+        var summary = ImportSummary(importID: nil, platform: platform)
         summary.files = [label]
-        defer { try? database.finishImport(importRowID, summary: summary, at: clock()) }
         var batch = ImportBatch()
-        for conversation in conversations {
-            if let full = batch.add(conversation) { try store(full, importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary) }
+        do {
+            for conversation in conversations {
+                if let full = batch.add(conversation) { try store(full, run: run, bucket: bucket, extract: extract, summary: &summary) }
+            }
+            try store(batch.take(), run: run, bucket: bucket, extract: extract, summary: &summary)
+        } catch {
+            try? finish(run, summary: &summary)
+            throw error
         }
-        try store(batch.take(), importRowID: importRowID, bucket: bucket, extract: extract, summary: &summary)
+        try finish(run, summary: &summary)
         return summary
     }
 
-    /// Upserts a batch of conversations in one transaction and, when asked, extracts memories from them.
-    private func store(_ conversations: [ParsedConversation], importRowID: Int64, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
-        guard !conversations.isEmpty else { return }
+    /// Records how the import ended, in its row if it stored anything; an import that stored
+    /// nothing (it failed first, or every chat was already there) takes no id and adds no row.
+    private func finish(_ run: ImportRun, summary: inout ImportSummary) throws {
+        run.platform = summary.platform
         let database = try database()
-        let outcomes = try database.upsert(conversations, importID: importRowID, bucket: bucket, messageEncoder: semantic.messageEncoder)
+        if run.rowID == nil, summary.memoriesExtracted > 0 {
+            _ = try database.write { db in try run.id(in: db, account: database.account) }
+        }
+        guard let rowID = run.rowID else { return }
+        summary.importID = PublicID.importRun.string(rowID)
+        try database.finishImport(rowID, summary: summary, at: clock())
+    }
+
+    /// Upserts a batch of conversations in one transaction and, when asked, extracts memories
+    /// from them. A conversation without a single visible message is not stored: it counts as
+    /// skipped (an empty "New chat", one holding only a system prompt).
+    private func store(_ conversations: [ParsedConversation], run: ImportRun, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
+        let stored = conversations.filter { conversation in conversation.messages.contains { !$0.hidden } }
+        summary.skipped += conversations.count - stored.count
+        guard !stored.isEmpty else { return }
+        let database = try database()
+        let outcomes = try database.upsert(stored, run: run, bucket: bucket, messageEncoder: semantic.messageEncoder)
         for outcome in outcomes {
             switch outcome.outcome {
             case .added: summary.chatsAdded += 1
@@ -119,9 +143,11 @@ extension Recall {
         // Unchanged chats too: a first import without extraction can be followed by one with it;
         // deduplication keeps it idempotent.
         if extract {
-            let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap { extractor.extract(from: $0) }
+            // Each memory goes into its chat's bucket, which the import's `bucket` has just set.
+            let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap(candidates(from:))
+                .filter { $0.verdict == .keep }
             let mark = try memoryHighWater()
-            summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock()).added
+            summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock(), describing: 0).added
             try? embedMemories(after: mark)
         }
     }

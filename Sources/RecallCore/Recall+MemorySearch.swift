@@ -2,8 +2,10 @@ import Foundation
 
 extension Recall {
     /// The best `count` memories for a query: by their words, fused with their meaning when
-    /// semantic search is on.
-    func memoryHits(terms: [SearchTerm], words: String?, text: String, filters: SearchFilters, count: Int, query: QueryVectors) throws -> [SearchHit] {
+    /// semantic search is on. `besideMessages` when the hits are merged with messages by score.
+    func memoryHits(
+        terms: [SearchTerm], words: String?, text: String, filters: SearchFilters, count: Int, query: QueryVectors, besideMessages: Bool
+    ) throws -> [SearchHit] {
         let database = try database()
         let ranker = WindowRanker(weights: ranking)
         let scores = try terms.parallelMap { try database.memoryTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
@@ -20,7 +22,7 @@ extension Recall {
         var mix = 0.0
         for (index, encoder) in semantic.memoryEncoders.enumerated() {
             let share = index == 0 ? 1 : fusion.secondaryMemoryEncoder
-            guard share > 0, let vector = query.vector(encoder) else { continue }
+            guard share > 0, let vector = query.memoryVector(encoder) else { continue }
             mix += share
             let vectors = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
             let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
@@ -37,11 +39,25 @@ extension Recall {
         // Memories found by meaning alone must still pass the filters and be current.
         let passing = try database.memoriesPassing(Array(found.subtracting(wordScores.keys)), filters: filters)
         let candidates = Set(wordScores.keys).union(passing)
-        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, termScores: scores, best: lexical.first?.key, weights: fusion)
+        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, termScores: scores, best: lexical.first?.key, items: Int(try database.maxMemoryID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: lexical.first?.score ?? 0)
-        let ranked = candidates.map { id in
+        var ranked = candidates.map { id in
             (id: id, score: blend.score(lexical: wordScores[id] ?? 0, meaning: meaning[id] ?? 0))
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
+        // Beside messages, a memory scores at least what a message with the same evidence would:
+        // memories weigh meaning more, which must not sink one that matches the words as well as
+        // a chat turn does and the meaning better. The memories' own order stays.
+        if besideMessages {
+            let peer = MeaningFusion(meaningWeight: fusion.messageMeaning, bestLexical: lexical.first?.score ?? 0)
+            var ceiling = Double.infinity
+            for index in ranked.indices {
+                let id = ranked[index].id
+                let sense = meaning[id] ?? 0
+                // Strictly below the memory before it, so a tie cannot reorder them.
+                ceiling = min(ceiling.nextDown, max(ranked[index].score, peer.score(lexical: wordScores[id] ?? 0, meaning: sense)))
+                ranked[index].score = ceiling
+            }
+        }
         return try ranked.prefix(count).compactMap { item in
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.id] != nil { evidence.append(.keyword) }

@@ -37,7 +37,7 @@ extension Recall {
         let candidates = Set(wordScores.keys).union(meaning.filter { $0.value >= fusion.related }.keys).union(provenance.keys)
         let newKeys = candidates.filter { facts[$0] == nil }
         if !newKeys.isEmpty { facts.merge(try database.turnFacts(at: Array(newKeys))) { first, _ in first } }
-        let weight = QueryEvidence.meaningWeight(base: fusion.messageMeaning, termScores: scores, best: head.first?.key, weights: fusion)
+        let weight = QueryEvidence.meaningWeight(base: fusion.messageMeaning, termScores: scores, best: head.first?.key, items: Int(try database.maxMessageID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: head.first?.score ?? 0)
         let fused = candidates.map { key in
             (key: key, score: blend.score(lexical: wordScores[key] ?? 0, meaning: meaning[key] ?? 0) + fusion.provenance * (provenance[key] ?? 0))

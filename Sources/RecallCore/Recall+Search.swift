@@ -33,7 +33,7 @@ extension Recall {
         let vectors = QueryVectors(query)
         var hits: [SearchHit] = []
         if scope != .messages {
-            hits += try memoryHits(terms: terms, words: words, text: text, filters: filters, count: count, query: vectors)
+            hits += try memoryHits(terms: terms, words: words, text: text, filters: filters, count: count, query: vectors, besideMessages: includeMessages)
         }
         if includeMessages {
             hits += try messageHits(terms: terms, words: words, query: query, dates: dates, filters: filters, count: count, vectors: vectors)

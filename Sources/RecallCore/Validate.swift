@@ -16,10 +16,15 @@ enum Validate {
         }
     }
 
-    /// Throws unless the text has something besides white space, and is not too long.
+    /// Throws unless the text has something besides white space, holds no NUL, and is not too long.
     static func text(_ value: String, field: String, maximum: Int = 100_000) throws {
         guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw RecallError.invalid(field, "must not be empty")
+        }
+        // A NUL ends the text for every C API downstream (the terminal, SQLite's text functions,
+        // other tools reading the export): what was stored would not be what is shown.
+        guard !value.unicodeScalars.contains("\0") else {
+            throw RecallError.invalid(field, "must not contain a NUL character (U+0000); remove it and send the text again")
         }
         guard value.count <= maximum else {
             throw RecallError(.tooLarge, "Invalid argument `\(field)`: \(value.count) characters is over the limit of \(maximum); split it into smaller pieces.", fieldErrors: [field: "too long"])

@@ -87,7 +87,7 @@ struct ConversationRoutes: Sendable {
     /// The services' upload answer, plus Recall's import summary (never the server's file paths).
     static func uploadResult(_ summary: ImportSummary, recall: Recall, fileName: String) throws -> JSONValue {
         var object: [String: JSONValue] = [
-            "success": .bool(true), "import_id": .string(summary.importID), "platform": .string(summary.platform),
+            "success": .bool(true), "import_id": RESTValues.json(summary.importID), "platform": .string(summary.platform),
             "file": .string(fileName), "chats_added": .int(Int64(summary.chatsAdded)),
             "chats_updated": .int(Int64(summary.chatsUpdated)), "chats_unchanged": .int(Int64(summary.chatsUnchanged)),
             "messages_added": .int(Int64(summary.messagesAdded)), "skipped": .int(Int64(summary.skipped)),

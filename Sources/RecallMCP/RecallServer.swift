@@ -65,12 +65,12 @@ public struct RecallServer: Sendable {
 
     /// Serves stdin/stdout until stdin closes and every in-flight request is answered.
     ///
-    /// Operational logs go to stderr (level from `RECALL_LOG_LEVEL`), never stdout.
-    public func runStdio() async {
+    /// Operational logs go to stderr through `log` (by default at `RECALL_LOG_LEVEL`), never stdout.
+    public func runStdio(log: ServerLog? = nil) async {
         // A client that exits before reading its responses must not kill the server with SIGPIPE;
         // the write fails with EPIPE instead and the rest is dropped.
         signal(SIGPIPE, SIG_IGN)
-        await run(transport: StdioTransport(), log: .standardError())
+        await run(transport: StdioTransport(), log: log ?? .standardError())
     }
 
     /// Serves one client over `transport` until its input ends and every response is written.

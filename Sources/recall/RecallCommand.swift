@@ -14,10 +14,16 @@ struct RecallCommand: AsyncParsableCommand {
             """,
         version: RecallVersion.current,
         subcommands: [
-            Serve.self, Import.self, Search.self, Context.self, Add.self, Memories.self,
-            Chats.self, Show.self, Forget.self, Extract.self, Stats.self, Export.self, Reindex.self, Embed.self, Keys.self,
+            Serve.self, Import.self, Search.self, Context.self, Add.self, Memories.self, Update.self,
+            Chats.self, Show.self, Chat.self, Forget.self, Extract.self, Stats.self, Export.self, Reindex.self, Embed.self,
+            Keys.self,
         ]
     )
+
+    /// Every subcommand's name, plus `help`.
+    static var subcommandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName } + ["help"]
+    }
 
     /// Runs the parsed command, mapping failures to exit codes: 1 for a failed operation,
     /// 2 for a usage mistake, 0 for help and version.
@@ -33,6 +39,10 @@ struct RecallCommand: AsyncParsableCommand {
             Console.report(error)
             Foundation.exit(ExitCode.failure.rawValue)
         } catch {
+            if let unknown = UnknownSubcommand(arguments: Array(CommandLine.arguments.dropFirst()), known: subcommandNames) {
+                Console.writeError(unknown.message)
+                Foundation.exit(2)
+            }
             // ArgumentParser's own usage code is EX_USAGE (64); a shell user expects 2.
             if exitCode(for: error) == .validationFailure {
                 Console.writeError(fullMessage(for: error))

@@ -8,21 +8,27 @@ import Testing
 @Suite struct RenderingTests {
     static let day = Date(timeIntervalSince1970: 1_714_564_800)
 
-    @Test func searchShowsOneRowPerHitAndTheNextCursor() {
+    @Test func searchShowsEachHitsChatAndItsSnippetAcrossTheWidth() {
         var hit = SearchHit(
-            kind: .message, id: "msg_7", score: 3.25, snippet: "I prefer **green tea**\nin the morning",
+            kind: .message, id: "msg_7", score: 3.25, snippet: "I prefer **green tea**\nin the morning " + String(repeating: "and then some more ", count: 12),
             createdAt: Self.day)
+        hit.chatID = "chat_3"
         hit.chatTitle = "Morning tea"
         hit.role = .user
+        hit.matchedBy = [.keyword, .meaning]
         var memory = SearchHit(kind: .memory, id: "mem_2", score: 1.5, snippet: "Prefers green tea")
         memory.memoryType = .preference
         memory.tags = ["drinks"]
-        let lines = SearchPage(results: [hit, memory], nextCursor: "c2").renderText().split(separator: "\n")
-        #expect(lines[0].hasPrefix("KIND"))
-        #expect(lines[1].contains("msg_7") && lines[1].contains("3.25") && lines[1].contains("user in Morning tea"))
-        // The snippet is one line: its line break became a space (the column may cut its end).
-        #expect(lines[1].contains("I prefer green tea in the m"))
-        #expect(lines[2].contains("preference · drinks"))
+        let lines = SearchPage(results: [hit, memory], nextCursor: "c2").render(width: 100).split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("KIND") && lines[0].contains("CHAT") && lines[0].contains("FOUND BY"))
+        #expect(lines[1].contains("msg_7") && lines[1].contains("chat_3") && lines[1].contains("3.25") && lines[1].contains("user in Morning tea"))
+        #expect(lines[1].contains("keyword+meaning"))
+        // The snippet has the whole width below its row, not what a column would leave it.
+        #expect(lines[2].hasPrefix("    I prefer green tea in the morning and then"))
+        #expect(lines[2].count > 80 && lines[2].count <= 100)
+        #expect(lines[3].hasPrefix("    ") && lines[3].count <= 100)
+        let memoryRow = lines.firstIndex { $0.hasPrefix("memory") } ?? 0
+        #expect(lines[memoryRow].contains("preference · drinks") && lines[memoryRow + 1] == "    Prefers green tea")
         #expect(lines.last == "More results: --cursor c2")
         #expect(SearchPage(results: [], nextCursor: nil).renderText() == "No results.")
     }
@@ -79,12 +85,20 @@ import Testing
             reason: "refers to something it does not name")
         let preview = ExtractResult(dryRun: true, messagesScanned: 2, candidates: [kept, dropped], memories: [], added: 1, dropped: 1)
         let lines = preview.renderText().split(separator: "\n")
-        #expect(lines[0] == "Read 2 messages, found 2 candidates (1 kept, 1 dropped); nothing was stored (dry run).")
-        #expect(lines[1].hasPrefix("VERDICT") && lines[1].hasSuffix("REASON"))
+        #expect(
+            lines[0]
+                == "Read 2 messages, found 2 candidates (1 kept, 1 dropped); storing the kept ones would give 1 new, 0 already known, 0 superseding older ones. Nothing was stored (dry run)."
+        )
+        #expect(lines[1].hasPrefix("VERDICT") && lines[1].contains("OUTCOME") && lines[1].hasSuffix("REASON"))
         #expect(lines[2].hasPrefix("keep") && lines[2].hasSuffix("durable: profession"))
         #expect(lines[3].hasPrefix("drop") && lines[3].hasSuffix("refers to something it does not name"))
         let stored = ExtractResult(dryRun: false, messagesScanned: 2, candidates: [kept], memories: [], added: 1, dropped: 1)
-        #expect(stored.renderText().hasPrefix("Read 2 messages, found 2 candidates (1 kept, 1 dropped), stored 0 memories."))
+        let storedLines = stored.renderText().split(separator: "\n")
+        #expect(
+            storedLines[0]
+                == "Read 2 messages, found 2 candidates (1 kept, 1 dropped): 1 new, 0 already known, 0 superseding older ones. Use --dry-run to see why candidates were dropped."
+        )
+        #expect(storedLines[1].hasPrefix("OUTCOME") && !storedLines[1].contains("VERDICT"))
     }
 
     @Test func statsListsBreakdownsLargestFirst() throws {

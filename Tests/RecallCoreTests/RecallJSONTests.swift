@@ -15,7 +15,7 @@ import Testing
     @Test func resultsEncodeWithSnakeKeysAndISODates() throws {
         let result = ForgetResult(dryRun: true, memoriesDeleted: 1, chatsDeleted: 0, messagesDeleted: 0, memoryIDs: ["mem_1"], chatIDs: [])
         let text = String(decoding: try RecallJSON.encoder().encode(result), as: UTF8.self)
-        #expect(text == #"{"chat_ids":[],"chats_deleted":0,"dry_run":true,"memories_deleted":1,"memory_ids":["mem_1"],"messages_deleted":0}"#)
+        #expect(text == #"{"chat_ids":[],"chats_deleted":0,"dry_run":true,"memories_deleted":1,"memory_ids":["mem_1"],"messages_deleted":0,"other_messages_deleted":0}"#)
         let hit = SearchHit(kind: .message, id: "msg_1", score: 1, snippet: "x", createdAt: Date(timeIntervalSince1970: 0))
         #expect(String(decoding: try RecallJSON.encoder().encode(hit), as: UTF8.self).contains(#""created_at":"1970-01-01T00:00:00Z""#))
     }

@@ -15,10 +15,11 @@ import Testing
     }
 
     @Test(arguments: ["{not json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"", "\u{FEFF}garbage", "nul"])
-    func parseErrorHasNoID(_ line: String) async {
+    func parseErrorHasANullID(_ line: String) async {
         let response = await answer(to: line)
         #expect(response?["error"]?["code"] == .int(-32700))
-        #expect(response?.objectValue?.keys.contains("id") == false)
+        // JSON-RPC 2.0, section 5: an id that could not be read is answered with null.
+        #expect(response?.objectValue?["id"] == .null)
         #expect(response?["jsonrpc"] == .string("2.0"))
     }
 
@@ -33,10 +34,10 @@ import Testing
         #"{"jsonrpc":"2.0","id":null,"method":"ping"}"#, #"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#,
         #"{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}"#, #"{"jsonrpc":"2.0","id":true,"method":"ping"}"#,
     ])
-    func invalidRequestWithoutReadableIDHasNoID(_ line: String) async {
+    func invalidRequestWithoutReadableIDHasANullID(_ line: String) async {
         let response = await answer(to: line)
         #expect(response?["error"]?["code"] == .int(-32600))
-        #expect(response?.objectValue?.keys.contains("id") == false)
+        #expect(response?.objectValue?["id"] == .null)
     }
 
     @Test(arguments: [

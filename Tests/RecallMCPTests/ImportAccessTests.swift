@@ -93,6 +93,34 @@ import Testing
         #expect(await client.finish().isEmpty)
     }
 
+    @Test func rootsThatChangeRightAfterTheirAnswerAreAskedForAgain() async throws {
+        let first = try ExportFolder()
+        let second = try ExportFolder("# Other\n\n## User\nAnd in Lisbon?\n\n## Assistant\nAlfama.\n")
+        let client = TestClient(importFolders: [])
+        await client.initialize(capabilities: .object(["roots": .object(["listChanged": .bool(true)])]))
+
+        // The roots change just after the client answered, before the import has finished:
+        // the next import must not use the answer given before the change.
+        client.send(importing(first.file, id: 1))
+        await answerRoots(client, [first.rootURI])
+        client.notify("notifications/roots/list_changed")
+        let inFirst = await client.response(id: .int(1))
+        #expect(!failed(inFirst), "\(text(inFirst))")
+
+        client.send(importing(second.file, id: 2))
+        let asked = await client.next()
+        #expect(asked?["method"] == .string("roots/list"), "the roots were not asked for again")
+        if asked?["method"] != nil, let id = asked?["id"] {
+            client.send(.object([
+                "jsonrpc": .string("2.0"), "id": id,
+                "result": .object(["roots": .array([.object(["uri": second.rootURI, "name": .string("project")])])]),
+            ]))
+        }
+        let inSecond = asked?["method"] == nil ? asked ?? .null : await client.response(id: .int(2))
+        #expect(!failed(inSecond), "\(text(inSecond))")
+        #expect(await client.finish().isEmpty)
+    }
+
     @Test func aClientThatCannotListItsRootsLeavesTheConfiguredFolders() async throws {
         let configured = try ExportFolder()
         let client = TestClient(importFolders: [configured.path])

@@ -55,7 +55,7 @@ import Darwin
             return nil
         })
         #expect(ids == Set(0...11))
-        #expect(messages.contains { $0["error"]?["code"] == .int(-32700) && $0["id"] == nil })
+        #expect(messages.contains { $0["error"]?["code"] == .int(-32700) && $0["id"] == .null })
     }
 
     /// Writes in uneven pieces, so messages straddle the reader's reads.

@@ -55,7 +55,8 @@ def test_raw_probe_traffic(recall_bin, store, wire_schema):
 
 
 def test_parse_error_response(recall_bin, store, wire_schema):
-    # Kept apart: 2025-11-25 lets an error response omit `id`, but `"id": null` does not validate.
+    # JSON-RPC 2.0 answers an unreadable id with `"id": null`, which the MCP schema's RequestId
+    # does not list; the check validates such an error without its id (see WireSchema).
     server = RawServer(recall_bin, store)
     try:
         server.initialize()

@@ -46,7 +46,67 @@ def test_parse_error(server):
     server.send_raw(b"{not json\n")
     message = server.next_message()
     assert error_code(message) == -32700
-    assert message.get("id") is None
+    # JSON-RPC 2.0 section 5: an id that could not be read is answered with `"id": null`.
+    assert "id" in message and message["id"] is None
+
+
+@pytest.mark.parametrize("line", [b'{"jsonrpc":"2.0","id":null,"method":"ping"}', b'{"jsonrpc":"2.0","id":1.5,"method":"ping"}', b"[]"])
+def test_an_unreadable_id_is_answered_with_null(server, line):
+    server.initialize()
+    server.send_raw(line + b"\n")
+    message = server.next_message()
+    assert error_code(message) == -32600
+    assert "id" in message and message["id"] is None
+
+
+def tool_result(response):
+    assert "result" in response, f"expected a result, got {json.dumps(response)[:300]}"
+    return response["result"]
+
+
+@pytest.mark.parametrize("escape", ["\\ud83d", "\\ude00", "\\ud83d\\ud83d", "\\udfff\\ud800"])
+def test_a_lone_surrogate_is_replaced_not_a_parse_error(server, escape):
+    server.initialize()
+    line = '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"add_memory","arguments":{"content":"Likes tea ' + escape + ' a lot \\ud83d\\ude00"}}}'
+    server.send_raw(line.encode() + b"\n")
+    result = tool_result(server.response(2))
+    assert result["isError"] is False, result
+    content = result["structuredContent"]["memories"][0]["content"]
+    assert content.startswith("Likes tea \ufffd") and content.endswith(" a lot \U0001F600"), content
+    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in content)
+
+
+def test_an_escaped_backslash_before_u_is_text_not_a_surrogate(server):
+    server.initialize()
+    line = r'{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"add_memory","arguments":{"content":"path C:\\ud800 \ud800"}}}'
+    server.send_raw(line.encode() + b"\n")
+    result = tool_result(server.response(2))
+    assert result["structuredContent"]["memories"][0]["content"] == "path C:\\ud800 \ufffd"
+
+
+@pytest.mark.parametrize("arguments", [
+    {"name": "add_memory", "arguments": {"content": "Likes tea\u0000 and coffee"}},
+    {"name": "add_memory", "arguments": {"content": "\u0000"}},
+    {"name": "add_memory", "arguments": {"messages": [{"role": "user", "content": "I live in Oslo\u0000"}]}},
+    {"name": "extract_memories", "arguments": {"text": "I live in Oslo\u0000"}},
+])
+def test_a_nul_in_content_is_refused_like_an_empty_string(server, arguments):
+    server.initialize()
+    refused = tool_result(server.request(2, "tools/call", arguments))
+    assert refused["isError"] is True
+    assert "NUL" in refused["content"][0]["text"]
+    listed = tool_result(server.request(3, "tools/call", {"name": "list_memories", "arguments": {}}))
+    assert listed["structuredContent"]["memories"] == [], "nothing may be stored"
+
+
+def test_a_nul_in_new_content_leaves_the_memory_as_it_was(server):
+    server.initialize()
+    added = tool_result(server.request(2, "tools/call", {"name": "add_memory", "arguments": {"content": "Likes tea"}}))
+    memory_id = added["structuredContent"]["memories"][0]["id"]
+    refused = tool_result(server.request(3, "tools/call", {"name": "update_memory", "arguments": {"id": memory_id, "content": "Likes\u0000 coffee"}}))
+    assert refused["isError"] is True and "NUL" in refused["content"][0]["text"]
+    listed = tool_result(server.request(4, "tools/call", {"name": "list_memories", "arguments": {"include_superseded": True}}))
+    assert [m["content"] for m in listed["structuredContent"]["memories"]] == ["Likes tea"]
 
 
 def test_invalid_request(server):

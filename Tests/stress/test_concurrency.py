@@ -148,6 +148,8 @@ def test_processes_opening_a_fresh_store_at_once_all_succeed(recall_bin, tmp_pat
     # Clients start their servers together: the first use of a new store races to create it.
     for round_number in range(6):
         store = tmp_path / f"fresh-{round_number}" / "recall.sqlite"
+        # The folder exists (a typed --db whose folder is missing is refused); the store does not.
+        store.parent.mkdir()
         processes = [
             subprocess.Popen([str(recall_bin), "stats", "--db", str(store), "--json"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)

@@ -107,11 +107,17 @@ struct ExportMemberReader {
         }
     }
 
+    /// True once `finish` found the member broken (bad JSON, or cut off before its first
+    /// element) rather than well-formed JSON of another kind.
+    private(set) var isDamaged = false
+
     /// Ends the member; `interruption` says why bytes stopped early, if they did.
     mutating func finish(interruption: ExportReadInterruption?) -> Outcome {
         let layout = splitter.layout
         let trailing = splitter.trailingContentOffset
         let ending = splitter.finish()
+        if syntaxError != nil { isDamaged = true }
+        if case .truncated = ending, case .pending(let held, _) = detection, held.isEmpty { isDamaged = true }
         if syntaxError != nil || ending == .empty {
             return .notRecognized(unrecognizedReason(ending: ending, layout: layout, interruption: interruption))
         }

@@ -172,10 +172,14 @@ final class ExportReadSession {
         var message = reason
         if explicit, let hint = MemberSelection.companionHint(for: name) { message += " (\(hint))" }
         noteRejected(name, reason: message, sizeLimit: interruption?.isSizeLimit ?? false)
+        // A file that merely sits beside the export gets one short line; the full reason (and
+        // what was expected) goes into the error when nothing at all could be read.
         if !explicit {
             passOver(
                 name, severity: interruption == nil ? .warning : .error,
-                message: "not imported: \(message); expected a \(formats.expectedExport)")
+                message: interruption == nil
+                    ? reader.contentKind.map { "not a chat export (\($0)); skipped" } ?? "not read: \(message)"
+                    : "not read: \(message)")
         }
     }
 

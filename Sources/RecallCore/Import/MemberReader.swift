@@ -21,6 +21,8 @@ struct MemberReader {
     // place, where an enum payload would be copied (and its buffers with it) on every chunk.
     private var elements: ExportMemberReader?
     private var document: DocumentMemberReader?
+    /// The first byte that is not white space, once seen: what kind of file this is.
+    private var firstByte: UInt8?
 
     /// Creates a reader over `formats`. `acceptsText` lets a member that is not JSON be tried as
     /// a text document; see `ExportMemberReader` for `fallback`, `superseded` and `quietWhenEmpty`.
@@ -47,6 +49,7 @@ struct MemberReader {
         } else {
             pending.append(chunk)
             guard let (offset, byte) = Self.firstSignificantByte(pending) else { return }
+            firstByte = byte
             let bytes = pending
             pending = Data()
             let textFormats = formats.documentParsers.filter { $0.input == .text }
@@ -71,6 +74,20 @@ struct MemberReader {
             try? feedElements(pending)  // whitespace only: the splitter calls it empty
         }
         return elements?.finish(interruption: interruption) ?? .notRecognized("")
+    }
+
+    /// What the member turned out to hold, in a few words and without quoting it, for the one
+    /// line that says a file in a folder or ZIP is not an export.
+    /// Nil when the member is a damaged file rather than something else: its own reason says more.
+    var contentKind: String? {
+        if elements?.isDamaged == true { return nil }
+        return switch firstByte {
+        case nil: "an empty file"
+        case UInt8(ascii: "["): "a JSON list of something else"
+        case UInt8(ascii: "{"): "a JSON object of something else"
+        case UInt8(ascii: "<"): "a web page or XML of something else"
+        default: "text without the turns of a chat transcript"
+        }
     }
 
     private mutating func startElements() {

@@ -70,7 +70,9 @@ struct ZipArchiveReader {
         if candidates == 0, session.summary.files.count == filesBefore {
             let reason = "it holds no JSON conversation files (\(members) members, none of them a conversations.json, a MyActivity file or a transcript)"
             session.noteRejected(name, reason: reason)
-            if !explicit { session.passOver(name, severity: .warning, message: "not imported: \(reason)") }
+            if !explicit {
+                session.passOver(name, severity: .warning, message: "not a chat export (a ZIP without conversations); skipped")
+            }
         }
     }
 

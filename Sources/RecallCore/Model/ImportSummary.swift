@@ -1,7 +1,8 @@
 /// What one import did, per the whole run: the counts and every diagnostic.
 public struct ImportSummary: Sendable, Codable, Equatable {
-    /// The import's id (`imp_3`); `forget(import_id:)` removes what it added.
-    public var importID: String
+    /// The import's id (`imp_3`); `forget(import_id:)` removes what it added. Absent when the
+    /// import stored nothing (every chat was already there): such a run leaves no record.
+    public var importID: String?
     /// The platform detected (or forced); `mixed` when a folder held several.
     public var platform: String
     /// Files read (ZIP members count one each).
@@ -16,7 +17,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var messagesAdded: Int
     /// Messages that existed and changed.
     public var messagesUpdated: Int
-    /// Conversations skipped whole because they could not be read.
+    /// Conversations skipped whole: they could not be read, or held no message.
     public var skipped: Int
     /// Memories extracted when extraction was asked for.
     public var memoriesExtracted: Int
@@ -27,7 +28,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var stoppedEarly: String?
 
     /// Creates an empty summary for an import.
-    public init(importID: String, platform: String) {
+    public init(importID: String?, platform: String) {
         self.importID = importID
         self.platform = platform
         self.files = []

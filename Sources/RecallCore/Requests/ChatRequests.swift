@@ -63,7 +63,7 @@ public struct ChatPage: Sendable, Codable, Equatable {
 
 /// Reads one conversation's active branch, by range or around one message.
 public struct ConversationRequest: Sendable, Equatable {
-    /// The chat id.
+    /// The chat id, or a message id (`msg_5`), which opens that message's chat around it.
     public var id: String
     /// First message to return (0-based, on the active branch).
     public var offset: Int

@@ -15,11 +15,14 @@ public struct ExtractRequest: Sendable, Equatable {
     /// Facts another model proposed for these messages; each is checked against the messages and
     /// joins the rule-based candidates only if it passes.
     public var proposals: [FactProposal]?
+    /// How many candidates (and their memories) the result lists; the counts cover them all.
+    /// nil lists every one. A bound keeps a run over a whole import at flat memory.
+    public var listLimit: Int?
 
     /// Creates a request; give chats, an import or text.
     public init(
         chatIDs: [String] = [], importID: String? = nil, text: String? = nil, dryRun: Bool = false, userID: String? = nil,
-        proposals: [FactProposal]? = nil
+        proposals: [FactProposal]? = nil, listLimit: Int? = ExtractRequest.defaultListLimit
     ) {
         self.chatIDs = chatIDs
         self.importID = importID
@@ -27,6 +30,27 @@ public struct ExtractRequest: Sendable, Equatable {
         self.dryRun = dryRun
         self.userID = userID
         self.proposals = proposals
+        self.listLimit = listLimit
+    }
+
+    /// The candidates a result lists unless told otherwise.
+    public static let defaultListLimit = 200
+}
+
+/// How far an extraction has come, reported after each batch it stores.
+public struct ExtractProgress: Sendable, Equatable {
+    /// Messages read so far.
+    public var messagesScanned: Int
+    /// Messages the run will read in all.
+    public var totalMessages: Int
+    /// Candidates found so far.
+    public var candidatesFound: Int
+
+    /// Creates a progress report.
+    public init(messagesScanned: Int, totalMessages: Int, candidatesFound: Int) {
+        self.messagesScanned = messagesScanned
+        self.totalMessages = totalMessages
+        self.candidatesFound = candidatesFound
     }
 }
 
@@ -53,6 +77,8 @@ public struct MemoryCandidate: Sendable, Codable, Equatable {
     public var outcome: CandidateOutcome?
     /// The existing memory it duplicates, supersedes or is older than.
     public var existingMemoryID: String?
+    /// The bucket it goes into: that of the chat it came from.
+    public var bucket: String?
 
     /// Creates a candidate.
     public init(
@@ -75,10 +101,13 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     public var dryRun: Bool
     /// Messages read.
     public var messagesScanned: Int
-    /// The candidates found: on a dry run every one, kept or dropped, each with its verdict and
-    /// reason; otherwise the kept ones (the dropped are counted in `dropped`).
+    /// Candidates found in all, kept and dropped.
+    public var candidatesFound: Int
+    /// The candidates found, in order: on a dry run every one, kept or dropped, each with its
+    /// verdict and reason; otherwise the kept ones (the dropped are counted in `dropped`). All of
+    /// them, or the first `ExtractRequest.listLimit`.
     public var candidates: [MemoryCandidate]
-    /// Memories stored or strengthened (empty on a dry run).
+    /// The memories the listed candidates stored or strengthened (empty on a dry run).
     public var memories: [Memory]
     /// New memories (on a dry run: that storing would add).
     public var added: Int
@@ -90,14 +119,18 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     public var dropped: Int
     /// How a model's proposals fared, when one was asked.
     public var sampling: SamplingReport?
+    /// Says so when the lists show only some of the candidates.
+    public var note: String?
 
     /// Creates a result.
     public init(
         dryRun: Bool, messagesScanned: Int, candidates: [MemoryCandidate], memories: [Memory], added: Int = 0, merged: Int = 0,
-        superseded: Int = 0, dropped: Int = 0, sampling: SamplingReport? = nil
+        superseded: Int = 0, dropped: Int = 0, sampling: SamplingReport? = nil, candidatesFound: Int? = nil
     ) {
         self.dryRun = dryRun
         self.messagesScanned = messagesScanned
+        // Unless told, the listed candidates are all there were: a stored run lists only the kept.
+        self.candidatesFound = candidatesFound ?? (dryRun ? candidates.count : candidates.count + dropped)
         self.candidates = candidates
         self.memories = memories
         self.added = added

@@ -26,19 +26,27 @@ public struct ForgetResult: Sendable, Codable, Equatable {
     public var memoriesDeleted: Int
     /// Chats deleted.
     public var chatsDeleted: Int
-    /// Messages deleted with their chats.
+    /// Messages deleted with their chats, counted as `list_chats` and `memory_stats` count
+    /// them: the visible messages of each chat's active branch.
     public var messagesDeleted: Int
+    /// Stored messages deleted besides those: hidden ones (reasoning, tool traffic, system
+    /// prompts) and those on other branches.
+    public var otherMessagesDeleted: Int
     /// The memory ids affected.
     public var memoryIDs: [String]
     /// The chat ids affected.
     public var chatIDs: [String]
 
     /// Creates a result.
-    public init(dryRun: Bool, memoriesDeleted: Int, chatsDeleted: Int, messagesDeleted: Int, memoryIDs: [String], chatIDs: [String]) {
+    public init(
+        dryRun: Bool, memoriesDeleted: Int, chatsDeleted: Int, messagesDeleted: Int, otherMessagesDeleted: Int = 0,
+        memoryIDs: [String], chatIDs: [String]
+    ) {
         self.dryRun = dryRun
         self.memoriesDeleted = memoriesDeleted
         self.chatsDeleted = chatsDeleted
         self.messagesDeleted = messagesDeleted
+        self.otherMessagesDeleted = otherMessagesDeleted
         self.memoryIDs = memoryIDs
         self.chatIDs = chatIDs
     }

@@ -36,10 +36,17 @@ public struct StoreStats: Sendable, Codable, Equatable {
     public var schemaVersion: Int
     /// Chats stored.
     public var chats: Int
-    /// Messages stored.
+    /// Messages, counted as `list_chats` counts them: the visible messages of each chat's
+    /// active branch (what `get_conversation` shows and an export writes).
     public var messages: Int
-    /// Current (not superseded) memories.
+    /// Messages stored but hidden: reasoning, tool traffic and system prompts on the active branch.
+    public var hiddenMessages: Int
+    /// Messages stored on other branches (edited or regenerated turns the user moved away from).
+    public var branchMessages: Int
+    /// Current (not superseded) memories, of every user namespace.
     public var memories: Int
+    /// User namespaces holding memories (`user_id`); lists and exports show one at a time.
+    public var memoryUsers: Int
     /// Superseded memories kept as history.
     public var supersededMemories: Int
     /// Chats per platform.
@@ -55,16 +62,20 @@ public struct StoreStats: Sendable, Codable, Equatable {
 
     /// Creates stats.
     public init(
-        path: String, sizeBytes: Int, schemaVersion: Int, chats: Int, messages: Int, memories: Int,
-        supersededMemories: Int, chatsByPlatform: [String: Int], memoriesByType: [String: Int],
-        byBucket: [String: Int], byTag: [String: Int], imports: [ImportRecordSummary]
+        path: String, sizeBytes: Int, schemaVersion: Int, chats: Int, messages: Int, hiddenMessages: Int = 0,
+        branchMessages: Int = 0, memories: Int, memoryUsers: Int = 1, supersededMemories: Int,
+        chatsByPlatform: [String: Int], memoriesByType: [String: Int], byBucket: [String: Int], byTag: [String: Int],
+        imports: [ImportRecordSummary]
     ) {
         self.path = path
         self.sizeBytes = sizeBytes
         self.schemaVersion = schemaVersion
         self.chats = chats
         self.messages = messages
+        self.hiddenMessages = hiddenMessages
+        self.branchMessages = branchMessages
         self.memories = memories
+        self.memoryUsers = memoryUsers
         self.supersededMemories = supersededMemories
         self.chatsByPlatform = chatsByPlatform
         self.memoriesByType = memoriesByType

@@ -13,7 +13,8 @@ public struct FusionWeights: Sendable, Equatable {
     /// How much more meaning counts when the best word match covers none of the query's terms
     /// (scaled by the share it misses).
     public var weakWords = 0.0
-    /// A term matched by at most this many items is rare: a name, a code name, an id.
+    /// A term matched by at most this many items (and at most one in twenty) is rare: a name,
+    /// a code name, an id.
     public var rareMatches = 3
     /// What meaning's weight is multiplied by when the query has a rare term.
     public var rareWord = 0.5

@@ -6,6 +6,19 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "memories"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    /// `memories_at` may lie centuries back: dates are written and read in the proleptic
+    /// Gregorian calendar (GRDB's formatter switches to the Julian calendar before 1583), in the
+    /// same text form, so stores written before read the same.
+    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .custom { ProlepticGregorian.storageText($0) }
+    }
+
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .custom { value in
+            if let text = String.fromDatabaseValue(value), let date = ISO8601Timestamp.date(from: text) { return date }
+            return Date.fromDatabaseValue(value)
+        }
+    }
 
     var id: Int64?
     var content: String

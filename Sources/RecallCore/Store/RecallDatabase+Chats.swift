@@ -18,7 +18,7 @@ struct ChatUpsert: Sendable {
 extension RecallDatabase {
     /// Stores one conversation in its own transaction: wholly, or not at all.
     func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?, messageEncoder: (any TextEncoder)? = nil) throws -> ChatUpsert {
-        try upsert([parsed], importID: importID, bucket: bucket, messageEncoder: messageEncoder)[0]
+        try upsert([parsed], run: ImportRun(existing: importID), bucket: bucket, messageEncoder: messageEncoder)[0]
     }
 
     /// Stores conversations in one transaction, so each chat is wholly present or absent and
@@ -28,9 +28,14 @@ extension RecallDatabase {
     /// Upserts by (platform, chat id, message id). Messages a newer export no longer has are
     /// kept, moved off the active branch, so nothing already stored is lost.
     ///
+    /// The import's row is created by the first chat added or updated (see `ImportRun`); a
+    /// batch of unchanged chats creates none.
+    ///
     /// With an encoder, every visible message of a new or changed chat gets its vector in the
     /// same transaction; the vectors are computed before it, on every core.
-    func upsert(_ batch: [ParsedConversation], importID: Int64?, bucket: String?, messageEncoder: (any TextEncoder)? = nil) throws -> [ChatUpsert] {
+    func upsert(
+        _ batch: [ParsedConversation], run: ImportRun, bucket: String?, messageEncoder: (any TextEncoder)? = nil
+    ) throws -> [ChatUpsert] {
         let prepared = batch.map { parsed in
             let conversation = parsed.withStorableDates
             return (conversation, ConversationHash.of(conversation))
@@ -48,17 +53,19 @@ extension RecallDatabase {
             }
             vectors = MessageVectors(prepared.map(\.0), needed: stored.map { !$0 }, encoder: messageEncoder)
         }
-        return try write { db in
-            let modelID = try vectors.map { try vectorModelID($0.model, db: db) }
-            return try prepared.enumerated().map { index, item in
-                let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
-                return try Self.upsert(item.0, hash: item.1, importID: importID, bucket: bucket, account: account, vectors: encoded, db: db)
+        return try run.rollingBack {
+            try write { db in
+                let modelID = try vectors.map { try vectorModelID($0.model, db: db) }
+                return try prepared.enumerated().map { index, item in
+                    let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
+                    return try Self.upsert(item.0, hash: item.1, run: run, bucket: bucket, account: account, vectors: encoded, db: db)
+                }
             }
         }
     }
 
     private static func upsert(
-        _ conversation: ParsedConversation, hash: String, importID: Int64?, bucket: String?, account: String,
+        _ conversation: ParsedConversation, hash: String, run: ImportRun, bucket: String?, account: String,
         vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database
     ) throws -> ChatUpsert {
         let existing = try ChatRecord
@@ -72,6 +79,7 @@ extension RecallDatabase {
                 }
                 return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
             }
+            try run.id(in: db, account: account)
             let counts = try mergeMessages(conversation.messages, into: chatID, vectors: vectors, db: db)
             apply(conversation, hash: hash, to: &chat)
             if let bucket { chat.bucket = bucket }
@@ -81,7 +89,8 @@ extension RecallDatabase {
         var chat = ChatRecord(
             id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
             titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
-            importId: importID, messageCount: 0, tokenCount: 0, contentHash: "", metadata: "{}", account: account)
+            importId: try run.id(in: db, account: account), messageCount: 0, tokenCount: 0,
+            contentHash: "", metadata: "{}", account: account)
         apply(conversation, hash: hash, to: &chat)
         try chat.insert(db)
         let chatID = chat.id ?? 0

@@ -7,8 +7,18 @@ extension RecallDatabase {
     static let pageTextBudget = 30_000
 
     /// Reads a slice of a conversation's active branch, by range or around one message.
+    ///
+    /// A message id (`msg_5`) in place of the chat id opens that message's chat around it.
     func conversation(_ request: ConversationRequest) throws -> ConversationPage {
         try read { db in
+            var request = request
+            if let rowID = PublicID.message.rowID(request.id) {
+                guard let message = try MessageRecord.fetchOne(db, key: rowID) else {
+                    throw RecallError(.notFound, "No message with id \(request.id). Use search to find message ids, or list_chats for chat ids.")
+                }
+                request.aroundMessageID = request.aroundMessageID ?? request.id
+                request.id = PublicID.chat.string(message.chatId)
+            }
             let chat = try chatRecord(request.id, db: db)
             let chatID = chat.id ?? 0
             let hiddenClause = request.includeHidden ? "" : "AND hidden = 0"

@@ -42,9 +42,12 @@ extension RecallDatabase {
                     """, arguments: StatementArguments(memoryIDs))
             }
             memoryIDs = Array(Set(memoryIDs)).sorted()
-            let messages = chatIDs.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE chat_id IN (\(chatList))", arguments: chatArguments) ?? 0
+            // Counted as list_chats and memory_stats count them, with what else is stored apart.
+            let shown = chatIDs.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(message_count), 0) FROM chats WHERE id IN (\(chatList))", arguments: chatArguments) ?? 0
+            let stored = chatIDs.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE chat_id IN (\(chatList))", arguments: chatArguments) ?? 0
             let result = ForgetResult(
-                dryRun: request.dryRun, memoriesDeleted: memoryIDs.count, chatsDeleted: chatIDs.count, messagesDeleted: messages,
+                dryRun: request.dryRun, memoriesDeleted: memoryIDs.count, chatsDeleted: chatIDs.count, messagesDeleted: shown,
+                otherMessagesDeleted: max(0, stored - shown),
                 memoryIDs: memoryIDs.map(PublicID.memory.string), chatIDs: chatIDs.map(PublicID.chat.string))
             if request.dryRun { return result }
             if !chatIDs.isEmpty {

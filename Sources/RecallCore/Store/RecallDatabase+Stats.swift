@@ -20,13 +20,23 @@ extension RecallDatabase {
             var byTag = try grouped("SELECT j.value, COUNT(*) FROM chats, json_each(chats.tags) j WHERE chats.account = ? GROUP BY j.value")
             byTag.merge(try grouped("SELECT j.value, COUNT(*) FROM memories, json_each(memories.tags) j WHERE memories.account = ? AND superseded_by IS NULL GROUP BY j.value"), uniquingKeysWith: +)
             let imports = try ImportRecord.fetchAll(db, sql: "SELECT * FROM imports WHERE account = ? ORDER BY id DESC LIMIT 10", arguments: account)
+            // One pass over the account's messages for what is stored beside the visible active branch.
+            let stored = try Row.fetchOne(
+                db, sql: """
+                    SELECT COALESCE(SUM(m.position IS NULL), 0), COALESCE(SUM(m.position IS NOT NULL AND m.hidden = 1), 0)
+                    FROM messages m JOIN chats c ON c.id = m.chat_id WHERE c.account = ?
+                    """,
+                arguments: account)
             return StoreStats(
                 path: location.displayPath,
                 sizeBytes: Self.fileSize(location),
                 schemaVersion: try Schema.migrator.appliedIdentifiers(db).count,
                 chats: try count("SELECT COUNT(*) FROM chats WHERE account = ?"),
-                messages: try count("SELECT COUNT(*) FROM messages m JOIN chats c ON c.id = m.chat_id WHERE c.account = ?"),
+                messages: try count("SELECT COALESCE(SUM(message_count), 0) FROM chats WHERE account = ?"),
+                hiddenMessages: stored?[1] ?? 0,
+                branchMessages: stored?[0] ?? 0,
                 memories: try count("SELECT COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL"),
+                memoryUsers: try count("SELECT COUNT(DISTINCT user_id) FROM memories WHERE account = ?"),
                 supersededMemories: try count("SELECT COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NOT NULL"),
                 chatsByPlatform: try grouped("SELECT platform, COUNT(*) FROM chats WHERE account = ? GROUP BY platform"),
                 memoriesByType: try grouped("SELECT type, COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL GROUP BY type"),
@@ -39,15 +49,6 @@ extension RecallDatabase {
         return ["", "-wal"].reduce(0) { total, suffix in
             let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0
             return total + size
-        }
-    }
-
-    /// Records the start of an import and returns its row id.
-    func beginImport(path: String, platform: String, at date: Date) throws -> Int64 {
-        try write { db in
-            var record = ImportRecord(path: path, platform: platform, startedAt: date, account: account)
-            try record.insert(db)
-            return record.id ?? 0
         }
     }
 
@@ -67,11 +68,6 @@ extension RecallDatabase {
             record.diagnostics = JSONColumn.encode(summary.diagnostics)
             try record.update(db)
         }
-    }
-
-    /// Removes the record of an import that stored nothing.
-    func discardImport(_ id: Int64) throws {
-        _ = try write { db in try ImportRecord.filter(Column("id") == id && Column("account") == account).deleteAll(db) }
     }
 
     /// Chat row ids an import brought in.

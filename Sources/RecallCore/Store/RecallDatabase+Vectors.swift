@@ -66,6 +66,11 @@ extension RecallDatabase {
         try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM memories") ?? 0 }
     }
 
+    /// The newest message's id: about how many messages the store holds (0 when none).
+    func maxMessageID() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM messages") ?? 0 }
+    }
+
     /// The newest vector row's id of a kind (0 when there is none).
     func lastVectorID(_ kind: VectorKind) throws -> Int64 {
         try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(kind.table)") ?? 0 }

@@ -42,8 +42,9 @@ struct SearchConditions {
         if let platform = filters.platform {
             conditions.add("EXISTS (SELECT 1 FROM chats c WHERE c.id = mem.source_chat_id AND c.platform = ?)", platform.rawValue)
         }
-        if let from = filters.dateFrom { conditions.add("COALESCE(mem.memories_at, mem.created_at) >= ?", from) }
-        if let to = filters.dateTo { conditions.add("COALESCE(mem.memories_at, mem.created_at) <= ?", to) }
+        // Bound as the memories table stores them (see MemoryRecord), so bounds before 1583 compare right.
+        if let from = filters.dateFrom { conditions.add("COALESCE(mem.memories_at, mem.created_at) >= ?", ProlepticGregorian.storageText(from)) }
+        if let to = filters.dateTo { conditions.add("COALESCE(mem.memories_at, mem.created_at) <= ?", ProlepticGregorian.storageText(to)) }
         return conditions
     }
 }

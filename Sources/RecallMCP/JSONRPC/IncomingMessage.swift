@@ -34,7 +34,7 @@ enum IncomingMessage: Sendable {
         }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: line)
+            value = try decode(line)
         } catch {
             if NestingDepth.exceedsDecoderLimit(line) {
                 return .reject(.parseError("the message nests arrays or objects more than \(NestingDepth.decoderLimit) levels deep"), id: nil)
@@ -48,6 +48,19 @@ enum IncomingMessage: Sendable {
             return .reject(.invalidRequest("a message must be a JSON object"), id: nil)
         }
         return classify(object)
+    }
+
+    /// Decodes a line; one that fails only for a lone surrogate or a bad UTF-8 sequence is read
+    /// again with those characters replaced by U+FFFD (see `SurrogateRepair`), so one damaged
+    /// character does not cost the whole request. The repair runs only after a failure.
+    private static func decode(_ line: Data) throws -> JSONValue {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: line)
+        } catch {
+            let repaired = SurrogateRepair.repaired(line)
+            guard repaired != line else { throw error }
+            return try JSONDecoder().decode(JSONValue.self, from: repaired)
+        }
     }
 
     private static func classify(_ object: [String: JSONValue]) -> Outcome {

@@ -5,7 +5,7 @@ import RecallCore
 enum OutgoingMessage: Sendable {
     /// A successful response.
     case result(id: RequestID, result: JSONValue)
-    /// An error response; without an id when the request's id could not be read.
+    /// An error response; its id is null when the request's id could not be read.
     case error(id: RequestID?, error: JSONRPCError)
     /// A notification to the client.
     case notification(method: String, params: JSONValue?)
@@ -20,8 +20,9 @@ enum OutgoingMessage: Sendable {
             object["id"] = id.json
             object["result"] = result
         case .error(let id, let error):
-            // An unreadable id is omitted rather than sent as null or invented (2025-11-25 makes it optional).
-            if let id { object["id"] = id.json }
+            // JSON-RPC 2.0 (section 5): when the request's id could not be read (a parse error, an
+            // id of the wrong type), the response's id is null, never invented or left out.
+            object["id"] = id?.json ?? .null
             object["error"] = error.json
         case .notification(let method, let params):
             object["method"] = .string(method)

@@ -23,6 +23,8 @@ final class ImportAccess: Sendable {
 
     private struct State {
         var clientHasRoots = false
+        /// Counts `notifications/roots/list_changed`, so an answer asked for before one is not kept.
+        var generation = 0
         /// The client's roots as paths, until it says they changed.
         var roots: [String]?
     }
@@ -45,7 +47,10 @@ final class ImportAccess: Sendable {
 
     /// The client's roots changed: ask again before the next import.
     func rootsChanged() {
-        state.withLock { $0.roots = nil }
+        state.withLock { state in
+            state.generation += 1
+            state.roots = nil
+        }
     }
 
     /// True when no path can be imported: no folder was allowed and roots are not trusted.
@@ -58,7 +63,7 @@ final class ImportAccess: Sendable {
     }
 
     private func roots(asking request: RequestContext) async -> [String] {
-        let (hasRoots, known) = state.withLock { ($0.clientHasRoots, $0.roots) }
+        let (hasRoots, known, generation) = state.withLock { ($0.clientHasRoots, $0.roots, $0.generation) }
         guard hasRoots else { return [] }
         if let known { return known }
         do {
@@ -66,7 +71,13 @@ final class ImportAccess: Sendable {
                 try await request.sendRequest("roots/list")
             }
             let roots = Self.paths(fromRoots: result)
-            state.withLock { $0.roots = roots }
+            // The answer serves this import, which came before any change announced since. It is
+            // kept for later imports only if no change was announced meanwhile: the reading loop
+            // may take the client's answer and then its `list_changed` before this task resumes,
+            // and an import sent after that notification must ask again.
+            state.withLock { state in
+                if state.generation == generation { state.roots = roots }
+            }
             log.info("client roots for import_chats: \(roots.count)")
             return roots
         } catch {

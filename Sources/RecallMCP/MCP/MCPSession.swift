@@ -145,7 +145,7 @@ final class MCPSession: RequestHandler {
             return .fail(.invalidRequest("\(name) changes data and this API key is read-only; use a key made with --scope write"))
         }
         let capabilities = state.withLock { $0.clientCapabilities }
-        let ticket = callOrder.admit(write: !tools.isReadOnly(name))
+        let ticket = callOrder.admit(tools.kind(of: name, arguments: arguments))
         return .run { [tools, recall, logger, serverLog, importAccess] request in
             let context = ToolContext(
                 recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog,

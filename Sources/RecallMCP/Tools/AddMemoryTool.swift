@@ -12,20 +12,23 @@ struct AddMemoryTool: RecallTool {
 
     static let inputSchema = JSONSchema.object(
         [
-            "content": JSONSchema.string(),
+            "content": JSONSchema.string("The memory, one statement; give this or messages."),
             "messages": JSONSchema.array(
-                of: JSONSchema.object(["role": JSONSchema.string(), "content": JSONSchema.string()], required: ["role", "content"])),
-            "extract": JSONSchema.boolean(default: true),
-            "tags": JSONSchema.strings(),
-            "bucket": JSONSchema.string(),
-            "memory_type": JSONSchema.memoryType,
-            "memories_at": JSONSchema.date("When it was true"),
-            "latitude": JSONSchema.number(minimum: -90, maximum: 90),
-            "longitude": JSONSchema.number(minimum: -180, maximum: 180),
-            "metadata": JSONSchema.anyObject(),
-            "user_id": JSONSchema.string(),
-            "image_ref": JSONSchema.string(),
-            "image_description": JSONSchema.string(),
+                of: JSONSchema.object(
+                    ["role": JSONSchema.string("user or assistant."), "content": JSONSchema.string("What was said.")],
+                    required: ["role", "content"]),
+                "Chat turns to extract facts from, oldest first."),
+            "extract": JSONSchema.boolean("With messages: extract facts, or false to keep each turn verbatim.", default: true),
+            "tags": JSONSchema.strings("Labels to find it by."),
+            "bucket": JSONSchema.string("Keep it in this bucket (\(JSONSchema.Says.bucket)); memories are compared within one."),
+            "memory_type": JSONSchema.memoryType("The kind of memory (default note)."),
+            "memories_at": JSONSchema.date("When it was true or said: \(JSONSchema.Says.date); default now."),
+            "latitude": JSONSchema.number("Where it happened, in degrees.", minimum: -90, maximum: 90),
+            "longitude": JSONSchema.number("Where it happened, in degrees.", minimum: -180, maximum: 180),
+            "metadata": JSONSchema.anyObject("Any JSON object to keep with it."),
+            "user_id": JSONSchema.string("Whose memory it is: \(JSONSchema.Says.user)."),
+            "image_ref": JSONSchema.string("For an image memory: the image's path or URL."),
+            "image_description": JSONSchema.string("For an image memory: what it shows (searchable)."),
         ])
 
     static let outputSchema = JSONSchema.record

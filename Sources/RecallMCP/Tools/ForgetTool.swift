@@ -11,10 +11,10 @@ struct ForgetTool: RecallTool {
     static let annotations = ToolAnnotations.destructiveIdempotent
 
     static let inputSchema = JSONSchema.object([
-        "memory_ids": JSONSchema.strings(),
-        "chat_ids": JSONSchema.strings(),
-        "import_id": JSONSchema.string(),
-        "dry_run": JSONSchema.boolean(),
+        "memory_ids": JSONSchema.strings("Memories to delete (mem_…), with their older versions."),
+        "chat_ids": JSONSchema.strings("Chats to delete (chat_…), with their messages and the memories only they support."),
+        "import_id": JSONSchema.string("Delete every chat this import added (imp_…; memory_stats lists imports)."),
+        "dry_run": JSONSchema.boolean("Only report what would be deleted (default false)."),
     ])
 
     static let outputSchema = JSONSchema.record

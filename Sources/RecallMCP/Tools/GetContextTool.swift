@@ -10,8 +10,8 @@ struct GetContextTool: RecallTool {
 
     static let inputSchema = JSONSchema.object(
         Arguments.filterSchema.merging([
-            "query": JSONSchema.string(),
-            "max_tokens": JSONSchema.integer(minimum: 100, maximum: 8000, default: 2000),
+            "query": JSONSchema.string("The topic to gather context about."),
+            "max_tokens": JSONSchema.integer("The block's budget in tokens.", minimum: 100, maximum: 8000, default: 2000),
         ]) { first, _ in first },
         required: ["query"])
 

@@ -13,10 +13,10 @@ struct ImportChatsTool: RecallTool {
 
     static let inputSchema = JSONSchema.object(
         [
-            "path": JSONSchema.string(),
-            "platform": JSONSchema.platform,
-            "bucket": JSONSchema.string(),
-            "extract": JSONSchema.boolean(),
+            "path": JSONSchema.string("A file or folder on this machine: ZIP, JSON, HTML, TXT/MD; ~ works."),
+            "platform": JSONSchema.platform("Read it as this platform instead of detecting it."),
+            "bucket": JSONSchema.string("Put every imported chat, and memories extracted from it, in this bucket."),
+            "extract": JSONSchema.boolean("Also extract memories from the messages (default false)."),
         ],
         required: ["path"])
 
@@ -24,6 +24,9 @@ struct ImportChatsTool: RecallTool {
 
     /// Progress notifications at most this often; imports call back per conversation.
     static let progressInterval: Duration = .milliseconds(100)
+
+    /// An import runs long: reads and short writes sent meanwhile do not wait for it.
+    static func kind(of arguments: [String: JSONValue]) -> CallKind { .long }
 
     struct Arguments: ToolArguments {
         var path: String
@@ -62,7 +65,7 @@ struct ImportChatsTool: RecallTool {
             }
         }
         if !summary.diagnostics.isEmpty {
-            context.log(.warning, "Import \(summary.importID) finished with \(summary.diagnostics.count) diagnostics.")
+            context.log(.warning, "Import \(summary.importID ?? "of \(arguments.path)") finished with \(summary.diagnostics.count) diagnostics.")
         }
         return summary
     }

@@ -84,10 +84,23 @@ enum JSONSchema {
 
 extension JSONSchema {
     /// A platform name.
-    static let platform = oneOf(Platform.allCases.map(\.rawValue))
+    static func platform(_ description: String) -> JSONValue {
+        oneOf(Platform.allCases.map(\.rawValue), description)
+    }
     /// A memory type, listed where memories are written; filters take a plain string to keep
     /// `tools/list` small, and a wrong value there gets an error listing the types.
-    static let memoryType = oneOf(MemoryType.allCases.map(\.rawValue))
+    static func memoryType(_ description: String) -> JSONValue {
+        oneOf(MemoryType.allCases.map(\.rawValue), description)
+    }
+
+    /// The one-line descriptions several tools share, so they say the same thing everywhere.
+    enum Says {
+        static let date = "ISO 8601, e.g. 2024-05-01 or 2024-05-01T09:30:00Z (UTC)"
+        static let bucket = "a named group of chats and memories, e.g. work"
+        static let types = "preference, fact, experience, goal, relationship or note"
+        static let cursor = "next_cursor of the previous page, to read the next one"
+        static let user = "the user namespace (default: default)"
+    }
     /// The output schema of a tool that returns one record (a memory, a chat, a summary): a JSON
     /// object. Paged tools declare their list member; describing every member of every result
     /// would push `tools/list` past the ~8 KB that clients handle well.

@@ -13,15 +13,15 @@ struct ListChatsTool: RecallTool {
     }
 
     static let inputSchema = JSONSchema.object([
-        "page": JSONSchema.integer(minimum: 1),
-        "page_size": JSONSchema.integer(minimum: 1, maximum: 100, default: 20),
-        "platform": JSONSchema.platform,
-        "title": JSONSchema.string(),
-        "date_from": JSONSchema.date(),
-        "date_to": JSONSchema.date(),
-        "pinned_only": JSONSchema.boolean(),
-        "import_id": JSONSchema.string(),
-        "bucket": JSONSchema.string(),
+        "page": JSONSchema.integer("Page number, from 1; total_pages says how many.", minimum: 1, default: 1),
+        "page_size": JSONSchema.integer("Chats per page.", minimum: 1, maximum: 100, default: 20),
+        "platform": JSONSchema.platform("Only chats from this platform."),
+        "title": JSONSchema.string("Only chats whose title contains this (any case)."),
+        "date_from": JSONSchema.date("Only chats active from this moment: \(JSONSchema.Says.date)."),
+        "date_to": JSONSchema.date("Only chats started up to this moment; a bare date includes that day."),
+        "pinned_only": JSONSchema.boolean("Only pinned chats (default false)."),
+        "import_id": JSONSchema.string("Only chats this import added (imp_…)."),
+        "bucket": JSONSchema.string("Only this bucket (\(JSONSchema.Says.bucket))."),
     ])
 
     static let outputSchema = JSONSchema.output(["items": JSONSchema.list])

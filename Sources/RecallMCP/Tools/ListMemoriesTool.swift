@@ -10,17 +10,17 @@ struct ListMemoriesTool: RecallTool {
     static let clipping: ReadClipping? = ReadClipping(list: "memories", whereWhole: ReadClipping.wholeMemory)
 
     static let inputSchema = JSONSchema.object([
-        "limit": JSONSchema.integer(minimum: 1, maximum: 100, default: 20),
-        "cursor": JSONSchema.string(),
-        "order": JSONSchema.oneOf(ListOrder.allCases.map(\.rawValue)),
-        "memory_type": JSONSchema.string(),
-        "min_confidence": JSONSchema.number(minimum: 0, maximum: 1),
-        "bucket": JSONSchema.string(),
-        "tags": JSONSchema.strings(),
-        "user_id": JSONSchema.string(),
-        "since": JSONSchema.date(),
-        "until": JSONSchema.date(),
-        "include_superseded": JSONSchema.boolean(),
+        "limit": JSONSchema.integer("Memories per page.", minimum: 1, maximum: 100, default: 20),
+        "cursor": JSONSchema.string("The \(JSONSchema.Says.cursor)."),
+        "order": JSONSchema.oneOf(ListOrder.allCases.map(\.rawValue), "Which end to start from (default newest)."),
+        "memory_type": JSONSchema.string("Only this type: \(JSONSchema.Says.types)."),
+        "min_confidence": JSONSchema.number("Only memories at least this confident.", minimum: 0, maximum: 1),
+        "bucket": JSONSchema.string("Only this bucket (\(JSONSchema.Says.bucket))."),
+        "tags": JSONSchema.strings("Only memories carrying every one of these tags."),
+        "user_id": JSONSchema.string("Whose memories: \(JSONSchema.Says.user)."),
+        "since": JSONSchema.date("Only memories stored from this moment: \(JSONSchema.Says.date)."),
+        "until": JSONSchema.date("Only memories stored up to this moment; a bare date includes that day."),
+        "include_superseded": JSONSchema.boolean("Also list older versions that newer ones replaced (default false)."),
     ])
 
     static let outputSchema = JSONSchema.output(["memories": JSONSchema.list])

@@ -51,9 +51,17 @@ protocol RecallTool: Sendable {
 
     /// Runs the tool.
     func call(_ arguments: Arguments, context: ToolContext) async throws -> Output
+
+    /// How a call with these (not yet validated) arguments is ordered among the others; see
+    /// `CallOrder`. By default a read-only tool reads and any other writes.
+    static func kind(of arguments: [String: JSONValue]) -> CallKind
 }
 
 extension RecallTool {
+    static func kind(of arguments: [String: JSONValue]) -> CallKind {
+        annotations.readOnly ? .read : .write
+    }
+
     static var oversizeHint: String { "Narrow the request with filters or a smaller limit." }
     static var clipping: ReadClipping? { nil }
 }

@@ -23,14 +23,14 @@ extension SearchFilterArguments {
     /// The filters' schema properties, merged into each tool's schema.
     static var filterSchema: [String: JSONValue] {
         [
-            "platform": JSONSchema.platform,
-            "chat_id": JSONSchema.string(),
-            "bucket": JSONSchema.string(),
-            "tags": JSONSchema.strings(),
-            "memory_type": JSONSchema.string(),
-            "user_id": JSONSchema.string(),
-            "date_from": JSONSchema.date(),
-            "date_to": JSONSchema.date(),
+            "platform": JSONSchema.platform("Only chats from this platform."),
+            "chat_id": JSONSchema.string("Only this chat (chat_…)."),
+            "bucket": JSONSchema.string("Only this bucket (\(JSONSchema.Says.bucket))."),
+            "tags": JSONSchema.strings("Only items carrying every one of these tags."),
+            "memory_type": JSONSchema.string("Only memories of this type: \(JSONSchema.Says.types)."),
+            "user_id": JSONSchema.string("Only memories of this user namespace (default: default)."),
+            "date_from": JSONSchema.date("Only items from this moment: \(JSONSchema.Says.date)."),
+            "date_to": JSONSchema.date("Only items up to this moment; a bare date includes that whole day."),
         ]
     }
 }

@@ -16,10 +16,10 @@ struct SearchTool: RecallTool {
 
     static let inputSchema = JSONSchema.object(
         Arguments.filterSchema.merging([
-            "query": JSONSchema.string(),
-            "scope": JSONSchema.oneOf(SearchScope.allCases.map(\.rawValue)),
-            "limit": JSONSchema.integer(minimum: 1, maximum: 50, default: 10),
-            "cursor": JSONSchema.string(),
+            "query": JSONSchema.string("What to look for; plain words work."),
+            "scope": JSONSchema.oneOf(SearchScope.allCases.map(\.rawValue), "Where to look (default all)."),
+            "limit": JSONSchema.integer("Results per page.", minimum: 1, maximum: 50, default: 10),
+            "cursor": JSONSchema.string("The \(JSONSchema.Says.cursor)."),
         ]) { first, _ in first },
         required: ["query"])
 

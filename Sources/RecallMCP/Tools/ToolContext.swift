@@ -1,4 +1,5 @@
 import RecallCore
+import Synchronization
 
 /// What a tool gets besides its arguments: the core, and the request's channel to the client.
 struct ToolContext: Sendable {
@@ -18,6 +19,19 @@ struct ToolContext: Sendable {
     /// Runs a RecallCore call on a worker thread (see `CoreCall`) and returns its result.
     func core<Result: Sendable>(_ body: @escaping @Sendable (Recall) throws -> Result) async throws -> Result {
         try await CoreCall.run(recall, body)
+    }
+
+    /// Runs a long RecallCore call that asks `cancelled` between batches: it turns true when the
+    /// client cancels the request, and the call then stops with `CancellationError`.
+    func core<Result: Sendable>(
+        cancellable body: @escaping @Sendable (Recall, _ cancelled: @escaping @Sendable () -> Bool) throws -> Result
+    ) async throws -> Result {
+        let flag = CancellationFlag()
+        return try await withTaskCancellationHandler {
+            try await CoreCall.run(recall) { recall in try body(recall) { flag.isSet } }
+        } onCancel: {
+            flag.set()
+        }
     }
 
     /// Reports progress when the client sent a progress token; otherwise does nothing.
@@ -45,4 +59,15 @@ struct ToolContext: Sendable {
         }
         return try await request.sendRequest("sampling/createMessage", params: params)
     }
+}
+
+/// A flag a cancellation handler sets and a worker thread reads.
+private final class CancellationFlag: Sendable {
+    private let value = Mutex(false)
+
+    /// True once `set()` was called.
+    var isSet: Bool { value.withLock { $0 } }
+
+    /// Sets the flag for good.
+    func set() { value.withLock { $0 = true } }
 }

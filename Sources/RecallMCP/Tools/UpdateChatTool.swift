@@ -9,11 +9,11 @@ struct UpdateChatTool: RecallTool {
 
     static let inputSchema = JSONSchema.object(
         [
-            "id": JSONSchema.string(),
-            "title": JSONSchema.string(),
-            "pinned": JSONSchema.boolean(),
-            "bucket": JSONSchema.string("\"\" clears it"),
-            "tags": JSONSchema.strings(),
+            "id": JSONSchema.string("The chat (chat_…)."),
+            "title": JSONSchema.string("Its new title; kept across later imports."),
+            "pinned": JSONSchema.boolean("Pin (true) or unpin (false)."),
+            "bucket": JSONSchema.string("Move it to this bucket; \"\" takes it out."),
+            "tags": JSONSchema.strings("New tags, replacing the old ones."),
         ],
         required: ["id"])
 

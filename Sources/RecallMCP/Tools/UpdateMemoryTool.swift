@@ -12,12 +12,12 @@ struct UpdateMemoryTool: RecallTool {
 
     static let inputSchema = JSONSchema.object(
         [
-            "id": JSONSchema.string(),
-            "content": JSONSchema.string(),
-            "tags": JSONSchema.strings(),
-            "bucket": JSONSchema.string("\"\" clears it"),
-            "memory_type": JSONSchema.memoryType,
-            "pinned": JSONSchema.boolean(),
+            "id": JSONSchema.string("The memory (mem_…)."),
+            "content": JSONSchema.string("New text; the old version stays, linked as superseded."),
+            "tags": JSONSchema.strings("New tags, replacing the old ones."),
+            "bucket": JSONSchema.string("Move it to this bucket; \"\" takes it out."),
+            "memory_type": JSONSchema.memoryType("Its new type."),
+            "pinned": JSONSchema.boolean("Pin (true) or unpin (false)."),
         ],
         required: ["id"])
 

@@ -56,14 +56,8 @@ extension RecallCommand {
         private func staticEmbeddings() throws -> (String, Int, [Embedding]) {
             let encoder = StaticEncoder.shared
             if let problem = encoder.problem { throw problem }
-            let vectors = texts.map(encoder.encode)
-            let embeddings = zip(texts, vectors).map { text, vector in
-                Embedding(
-                    tokens: encoder.tokenIDs(text).count,
-                    vector: vector.map { Data($0.bytes).base64EncodedString() },
-                    cosineToFirst: vectors.first.flatMap { first in first.flatMap { vector?.cosine($0) } })
-            }
-            return (StaticEncoder.modelID, EmbeddingVector.dimensions, embeddings)
+            let vectors = texts.map { encoder.encode($0).flatMap { PackedVector(bytes: $0.bytes) } }
+            return (StaticEncoder.modelID, EmbeddingVector.dimensions, embeddings(vectors, tokens: encoder.tokenIDs))
         }
 
         private func transformerEmbeddings() throws -> (String, Int, [Embedding]) {
@@ -71,13 +65,17 @@ extension RecallCommand {
             if let problem = encoder.problem { throw problem }
             // Every text has a vector here, the empty one too ([CLS] and [SEP] alone).
             let vectors = texts.map { encoder.encode($0).flatMap(PackedVector.init(components:)) }
-            let embeddings = zip(texts, vectors).map { text, vector in
+            return (TransformerEncoder.modelID, TransformerEncoder.dimensions, embeddings(vectors, tokens: encoder.tokenIDs))
+        }
+
+        /// Each text's token count, vector and cosine to the first text's vector.
+        private func embeddings(_ vectors: [PackedVector?], tokens: (String) -> [Int32]) -> [Embedding] {
+            zip(texts, vectors).map { text, vector in
                 Embedding(
-                    tokens: encoder.tokenIDs(text).count,
+                    tokens: tokens(text).count,
                     vector: vector.map { Data($0.bytes).base64EncodedString() },
                     cosineToFirst: vectors.first.flatMap { first in first.flatMap { vector?.cosine($0) } })
             }
-            return (TransformerEncoder.modelID, TransformerEncoder.dimensions, embeddings)
         }
     }
 }

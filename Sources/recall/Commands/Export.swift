@@ -33,14 +33,15 @@ extension RecallCommand {
 
         func run() async throws {
             let exporter = StoreExporter(
-                recall: store.makeRecall(), part: only, includeSuperseded: includeSuperseded,
+                recall: try store.makeRecall(), part: only, includeSuperseded: includeSuperseded,
                 includeHidden: includeHidden, userID: userID, now: Date()
             )
             let handle = try ExportFile.open(output)
             defer { if output != nil { try? handle.close() } }
             let counts = try exporter.write(to: ExportWriter(handle: handle))
             Console.writeError(
-                "Exported \(TextFormat.count(counts.chats, "chat")) (\(TextFormat.count(counts.messages, "message"))) "
+                "Exported \(TextFormat.count(counts.chats, "chat")) (\(TextFormat.count(counts.messages, "message"))"
+                    + (counts.hiddenMessages > 0 ? ", plus \(counts.hiddenMessages) hidden) " : ") ")
                     + "and \(TextFormat.count(counts.memories, "memory", "memories"))\(output.map { " to \($0)" } ?? "")."
             )
         }

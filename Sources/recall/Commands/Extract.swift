@@ -6,7 +6,7 @@ extension RecallCommand {
     struct Extract: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Extract memories from chats, an import, or text.",
-            discussion: "Use --dry-run to review the candidates without storing them."
+            discussion: "Use --dry-run to review each candidate and what storing it would do (new, duplicate, known, supersedes, older) without storing anything."
         )
 
         @OptionGroup var store: StoreOptions
@@ -37,8 +37,9 @@ extension RecallCommand {
 
         func run() async throws {
             let input = try text.map { $0 == "-" ? try InputFile.readText("-") : $0 }
+            // The terminal lists every candidate; the counts cover them all either way.
             let request = ExtractRequest(
-                chatIDs: chatIDs, importID: importID, text: input, dryRun: dryRun, userID: userID)
+                chatIDs: chatIDs, importID: importID, text: input, dryRun: dryRun, userID: userID, listLimit: nil)
             try store.emit(store.makeRecall().extractMemories(request))
         }
     }

@@ -26,7 +26,7 @@ extension RecallCommand {
         func run() async throws {
             let request = ImportRequest(
                 path: StoreLocation.expand(path), platform: platform, bucket: bucket, extract: extract)
-            let recall = store.makeRecall()
+            let recall = try store.makeRecall(creatingFolder: true)
             let summary = try ImportProgressReporter(drawsBar: Console.stderrIsTerminal).track { progress in
                 try recall.importChats(request, progress: progress)
             }

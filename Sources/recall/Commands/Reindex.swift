@@ -19,7 +19,7 @@ extension RecallCommand {
         }
 
         func run() async throws {
-            let recall = store.makeRecall()
+            let recall = try store.makeRecall()
             guard recall.semantic.isOn else {
                 throw RecallError(.invalidArgument, "RECALL_SEMANTIC=off makes no vectors; unset it to reindex.")
             }

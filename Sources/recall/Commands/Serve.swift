@@ -38,8 +38,8 @@ extension RecallCommand {
         @Option(help: ArgumentHelp("With --http: a browser origin allowed to call the server besides loopback ones (repeatable).", valueName: "origin"))
         var allowOrigin: [String] = []
 
-        @Option(help: "The least severe log level written to stderr.")
-        var logLevel: Logger.Level = .info
+        @Option(help: "The least severe level of the lines written to stderr (default: RECALL_LOG_LEVEL, else info).")
+        var logLevel: Logger.Level?
 
         @Option(
             name: .customLong("allow-import"),
@@ -53,14 +53,12 @@ extension RecallCommand {
         var allowImport: [String] = []
 
         func run() async throws {
-            // stdout belongs to the protocol: route every logger to stderr before anything can log.
-            let level = logLevel
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
-            }
-            let recall = store.makeRecall(backgroundIndexing: true)
+            // One threshold and one format for every stderr line: the server's own log, and
+            // swift-log routed through it before anything can log (stdout belongs to the protocol).
+            let level = logLevel ?? ProcessInfo.processInfo.environment["RECALL_LOG_LEVEL"].flatMap(Logger.Level.init(name:)) ?? .info
+            let log = ServerLog(threshold: ServerLogHandler.serverLevel(level))
+            LoggingSystem.bootstrap { _ in ServerLogHandler(log: log, level: level) }
+            let recall = try store.makeRecall(creatingFolder: true, backgroundIndexing: true, log: log)
             if http {
                 try await serveHTTP(recall)
                 return
@@ -73,7 +71,7 @@ extension RecallCommand {
             for folder in importFolders where !FileManager.default.fileExists(atPath: folder) {
                 logger.warning("the import folder \(folder) does not exist (yet)")
             }
-            await RecallServer(recall: recall, version: RecallVersion.current, importFolders: importFolders).runStdio()
+            await RecallServer(recall: recall, version: RecallVersion.current, importFolders: importFolders).runStdio(log: log)
         }
 
         func validate() throws {
@@ -105,5 +103,12 @@ extension RecallCommand {
                     ])
             }
         }
+    }
+}
+
+extension Logger.Level {
+    /// A level from its name, any case (`RECALL_LOG_LEVEL=warning`).
+    init?(name: String) {
+        self.init(rawValue: name.lowercased())
     }
 }

@@ -9,7 +9,9 @@ extension RecallCommand {
         @OptionGroup var store: StoreOptions
 
         @Argument(
-            help: ArgumentHelp("The chat to show (from `recall chats` or `recall search`).", valueName: "chat-id"))
+            help: ArgumentHelp(
+                "The chat to show (from `recall chats` or `recall search`), or a message (msg_…), to open its chat around it.",
+                valueName: "id"))
         var chatID: String
 
         @Option(help: "The first message to show (from 0).")

@@ -34,7 +34,11 @@ struct StoreExporter {
     /// What was written, for the closing line on stderr.
     struct Counts {
         var chats = 0
+        /// Messages written: the visible messages of each chat's active branch, as `recall chats`
+        /// and `recall stats` count them.
         var messages = 0
+        /// Hidden messages written as well (with `--include-hidden`).
+        var hiddenMessages = 0
         var memories = 0
     }
 
@@ -66,7 +70,8 @@ struct StoreExporter {
                 let messages = try allMessages(of: chat.id)
                 try writer.element(ExportedChat(chat: chat, messages: messages))
                 counts.chats += 1
-                counts.messages += messages.count
+                counts.messages += messages.count(where: { !$0.hidden })
+                counts.hiddenMessages += messages.count(where: \.hidden)
             }
             guard page < chats.totalPages, !chats.items.isEmpty else { return }
             page += 1

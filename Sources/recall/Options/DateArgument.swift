@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecallCore
 
 /// A date on the command line: `2024-05-01`, `2024-05-01 14:30`, or ISO-8601 (`2024-05-01T14:30:00Z`).
 ///
@@ -12,20 +13,11 @@ struct DateArgument: ExpressibleByArgument {
 
     init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces)
-        if let date = Self.parse(text, format: "yyyy-MM-dd") {
-            self.date = date
-            isDay = true
-        } else if let date = Self.parse(text, format: "yyyy-MM-dd HH:mm")
-            ?? Self.parse(text, format: "yyyy-MM-dd'T'HH:mm")
-        {
-            self.date = date
-            isDay = false
-        } else if let date = Self.iso8601(text) {
-            self.date = date
-            isDay = false
-        } else {
-            return nil
-        }
+        // Read in the proleptic Gregorian calendar, as ISO 8601 and the output are, so a date
+        // before 1583 means the day it names (Foundation's formatters switch to the Julian calendar).
+        guard let (asUTC, dayOnly) = ISO8601Timestamp.parse(text) else { return nil }
+        isDay = dayOnly
+        date = Self.hasZone(text) ? asUTC : Self.local(asUTC)
     }
 
     /// The last moment the argument covers: the end of the day for a bare day, so `--to 2024-05-01`
@@ -36,17 +28,16 @@ struct DateArgument: ExpressibleByArgument {
 
     static var defaultCompletionKind: CompletionKind { .default }
 
-    private static func parse(_ text: String, format: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = format
-        return formatter.date(from: text)
+    /// True when the text ends in a zone designator (`Z`, `+02:00`, `-0500`) after its time.
+    private static func hasZone(_ text: String) -> Bool {
+        let time = text.dropFirst(10)
+        return time.contains { $0 == "Z" || $0 == "z" || $0 == "+" } || time.dropFirst(6).contains("-")
     }
 
-    private static func iso8601(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions.insert(.withFractionalSeconds)
-        return formatter.date(from: text)
+    /// The instant at which the local clock shows the wall time that `wallTime` shows in UTC.
+    private static func local(_ wallTime: Date) -> Date {
+        let zone = TimeZone.current
+        let guess = wallTime.addingTimeInterval(-Double(zone.secondsFromGMT(for: wallTime)))
+        return wallTime.addingTimeInterval(-Double(zone.secondsFromGMT(for: guess)))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecallCore
+import RecallMCP
 
 /// The options every subcommand shares: which store to use and how to print results.
 struct StoreOptions: ParsableArguments {
@@ -30,8 +31,35 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// A Recall over the chosen store; nothing is opened (and no model read) until the first call.
-    func makeRecall(backgroundIndexing: Bool = false) -> Recall {
-        Recall(location: location, semantic: semantic, backgroundIndexing: backgroundIndexing)
+    ///
+    /// A store path that was typed (`--db`, `RECALL_DB`) whose folder does not exist is most
+    /// likely a typo: that is an error, except for `recall import` and `recall serve`
+    /// (`creatingFolder`), which create the folder and say so, once, when they do. The
+    /// default location's folder is created silently, as it always was.
+    func makeRecall(creatingFolder: Bool = false, backgroundIndexing: Bool = false, log: ServerLog? = nil) throws -> Recall {
+        let location = self.location
+        let defaultLocation = StoreLocation.file(StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment))
+        if case .file(let path) = location, location != defaultLocation {
+            let folder = (path as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+                guard creatingFolder else {
+                    throw RecallError(
+                        .storeUnavailable,
+                        "There is no folder \(folder) for the store \(path). Check the path given with --db or RECALL_DB; `recall import` and `recall serve` create a missing folder.")
+                }
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw RecallError(.storeUnavailable, "Cannot create the folder \(folder) for the store: \(error.localizedDescription).")
+                }
+                let notice = "Created the folder \(folder) for the store (it did not exist)."
+                if let log { log.log(.warning, notice) } else { Console.writeError(notice) }
+            } else if !isFolder.boolValue {
+                throw RecallError(.storeUnavailable, "\(folder) is not a folder, so the store \(path) cannot be there. Check the path given with --db or RECALL_DB.")
+            }
+        }
+        return Recall(location: location, semantic: semantic, backgroundIndexing: backgroundIndexing)
     }
 
     /// Prints a result as JSON or as text, as the user asked.

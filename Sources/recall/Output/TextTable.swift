@@ -44,14 +44,15 @@ struct TextTable {
         rows.append(columns.indices.map { $0 < cells.count ? TextFormat.oneLine(cells[$0]) : "" })
     }
 
-    /// The table as lines of at most `width` characters (flexible columns permitting).
+    /// The table as lines of at most `width` terminal columns (flexible columns permitting).
     func render(width: Int) -> String {
         let gap = 2
         var widths = columns.indices.map { index in
-            let natural = rows.map { $0[index].count }.max() ?? 0
-            let wanted = max(columns[index].title.count, natural)
+            // Columns, not characters: a CJK character takes two, so rows stay aligned.
+            let natural = rows.map { DisplayWidth.of($0[index]) }.max() ?? 0
+            let wanted = max(DisplayWidth.of(columns[index].title), natural)
             return columns[index].flexible
-                ? wanted : min(wanted, max(columns[index].maxWidth, columns[index].title.count))
+                ? wanted : min(wanted, max(columns[index].maxWidth, DisplayWidth.of(columns[index].title)))
         }
         let flexible = columns.indices.filter { columns[$0].flexible }
         if !flexible.isEmpty {
@@ -68,7 +69,7 @@ struct TextTable {
     private func line(_ cells: [String], widths: [Int]) -> String {
         let padded = cells.indices.map { index -> String in
             let cell = TextFormat.truncate(cells[index], to: widths[index])
-            let padding = String(repeating: " ", count: widths[index] - cell.count)
+            let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
             let isLast = index == cells.count - 1
             switch columns[index].alignment {
             case .left: return isLast ? cell : cell + padding

@@ -3,7 +3,7 @@ import RecallCore
 extension ImportSummary: TextRenderable {
     func renderText() -> String {
         var lines = [
-            "Import \(importID) (\(Platform(rawValue: platform)?.displayName ?? platform), \(TextFormat.count(files.count, "file"))):",
+            "\(importID.map { "Import \($0)" } ?? "Nothing new; no import recorded") (\(Platform(rawValue: platform)?.displayName ?? platform), \(TextFormat.count(files.count, "file"))):",
             "  chats:     \(chatsAdded) added, \(chatsUpdated) updated, \(chatsUnchanged) unchanged, \(skipped) skipped",
             "  messages:  \(messagesAdded) added, \(messagesUpdated) updated",
         ]

@@ -6,8 +6,8 @@ extension StoreStats: TextRenderable {
             """
             Store:     \(path)
             Size:      \(TextFormat.bytes(sizeBytes)) (schema version \(schemaVersion))
-            Chats:     \(chats) (\(TextFormat.count(messages, "message")))
-            Memories:  \(memories) current, \(supersededMemories) superseded
+            Chats:     \(chats) (\(TextFormat.count(messages, "message"))\(otherMessages))
+            Memories:  \(memories) current, \(supersededMemories) superseded\(memoryUsers > 1 ? ", across \(memoryUsers) users" : "")
             """
         ]
         sections.append(Self.counts("PLATFORM", chatsByPlatform, label: { Platform(rawValue: $0)?.displayName ?? $0 }))
@@ -28,6 +28,13 @@ extension StoreStats: TextRenderable {
             sections.append(table.render(width: Console.width))
         }
         return sections.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// What is stored besides the messages every other count shows, when there is any.
+    private var otherMessages: String {
+        let parts = [(hiddenMessages, "hidden"), (branchMessages, "on other branches")].filter { $0.0 > 0 }
+        guard !parts.isEmpty else { return "" }
+        return "; also stored: " + parts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 
     /// A two-column table of counts, largest first; empty when there is nothing to count.

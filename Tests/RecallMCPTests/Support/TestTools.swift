@@ -75,6 +75,26 @@ enum TestTools {
         }
     }
 
+    /// A long write (like an import): announces that it started, then waits for a gate.
+    struct LongWait: RecallTool {
+        static let name = "test_long_wait"
+        static let title = "Long wait"
+        static let description = "Runs long until the test opens its gate."
+        static let inputSchema = TestTools.textSchema
+        static let outputSchema = TestTools.replySchema
+        static let annotations = ToolAnnotations.additive
+        let started: Gate
+        let gate: Gate
+
+        static func kind(of arguments: [String: JSONValue]) -> CallKind { .long }
+
+        func call(_ arguments: TextArguments, context: ToolContext) async throws -> Reply {
+            started.open()
+            await gate.wait()
+            return Reply(text: arguments.text ?? "")
+        }
+    }
+
     /// Reports progress 1, 2, 2 (dropped: not an increase), 1.5 (dropped), 3 of 3.
     struct Progress: RecallTool {
         static let name = "test_progress"

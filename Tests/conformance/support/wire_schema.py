@@ -2,6 +2,11 @@
 
 Every server message must be a valid `JSONRPCMessage`; a result is also checked against the
 result type of the request it answers (found by id among the client's messages).
+
+One exception: JSON-RPC 2.0 (section 5) requires `"id": null` in the error for a request whose id
+could not be read (a parse error, an id of the wrong type). The MCP schema types ids as string or
+integer and makes the error's id optional for that case, so such an error is validated without
+its null id.
 """
 
 import json
@@ -48,7 +53,10 @@ class WireSchema:
         }
         problems = []
         for index, message in enumerate(server_messages, 1):
-            errors = list(self.validator("JSONRPCMessage").iter_errors(message))
+            checked = message
+            if isinstance(message, dict) and "error" in message and message.get("id", 0) is None:
+                checked = {key: value for key, value in message.items() if key != "id"}
+            errors = list(self.validator("JSONRPCMessage").iter_errors(checked))
             method = methods.get(_key(message.get("id"))) if isinstance(message, dict) else None
             if not errors and isinstance(message, dict) and "result" in message and method in RESULT_TYPES:
                 errors = list(self.validator(RESULT_TYPES[method]).iter_errors(message["result"]))
