@@ -38,4 +38,27 @@ import Testing
         #expect(try alice.memory(id: memory.id).content == "Alice prefers tea.")
         #expect(try alice.conversation(ConversationRequest(id: alicesChat.id)).messages.count == 1)
     }
+
+    @Test func countsImportRowsAndMessageIDsStayWithTheirAccount() throws {
+        let local = Recall.inMemory()
+        let alice = local.acting(as: "alice")
+        let bob = local.acting(as: "bob")
+        let imported = try alice.importConversations(
+            [Chats.said(["My zanzibar hive is blue.", "I keep bees."], day: 1, id: "c1")], label: "a", extract: true)
+        _ = try alice.addMemory(AddMemoryRequest(content: "Alice prefers tea."))
+        let chat = try #require(try alice.listChats(ChatListRequest()).items.first)
+        let message = try #require(try alice.conversation(ConversationRequest(id: chat.id)).messages.first)
+
+        // A message id opens its chat for its owner only.
+        #expect(try alice.conversation(ConversationRequest(id: message.id)).messages.count == 2)
+        let refusal = #expect(throws: RecallError.self) { try bob.conversation(ConversationRequest(id: message.id)) }
+        #expect(refusal?.message.contains(chat.id) == false, "another account's message does not reveal its chat")
+
+        let bobs = try bob.stats()
+        #expect(bobs.chats == 0 && bobs.messages == 0 && bobs.hiddenMessages == 0 && bobs.branchMessages == 0)
+        #expect(bobs.memories == 0 && bobs.memoryUsers == 0 && bobs.imports.isEmpty)
+        let alices = try alice.stats()
+        #expect(alices.messages == 2 && alices.memoryUsers == 1)
+        #expect(alices.imports.map(\.id) == [imported.importID].compactMap { $0 })
+    }
 }
