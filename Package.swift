@@ -16,12 +16,18 @@ let package = Package(
         .executable(name: "recall", targets: ["recall"]),
         .library(name: "RecallCore", targets: ["RecallCore"]),
         .library(name: "RecallMCP", targets: ["RecallMCP"]),
+        .library(name: "RecallHTTP", targets: ["RecallHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The embedding models, compiled into the executable with `.incbin` (README.md there).
@@ -57,12 +63,27 @@ let package = Package(
             dependencies: ["RecallCore"],
             swiftSettings: swiftSettings
         ),
+        // MCP Streamable HTTP and the REST API on Hummingbird: knows RecallCore and RecallMCP.
+        .target(
+            name: "RecallHTTP",
+            dependencies: [
+                "RecallCore",
+                "RecallMCP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The one executable: CLI subcommands, `recall serve` is the MCP server.
         .executableTarget(
             name: "recall",
             dependencies: [
                 "RecallCore",
                 "RecallMCP",
+                "RecallHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -73,7 +94,11 @@ let package = Package(
             name: "recall-bench",
             dependencies: [
                 "RecallCore",
+                "RecallHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Benchmarks/RecallBench",
             swiftSettings: swiftSettings
@@ -93,6 +118,18 @@ let package = Package(
         .testTarget(
             name: "RecallReliabilityTests",
             dependencies: ["RecallCore", "RecallMCP", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Real HTTP against a server on an ephemeral loopback port.
+        .testTarget(
+            name: "RecallHTTPTests",
+            dependencies: [
+                "RecallHTTP",
+                "RecallCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -51,7 +51,7 @@ struct ExtractionLoadCommand: ParsableCommand {
             let sent = DispatchTime.now().uptimeNanoseconds
             server.send(query)
             guard watch.read(server, until: nextID) else { break }
-            searches.record(Self.seconds(since: sent))
+            searches.append(Self.seconds(since: sent))
             peakSampleKiB = max(peakSampleKiB, server.currentRSSKiB())
             if watch.extraction == nil { usleep(useconds_t(probeInterval * 1000)) }
         }

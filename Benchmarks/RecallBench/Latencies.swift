@@ -11,10 +11,18 @@ struct Latencies {
         return try body()
     }
 
-    /// Adds a duration measured elsewhere.
-    mutating func record(_ seconds: Double) {
-        self.seconds.append(seconds)
+    /// Adds one measured duration.
+    mutating func append(_ duration: Double) {
+        seconds.append(duration)
     }
+
+    /// Adds every duration of another set.
+    mutating func append(contentsOf other: Latencies) {
+        seconds += other.seconds
+    }
+
+    /// How many durations were measured.
+    var count: Int { seconds.count }
 
     /// Times one run of `body`, in milliseconds.
     static func once(_ body: () throws -> Void) rethrows -> Double {

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// Benchmarks that print figures; nothing here asserts a time.
 @main
-struct RecallBench: ParsableCommand {
+struct RecallBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recall-bench",
         abstract: "Measure Recall: retrieval quality and speed.",
@@ -16,5 +16,6 @@ struct RecallBench: ParsableCommand {
             ExtractionLoadCommand.self,
             StaticCommand.self,
             TransformerCommand.self,
+            HTTPLoadCommand.self,
         ])
 }

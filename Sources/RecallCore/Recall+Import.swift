@@ -115,7 +115,7 @@ extension Recall {
         run.platform = summary.platform
         let database = try database()
         if run.rowID == nil, summary.memoriesExtracted > 0 {
-            _ = try database.write { db in try run.id(in: db) }
+            _ = try database.write { db in try run.id(in: db, account: database.account) }
         }
         guard let rowID = run.rowID else { return }
         summary.importID = PublicID.importRun.string(rowID)

@@ -55,6 +55,9 @@ extension Recall {
     /// Gives every message and memory without a vector of the configured models its vector:
     /// for a store written before meaning was searched, or after a model changed. Resumable,
     /// safe while other processes use the store; does nothing with semantic search off.
+    ///
+    /// Vectors are upkeep of the store, not data an account reads: every account's rows are
+    /// embedded and counted, whichever account's view runs it (the CLI's, or the back-fill).
     public func reindex(progress: @Sendable (ReindexProgress) -> Void = { _ in }) throws -> ReindexSummary {
         let database = try database()
         var messagesEmbedded = 0
@@ -116,6 +119,8 @@ extension Recall {
     /// (or imported with it off) becomes searchable by meaning while it keeps answering by words.
     func startBackfillIfNeeded() {
         guard backgroundIndexing, semantic.isOn else { return }
+        // Once per store, whichever account searches first: the owner keeps the flag.
+        if root !== self { return root.startBackfillIfNeeded() }
         let start = backfillStarted.withLock { started in
             defer { started = true }
             return !started

@@ -16,7 +16,11 @@ public final class Recall: Sendable {
     public let location: StoreLocation
     /// The clock; tests inject a fixed one.
     public let clock: @Sendable () -> Date
-    private let storage = Mutex<RecallDatabase?>(nil)
+    /// Whose data this Recall reads and writes: every chat, import and memory carries an
+    /// account, and no call sees another account's rows. `localAccount` unless made by `acting(as:)`.
+    public let account: String
+    /// Shared by every account's view of the same store, so one process opens it once.
+    private let storage: Mutex<RecallDatabase?>
 
     /// How messages are ranked by their words; the defaults suit conversational memory.
     public let ranking: RankingWeights
@@ -24,12 +28,14 @@ public final class Recall: Sendable {
     /// How search finds things by meaning (`.off`: by words alone).
     public let semantic: SemanticSearch
 
-    /// The vectors of this store held in memory for search, loaded on first use.
-    let vectorIndexes = VectorIndexes()
+    /// The vectors of this store held in memory for search, loaded on first use. Every
+    /// account's view shares them; each account's rows are indexes of their own.
+    let vectorIndexes: VectorIndexes
 
     /// Whether the first search starts giving rows without vectors theirs in the background
     /// (a long-lived server does; a one-shot command leaves it to `recall reindex`).
     public let backgroundIndexing: Bool
+    /// Set once the back-fill started; only the Recall that owns the store uses it (see `root`).
     let backfillStarted = Mutex(false)
 
     /// Creates a Recall over a store; nothing is opened (and no model read) until the first call.
@@ -42,7 +48,42 @@ public final class Recall: Sendable {
         self.ranking = ranking
         self.semantic = semantic
         self.backgroundIndexing = backgroundIndexing
+        self.account = Self.localAccount
+        self.storage = Mutex(nil)
+        self.vectorIndexes = VectorIndexes()
+        self.parent = nil
     }
+
+    private init(sharing other: Recall, account: String) {
+        location = other.location
+        clock = other.clock
+        ranking = other.ranking
+        semantic = other.semantic
+        backgroundIndexing = other.backgroundIndexing
+        self.account = account
+        // One process loads a store's vectors once, whichever account searches.
+        vectorIndexes = other.vectorIndexes
+        // The opened store is looked up through `other`, so every view shares one connection pool.
+        storage = Mutex(nil)
+        parent = other
+    }
+
+    /// The account the CLI and the stdio server act as; data stored before accounts existed has it.
+    public static let localAccount = "local"
+
+    /// The view of the same store that reads and writes only `account`'s data.
+    ///
+    /// ```swift
+    /// let alice = recall.acting(as: "alice")
+    /// try alice.search(SearchRequest(query: "tax"))   // never finds another account's rows
+    /// ```
+    public func acting(as account: String) -> Recall {
+        account == self.account ? self : Recall(sharing: root, account: account)
+    }
+
+    /// The Recall that owns the opened store.
+    var root: Recall { parent ?? self }
+    private let parent: Recall?
 
     /// A Recall over a fresh in-memory store, for tests and previews.
     public static func inMemory(
@@ -53,7 +94,8 @@ public final class Recall: Sendable {
 
     /// The store, opened on first use and shared by every later call.
     func database() throws -> RecallDatabase {
-        try storage.withLock { cached in
+        if let parent { return try parent.database().acting(as: account) }
+        return try storage.withLock { cached in
             if let cached { return cached }
             let opened = try RecallDatabase(location: location)
             cached = opened

@@ -26,10 +26,17 @@ public struct RecallServer: Sendable {
     public let recall: Recall
     /// Reported in `serverInfo.version`.
     public let version: String
-    /// Folders `import_chats` may read besides the client's roots (see `ImportFolders`).
+    /// Folders `import_chats` may read besides the client's roots (see `ImportFolders`); empty
+    /// refuses every path (HTTP without `--allow-import`: uploads are the way in).
     public let importFolders: [String]
     /// The longest one `import_chats` call may take, in seconds.
     public let importTimeLimit: TimeInterval
+    /// Whether the client's roots widen where `import_chats` may read. True on stdio, where the
+    /// client runs on this machine as this user; false over HTTP, where a remote client's roots
+    /// name folders of its own machine and would let it read anything on this one.
+    public var trustsClientRoots = true
+    /// When true, only read-only tools run; the others answer with an error (read-scope API keys).
+    public var readOnly = false
     /// The tools offered, in listing order.
     let tools: [any RecallTool]
 
@@ -73,10 +80,11 @@ public struct RecallServer: Sendable {
 
     func run(transport: some MessageTransport, log: ServerLog) async {
         let connection = JSONRPCConnection(transport: transport, log: log)
-        let access = ImportAccess(configuredFolders: importFolders, timeLimit: importTimeLimit, log: log)
+        let access = ImportAccess(
+            configuredFolders: importFolders, timeLimit: importTimeLimit, trustsClientRoots: trustsClientRoots, log: log)
         let session = MCPSession(
             recall: recall, serverVersion: version, tools: ToolRegistry(tools), importAccess: access,
-            connection: connection, log: log)
+            connection: connection, log: log, readOnly: readOnly)
         await connection.serve(session)
     }
 

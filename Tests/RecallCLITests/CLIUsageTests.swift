@@ -5,7 +5,7 @@ import Testing
 @Suite struct CLIUsageTests {
     static let subcommands = [
         "serve", "import", "search", "context", "add", "memories", "chats", "show", "forget", "extract", "stats",
-        "export",
+        "export", "keys",
     ]
 
     @Test func helpListsEverySubcommand() throws {
@@ -93,5 +93,26 @@ import Testing
         #expect(document["format"] as? String == "recall-export")
         #expect((document["memories"] as? [[String: Any]])?.count == 1)
         #expect(document["chats"] == nil)
+    }
+}
+
+/// `recall keys`: a key is printed once, listed without its secret, and revoked by id.
+@Suite struct KeysCommandTests {
+    @Test func createListRevoke() throws {
+        let store = try RecallBinary.temporaryStore()
+        let created = try RecallBinary.run(["keys", "create", "--user", "me", "--scope", "read", "--json", "--db", store])
+        #expect(created.exitCode == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])
+        let secret = try #require(object["secret"] as? String)
+        let key = try #require(object["key"] as? [String: Any])
+        let id = try #require(key["id"] as? String)
+        #expect(secret.hasPrefix("rk_\(id)_"))
+        #expect(key["account"] as? String == "me" && key["scope"] as? String == "read")
+
+        let listed = try RecallBinary.run(["keys", "list", "--db", store])
+        #expect(listed.stdout.contains(id) && listed.stdout.contains("me") && !listed.stdout.contains(secret))
+        #expect(try RecallBinary.run(["keys", "revoke", id, "--db", store]).exitCode == 0)
+        #expect(try RecallBinary.run(["keys", "list", "--db", store]).stdout.contains("revoked"))
+        #expect(try RecallBinary.run(["keys", "revoke", "nope", "--db", store]).exitCode == 1)
     }
 }

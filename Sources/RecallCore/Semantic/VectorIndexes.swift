@@ -1,11 +1,15 @@
 import Synchronization
 
-/// The in-memory vector indexes of one store, one per (kind of row, model), created on first
-/// use and brought up to date before each search that reads them.
+/// The in-memory vector indexes of one store, one per (kind of row, model, account), created
+/// on first use and brought up to date before each search that reads them.
+///
+/// An account's index holds only its own rows (see `RecallDatabase.vectorRows`), so a search by
+/// meaning never scores, and never returns, another account's messages or memories.
 final class VectorIndexes: Sendable {
     private struct Key: Hashable {
         var kind: VectorKind
         var model: String
+        var account: String
     }
 
     private let indexes = Mutex<[Key: VectorIndex]>([:])
@@ -13,12 +17,14 @@ final class VectorIndexes: Sendable {
     /// Rows read from the store per round trip while loading.
     static let loadBatch = 20_000
 
-    /// The index of a kind and model, with every vector the store holds now.
+    /// The index of a kind and model for the database's account, with every vector of that
+    /// account the store holds now.
     func current(_ kind: VectorKind, model: String, database: RecallDatabase) throws -> VectorIndex {
+        let key = Key(kind: kind, model: model, account: database.account)
         let index = indexes.withLock { all in
-            if let existing = all[Key(kind: kind, model: model)] { return existing }
+            if let existing = all[key] { return existing }
             let created = VectorIndex()
-            all[Key(kind: kind, model: model)] = created
+            all[key] = created
             return created
         }
         try refresh(index, kind: kind, model: model, database: database)

@@ -35,13 +35,13 @@ final class ImportRun {
         recordsRow = rowID != nil
     }
 
-    /// The row's id, inserting the row within `db`'s transaction the first time; nil for chats
-    /// stored outside any import.
+    /// The row's id, inserting the row for `account` within `db`'s transaction the first time;
+    /// nil for chats stored outside any import.
     @discardableResult
-    func id(in db: Database) throws -> Int64? {
+    func id(in db: Database, account: String) throws -> Int64? {
         guard recordsRow else { return nil }
         if let rowID { return rowID }
-        var record = ImportRecord(path: path, platform: platform, startedAt: startedAt)
+        var record = ImportRecord(path: path, platform: platform, startedAt: startedAt, account: account)
         try record.insert(db)
         rowID = record.id
         return record.id

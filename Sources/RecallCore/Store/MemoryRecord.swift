@@ -46,6 +46,8 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var gist: String?
     /// `FactSignature.slot`: memories with the same slot and another value contradict each other.
     var slot: String?
+    /// The account that owns the row (see `Recall.account`).
+    var account: String = Recall.localAccount
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

@@ -42,12 +42,13 @@ extension RecallDatabase {
         }
         var vectors: MessageVectors?
         if let messageEncoder {
-            // A chat stored with the same content needs no vectors (a re-import changes nothing).
+            // A chat this account stored with the same content needs no vectors (a re-import
+            // changes nothing); another account's copy of it is not this account's chat.
             let stored = try read { db in
                 try prepared.map { conversation, hash in
                     try String.fetchOne(
-                        db.cachedStatement(sql: "SELECT content_hash FROM chats WHERE platform = ? AND source_id = ?"),
-                        arguments: [conversation.platform.rawValue, conversation.sourceID]) == hash
+                        db.cachedStatement(sql: "SELECT content_hash FROM chats WHERE account = ? AND platform = ? AND source_id = ?"),
+                        arguments: [account, conversation.platform.rawValue, conversation.sourceID]) == hash
                 }
             }
             vectors = MessageVectors(prepared.map(\.0), needed: stored.map { !$0 }, encoder: messageEncoder)
@@ -57,18 +58,18 @@ extension RecallDatabase {
                 let modelID = try vectors.map { try vectorModelID($0.model, db: db) }
                 return try prepared.enumerated().map { index, item in
                     let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
-                    return try Self.upsert(item.0, hash: item.1, run: run, bucket: bucket, vectors: encoded, db: db)
+                    return try Self.upsert(item.0, hash: item.1, run: run, bucket: bucket, account: account, vectors: encoded, db: db)
                 }
             }
         }
     }
 
     private static func upsert(
-        _ conversation: ParsedConversation, hash: String, run: ImportRun, bucket: String?,
+        _ conversation: ParsedConversation, hash: String, run: ImportRun, bucket: String?, account: String,
         vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database
     ) throws -> ChatUpsert {
         let existing = try ChatRecord
-            .filter(Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
+            .filter(Column("account") == account && Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
             .fetchOne(db)
         if var chat = existing, let chatID = chat.id {
             if chat.contentHash == hash {
@@ -78,7 +79,7 @@ extension RecallDatabase {
                 }
                 return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
             }
-            try run.id(in: db)
+            try run.id(in: db, account: account)
             let counts = try mergeMessages(conversation.messages, into: chatID, vectors: vectors, db: db)
             apply(conversation, hash: hash, to: &chat)
             if let bucket { chat.bucket = bucket }
@@ -88,8 +89,8 @@ extension RecallDatabase {
         var chat = ChatRecord(
             id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
             titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
-            importId: try run.id(in: db), messageCount: 0, tokenCount: 0,
-            contentHash: "", metadata: "{}")
+            importId: try run.id(in: db, account: account), messageCount: 0, tokenCount: 0,
+            contentHash: "", metadata: "{}", account: account)
         apply(conversation, hash: hash, to: &chat)
         try chat.insert(db)
         let chatID = chat.id ?? 0
@@ -158,7 +159,7 @@ extension RecallDatabase {
     /// One chat by public id, or a not-found error that says how to find ids.
     func chatRecord(_ id: String, field: String = "id", db: Database) throws -> ChatRecord {
         let rowID = try PublicID.chat.require(id, field: field)
-        guard let chat = try ChatRecord.fetchOne(db, key: rowID) else {
+        guard let chat = try ChatRecord.fetchOne(db, key: rowID), chat.account == account else {
             throw RecallError(.notFound, "No chat with id \(id). Use list_chats or search to find chat ids.")
         }
         return chat
@@ -167,8 +168,8 @@ extension RecallDatabase {
     /// Lists chats, pinned first, then most recently updated.
     func listChats(_ request: ChatListRequest) throws -> ChatPage {
         try read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var conditions: [String] = ["account = ?"]
+            var arguments: StatementArguments = [account]
             if let platform = request.platform {
                 conditions.append("platform = ?")
                 _ = arguments.append(contentsOf: [platform.rawValue])
@@ -194,7 +195,7 @@ extension RecallDatabase {
                 conditions.append("bucket = ?")
                 _ = arguments.append(contentsOf: [bucket])
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let whereClause = "WHERE " + conditions.joined(separator: " AND ")
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chats \(whereClause)", arguments: arguments) ?? 0
             let offset = (request.page - 1) * request.pageSize
             let rows = try ChatRecord.fetchAll(

@@ -16,7 +16,7 @@ extension RecallDatabase {
         guard let rowID = PublicID.message.rowID(messageID) else { return nil }
         return try read { db in
             guard let hit = try MessageRecord.fetchOne(db, key: rowID), let position = hit.position,
-                let chat = try ChatRecord.fetchOne(db, key: hit.chatId)
+                let chat = try ChatRecord.fetchOne(db, key: hit.chatId), chat.account == account
             else { return nil }
             let before = try MessageRecord.fetchAll(
                 db, sql: "SELECT * FROM messages WHERE chat_id = ? AND hidden = 0 AND position < ? ORDER BY position DESC LIMIT ?",

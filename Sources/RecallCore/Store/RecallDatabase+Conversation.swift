@@ -13,7 +13,11 @@ extension RecallDatabase {
         try read { db in
             var request = request
             if let rowID = PublicID.message.rowID(request.id) {
-                guard let message = try MessageRecord.fetchOne(db, key: rowID) else {
+                // Another account's message is as unknown as one that does not exist.
+                guard let message = try MessageRecord.fetchOne(
+                    db, sql: "SELECT m.* FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.id = ? AND c.account = ?",
+                    arguments: [rowID, account])
+                else {
                     throw RecallError(.notFound, "No message with id \(request.id). Use search to find message ids, or list_chats for chat ids.")
                 }
                 request.aroundMessageID = request.aroundMessageID ?? request.id

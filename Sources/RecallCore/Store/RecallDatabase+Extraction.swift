@@ -7,10 +7,15 @@ extension RecallDatabase {
     func extractionInputs(chatIDs: [Int64]) throws -> [ExtractionInput] {
         try read { db in
             try chatIDs.flatMap { chatID in
-                let bucket = try String.fetchOne(db, sql: "SELECT bucket FROM chats WHERE id = ?", arguments: [chatID])
+                // Another account's chat reads as empty: no bucket, no messages.
+                let bucket = try String.fetchOne(
+                    db, sql: "SELECT bucket FROM chats WHERE id = ? AND account = ?", arguments: [chatID, account])
                 return try MessageRecord.fetchAll(
-                    db, sql: "SELECT * FROM messages WHERE chat_id = ? AND position IS NOT NULL AND hidden = 0 ORDER BY position",
-                    arguments: [chatID]
+                    db, sql: """
+                        SELECT * FROM messages WHERE chat_id = ? AND position IS NOT NULL AND hidden = 0
+                        AND chat_id IN (SELECT id FROM chats WHERE account = ?) ORDER BY position
+                        """,
+                    arguments: [chatID, account]
                 ).map { record in
                     ExtractionInput(
                         text: record.content, role: MessageRole(rawValue: record.role) ?? .user, date: record.createdAt,
@@ -27,7 +32,7 @@ extension RecallDatabase {
     /// `extractionInputs` reads.
     func extractionGroups(_ chatIDs: [Int64], messages limit: Int) throws -> (groups: [[Int64]], messages: Int) {
         let counts = try read { db in
-            try chatIDs.map { try Int.fetchOne(db, sql: "SELECT message_count FROM chats WHERE id = ?", arguments: [$0]) ?? 0 }
+            try chatIDs.map { try Int.fetchOne(db, sql: "SELECT message_count FROM chats WHERE id = ? AND account = ?", arguments: [$0, account]) ?? 0 }
         }
         var groups: [[Int64]] = []
         var current: [Int64] = []

@@ -14,11 +14,8 @@ extension RecallDatabase {
                 return chat.id ?? 0
             }
             if let importID = request.importID {
-                let rowID = try PublicID.importRun.require(importID, field: "import_id")
-                guard try ImportRecord.fetchOne(db, key: rowID) != nil else {
-                    throw RecallError(.notFound, "No import with id \(importID). memory_stats lists the imports.")
-                }
-                chatIDs += try Int64.fetchAll(db, sql: "SELECT id FROM chats WHERE import_id = ?", arguments: [rowID])
+                let rowID = try self.importRowID(importID, db: db)
+                chatIDs += try Int64.fetchAll(db, sql: "SELECT id FROM chats WHERE import_id = ? AND account = ?", arguments: [rowID, self.account])
             }
             chatIDs = Array(Set(chatIDs)).sorted()
             var memoryIDs = try request.memoryIDs.map { id -> Int64 in

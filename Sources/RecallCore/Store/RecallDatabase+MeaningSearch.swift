@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 
 extension RecallDatabase {
-    /// The chats a message search may look in, when its filters narrow by chat (platform,
-    /// chat, bucket, tags); nil when every chat may hold a match.
+    /// The account's chats a message search may look in, when its filters narrow by chat
+    /// (platform, chat, bucket, tags); nil when every chat may hold a match (the vector index
+    /// searched holds the account's rows only: see `VectorIndexes`).
     func chatsPassing(_ filters: SearchFilters) throws -> Set<Int64>? {
         guard filters.platform != nil || filters.chatID != nil || filters.bucket != nil || !filters.tags.isEmpty else { return nil }
         return try read { db in
             var conditions = SearchConditions()
+            conditions.add("c.account = ?", account)
             if let platform = filters.platform { conditions.add("c.platform = ?", platform.rawValue) }
             if let chatID = filters.chatID { conditions.add("c.id = ?", try PublicID.chat.require(chatID, field: "chat_id")) }
             if let bucket = filters.bucket { conditions.add("c.bucket = ?", bucket) }
@@ -21,7 +23,7 @@ extension RecallDatabase {
     func messagePlaces(_ ids: [Int64], filters: SearchFilters) throws -> [Int64: MessageKey] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
-            let conditions = try SearchConditions.messages(filters)
+            let conditions = try SearchConditions.messages(filters, account: account)
             var result: [Int64: MessageKey] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
@@ -41,7 +43,7 @@ extension RecallDatabase {
     func memoriesPassing(_ ids: [Int64], filters: SearchFilters) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         return try read { db in
-            let conditions = try SearchConditions.memories(filters)
+            let conditions = try SearchConditions.memories(filters, account: account)
             var result: Set<Int64> = []
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
@@ -55,16 +57,18 @@ extension RecallDatabase {
 }
 
 extension RecallDatabase {
-    /// The messages these memories were extracted from (their source and every extra source), by memory.
+    /// The messages the account's memories among these were extracted from (their source and
+    /// every extra source), by memory.
     func sourceMessages(ofMemories ids: [Int64]) throws -> [Int64: [Int64]] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
             let list = SQLText.placeholders(ids.count)
             var result: [Int64: [Int64]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT id, source_message_id FROM memories WHERE id IN (\(list)) AND source_message_id IS NOT NULL
-                UNION SELECT memory_id, message_id FROM memory_sources WHERE memory_id IN (\(list)) AND message_id IS NOT NULL
-                """, arguments: StatementArguments(ids) + StatementArguments(ids))
+                SELECT id, source_message_id FROM memories WHERE id IN (\(list)) AND account = ? AND source_message_id IS NOT NULL
+                UNION SELECT s.memory_id, s.message_id FROM memory_sources s JOIN memories mem ON mem.id = s.memory_id
+                WHERE s.memory_id IN (\(list)) AND mem.account = ? AND s.message_id IS NOT NULL
+                """, arguments: StatementArguments(ids) + [account] + StatementArguments(ids) + [account])
             {
                 result[row[0], default: []].append(row[1])
             }

@@ -7,6 +7,7 @@ extension RecallDatabase {
     /// contradicts. Memories are compared within one user and bucket.
     func insertMemory(_ draft: MemoryDraft, now: Date, db: Database) throws -> (MemoryRecord, MemoryInsertOutcome) {
         var record = MemoryRecord(draft: draft, now: now)
+        record.account = account
         // Re-reading a message already read is not new evidence, whatever became of its memory.
         if let known = try knownEvidence(record, db: db) { return (known, .known(known.id ?? 0)) }
         if var same = try currentDuplicate(of: record, db: db) {
@@ -15,8 +16,8 @@ extension RecallDatabase {
         }
         if draft.isAboutUser, let slot = record.slot,
             var holder = try MemoryRecord.fetchOne(
-                db, sql: "SELECT * FROM memories WHERE user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
-                arguments: [draft.userID, draft.bucket, slot])
+                db, sql: "SELECT * FROM memories WHERE account = ? AND user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
+                arguments: [account, draft.userID, draft.bucket, slot])
         {
             let value = FactSignature(record.content).value
             if FactSignature(holder.content).value == value {
@@ -39,26 +40,26 @@ extension RecallDatabase {
         return try MemoryRecord.fetchOne(
             db,
             sql: """
-                SELECT * FROM memories WHERE user_id = ? AND (normalized = ? OR gist = ?)
+                SELECT * FROM memories WHERE account = ? AND user_id = ? AND (normalized = ? OR gist = ?)
                 AND ((source_chat_id = ? AND source_message_id IS ?)
                      OR EXISTS (SELECT 1 FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id = ? AND s.message_id IS ?))
                 LIMIT 1
                 """,
-            arguments: [record.userId, record.normalized, record.gist, chat, record.sourceMessageId, chat, record.sourceMessageId])
+            arguments: [account, record.userId, record.normalized, record.gist, chat, record.sourceMessageId, chat, record.sourceMessageId])
     }
 
     /// A current memory saying the same thing: the same words, or the same gist in other words.
     private func currentDuplicate(of record: MemoryRecord, db: Database) throws -> MemoryRecord? {
-        let scope = "user_id = ? AND bucket IS ? AND superseded_by IS NULL"
+        let scope = "account = ? AND user_id = ? AND bucket IS ? AND superseded_by IS NULL"
         if let exact = try MemoryRecord.fetchOne(
-            db, sql: "SELECT * FROM memories WHERE \(scope) AND normalized = ? LIMIT 1", arguments: [record.userId, record.bucket, record.normalized])
+            db, sql: "SELECT * FROM memories WHERE \(scope) AND normalized = ? LIMIT 1", arguments: [account, record.userId, record.bucket, record.normalized])
         {
             return exact
         }
         // A gist of one or two words ("user love") is too little to call two memories the same.
         guard let gist = record.gist, gist.split(separator: " ").count >= 3 else { return nil }
         return try MemoryRecord.fetchOne(
-            db, sql: "SELECT * FROM memories WHERE \(scope) AND gist = ? LIMIT 1", arguments: [record.userId, record.bucket, gist])
+            db, sql: "SELECT * FROM memories WHERE \(scope) AND gist = ? LIMIT 1", arguments: [account, record.userId, record.bucket, gist])
     }
 
     /// Adds the draft's evidence to a memory: its source, a little confidence, its tags, and any
@@ -100,7 +101,7 @@ extension RecallDatabase {
     /// One memory by public id, or a not-found error.
     func memoryRecord(_ id: String, field: String = "id", db: Database) throws -> MemoryRecord {
         let rowID = try PublicID.memory.require(id, field: field)
-        guard let record = try MemoryRecord.fetchOne(db, key: rowID) else {
+        guard let record = try MemoryRecord.fetchOne(db, key: rowID), record.account == account else {
             throw RecallError(.notFound, "No memory with id \(id). Use list_memories or search to find memory ids.")
         }
         return record
@@ -109,8 +110,8 @@ extension RecallDatabase {
     /// Lists memories with keyset paging on the row id, so pages stay stable while memories arrive.
     func listMemories(_ request: MemoryListRequest) throws -> MemoryPage {
         try read { db in
-            var conditions = ["user_id = ?"]
-            var arguments: StatementArguments = [request.userID ?? Memory.defaultUserID]
+            var conditions = ["account = ?", "user_id = ?"]
+            var arguments: StatementArguments = [account, request.userID ?? Memory.defaultUserID]
             if !request.includeSuperseded { conditions.append("superseded_by IS NULL") }
             if let type = request.memoryType {
                 conditions.append("type = ?")

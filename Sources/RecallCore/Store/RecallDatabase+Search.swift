@@ -19,7 +19,7 @@ extension RecallDatabase {
     /// weight, so a million-message store still answers in milliseconds.
     func messageTermScores(_ term: SearchTerm, filters: SearchFilters, limit: Int, scanLimit: Int) throws -> [MessageKey: Double] {
         try read { db in
-            let conditions = try SearchConditions.messages(filters)
+            let conditions = try SearchConditions.messages(filters, account: account)
             let (table, rank) = switch term {
             case .word: ("messages_fts", "bm25(messages_fts, 1.0, 0.6)")
             case .gram: ("messages_cjk", "bm25(messages_cjk)")
@@ -45,7 +45,7 @@ extension RecallDatabase {
     /// `scanLimit` matches, as for messages), keyed by row id.
     func memoryTermScores(_ term: SearchTerm, filters: SearchFilters, limit: Int, scanLimit: Int) throws -> [Int64: Double] {
         try read { db in
-            let conditions = try SearchConditions.memories(filters)
+            let conditions = try SearchConditions.memories(filters, account: account)
             let (table, rank) = switch term {
             case .word: ("memories_fts", "bm25(memories_fts, 1.0, 0.6)")
             case .gram: ("memories_cjk", "bm25(memories_cjk)")
@@ -64,7 +64,7 @@ extension RecallDatabase {
         }
     }
 
-    /// The message id, speaker and time of the turns at these places, for re-ranking the head of a result.
+    /// The message id, speaker and time of the account's turns at these places, for re-ranking the head of a result.
     func turnFacts(at keys: [MessageKey]) throws -> [MessageKey: TurnFacts] {
         guard !keys.isEmpty else { return [:] }
         return try read { db in
@@ -77,8 +77,8 @@ extension RecallDatabase {
                 WITH place(chat_id, position) AS (VALUES \(places))
                 SELECT m.chat_id, m.position, m.author, COALESCE(m.created_at, c.created_at), m.id
                 FROM place JOIN messages m ON m.chat_id = place.chat_id AND m.position = place.position
-                JOIN chats c ON c.id = m.chat_id
-                """, arguments: arguments)
+                JOIN chats c ON c.id = m.chat_id WHERE c.account = ?
+                """, arguments: arguments + [account])
             {
                 result[MessageKey(chatID: row[0], position: row[1])] = TurnFacts(messageID: row[4], author: row[2], date: row[3])
             }
@@ -91,7 +91,7 @@ extension RecallDatabase {
     func messageHit(at key: MessageKey, score: Double, words: String?, filters: SearchFilters, matchedBy: [SearchHit.Evidence]? = nil) throws -> SearchHit? {
         try read { db in
             // The filters again: a neighbouring turn may fall outside a date range its match met.
-            let conditions = try SearchConditions.messages(filters)
+            let conditions = try SearchConditions.messages(filters, account: account)
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT m.id, m.source_id, m.role, m.created_at, m.chat_id, m.content, COALESCE(c.title_override, c.title) AS title, c.platform
                 FROM messages m JOIN chats c ON c.id = m.chat_id
@@ -119,7 +119,7 @@ extension RecallDatabase {
     /// The search hit for a memory, with its full text.
     func memoryHit(id: Int64, score: Double, words: String?, matchedBy: [SearchHit.Evidence]?) throws -> SearchHit? {
         try read { db in
-            guard let record = try MemoryRecord.fetchOne(db, key: id) else { return nil }
+            guard let record = try MemoryRecord.fetchOne(db, key: id), record.account == account else { return nil }
             var snippet: String?
             if let words {
                 snippet = try String.fetchOne(
@@ -147,7 +147,7 @@ extension RecallDatabase {
     /// The newest visible messages that pass the filters, for queries with nothing to match.
     func recentMessages(filters: SearchFilters, limit: Int) throws -> [SearchHit] {
         let keys = try read { db -> [MessageKey] in
-            let conditions = try SearchConditions.messages(filters)
+            let conditions = try SearchConditions.messages(filters, account: account)
             return try Row.fetchAll(db, sql: """
                 SELECT m.chat_id, m.position FROM messages m JOIN chats c ON c.id = m.chat_id WHERE \(conditions.sql)
                 ORDER BY COALESCE(m.created_at, c.created_at) DESC, m.id DESC LIMIT ?
@@ -159,7 +159,7 @@ extension RecallDatabase {
     /// The newest current memories that pass the filters (pinned first).
     func recentMemories(filters: SearchFilters, limit: Int) throws -> [SearchHit] {
         try read { db in
-            let conditions = try SearchConditions.memories(filters)
+            let conditions = try SearchConditions.memories(filters, account: account)
             return try MemoryRecord.fetchAll(db, sql: "SELECT mem.* FROM memories mem WHERE \(conditions.sql) ORDER BY mem.pinned DESC, mem.id DESC LIMIT ?", arguments: conditions.arguments + [limit])
                 .map { Self.hit(for: $0.memory(), score: 0, snippet: $0.content) }
         }

@@ -5,35 +5,41 @@ extension RecallDatabase {
     /// Counts by platform, type, bucket and tag; the latest imports; the file and schema.
     func stats() throws -> StoreStats {
         try read { db in
-            let count = { (sql: String) throws -> Int in try Int.fetchOne(db, sql: sql) ?? 0 }
+            // Every statement below binds the account once, as its only argument.
+            let account: StatementArguments = [self.account]
+            let count = { (sql: String) throws -> Int in try Int.fetchOne(db, sql: sql, arguments: account) ?? 0 }
             let grouped = { (sql: String) throws -> [String: Int] in
                 var result: [String: Int] = [:]
-                for row in try Row.fetchAll(db, sql: sql) {
+                for row in try Row.fetchAll(db, sql: sql, arguments: account) {
                     if let key = row[0] as String? { result[key, default: 0] += row[1] as Int }
                 }
                 return result
             }
-            var byBucket = try grouped("SELECT bucket, COUNT(*) FROM chats WHERE bucket IS NOT NULL GROUP BY bucket")
-            byBucket.merge(try grouped("SELECT bucket, COUNT(*) FROM memories WHERE bucket IS NOT NULL AND superseded_by IS NULL GROUP BY bucket"), uniquingKeysWith: +)
-            var byTag = try grouped("SELECT j.value, COUNT(*) FROM chats, json_each(chats.tags) j GROUP BY j.value")
-            byTag.merge(try grouped("SELECT j.value, COUNT(*) FROM memories, json_each(memories.tags) j WHERE superseded_by IS NULL GROUP BY j.value"), uniquingKeysWith: +)
-            let imports = try ImportRecord.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id DESC LIMIT 10")
-            // One pass over the messages for what is stored beside the visible active branch.
+            var byBucket = try grouped("SELECT bucket, COUNT(*) FROM chats WHERE account = ? AND bucket IS NOT NULL GROUP BY bucket")
+            byBucket.merge(try grouped("SELECT bucket, COUNT(*) FROM memories WHERE account = ? AND bucket IS NOT NULL AND superseded_by IS NULL GROUP BY bucket"), uniquingKeysWith: +)
+            var byTag = try grouped("SELECT j.value, COUNT(*) FROM chats, json_each(chats.tags) j WHERE chats.account = ? GROUP BY j.value")
+            byTag.merge(try grouped("SELECT j.value, COUNT(*) FROM memories, json_each(memories.tags) j WHERE memories.account = ? AND superseded_by IS NULL GROUP BY j.value"), uniquingKeysWith: +)
+            let imports = try ImportRecord.fetchAll(db, sql: "SELECT * FROM imports WHERE account = ? ORDER BY id DESC LIMIT 10", arguments: account)
+            // One pass over the account's messages for what is stored beside the visible active branch.
             let stored = try Row.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(position IS NULL), 0), COALESCE(SUM(position IS NOT NULL AND hidden = 1), 0) FROM messages")
+                db, sql: """
+                    SELECT COALESCE(SUM(m.position IS NULL), 0), COALESCE(SUM(m.position IS NOT NULL AND m.hidden = 1), 0)
+                    FROM messages m JOIN chats c ON c.id = m.chat_id WHERE c.account = ?
+                    """,
+                arguments: account)
             return StoreStats(
                 path: location.displayPath,
                 sizeBytes: Self.fileSize(location),
                 schemaVersion: try Schema.migrator.appliedIdentifiers(db).count,
-                chats: try count("SELECT COUNT(*) FROM chats"),
-                messages: try count("SELECT COALESCE(SUM(message_count), 0) FROM chats"),
+                chats: try count("SELECT COUNT(*) FROM chats WHERE account = ?"),
+                messages: try count("SELECT COALESCE(SUM(message_count), 0) FROM chats WHERE account = ?"),
                 hiddenMessages: stored?[1] ?? 0,
                 branchMessages: stored?[0] ?? 0,
-                memories: try count("SELECT COUNT(*) FROM memories WHERE superseded_by IS NULL"),
-                memoryUsers: try count("SELECT COUNT(DISTINCT user_id) FROM memories"),
-                supersededMemories: try count("SELECT COUNT(*) FROM memories WHERE superseded_by IS NOT NULL"),
-                chatsByPlatform: try grouped("SELECT platform, COUNT(*) FROM chats GROUP BY platform"),
-                memoriesByType: try grouped("SELECT type, COUNT(*) FROM memories WHERE superseded_by IS NULL GROUP BY type"),
+                memories: try count("SELECT COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL"),
+                memoryUsers: try count("SELECT COUNT(DISTINCT user_id) FROM memories WHERE account = ?"),
+                supersededMemories: try count("SELECT COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NOT NULL"),
+                chatsByPlatform: try grouped("SELECT platform, COUNT(*) FROM chats WHERE account = ? GROUP BY platform"),
+                memoriesByType: try grouped("SELECT type, COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL GROUP BY type"),
                 byBucket: byBucket, byTag: byTag, imports: imports.map(\.summary))
         }
     }
@@ -49,7 +55,7 @@ extension RecallDatabase {
     /// Records how an import ended.
     func finishImport(_ id: Int64, summary: ImportSummary, at date: Date) throws {
         try write { db in
-            guard var record = try ImportRecord.fetchOne(db, key: id) else { return }
+            guard var record = try ImportRecord.fetchOne(db, key: id), record.account == account else { return }
             record.platform = summary.platform
             record.finishedAt = date
             record.chatsAdded = summary.chatsAdded
@@ -67,11 +73,17 @@ extension RecallDatabase {
     /// Chat row ids an import brought in.
     func chatIDs(importID: String) throws -> [Int64] {
         try read { db in
-            let rowID = try PublicID.importRun.require(importID, field: "import_id")
-            guard try ImportRecord.fetchOne(db, key: rowID) != nil else {
-                throw RecallError(.notFound, "No import with id \(importID). memory_stats lists the imports.")
-            }
-            return try Int64.fetchAll(db, sql: "SELECT id FROM chats WHERE import_id = ? ORDER BY id", arguments: [rowID])
+            let rowID = try importRowID(importID, db: db)
+            return try Int64.fetchAll(db, sql: "SELECT id FROM chats WHERE import_id = ? AND account = ? ORDER BY id", arguments: [rowID, account])
         }
+    }
+
+    /// The row id of one of this account's imports, or a not-found error that says where ids are.
+    func importRowID(_ importID: String, field: String = "import_id", db: Database) throws -> Int64 {
+        let rowID = try PublicID.importRun.require(importID, field: field)
+        guard let record = try ImportRecord.fetchOne(db, key: rowID), record.account == account else {
+            throw RecallError(.notFound, "No import with id \(importID). memory_stats lists the imports.")
+        }
+        return rowID
     }
 }

@@ -76,18 +76,28 @@ extension RecallDatabase {
         try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(kind.table)") ?? 0 }
     }
 
-    /// Vector rows of one model with ids in `after+1...upTo`, oldest first, at most `limit`; a
-    /// message's row names its chat, so filters can narrow a scan by chat.
+    /// The account's vector rows of one model with ids in `after+1...upTo`, oldest first, at
+    /// most `limit`; a message's row names its chat, so filters can narrow a scan by chat.
+    ///
+    /// Only the account's rows: an index built from them cannot rank another account's
+    /// messages or memories, nor let them crowd the account's own out of the nearest.
     func vectorRows(_ kind: VectorKind, modelID: Int64, after vectorID: Int64, upTo last: Int64, limit: Int) throws -> [VectorIndex.Row] {
         try read { db in
             let sql = switch kind {
             case .messages:
-                "SELECT v.id, v.message_id, m.chat_id, v.vector FROM message_vectors v JOIN messages m ON m.id = v.message_id WHERE v.id > ? AND v.id <= ? AND v.model_id = ? ORDER BY v.id LIMIT ?"
+                """
+                SELECT v.id, v.message_id, m.chat_id, v.vector FROM message_vectors v
+                JOIN messages m ON m.id = v.message_id JOIN chats c ON c.id = m.chat_id
+                WHERE v.id > ? AND v.id <= ? AND v.model_id = ? AND c.account = ? ORDER BY v.id LIMIT ?
+                """
             case .memories:
-                "SELECT v.id, v.memory_id, 0, v.vector FROM memory_vectors v WHERE v.id > ? AND v.id <= ? AND v.model_id = ? ORDER BY v.id LIMIT ?"
+                """
+                SELECT v.id, v.memory_id, 0, v.vector FROM memory_vectors v JOIN memories mem ON mem.id = v.memory_id
+                WHERE v.id > ? AND v.id <= ? AND v.model_id = ? AND mem.account = ? ORDER BY v.id LIMIT ?
+                """
             }
             var rows: [VectorIndex.Row] = []
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [vectorID, last, modelID, limit])
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [vectorID, last, modelID, account, limit])
             while let row = try cursor.next() {
                 let bytes: Data = row[3]
                 rows.append(VectorIndex.Row(vectorID: row[0], rowID: row[1], group: row[2], bytes: [UInt8](bytes)))

@@ -19,6 +19,21 @@ final class RecallDatabase: Sendable {
     /// True when the file (or its folder, or its disk) cannot be written: reads are served,
     /// writes are refused with `readOnlyError`.
     let isReadOnly: Bool
+    /// Whose rows every query reads and writes (see `Recall.account`).
+    let account: String
+
+    /// The same store seen by another account.
+    private init(writer: any DatabaseWriter, location: StoreLocation, isReadOnly: Bool, account: String) {
+        self.writer = writer
+        self.location = location
+        self.isReadOnly = isReadOnly
+        self.account = account
+    }
+
+    /// This store as `account` sees it: the same connections, only that account's rows.
+    func acting(as account: String) -> RecallDatabase {
+        account == self.account ? self : RecallDatabase(writer: writer, location: location, isReadOnly: isReadOnly, account: account)
+    }
 
     /// Opens (creating if needed) the store at a location and brings its schema up to date.
     ///
@@ -26,6 +41,7 @@ final class RecallDatabase: Sendable {
     /// be written is opened read-only.
     init(location: StoreLocation) throws {
         self.location = location
+        self.account = Recall.localAccount
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Another process may hold the write lock for a moment; wait instead of failing.

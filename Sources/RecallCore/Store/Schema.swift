@@ -9,6 +9,7 @@ enum Schema {
         "v5-recall-application-id",
         "v6-vector-side-tables",
         "v7-memory-slots-set-qualifiers-aside",
+        "v8-accounts-api-keys-rate-limits",
     ]
 
     /// The migrator, written in database terms (string table names, not record types).
@@ -213,6 +214,9 @@ enum Schema {
                 let signature = FactSignature(row["content"] as String)
                 try db.execute(sql: "UPDATE memories SET slot = ? WHERE id = ?", arguments: [signature.slot, row["id"] as Int64])
             }
+        }
+        migrator.registerMigration("v8-accounts-api-keys-rate-limits") { db in
+            try AccountsMigration.run(db)
         }
         return migrator
     }

@@ -14,9 +14,10 @@ struct SearchConditions {
     /// `a AND b AND …` (or `1` when there is nothing).
     var sql: String { clauses.isEmpty ? "1" : clauses.joined(separator: " AND ") }
 
-    /// Visible active-branch messages (`m`) of chats (`c`) that pass the filters.
-    static func messages(_ filters: SearchFilters) throws -> SearchConditions {
+    /// Visible active-branch messages (`m`) of the account's chats (`c`) that pass the filters.
+    static func messages(_ filters: SearchFilters, account: String) throws -> SearchConditions {
         var conditions = SearchConditions()
+        conditions.add("c.account = ?", account)
         conditions.add("m.hidden = 0")
         conditions.add("m.position IS NOT NULL")
         if let platform = filters.platform { conditions.add("c.platform = ?", platform.rawValue) }
@@ -28,9 +29,10 @@ struct SearchConditions {
         return conditions
     }
 
-    /// Current memories (`mem`) of the namespace that pass the filters.
-    static func memories(_ filters: SearchFilters) throws -> SearchConditions {
+    /// Current memories (`mem`) of the account and namespace that pass the filters.
+    static func memories(_ filters: SearchFilters, account: String) throws -> SearchConditions {
         var conditions = SearchConditions()
+        conditions.add("mem.account = ?", account)
         conditions.add("mem.superseded_by IS NULL")
         conditions.add("mem.user_id = ?", filters.userID ?? Memory.defaultUserID)
         if let type = filters.memoryType { conditions.add("mem.type = ?", type.rawValue) }

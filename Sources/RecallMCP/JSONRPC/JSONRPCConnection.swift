@@ -67,8 +67,8 @@ final class JSONRPCConnection: Sendable {
 
     private func handle(_ line: Data, _ handler: some RequestHandler) {
         switch IncomingMessage.parse(line) {
-        case .reject(let error, let id):
-            send(.error(id: id, error: error))
+        case .reject(let error, nil):
+            send(.error(id: nil, error: error))
         case .ignore:
             break
         case .message(.response(let id, let result)):
@@ -82,11 +82,16 @@ final class JSONRPCConnection: Sendable {
                 handler.handleNotification(method: method, params: params)
             }
         case .message(.request(let id, let method, let params)):
-            switch handler.plan(id: id, method: method, params: params) {
-            case .respond(let result): send(.result(id: id, result: result))
-            case .fail(let error): send(.error(id: id, error: error))
-            case .run(let work): start(work, id: id, params: params)
+            // The task `start` makes inherits the scope, so all the request writes carries it.
+            RequestScope.$id.withValue(id) {
+                switch handler.plan(id: id, method: method, params: params) {
+                case .respond(let result): send(.result(id: id, result: result))
+                case .fail(let error): send(.error(id: id, error: error))
+                case .run(let work): start(work, id: id, params: params)
+                }
             }
+        case .reject(let error, let id?):
+            RequestScope.$id.withValue(id) { send(.error(id: id, error: error)) }
         }
     }
 

@@ -18,6 +18,8 @@ final class ImportAccess: Sendable {
     let configuredFolders: [String]
     /// The longest one import may take, in seconds.
     let timeLimit: TimeInterval
+    /// Whether the client's roots are allowed too (not over HTTP: see `RecallServer.trustsClientRoots`).
+    let trustsClientRoots: Bool
 
     private struct State {
         var clientHasRoots = false
@@ -30,16 +32,17 @@ final class ImportAccess: Sendable {
     private let state = Mutex(State())
     private let log: ServerLog
 
-    /// Access to `configuredFolders` and, once known, the client's roots.
-    init(configuredFolders: [String], timeLimit: TimeInterval, log: ServerLog) {
+    /// Access to `configuredFolders` and, once known and when trusted, the client's roots.
+    init(configuredFolders: [String], timeLimit: TimeInterval, trustsClientRoots: Bool = true, log: ServerLog) {
         self.configuredFolders = configuredFolders
         self.timeLimit = timeLimit
+        self.trustsClientRoots = trustsClientRoots
         self.log = log
     }
 
     /// Takes note of the client's capabilities from `initialize`.
     func clientDeclared(_ capabilities: [String: JSONValue]) {
-        state.withLock { $0.clientHasRoots = capabilities["roots"] != nil }
+        state.withLock { $0.clientHasRoots = trustsClientRoots && capabilities["roots"] != nil }
     }
 
     /// The client's roots changed: ask again before the next import.
@@ -49,6 +52,9 @@ final class ImportAccess: Sendable {
             state.roots = nil
         }
     }
+
+    /// True when no path can be imported: no folder was allowed and roots are not trusted.
+    var refusesEveryPath: Bool { configuredFolders.isEmpty && !trustsClientRoots }
 
     /// The policy for an import asked for in `request`: the allowed folders, asking the client
     /// for its roots first when it has some and they are not known yet.

@@ -29,13 +29,15 @@ final class MCPSession: RequestHandler {
     private let serverLog: ServerLog
     private let callOrder = CallOrder()
     private let importAccess: ImportAccess
+    private let readOnly: Bool
 
     /// A session serving `recall` through `tools`, talking back through `connection`; imports
-    /// read within `importAccess`.
+    /// read within `importAccess`, and with `readOnly` only read-only tools run.
     init(
         recall: Recall, serverVersion: String, tools: ToolRegistry, importAccess: ImportAccess,
-        connection: JSONRPCConnection, log: ServerLog
+        connection: JSONRPCConnection, log: ServerLog, readOnly: Bool = false
     ) {
+        self.readOnly = readOnly
         self.recall = recall
         self.serverVersion = serverVersion
         self.tools = tools
@@ -138,6 +140,9 @@ final class MCPSession: RequestHandler {
         case nil, .null?: arguments = [:]
         case .object(let object)?: arguments = object
         default: return .fail(.invalidParams("params.arguments must be an object"))
+        }
+        if readOnly, !tools.isReadOnly(name) {
+            return .fail(.invalidRequest("\(name) changes data and this API key is read-only; use a key made with --scope write"))
         }
         let capabilities = state.withLock { $0.clientCapabilities }
         let ticket = callOrder.admit(tools.kind(of: name, arguments: arguments))

@@ -43,6 +43,12 @@ struct ImportChatsTool: RecallTool {
         guard !arguments.path.allSatisfy(\.isWhitespace) else {
             throw ToolInputError(field: "path", "must not be empty")
         }
+        if context.importAccess.refusesEveryPath {
+            // Over HTTP the caller is not the user running the server: no folder of it is theirs to read.
+            throw ToolInputError(
+                field: "path",
+                "importing from a path is off on this HTTP server; upload the export with POST /api/upload, or start the server with --allow-import FOLDER")
+        }
         // Only inside the folders the user allowed, with the safeguards of a model's request.
         let request = ImportRequest(
             path: arguments.path, platform: arguments.platform, bucket: arguments.bucket,

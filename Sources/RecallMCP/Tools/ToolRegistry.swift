@@ -32,6 +32,10 @@ struct ToolRegistry: Sendable {
     /// The tool names in listing order.
     var names: [String] { tools.map(\.name) }
 
+    /// True when the named tool changes nothing whatever its arguments (unknown names count as
+    /// writes, to be safe): what a read-only API key may call.
+    func isReadOnly(_ name: String) -> Bool { byName[name]?.readOnly ?? false }
+
     /// How a call is ordered among the others (unknown names count as writes, to be safe).
     func kind(of name: String, arguments: [String: JSONValue]) -> CallKind {
         byName[name]?.kind(arguments) ?? .write
@@ -55,12 +59,14 @@ struct ToolRegistry: Sendable {
 /// A tool with its types erased, ready to list and call.
 private struct RegisteredTool: Sendable {
     let name: String
+    let readOnly: Bool
     let kind: @Sendable ([String: JSONValue]) -> CallKind
     let definition: @Sendable (ProtocolVersion) -> JSONValue
     let invoke: @Sendable ([String: JSONValue], ToolContext) async throws -> ToolCallResult
 
     init<Tool: RecallTool>(_ tool: Tool) {
         name = Tool.name
+        readOnly = Tool.annotations.readOnly
         kind = { Tool.kind(of: $0) }
         definition = { version in
             var object: [String: JSONValue] = [

@@ -8,3 +8,4 @@ extension Platform: ExpressibleByArgument {}
 extension MemoryType: ExpressibleByArgument {}
 extension SearchScope: ExpressibleByArgument {}
 extension ListOrder: ExpressibleByArgument {}
+extension APIKey.Scope: ExpressibleByArgument {}
