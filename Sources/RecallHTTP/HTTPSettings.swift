@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How `recall serve --http` listens and what it allows.
 public struct HTTPSettings: Sendable {

@@ -8,6 +8,7 @@ import RecallMCP
 /// MCP Streamable HTTP (revision 2025-11-25) at `/mcp`: POST carries one JSON-RPC message and
 /// gets JSON, or an SSE stream for tool calls (progress, then the result); DELETE ends a
 /// session; GET gets 405, since every server message belongs to a request's own stream.
+/// A stateless request (revision 2026-07-28) needs no session and no `initialize`.
 struct MCPRoutes: Sendable {
     let sessions: MCPSessionTable
     let version: String
@@ -15,6 +16,8 @@ struct MCPRoutes: Sendable {
 
     static let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
     static let versionHeader = HTTPField.Name("MCP-Protocol-Version")!
+    static let methodHeader = HTTPField.Name("Mcp-Method")!
+    static let nameHeader = HTTPField.Name("Mcp-Name")!
 
     func register(on router: Router<RecallRequestContext>) {
         router.post("/mcp") { request, context in try await post(request, context: context) }
@@ -51,6 +54,9 @@ struct MCPRoutes: Sendable {
         }
 
         var sessionID = request.headers[Self.sessionHeader]
+        if sessionID == nil, let stateless = MCPHTTPSession.statelessRequest(body) {
+            return try await postStateless(body, stateless, request: request, caller: caller, acceptsSSE: acceptsSSE)
+        }
         let session: MCPHTTPSession
         var ephemeral = false
         if let id = sessionID {
@@ -103,6 +109,53 @@ struct MCPRoutes: Sendable {
             headers[.contentType] = "application/json"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: last)))
         }
+    }
+
+    /// A stateless request (2026-07-28): no session, headers checked against the body, errors with
+    /// their own HTTP status; a tool call that asks for progress gets an event stream.
+    private func postStateless(
+        _ body: Data, _ stateless: MCPHTTPSession.StatelessRequest, request: Request, caller: Caller, acceptsSSE: Bool
+    ) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        if let mismatch = MCPHTTPSession.headerMismatch(
+            body, protocolVersion: request.headers[Self.versionHeader], method: request.headers[Self.methodHeader],
+            name: request.headers[Self.nameHeader])
+        {
+            return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: mismatch)))
+        }
+        let session = MCPHTTPSession(server: makeServer(for: caller))
+        let stream: AsyncStream<Data>
+        switch session.post(body) {
+        case .answer(let answer, _):
+            stream = answer
+        case .rejected(let error):
+            await session.close()
+            return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: error)))
+        case .accepted:
+            await session.close()
+            return Response(status: .accepted)
+        }
+        if acceptsSSE, stateless.method == "tools/call", stateless.wantsProgress {
+            headers[.contentType] = "text/event-stream"
+            headers[.cacheControl] = "no-cache"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                for await message in stream {
+                    var buffer = ByteBuffer(string: "event: message\ndata: ")
+                    buffer.writeBytes(message)
+                    buffer.writeString("\n\n")
+                    try await writer.write(buffer)
+                }
+                await session.close()
+                try await writer.finish(nil)
+            })
+        }
+        var last: Data?
+        for await message in stream { last = message }
+        await session.close()
+        guard let last else { throw APIError(status: .internalServerError, message: "Internal server error") }
+        let status = HTTPResponse.Status(code: MCPHTTPSession.statelessStatus(of: last))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: last)))
     }
 
     private func makeServer(for caller: Caller) -> RecallServer {

@@ -1,5 +1,5 @@
 public import Foundation
-public import RecallCore
+import RecallCore
 import Synchronization
 
 /// One MCP session over Streamable HTTP: the same session, tools and resources as stdio, with
@@ -79,7 +79,7 @@ public final class MCPHTTPSession: Sendable {
         ProtocolVersion.supported.map(\.rawValue)
     }
 
-    private static func encode(_ message: OutgoingMessage) -> Data {
+    static func encode(_ message: OutgoingMessage) -> Data {
         (try? message.encoded()) ?? Data(#"{"jsonrpc":"2.0","error":{"code":-32603,"message":"internal error"}}"#.utf8)
     }
 }

@@ -58,13 +58,33 @@ import Testing
         #expect(reply.status == .notFound)
     }
 
-    @Test func aDiscoverProbeWithoutSessionGetsMethodNotFound() async throws {
+    @Test func aDiscoverProbeWithoutItsEnvelopeIsRefusedWithoutASession() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let key = try server.key("alice")
         let reply = try await server.post("/mcp", key: key, json: ["jsonrpc": "2.0", "id": 1, "method": "server/discover", "params": [:]], headers: [Self.accept])
-        #expect(reply.json?["error"]?["code"] == -32601)
+        #expect(reply.json?["error"]?["code"] == -32602)
+        #expect(reply.status == .badRequest)
         #expect(reply.headers.first(name: "Mcp-Session-Id") == nil)
+    }
+
+    @Test func aStatelessRequestIsAnsweredWithoutASession() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let key = try server.key("alice")
+        let meta: JSONValue = [
+            "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": [:],
+        ]
+        let headers = [Self.accept, ("MCP-Protocol-Version", "2026-07-28"), ("Mcp-Method", "tools/list")]
+        let reply = try await server.post(
+            "/mcp", key: key, json: ["jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": ["_meta": meta]], headers: headers)
+        #expect(reply.status == .ok)
+        #expect(reply.json?["result"]?["resultType"] == "complete")
+        #expect(reply.headers.first(name: "Mcp-Session-Id") == nil)
+        let mismatch = try await server.post(
+            "/mcp", key: key, json: ["jsonrpc": "2.0", "id": 2, "method": "prompts/list", "params": ["_meta": meta]], headers: headers)
+        #expect(mismatch.status == .badRequest)
+        #expect(mismatch.json?["error"]?["code"] == -32020)
     }
 
     @Test func importChatsRefusesPathsOverHTTP() async throws {

@@ -53,11 +53,11 @@ import Testing
         _ = await client.finish()
     }
 
-    @Test func serverDiscoverIsUnknownEvenBeforeInitialize() async {
+    @Test func serverDiscoverWithoutItsEnvelopeIsAnErrorEvenBeforeInitialize() async {
         let client = TestClient()
         let response = await client.request("server/discover", params: .object([:]), id: .string("probe-1"))
         #expect(response["id"] == .string("probe-1"))
-        #expect(response["error"]?["code"] == .int(-32601))
+        #expect(response["error"]?["code"] == .int(-32602))
         // The probe does not upset the session: the handshake still works.
         #expect(await client.initialize()["result"] != nil)
         _ = await client.finish()

@@ -67,6 +67,15 @@ def wire_schema():
 
 
 @pytest.fixture(scope="session")
+def stateless_schema():
+    """The MCP 2026-07-28 (stateless revision) JSON Schema, as a validator."""
+    pytest.importorskip("jsonschema", reason="jsonschema is missing: pip install -r Tests/conformance/requirements.txt")
+    from support.wire_schema import WireSchema
+
+    return WireSchema(schema_file("schema-2026-07-28.json"))
+
+
+@pytest.fixture(scope="session")
 def mcpb_schema_path():
     """The MCPB manifest v0.3 JSON Schema."""
     return schema_file("mcpb-manifest-v0.3.schema.json")

@@ -59,7 +59,7 @@ def client(url, secret, mode):
     return Client(streamable_http_client(url, http_client=http), mode=mode, read_timeout_seconds=30)
 
 
-@pytest.mark.parametrize("mode", ["legacy", "auto"])
+@pytest.mark.parametrize("mode", ["legacy", "auto", "2026-07-28"])
 def test_lists_and_calls_every_tool(http_server, mode):
     url, secret = http_server
 
@@ -180,4 +180,76 @@ def test_every_message_over_http_matches_the_schema(http_server, wire_schema):
     asked = {json.dumps(m["id"]) for m in client_messages if "id" in m}
     assert answered == asked, "every request is answered exactly on its own POST"
     problems = wire_schema.problems(client_messages, server_messages)
+    assert not problems, "\n".join(problems)
+
+
+STATELESS_META = {
+    "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+    "io.modelcontextprotocol/clientCapabilities": {},
+    "io.modelcontextprotocol/clientInfo": {"name": "wire-check", "version": "1"},
+}
+
+
+def test_stateless_requests_over_http_match_their_schema(http_server, stateless_schema):
+    """The 2026-07-28 revision over HTTP: no session, headers mirror the body, errors get their status."""
+    import urllib.error
+    import urllib.request
+
+    url, secret = http_server
+    client_messages, server_messages = [], []
+
+    def post(message, name=None, headers=None):
+        sent = {
+            "Authorization": f"Bearer {secret}", "Content-Type": "application/json",
+            "Accept": "application/json, text/event-stream",
+            "MCP-Protocol-Version": "2026-07-28", "Mcp-Method": message["method"],
+        }
+        if name is not None:
+            sent["Mcp-Name"] = name
+        sent.update(headers or {})
+        client_messages.append(message)
+        request = urllib.request.Request(url, data=json.dumps(message).encode(), headers=sent)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status, reply, session = response.status, response.read().decode(), response.headers.get("Mcp-Session-Id")
+                kind = response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as error:
+            status, reply, session, kind = error.code, error.read().decode(), None, "application/json"
+        assert session is None, "the stateless revision has no sessions"
+        if kind.startswith("text/event-stream"):
+            events = [json.loads(block.split("data: ", 1)[1]) for block in reply.split("\n\n") if block.strip()]
+        else:
+            events = [json.loads(reply)]
+        server_messages.extend(events)
+        return status, events[-1]
+
+    def params(**fields):
+        return dict(fields, _meta=STATELESS_META)
+
+    status, discover = post({"jsonrpc": "2.0", "id": 1, "method": "server/discover", "params": params()})
+    assert status == 200 and discover["result"]["supportedVersions"][0] == "2026-07-28"
+    status, listed = post({"jsonrpc": "2.0", "id": 2, "method": "tools/list", "params": params()})
+    assert status == 200 and len(listed["result"]["tools"]) == 12
+    for number, (name, arguments) in enumerate(TOOL_CALLS, 100):
+        call = params(name=name, arguments=arguments)
+        call["_meta"] = dict(STATELESS_META, progressToken=number)
+        status, answer = post({"jsonrpc": "2.0", "id": number, "method": "tools/call", "params": call}, name=name)
+        assert status == 200 and answer["result"]["resultType"] == "complete", answer
+    status, missing = post({"jsonrpc": "2.0", "id": 3, "method": "resources/read",
+                            "params": params(uri="recall://conversation/chat_999")}, name="recall://conversation/chat_999")
+    assert status == 400 and missing["error"]["code"] == -32602
+    status, unknown = post({"jsonrpc": "2.0", "id": 4, "method": "no/such/method", "params": params()})
+    assert status == 404 and unknown["error"]["code"] == -32601
+    status, mismatch = post({"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": params(name="search", arguments={"query": "x"})},
+                            name="forget")
+    assert status == 400 and mismatch["error"]["code"] == -32020, "Mcp-Name must match the tool called"
+    status, mismatch = post({"jsonrpc": "2.0", "id": 6, "method": "tools/list", "params": params()},
+                            headers={"MCP-Protocol-Version": "2025-11-25"})
+    assert status == 400 and mismatch["error"]["code"] == -32020
+    status, old = post({"jsonrpc": "2.0", "id": 7, "method": "tools/list",
+                        "params": {"_meta": dict(STATELESS_META, **{"io.modelcontextprotocol/protocolVersion": "2030-01-01"})}},
+                       headers={"MCP-Protocol-Version": "2030-01-01"})
+    assert status == 400 and old["error"]["code"] == -32022 and old["error"]["data"]["supported"] == ["2026-07-28"]
+
+    problems = stateless_schema.problems(client_messages, server_messages)
     assert not problems, "\n".join(problems)

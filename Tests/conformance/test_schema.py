@@ -14,9 +14,11 @@ def assert_valid(wire_schema, client_messages, server_messages):
     assert not problems, "server messages that break the schema:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("mode", ["legacy", "auto"])
+@pytest.mark.parametrize("mode", ["legacy", "auto", "2026-07-28"])
 @pytest.mark.filterwarnings("ignore:ping is removed")
-def test_client_session_traffic(recall_bin, store, chatgpt_export, wire_schema, tmp_path, mode):
+def test_client_session_traffic(recall_bin, store, chatgpt_export, wire_schema, stateless_schema, tmp_path, mode):
+    """`auto` probes `server/discover` and, answered, speaks the stateless revision: its traffic is
+    checked against that revision's schema, the handshake's against 2025-11-25."""
     pytest.importorskip("mcp", reason="the Python `mcp` package is missing: pip install -r Tests/conformance/requirements.txt")
     from mcp.shared.exceptions import MCPError
 
@@ -24,7 +26,8 @@ def test_client_session_traffic(recall_bin, store, chatgpt_export, wire_schema, 
 
     async def body():
         async with connect(recall_bin, store, mode=mode, record_dir=traffic) as tools:
-            await tools.client.send_ping()
+            if mode == "legacy":
+                await tools.client.send_ping()  # gone from the stateless revision, which answers -32601
             await tools.list()
             await exercise_every_tool(tools, chatgpt_export)
             await tools.call_expecting_error("search", {})
@@ -32,7 +35,15 @@ def test_client_session_traffic(recall_bin, store, chatgpt_export, wire_schema, 
                 await tools.client.call_tool("no_such_tool", {})
 
     run(body)
-    assert_valid(wire_schema, read_jsonl(traffic / "client.jsonl"), read_jsonl(traffic / "server.jsonl"))
+    client_messages = read_jsonl(traffic / "client.jsonl")
+    methods = [m.get("method") for m in client_messages if isinstance(m, dict)]
+    if mode == "legacy":
+        assert "initialize" in methods and "server/discover" not in methods
+        assert_valid(wire_schema, client_messages, read_jsonl(traffic / "server.jsonl"))
+    else:
+        assert "initialize" not in methods, "the stateless revision needs no handshake"
+        assert methods[0] == "server/discover" or mode != "auto"
+        assert_valid(stateless_schema, client_messages, read_jsonl(traffic / "server.jsonl"))
 
 
 def test_raw_probe_traffic(recall_bin, store, wire_schema):

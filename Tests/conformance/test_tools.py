@@ -43,11 +43,11 @@ def chat_titled(chats, title):
     return next(chat for chat in chats["items"] if chat["title"] == title)
 
 
-@pytest.mark.parametrize("mode", ["legacy", "auto"])
-def test_lists_exactly_the_twelve_tools(recall_bin, store, mode):
+@pytest.mark.parametrize("mode, negotiated", [("legacy", "2025-11-25"), ("auto", "2026-07-28")])
+def test_lists_exactly_the_twelve_tools(recall_bin, store, mode, negotiated):
     async def body():
         async with connect(recall_bin, store, mode=mode) as tools:
-            assert tools.client.protocol_version == "2025-11-25"
+            assert tools.client.protocol_version == negotiated
             return await tools.list()
 
     listed = run(body)

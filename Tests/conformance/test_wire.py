@@ -34,11 +34,28 @@ def test_unknown_version_gets_the_latest(server):
     assert result["capabilities"]["tools"] is not None
 
 
-def test_before_initialize_ping_works_and_discover_is_unknown(server):
+def test_before_initialize_ping_works_and_a_bare_discover_is_an_error(server):
     assert server.request(1, "ping")["result"] == {}
     discover = server.request("probe-7", "server/discover", {})
-    assert error_code(discover) == -32601 and discover["id"] == "probe-7"
+    assert error_code(discover) == -32602 and discover["id"] == "probe-7", "discover needs its _meta envelope"
     assert server.initialize(id=2)["protocolVersion"] == "2025-11-25", "a probe must not break the server"
+
+
+STATELESS_META = {
+    "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+    "io.modelcontextprotocol/clientCapabilities": {},
+    "io.modelcontextprotocol/clientInfo": {"name": "raw", "version": "1"},
+}
+
+
+def test_stateless_requests_need_no_handshake(server):
+    discover = server.request("d", "server/discover", {"_meta": STATELESS_META})["result"]
+    assert discover["supportedVersions"][0] == "2026-07-28" and discover["resultType"] == "complete"
+    listed = server.request(2, "tools/list", {"_meta": STATELESS_META})["result"]
+    assert len(listed["tools"]) == 12 and listed["resultType"] == "complete" and listed["cacheScope"] == "private"
+    wrong = server.request(3, "tools/list", {"_meta": dict(STATELESS_META, **{"io.modelcontextprotocol/protocolVersion": "2030-01-01"})})
+    assert error_code(wrong) == -32022 and wrong["error"]["data"]["requested"] == "2030-01-01"
+    assert error_code(server.request(4, "ping", {"_meta": STATELESS_META})) == -32601, "ping is gone in 2026-07-28"
 
 
 def test_parse_error(server):

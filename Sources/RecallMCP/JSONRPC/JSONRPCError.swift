@@ -46,6 +46,19 @@ struct JSONRPCError: Error, Sendable, Equatable {
         JSONRPCError(code: -32002, message: "Resource not found: \(uri)", data: .object(["uri": .string(uri)]))
     }
 
+    /// A stateless request named a protocol revision this server does not speak (2026-07-28).
+    static func unsupportedProtocolVersion(_ requested: String) -> JSONRPCError {
+        let supported = ProtocolVersion.statelessSupported.map { JSONValue.string($0.rawValue) }
+        return JSONRPCError(
+            code: -32022, message: "Unsupported protocol version \(requested); use one of the supported versions",
+            data: .object(["supported": .array(supported), "requested": .string(requested)]))
+    }
+
+    /// An HTTP header disagrees with the request body it carries (2026-07-28).
+    static func headerMismatch(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: -32020, message: "Header mismatch: \(detail)")
+    }
+
     /// The error object as JSON.
     var json: JSONValue {
         var object: [String: JSONValue] = ["code": .int(Int64(code)), "message": .string(message)]

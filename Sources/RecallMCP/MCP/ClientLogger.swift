@@ -14,6 +14,15 @@ final class ClientLogger: Sendable {
         self.send = send
     }
 
+    /// A logger for one stateless request: messages at `level` and above, none without a level
+    /// (the 2026-07-28 revision sends log messages only to a request that asks for them).
+    static func forRequest(level: LogLevel?, send: @escaping @Sendable (OutgoingMessage) -> Void) -> ClientLogger {
+        guard let level else { return ClientLogger { _ in } }
+        let logger = ClientLogger(send: send)
+        logger.level = level
+        return logger
+    }
+
     /// The least severe level sent.
     var level: LogLevel {
         get { threshold.withLock { $0 } }

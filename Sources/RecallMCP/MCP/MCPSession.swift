@@ -20,16 +20,18 @@ final class MCPSession: RequestHandler {
     ]
 
     private let state = Mutex(State())
-    private let recall: Recall
-    private let serverVersion: String
-    private let tools: ToolRegistry
-    private let resources: ResourceProvider
-    private let prompts: PromptProvider
+    let recall: Recall
+    let serverVersion: String
+    let tools: ToolRegistry
+    let resources: ResourceProvider
+    let prompts: PromptProvider
     private let logger: ClientLogger
-    private let serverLog: ServerLog
-    private let callOrder = CallOrder()
-    private let importAccess: ImportAccess
-    private let readOnly: Bool
+    /// Writes to the client; a stateless request gets a logger of its own over it.
+    let send: @Sendable (OutgoingMessage) -> Void
+    let serverLog: ServerLog
+    let callOrder = CallOrder()
+    let importAccess: ImportAccess
+    let readOnly: Bool
 
     /// A session serving `recall` through `tools`, talking back through `connection`; imports
     /// read within `importAccess`, and with `readOnly` only read-only tools run.
@@ -44,11 +46,17 @@ final class MCPSession: RequestHandler {
         self.importAccess = importAccess
         self.resources = ResourceProvider(recall: recall, log: log)
         self.prompts = PromptProvider(recall: recall)
-        self.logger = ClientLogger { [connection] message in connection.send(message) }
+        self.send = { [connection] message in connection.send(message) }
+        self.logger = ClientLogger(send: send)
         self.serverLog = log
     }
 
     func plan(id: RequestID, method: String, params: JSONValue?) -> RequestPlan {
+        // A request carrying its own version is served statelessly (2026-07-28), before or after
+        // an `initialize` from an older client on the same connection.
+        if method == "server/discover" || StatelessEnvelope.isPresent(in: params) {
+            return planStateless(method: method, params: params)
+        }
         guard Self.methods.contains(method) else { return .fail(.methodNotFound(method)) }
         if method == "ping" { return .respond(.object([:])) }
         if let params, params.objectValue == nil { return .fail(.invalidParams("params must be an object")) }
@@ -104,23 +112,32 @@ final class MCPSession: RequestHandler {
         return .respond(initializeResult(version))
     }
 
-    private func initializeResult(_ version: ProtocolVersion) -> JSONValue {
-        let listChangedFalse: JSONValue = .object(["listChanged": .bool(false)])
+    /// The server's name and version, with its title where the revision has one.
+    func serverInfo(_ version: ProtocolVersion) -> JSONValue {
         var serverInfo: [String: JSONValue] = ["name": .string("recall"), "version": .string(serverVersion)]
         if version.hasStructuredOutput { serverInfo["title"] = .string("Recall") }
+        return .object(serverInfo)
+    }
+
+    /// What this server offers; nothing in its lists ever changes while it runs.
+    static let capabilities: JSONValue = {
+        let listChangedFalse: JSONValue = .object(["listChanged": .bool(false)])
         return .object([
+            "tools": listChangedFalse, "resources": listChangedFalse, "prompts": listChangedFalse, "logging": .object([:]),
+        ])
+    }()
+
+    private func initializeResult(_ version: ProtocolVersion) -> JSONValue {
+        .object([
             "protocolVersion": .string(version.rawValue),
-            "capabilities": .object([
-                "tools": listChangedFalse, "resources": listChangedFalse, "prompts": listChangedFalse,
-                "logging": .object([:]),
-            ]),
-            "serverInfo": .object(serverInfo),
+            "capabilities": Self.capabilities,
+            "serverInfo": serverInfo(version),
             "instructions": .string(ServerInstructions.text),
         ])
     }
 
     /// Lists that fit on one page: any cursor is one this server never issued.
-    private func singlePage(_ params: JSONValue?, _ result: () -> JSONValue) -> RequestPlan {
+    func singlePage(_ params: JSONValue?, _ result: () -> JSONValue) -> RequestPlan {
         switch params?["cursor"] {
         case nil, .null?: return .respond(result())
         case .string?: return .fail(.invalidParams("unknown cursor; this list has a single page"))
@@ -128,7 +145,10 @@ final class MCPSession: RequestHandler {
         }
     }
 
-    private func callTool(_ params: JSONValue?, version: ProtocolVersion) -> RequestPlan {
+    func callTool(
+        _ params: JSONValue?, version: ProtocolVersion, capabilities declared: [String: JSONValue]? = nil,
+        logger requestLogger: ClientLogger? = nil
+    ) -> RequestPlan {
         guard let name = params?["name"]?.stringValue else {
             return .fail(.invalidParams("tools/call needs params.name, the tool's name as a string"))
         }
@@ -144,9 +164,10 @@ final class MCPSession: RequestHandler {
         if readOnly, !tools.isReadOnly(name) {
             return .fail(.invalidRequest("\(name) changes data and this API key is read-only; use a key made with --scope write"))
         }
-        let capabilities = state.withLock { $0.clientCapabilities }
+        let capabilities = declared ?? state.withLock { $0.clientCapabilities }
+        let logger = requestLogger ?? self.logger
         let ticket = callOrder.admit(tools.kind(of: name, arguments: arguments))
-        return .run { [tools, recall, logger, serverLog, importAccess] request in
+        return .run { [tools, recall, serverLog, importAccess] request in
             let context = ToolContext(
                 recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog,
                 importAccess: importAccess)

@@ -25,6 +25,7 @@ RESULT_TYPES = {
     "prompts/get": "GetPromptResult",
     "completion/complete": "CompleteResult",
     "logging/setLevel": "EmptyResult",
+    "server/discover": "DiscoverResult",
 }
 
 
