@@ -33,6 +33,7 @@ struct DurabilityJudge: Sendable {
         static let generic = "says nothing particular"
         static let someone = "refers to someone it does not name"
         static let reaction = "a passing reaction"
+        static let shown = "a reaction to what the chat shows"
     }
 
     /// Judges a statement: its clause, the phrase it is about (the last captured group), the
@@ -70,6 +71,10 @@ struct DurabilityJudge: Sendable {
             return .drop(Reason.reaction, kind)
         }
         guard kind.describesDoing else { return .keep(kind) }
+        // "I love the colors", "I like the second title": what the chat shows, not a taste of the user's.
+        if kind == .taste, definite(objectWords.first == "all" ? String(object.drop { $0 != " " }.dropFirst()) : object) {
+            return .drop(Reason.shown, kind)
+        }
         let objectText = " " + objectWords.joined(separator: " ") + " "
         let future = kind == .goal || kind == .plan
         if future, rules.lifeGoals.contains(where: { objectText.hasPrefix(" " + $0 + " ") }) {

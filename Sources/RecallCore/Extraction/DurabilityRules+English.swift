@@ -117,7 +117,12 @@ extension DurabilityRules {
         passingStates: ["deadline", "job interview", "interview", "meeting", "appointment", "presentation"],
         ailments: ["a cold", "the flu", "a headache", "a fever", "a sore throat", "a cough", "a hangover", "a stomach ache", "jet lag"],
         definiteArticles: ["the"],
-        definiteExceptions: ["the world", "the gym", "the us", "the uk", "the city", "the country", "the coast", "the mountains"],
+        definiteExceptions: [
+            "the world", "the gym", "the us", "the uk", "the city", "the country", "the coast", "the mountains", "the ocean",
+            "the sea", "the beach", "the outdoors", "the countryside", "the cold", "the heat", "the snow", "the rain",
+            "the theater", "the theatre", "the cinema", "the movies", "the news", "the radio", "the piano", "the guitar",
+            "the violin", "the drums", "the cello", "the flute",
+        ],
         pointerArticles: ["this": "a", "these": "some"],
         pointerStops: [
             "is", "was", "are", "were", "will", "would", "can", "could", "should", "has", "had", "have", "in", "on", "at",
