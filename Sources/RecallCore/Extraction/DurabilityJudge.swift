@@ -73,7 +73,7 @@ struct DurabilityJudge: Sendable {
         guard kind.describesDoing else { return .keep(kind) }
         // "I love the colors", "I like the second title": what the chat shows, not a taste of the user's.
         if kind == .taste, definite(objectWords.first == "all" ? String(object.drop { $0 != " " }.dropFirst()) : object) {
-            return .drop(Reason.shown, kind)
+            return .drop(objectWords.contains(where: rules.conversationWords.contains) ? Reason.conversation : Reason.shown, kind)
         }
         let objectText = " " + objectWords.joined(separator: " ") + " "
         let future = kind == .goal || kind == .plan

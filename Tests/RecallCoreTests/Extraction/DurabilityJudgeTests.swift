@@ -68,7 +68,7 @@ import Testing
 
     @Test(arguments: [
         ("Don't give me medical disclaimers, I know to see a doctor.", "instruction to the assistant"),
-        ("Never give me more than three options.", "instruction to the assistant"),
+        ("Never make me feel bad for asking.", "instruction to the assistant"),
         ("I tried to apologize to them.", "refers to someone it does not name"),
         ("I love having them around.", "refers to someone it does not name"),
         ("I love this series.", "refers to something it does not name"),
