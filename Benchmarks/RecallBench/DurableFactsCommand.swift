@@ -11,11 +11,14 @@ struct DurableFactsCommand: ParsableCommand {
     @Option(help: "Path to durable-facts.json.")
     var dataset = "Benchmarks/Data/durable-facts.json"
 
-    @Option(help: "Print this many missed memories and wrong memories of the tuning half.")
+    @Option(help: "Print this many missed memories and wrong memories of the chosen half.")
     var examples = 0
 
-    @Flag(help: "Also print every dropped candidate of the tuning half with its reason.")
+    @Flag(help: "Also print every dropped candidate of the chosen half with its reason.")
     var dropped = false
+
+    @Option(help: "The half whose examples and dropped candidates are printed: tune or held-out.")
+    var split = "tune"
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: dataset) else {
@@ -31,7 +34,7 @@ struct DurableFactsCommand: ParsableCommand {
             let source = MemorySource(chatID: message.domain, messageID: message.id)
             let candidates = extractor.candidates(from: ExtractionInput(text: message.text, role: .user, date: date, source: source))
             splits[message.split, default: DurableFactsMetrics()].add(message, candidates: candidates)
-            if message.split == "tune" {
+            if message.split == split {
                 for candidate in candidates where candidate.verdict == .drop {
                     droppedLines.append("\(message.id): \(candidate.content)  [\(candidate.reason ?? "")]")
                 }
@@ -49,14 +52,14 @@ struct DurableFactsCommand: ParsableCommand {
         for split in ["tune", "held-out"] {
             print("\(split): kept memories stating nothing expected, by source: \(splits[split]?.sources ?? "")")
         }
-        if examples > 0, let tune = splits["tune"] {
-            print("\nmissed (tune):")
-            for line in tune.missed.prefix(examples) { print("  - \(line)") }
-            print("\nkept but not expected (tune):")
-            for line in tune.wrong.prefix(examples) { print("  - \(line)") }
+        if examples > 0, let chosen = splits[split] {
+            print("\nmissed (\(split)):")
+            for line in chosen.missed.prefix(examples) { print("  - \(line)") }
+            print("\nkept but not expected (\(split)):")
+            for line in chosen.wrong.prefix(examples) { print("  - \(line)") }
         }
         if dropped {
-            print("\ndropped (tune):")
+            print("\ndropped (\(split)):")
             for line in droppedLines { print("  - \(line)") }
         }
     }

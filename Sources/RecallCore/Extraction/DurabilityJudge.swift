@@ -31,14 +31,26 @@ struct DurabilityJudge: Sendable {
         static let conversation = "about this conversation"
         static let passing = "a passing plan or state"
         static let generic = "says nothing particular"
+        static let someone = "refers to someone it does not name"
+        static let reaction = "a passing reaction"
+        static let shown = "a reaction to what the chat shows"
     }
 
     /// Judges a statement: its clause, the phrase it is about (the last captured group), the
     /// pattern's kind, and whether its time phrase falls within a couple of days of the message.
-    func judge(clause: String, object: String, kind: FactKind, nearTime: Bool, sentence: String = "") -> Judgement {
+    /// `subject` is the phrase a statement without the user as subject is about ("art" in "art
+    /// gives me freedom"); `pointer` says the phrase named its thing with a pointer at the chat
+    /// ("this series"), since made indefinite.
+    func judge(
+        clause: String, object: String, kind: FactKind, nearTime: Bool, sentence: String = "", subject: String = "", pointer: Bool = false
+    ) -> Judgement {
         let clauseWords = DurabilityRules.words(clause)
         let padded = " " + clauseWords.joined(separator: " ") + " "
-        if rules.instructionPhrases.contains(where: { padded.contains(" " + $0 + " ") }) { return .drop(Reason.instruction, kind) }
+        if rules.instructionPhrases.contains(where: { padded.contains(" " + $0 + " ") })
+            || rules.instructionOpenings.contains(where: { padded.hasPrefix(" " + $0 + " ") })
+        {
+            return .drop(Reason.instruction, kind)
+        }
         if rules.requestPhrases.contains(where: { padded.contains(" " + $0 + " ") })
             || rules.requestOpenings.contains(where: { padded.hasPrefix(" " + $0 + " ") })
         {
@@ -46,7 +58,23 @@ struct DurabilityJudge: Sendable {
         }
         let objectWords = DurabilityRules.words(object)
         if pointsAtTheChat(object, words: objectWords) { return .drop(Reason.vague, kind) }
+        if pointsAtSomeone(objectWords) { return .drop(Reason.someone, kind) }
+        // "I love this series" is about what the chat shows: "a series" names nothing.
+        if pointer {
+            if objectWords.contains(where: rules.conversationWords.contains) { return .drop(Reason.conversation, kind) }
+            if objectWords.filter({ !Self.functionWords.contains($0) && !rules.pointerArticles.values.contains($0) }).count <= 1 {
+                return .drop(Reason.vague, kind)
+            }
+        }
+        // "The colors make me feel calm", "seeing them brings me joy": the moment, not the user's life.
+        if kind == .feeling, let first = DurabilityRules.words(subject).first, rules.reactionSubjects.contains(first) {
+            return .drop(Reason.reaction, kind)
+        }
         guard kind.describesDoing else { return .keep(kind) }
+        // "I love the colors", "I like the second title": what the chat shows, not a taste of the user's.
+        if kind == .taste, definite(objectWords.first == "all" ? String(object.drop { $0 != " " }.dropFirst()) : object) {
+            return .drop(objectWords.contains(where: rules.conversationWords.contains) ? Reason.conversation : Reason.shown, kind)
+        }
         let objectText = " " + objectWords.joined(separator: " ") + " "
         let future = kind == .goal || kind == .plan
         if future, rules.lifeGoals.contains(where: { objectText.hasPrefix(" " + $0 + " ") }) {
@@ -126,6 +154,13 @@ struct DurabilityJudge: Sendable {
         }
         let padded = " " + words.joined(separator: " ") + " "
         return rules.vaguePhrases.contains { padded.contains(" " + $0 + " ") }
+    }
+
+    /// Whether the phrase rests on a pronoun for someone the chat named ("apologize to them",
+    /// "having them around"); late in a long phrase it points back inside it ("working with
+    /// trans people, helping them …").
+    private func pointsAtSomeone(_ words: [String]) -> Bool {
+        words.enumerated().contains { index, word in rules.personPronouns.contains(word) && (index < 3 || words.count <= 5) }
     }
 
     /// Pointers that point at the chat wherever they stand.

@@ -10,8 +10,14 @@ extension DurabilityRules {
             "i want help", "i am asking", "i have a question", "i was wondering", "i am wondering",
         ],
         instructionPhrases: ["please", "pls", "plz", "kindly"],
+        instructionOpenings: ["don't", "dont", "do not", "never", "no need to", "avoid", "stop"],
         vagueWords: ["it", "this", "these", "those", "above", "below", "here", "thing", "stuff"],
         vaguePhrases: ["the following", "the one", "the rest", "the other one", "that one", "that part", "the part"],
+        personPronouns: ["them", "him"],
+        reactionSubjects: [
+            "the", "those", "these", "that", "this", "some", "their", "his", "her", "its", "having", "seeing", "imagining",
+            "watching", "hearing", "knowing", "moments", "moment", "stuff", "things",
+        ],
         codeWords: [
             "function", "functions", "method", "methods", "subclass", "variable", "variables", "array", "arrays", "dict",
             "dicts", "dictionary", "tuple", "tuples", "parameter", "parameters", "param", "params", "endpoint", "endpoints",
@@ -61,6 +67,9 @@ extension DurabilityRules {
             "on", "in", "up", "out", "off", "over", "down", "through", "around", "with", "them", "him", "her", "us",
             "make", "get", "give", "see", "take", "go", "come", "find", "show", "put", "let", "difference", "impact",
             "others", "back", "world", "goals", "dreams", "life", "lives", "hopefully", "happen", "happens", "started",
+            "event", "events", "place", "news", "plans", "options", "effort", "progress", "skills", "offers", "win",
+            "chance", "opportunity", "moments", "memories", "vibes", "energy", "spots", "turnout", "feedback", "usual",
+            "incredible", "thrilling", "epic", "funny", "lovely", "exciting", "interesting", "ever", "since",
         ],
         lifeGoals: [
             "become", "be a", "be an", "be the", "learn", "master", "get into", "get better at", "get a job", "get a new job",
@@ -108,7 +117,12 @@ extension DurabilityRules {
         passingStates: ["deadline", "job interview", "interview", "meeting", "appointment", "presentation"],
         ailments: ["a cold", "the flu", "a headache", "a fever", "a sore throat", "a cough", "a hangover", "a stomach ache", "jet lag"],
         definiteArticles: ["the"],
-        definiteExceptions: ["the world", "the gym", "the us", "the uk", "the city", "the country", "the coast", "the mountains"],
+        definiteExceptions: [
+            "the world", "the gym", "the us", "the uk", "the city", "the country", "the coast", "the mountains", "the ocean",
+            "the sea", "the beach", "the outdoors", "the countryside", "the cold", "the heat", "the snow", "the rain",
+            "the theater", "the theatre", "the cinema", "the movies", "the news", "the radio", "the piano", "the guitar",
+            "the violin", "the drums", "the cello", "the flute",
+        ],
         pointerArticles: ["this": "a", "these": "some"],
         pointerStops: [
             "is", "was", "are", "were", "will", "would", "can", "could", "should", "has", "had", "have", "in", "on", "at",

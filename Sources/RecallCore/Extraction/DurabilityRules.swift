@@ -10,10 +10,19 @@ struct DurabilityRules: Sendable {
     let requestPhrases: [String]
     /// A clause holding one of these tells the assistant how to answer ("please").
     let instructionPhrases: [String]
+    /// A clause opening with one of these tells the assistant what not to do ("don't give me
+    /// disclaimers"): a statement about the user has a subject, an instruction has none.
+    let instructionOpenings: [String]
     /// Words that point at something the chat shows rather than name it ("it", "this").
     let vagueWords: Set<String>
     /// Phrases that do the same ("the following", "the above").
     let vaguePhrases: [String]
+    /// Pronouns for people named elsewhere in the chat ("them", "him"): a statement whose phrase
+    /// rests on one ("I tried to apologize to them") does not say who.
+    let personPronouns: Set<String>
+    /// First words of a subject that is the moment rather than a thing in the user's life ("the
+    /// colors", "those moments", "seeing them"): what it makes the user feel is a passing reaction.
+    let reactionSubjects: Set<String>
     /// Words that name code wherever they stand ("function", "endpoint", "dataframe").
     let codeWords: Set<String>
     /// Words that name code only beside another such word, or after "the" ("class", "script",

@@ -14,7 +14,7 @@ extension EnglishPatterns {
         rule(#"i (?:can't|cannot|can not|cant) (have|eat|drink|tolerate|digest|stand) (.+)"#, .preference, .diet, 0.85, "The user can't {1} {2}."),
         rule(#"i {ADV}(only|never|always|usually|rarely|mostly|generally|normally|typically|seldom) (?!(?:been|had|did|was|were|went|got|thought|knew|felt|said|told|wanted|have|has|need|needs|want|get)\b)([\p{L}-]+(?<!ed)),? (.+)"#, .preference, .condition, 0.75, "The user {1} {v2} {3}."),
         rule(#"{I'VE} (?:(always|long|really) )?(loved|liked|enjoyed|hated|been into|been a fan of|been passionate about) (.+)"#, .preference, .taste, 0.8, "The user has {1} {2} {3}."),
-        rule(#"(?!(?:it|that|this|which|what|he|she|they|you|nothing|everything|something|there|please)\b)([\p{L}][\p{L}' ,-]{2,60}?) (bring|brings|give|gives|keep|keeps|make|makes) me (?!(?:feel like|think|wonder|want)\b)(.+)"#, .preference, .taste, 0.6, "{1} {2} the user {3}.", subjectGroups: [1]),
+        rule(#"(?!(?:it|that|this|which|what|he|she|they|you|nothing|everything|something|there|please)\b)([\p{L}][\p{L}' ,-]{2,60}?) (bring|brings|give|gives|keep|keeps|make|makes) me (?!(?:feel like|think|wonder|want)\b)(.+)"#, .preference, .feeling, 0.6, "{1} {2} the user {3}.", subjectGroups: [1]),
         rule(#"i {ADV}(loved|enjoyed|liked|hated) (.+)"#, .experience, .experience, 0.7, "The user {1} {2}."),
         rule(#"i {ADV}(believe in|value|care about|care deeply about) (.+)"#, .preference, .belief, 0.65, "The user {v1} {2}."),
         rule(#"(.{3,40}?) (?:is|are|has been|have been) {ADV}(?:so |very |really )?(?:important|special|precious|meaningful|dear) to me"#, .preference, .belief, 0.65, "{1} is important to the user.", subjectGroups: [1]),

@@ -37,6 +37,8 @@ extension ExtractionLanguage {
             ", i ", ", i'm ", ", im ", ", my ", ", we ", ", you ", ", they ", ", he ", ", she ", ", that ", ", this is ",
             ", here's ", ", here is ", " so the ", " so my ", " so it ", " so it's ", " so please ", " if ", " plus i ",
             " plus my ", " plus it ", " plus we ", " plus the ",
+            // A comment on the statement ("…, which is pretty exciting") is not part of it.
+            ", which is ", ", which was ", ", which has been ", " which was ", ", such a ",
         ],
         fillers: [
             "well", "so", "actually", "honestly", "also", "btw", "oh", "and", "but", "yeah", "yes", "yep", "no", "nope",

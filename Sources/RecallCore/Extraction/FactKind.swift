@@ -21,6 +21,8 @@ enum FactKind: String, Sendable, CaseIterable {
     case identity
     case skill
     case taste
+    /// What something makes the user feel ("dancing brings me joy").
+    case feeling
     case belief
     case habit
     case tool
@@ -49,7 +51,7 @@ enum FactKind: String, Sendable, CaseIterable {
     /// can also be worded as; those are checked for requests, code, errors and passing plans.
     var describesDoing: Bool {
         switch self {
-        case .goal, .plan, .activity, .experience, .habit, .tool, .possession, .project, .taste, .family: true
+        case .goal, .plan, .activity, .experience, .habit, .tool, .possession, .project, .taste, .feeling, .family: true
         default: false
         }
     }

@@ -69,12 +69,15 @@ public struct RuleBasedFactExtractor: FactExtractor {
         for pattern in language.patterns where (clause.opensSentence || !pattern.sentenceStartOnly) && (pattern.leadingWord ?? firstWord) == firstWord {
             guard var groups = pattern.groups(in: clause.text) else { continue }
             // "I made this apple pie" names a thing the chat shows; the memory names it without the chat.
+            let said = groups
             groups = groups.map(language.durability.indefinite)
             guard var content = FactRenderer(language: language).render(pattern, groups: groups) else { continue }
-            let object = groups.dropFirst().last { !$0.isEmpty } ?? clause.text
+            let last = groups.indices.dropFirst().last { !groups[$0].isEmpty }
+            let object = last.map { groups[$0] } ?? clause.text
             let judgement = DurabilityJudge(rules: language.durability).judge(
                 clause: clause.text, object: object, kind: pattern.kind, nearTime: clause.time.map { Self.isNear($0, language: language) } ?? false,
-                sentence: clause.context)
+                sentence: clause.context, subject: pattern.subjectGroups.first.map { groups[$0] } ?? "",
+                pointer: last.map { said[$0] != groups[$0] } ?? false)
             // A long-lived project is a standing fact about the user, not something that happened.
             let type = judgement.kind == .project && pattern.type == .experience ? .fact : pattern.type
             var memoriesAt = input.date

@@ -66,6 +66,44 @@ import Testing
         #expect(extractor.extract(from: ExtractionInput(text: text, role: .user)).isEmpty)
     }
 
+    @Test(arguments: [
+        ("Don't give me medical disclaimers, I know to see a doctor.", "instruction to the assistant"),
+        ("Never make me feel bad for asking.", "instruction to the assistant"),
+        ("I tried to apologize to them.", "refers to someone it does not name"),
+        ("I love having them around.", "refers to someone it does not name"),
+        ("I love this series.", "refers to something it does not name"),
+        ("I don't like this version, it's too long.", "about this conversation"),
+        ("The colors make me feel calm.", "a passing reaction"),
+        ("Seeing them play brings me joy.", "a passing reaction"),
+        ("I love the color and texture.", "a reaction to what the chat shows"),
+        ("I love all the yellow leaves.", "a reaction to what the chat shows"),
+        ("I went to an event.", "says nothing particular"),
+    ])
+    func whatNamesNothingOfTheUsersLifeIsDropped(_ text: String, _ reason: String) {
+        let found = candidates(text)
+        #expect(found.allSatisfy { $0.verdict == .drop }, "\(found.map(\.content))")
+        #expect(found.first?.reason == reason, "\(found.map { "\($0.content) \($0.reason ?? "")" })")
+    }
+
+    @Test(arguments: [
+        ("I don't eat meat.", "The user doesn't eat meat."),
+        (
+            "I'm considering working with trans people, helping them accept themselves.",
+            "The user is considering working with trans people, helping them accept themselves."
+        ),
+        ("I made this apple pie for my kids.", "The user made an apple pie for their kids."),
+        ("Dancing brings me joy.", "Dancing brings the user joy."),
+        ("I love the ocean.", "The user loves the ocean."),
+        ("I love the Beatles.", "The user loves the Beatles."),
+        ("I went to a pottery fair in Leeds.", "The user went to a pottery fair in Leeds."),
+        ("I went to a tour of Rome, which was amazing.", "The user went to a tour of Rome."),
+    ])
+    func durableStatementsBesideThoseClassesAreKept(_ text: String, _ content: String) throws {
+        let first = try #require(candidates(text).first)
+        #expect(first.content == content)
+        #expect(first.verdict == .keep, "\(first.reason ?? "")")
+    }
+
     @Test func aRequestBesideAFactDropsOnlyTheRequest() {
         let found = candidates("I'm a nurse working night shifts, so please make the plan fit that. I'm vegetarian.")
         #expect(found.filter { $0.verdict == .keep }.map(\.content) == ["The user is a nurse working night shifts.", "The user is vegetarian."])
