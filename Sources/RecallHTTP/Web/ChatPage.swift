@@ -30,7 +30,7 @@ enum ChatPage {
         }
         if let saved = query.string("saved") { notes.append("<p class=\"notice\" role=\"status\">Saved \(saved).</p>") }
         var pager: [HTML] = []
-        if at != nil || page.offset > 0 {
+        if page.offset > 0 {
             pager.append("<a href=\"/chats/\(page.id)?offset=\(max(0, page.offset - pageSize))\">Earlier messages</a>")
         }
         if let next = page.nextOffset { pager.append("<a href=\"/chats/\(page.id)?offset=\(next)\">Later messages</a>") }

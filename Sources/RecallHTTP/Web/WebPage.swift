@@ -11,9 +11,11 @@ enum WebPage {
         ("/memories", "Memories"), ("/chats", "Conversations"), ("/search", "Search"), ("/upload", "Upload"), ("/overview", "Overview"),
     ]
 
-    /// Nothing but this server's own stylesheet and script, no frames, forms only to itself.
+    /// Nothing but this server's own stylesheet and script, no frames, forms only to itself;
+    /// `connect-src 'self'` lets the upload script send the file to this server and follow its
+    /// progress (without it `default-src 'none'` blocks the request).
     static let contentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     /// A whole page for a signed-in user; `section` marks the current navigation entry.
     static func render(_ title: String, section: String?, user: WebUser, status: HTTPResponse.Status = .ok, _ body: HTML) -> Response {
@@ -37,7 +39,7 @@ enum WebPage {
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="color-scheme" content="light dark">
+            <meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">
             <title>\(title) · Recall</title>
             <link rel="stylesheet" href="/web/style.css"><script src="/web/app.js" defer></script>
             </head><body>
@@ -56,7 +58,9 @@ enum WebPage {
             .contentType: type,
             .contentSecurityPolicy: contentSecurityPolicy,
             HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-            HTTPField.Name("Referrer-Policy")!: "no-referrer",
+            // Not `no-referrer`: with it browsers send `Origin: null` on form posts, which the
+            // origin check (against DNS rebinding) must refuse.
+            HTTPField.Name("Referrer-Policy")!: "same-origin",
             HTTPField.Name("X-Frame-Options")!: "DENY",
         ]
         headers[.cacheControl] = cache ? "public, max-age=3600" : "no-store"
