@@ -4,7 +4,7 @@ public struct MonthActivity: Sendable, Codable, Equatable {
     public var month: String
     /// Visible messages on active branches dated in that month.
     public var messages: Int
-    /// Current (not superseded) memories stored in that month.
+    /// Current (not superseded) memories true or said in that month (else stored in it).
     public var memories: Int
 
     /// Creates a month's counts.

@@ -3,7 +3,8 @@ import GRDB
 
 extension RecallDatabase {
     /// Visible messages of active branches and current memories, counted by calendar month
-    /// (UTC, as stored), oldest month first. Items without a date are left out.
+    /// (UTC, as stored), oldest month first. A memory counts in the month it was true or said
+    /// (`memories_at`), else the month it was stored; messages without a date are left out.
     func activityByMonth() throws -> [MonthActivity] {
         try read { db in
             var months: [String: MonthActivity] = [:]
@@ -18,7 +19,7 @@ extension RecallDatabase {
                 months[month, default: MonthActivity(month: month)].messages = row[1]
             }
             let memories = try Row.fetchAll(
-                db, sql: "SELECT substr(created_at, 1, 7), COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL GROUP BY 1",
+                db, sql: "SELECT substr(COALESCE(memories_at, created_at), 1, 7), COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL GROUP BY 1",
                 arguments: [account])
             for row in memories {
                 guard let month = row[0] as String? else { continue }
