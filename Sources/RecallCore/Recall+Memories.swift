@@ -37,6 +37,9 @@ extension Recall {
         base.metadata = request.metadata
         base.imageRef = request.imageRef
         base.imageDescription = request.imageDescription
+        if let source = request.source {
+            (base.sourceChatID, base.sourceMessageID) = try database().sourceRowIDs(source)
+        }
         switch (request.content, request.messages) {
         case (let content?, nil):
             try Validate.text(content, field: "content")

@@ -15,35 +15,53 @@ struct GateMiddleware: RouterMiddleware {
     let origins: OriginPolicy
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        let web = WebPaths.isPage(path)
+        // The page's stylesheet and script are the same for everyone and carry nothing private.
+        if WebPaths.isAsset(path) { return try await next(request, context) }
         var rateHeaders = HTTPFields()
         var response: Response
         do {
             try origins.check(request)
-            let key = try await authenticate(request)
+            // Pages accept the key from the sign-in cookie; the REST routes and /mcp only from
+            // `Authorization`, so a browser never sends a key to them on its own.
+            let bearer = try bearerSecret(request)
+            let secret = bearer ?? (web ? WebSession.key(in: request) : nil)
+            guard let secret else {
+                if web {
+                    if WebPaths.isPublic(request.method, path) { return try await next(request, context) }
+                    return WebPage.redirect("/")
+                }
+                throw APIError.invalidKey
+            }
+            guard let key = try await CoreWork.run({ try APIKeySecret.verify(secret, in: recall) }) else {
+                // A revoked or mistyped key in the cookie: sign the browser out and ask again.
+                if web, bearer == nil { return WebPage.redirect("/?signed_out=key", cookie: WebSession.signOutCookie) }
+                throw APIError.invalidKey
+            }
             let verdict = try await CoreWork.run { try limiter.count(key, in: recall) }
             rateHeaders = verdict.headers
             if let exceeded = verdict.exceeded { throw exceeded }
-            if key.scope == .read, ![.get, .head, .options].contains(request.method), request.uri.path != "/mcp" {
+            if key.scope == .read, ![.get, .head, .options].contains(request.method), path != "/mcp", path != "/signout" {
                 throw APIError.readOnlyKey
             }
             var context = context
             context.caller = Caller(key: key, recall: recall.acting(as: key.account))
+            if web { context.webKey = secret }
             response = try await next(request, context)
         } catch {
-            response = Self.errorResponse(error, logger: context.logger)
+            response = web ? WebPage.error(error) : Self.errorResponse(error, logger: context.logger)
         }
         for field in rateHeaders { response.headers[field.name] = field.value }
         return response
     }
 
-    /// The key in `Authorization: Bearer …`, checked against the store.
-    private func authenticate(_ request: Request) async throws -> APIKey {
-        guard let header = request.headers[.authorization] else { throw APIError.invalidKey }
+    /// The key in `Authorization: Bearer …`, nil when the header is absent.
+    private func bearerSecret(_ request: Request) throws -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw APIError.invalidKey }
-        let secret = parts[1].trimmingCharacters(in: .whitespaces)
-        guard let key = try await CoreWork.run({ try APIKeySecret.verify(secret, in: recall) }) else { throw APIError.invalidKey }
-        return key
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     /// Any error as a JSON response in the services' shape.

@@ -14,6 +14,7 @@ enum MultipartForm {
         let delimiter = Data("--\(boundary)".utf8)
         let headerEnd = Data("\r\n\r\n".utf8)
         var platform: String?
+        var extract: Bool?
         var file: (range: Range<Data.Index>, name: String)?
         var cursor = body.startIndex
         guard var start = body.range(of: delimiter, in: cursor..<body.endIndex)?.upperBound else {
@@ -30,6 +31,8 @@ enum MultipartForm {
             let name = parameter("name", in: headers)
             if name == "file" {
                 file = (contentStart..<next.lowerBound, parameter("filename", in: headers) ?? "upload")
+            } else if name == "extract" {
+                extract = String(decoding: body[contentStart..<next.lowerBound], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "true"
             } else if name == "platform" {
                 platform = String(decoding: body[contentStart..<next.lowerBound], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             }
@@ -50,7 +53,7 @@ enum MultipartForm {
             try handle.write(contentsOf: body[offset..<end])
             offset = end
         }
-        return UploadReceiver.Upload(path: target, fileName: fileName, platform: platform?.isEmpty == false ? platform : nil)
+        return UploadReceiver.Upload(path: target, fileName: fileName, platform: platform?.isEmpty == false ? platform : nil, extract: extract)
     }
 
     /// `name="value"` from a part's Content-Disposition header.

@@ -67,20 +67,30 @@ public struct RecallHTTPServer: Sendable {
         let server = RecallHTTPServer(recall: .inMemory(), settings: HTTPSettings(), version: "")
         let uploads = try UploadFolder(nil)
         defer { uploads.remove() }
-        let router = server.makeRouter(sessions: MCPSessionTable(), uploads: uploads)
+        let router = server.makeRouter(sessions: MCPSessionTable(), uploads: uploads, web: false)
         return Set(router.routes.map { "\($0.method) \($0.path)" })
     }
 
     /// Every operation `/openapi.json` documents, as `METHOD path`.
     public static var documentedRoutes: Set<String> { OpenAPIDocument.operations }
 
-    private func makeRouter(sessions: MCPSessionTable, uploads: UploadFolder) -> Router<RecallRequestContext> {
+    /// Every route of the web page as `METHOD path` (documented in the README, not in the API's document).
+    public static func webRoutes() throws -> Set<String> {
+        let server = RecallHTTPServer(recall: .inMemory(), settings: HTTPSettings(), version: "")
+        let uploads = try UploadFolder(nil)
+        defer { uploads.remove() }
+        let all = server.makeRouter(sessions: MCPSessionTable(), uploads: uploads, web: true).routes.map { "\($0.method) \($0.path)" }
+        return Set(all).subtracting(try routes())
+    }
+
+    private func makeRouter(sessions: MCPSessionTable, uploads: UploadFolder, web: Bool = true) -> Router<RecallRequestContext> {
         let router = Router(context: RecallRequestContext.self)
         router.add(middleware: GateMiddleware(
             recall: recall, limiter: RateLimiter(perMinute: settings.perMinute, perMonth: settings.perMonth, clock: recall.clock),
             origins: OriginPolicy(allowed: Set(settings.allowedOrigins))))
         MCPRoutes(sessions: sessions, version: version, settings: settings).register(on: router)
         RESTRoutes(settings: settings, uploads: uploads, version: version).register(on: router)
+        if web { WebRoutes(recall: recall, settings: settings, uploads: uploads).register(on: router) }
         return router
     }
 }

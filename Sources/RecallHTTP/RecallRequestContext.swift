@@ -7,6 +7,8 @@ public struct RecallRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `GateMiddleware` before any route runs; routes never see a request without it.
     public var caller: Caller?
+    /// The key that let the request in, for the web page's form tokens (never sent anywhere).
+    var webKey: String?
 
     /// A context for a new request.
     public init(source: ApplicationRequestContextSource) {

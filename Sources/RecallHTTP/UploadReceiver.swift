@@ -15,6 +15,8 @@ struct UploadReceiver {
         var path: String
         var fileName: String
         var platform: String?
+        /// The form's `extract` box (the web page's upload), nil when the form has none.
+        var extract: Bool? = nil
 
         func remove() {
             try? FileManager.default.removeItem(atPath: path)

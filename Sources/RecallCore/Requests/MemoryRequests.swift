@@ -44,13 +44,15 @@ public struct AddMemoryRequest: Sendable, Equatable {
     public var imageDescription: String?
     /// Confidence for a verbatim memory (default 1).
     public var confidence: Double?
+    /// For a verbatim memory: the chat turn it was taken from (a reviewed extraction candidate).
+    public var source: MemorySource?
 
     /// Creates a request; give `content` or `messages`.
     public init(
         content: String? = nil, messages: [ChatTurn]? = nil, extract: Bool = true, tags: [String] = [],
         bucket: String? = nil, memoryType: MemoryType? = nil, memoriesAt: Date? = nil, latitude: Double? = nil,
         longitude: Double? = nil, metadata: [String: JSONValue]? = nil, userID: String? = nil,
-        imageRef: String? = nil, imageDescription: String? = nil, confidence: Double? = nil
+        imageRef: String? = nil, imageDescription: String? = nil, confidence: Double? = nil, source: MemorySource? = nil
     ) {
         self.content = content
         self.messages = messages
@@ -66,6 +68,7 @@ public struct AddMemoryRequest: Sendable, Equatable {
         self.imageRef = imageRef
         self.imageDescription = imageDescription
         self.confidence = confidence
+        self.source = source
     }
 }
 
