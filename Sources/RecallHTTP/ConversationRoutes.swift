@@ -40,10 +40,10 @@ struct ConversationRoutes: Sendable {
             guard let text = query.string("q") else { throw APIError.invalid("q", "Required") }
             let limit = try query.int("limit", default: 20, in: 1...100)
             let filters = SearchFilters(platform: try query.platform("platform"))
-            let page = try await CoreWork.run {
-                try caller.recall.search(SearchRequest(query: text, scope: .messages, filters: filters, limit: limit))
+            let hits = try await CoreWork.run {
+                try caller.recall.search(SearchRequest(query: text, scope: .messages, filters: filters, limit: limit)).results
             }
-            let results: [JSONValue] = page.results.map { hit in
+            let results: [JSONValue] = hits.map { hit in
                 .object([
                     "id": RESTValues.json(hit.chatID), "title": RESTValues.json(hit.chatTitle), "snippet": .string(hit.snippet),
                     "message_id": .string(hit.id), "platform": RESTValues.json(hit.platform?.rawValue),

@@ -74,6 +74,22 @@ import Testing
         #expect((chats.json?["total"]?.intValue ?? 0) >= files.count)
     }
 
+    @Test func searchReturnsUpToAHundredResults() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let key = try server.key("alice")
+        let turns = (1...30).map { "User: Bees number \($0) hum today.\nAssistant: Bees reply \($0) with honey.\n" }.joined()
+        let upload = try await server.send(.POST, "/api/upload?platform=transcript", key: key, body: Data(turns.utf8), contentType: "text/plain")
+        #expect(upload.status == .ok, "\(upload.text)")
+        let all = try await server.get("/api/search?q=bees&limit=100", key: key)
+        #expect(all.status == .ok, "\(all.text)")
+        #expect(all.json?["results"]?.arrayValue?.count == 60)
+        let some = try await server.get("/api/search?q=bees&limit=55", key: key)
+        #expect(some.json?["results"]?.arrayValue?.count == 55)
+        let ids = Set(all.json?["results"]?.arrayValue?.compactMap { $0["message_id"]?.stringValue } ?? [])
+        #expect(ids.count == 60, "pages do not repeat a message")
+    }
+
     @Test func openAPIListsEveryRoute() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }

@@ -48,7 +48,7 @@ public struct SearchRequest: Sendable, Equatable {
     public var scope: SearchScope
     /// What to narrow to.
     public var filters: SearchFilters
-    /// Results per page (1–50).
+    /// Results per page (1–100; the MCP tool allows 50).
     public var limit: Int
     /// `next_cursor` from the previous page.
     public var cursor: String?
