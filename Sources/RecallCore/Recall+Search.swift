@@ -27,7 +27,11 @@ extension Recall {
         if terms.isEmpty {
             var hits = scope == .messages ? [] : try database.recentMemories(filters: filters, limit: count)
             if includeMessages { hits += try database.recentMessages(filters: filters, limit: count) }
-            return hits.sorted { ($0.createdAt ?? .distantPast, $0.kind == .memory ? 1 : 0) > ($1.createdAt ?? .distantPast, $1.kind == .memory ? 1 : 0) }
+            return hits.enumerated().sorted { lhs, rhs in
+                let left = (lhs.element.createdAt ?? .distantPast, lhs.element.kind == .memory ? 1 : 0)
+                let right = (rhs.element.createdAt ?? .distantPast, rhs.element.kind == .memory ? 1 : 0)
+                return left != right ? left > right : lhs.offset < rhs.offset
+            }.map(\.element)
         }
         let words = QueryTerms(text).matchExpression
         startBackfillIfNeeded()
@@ -40,11 +44,13 @@ extension Recall {
         if includeMessages {
             hits += try messageHits(terms: terms, words: words, query: query, dates: dates, filters: filters, count: count, vectors: vectors)
         }
-        return hits.sorted { lhs, rhs in
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            if lhs.kind != rhs.kind { return lhs.kind == .memory }
-            return lhs.id < rhs.id
-        }
+        // Equal scores keep the order each kind was ranked in, which is the same at every depth,
+        // so a page cut at one depth and the next page cut at a deeper one never overlap.
+        return hits.enumerated().sorted { lhs, rhs in
+            if lhs.element.score != rhs.element.score { return lhs.element.score > rhs.element.score }
+            if lhs.element.kind != rhs.element.kind { return lhs.element.kind == .memory }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
     /// Matches read per term: enough for the window to find its evidence, bounded for big stores.

@@ -60,6 +60,28 @@ import Testing
         #expect(later.results.allSatisfy { ($0.createdAt ?? .distantPast) >= Conversations.date(1) })
     }
 
+    @Test func pagesOfEquallyGoodHitsNeitherRepeatNorSkip() throws {
+        let recall = Recall.inMemory(clock: clock.now)
+        // Sixty turns that match "bees" equally well: ties must be cut the same way at every depth.
+        let messages = (0..<60).map { index in
+            ParsedMessage(
+                sourceID: "m\(index)", parentSourceID: index == 0 ? nil : "m\(index - 1)", role: index.isMultiple(of: 2) ? .user : .assistant,
+                text: "Bees number \(index) hum.", createdAt: Conversations.date(0), activePosition: index)
+        }
+        let chat = ParsedConversation(
+            platform: .chatgpt, sourceID: "bees", title: "Hive", createdAt: Conversations.date(0), updatedAt: Conversations.date(0), messages: messages)
+        _ = try recall.database().upsert(chat, importID: nil, bucket: nil)
+        var seen: [String] = []
+        var cursor: String?
+        repeat {
+            let page = try recall.search(SearchRequest(query: "bees", scope: .messages, limit: 25, cursor: cursor))
+            seen += page.results.map(\.id)
+            cursor = page.nextCursor
+        } while cursor != nil
+        #expect(seen.count == 60)
+        #expect(Set(seen).count == 60)
+    }
+
     @Test func pagesWithACursorWithoutRepeats() throws {
         let recall = try seeded()
         let first = try recall.search(SearchRequest(query: "*", limit: 2))
