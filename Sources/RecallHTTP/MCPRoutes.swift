@@ -90,20 +90,9 @@ struct MCPRoutes: Sendable {
             return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: error)))
         case .answer(let stream, let method):
             if acceptsSSE, method == "tools/call", !ephemeral {
-                headers[.contentType] = "text/event-stream"
-                headers[.cacheControl] = "no-cache"
-                return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                    for await message in stream {
-                        var buffer = ByteBuffer(string: "event: message\ndata: ")
-                        buffer.writeBytes(message)
-                        buffer.writeString("\n\n")
-                        try await writer.write(buffer)
-                    }
-                    try await writer.finish(nil)
-                })
+                return Self.eventStream(stream, headers: headers)
             }
-            var last: Data?
-            for await message in stream { last = message }
+            let last = await Self.lastMessage(of: stream)
             if ephemeral { await session.close() }
             guard let last else { throw APIError(status: .internalServerError, message: "Internal server error") }
             headers[.contentType] = "application/json"
@@ -118,8 +107,8 @@ struct MCPRoutes: Sendable {
     ) async throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        if let mismatch = MCPHTTPSession.headerMismatch(
-            body, protocolVersion: request.headers[Self.versionHeader], method: request.headers[Self.methodHeader],
+        if let mismatch = stateless.headerMismatch(
+            protocolVersion: request.headers[Self.versionHeader], method: request.headers[Self.methodHeader],
             name: request.headers[Self.nameHeader])
         {
             return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: mismatch)))
@@ -137,25 +126,40 @@ struct MCPRoutes: Sendable {
             return Response(status: .accepted)
         }
         if acceptsSSE, stateless.method == "tools/call", stateless.wantsProgress {
-            headers[.contentType] = "text/event-stream"
-            headers[.cacheControl] = "no-cache"
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                for await message in stream {
-                    var buffer = ByteBuffer(string: "event: message\ndata: ")
-                    buffer.writeBytes(message)
-                    buffer.writeString("\n\n")
-                    try await writer.write(buffer)
-                }
-                await session.close()
-                try await writer.finish(nil)
-            })
+            return Self.eventStream(stream, headers: headers) { await session.close() }
         }
-        var last: Data?
-        for await message in stream { last = message }
+        let last = await Self.lastMessage(of: stream)
         await session.close()
         guard let last else { throw APIError(status: .internalServerError, message: "Internal server error") }
         let status = HTTPResponse.Status(code: MCPHTTPSession.statelessStatus(of: last))
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: last)))
+    }
+
+    /// Every message written for a request as an SSE event, the response last; `finished` runs
+    /// once the stream ends (an ephemeral session closes there).
+    private static func eventStream(
+        _ stream: AsyncStream<Data>, headers: HTTPFields, finished: @escaping @Sendable () async -> Void = {}
+    ) -> Response {
+        var headers = headers
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-cache"
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            for await message in stream {
+                var buffer = ByteBuffer(string: "event: message\ndata: ")
+                buffer.writeBytes(message)
+                buffer.writeString("\n\n")
+                try await writer.write(buffer)
+            }
+            await finished()
+            try await writer.finish(nil)
+        })
+    }
+
+    /// The response to a request answered as JSON: the last message written for it.
+    private static func lastMessage(of stream: AsyncStream<Data>) async -> Data? {
+        var last: Data?
+        for await message in stream { last = message }
+        return last
     }
 
     private func makeServer(for caller: Caller) -> RecallServer {

@@ -5,44 +5,45 @@ import RecallCore
 /// `params._meta` and in headers that must agree with the body, needs no session, and an error
 /// gets an HTTP status of its own.
 extension MCPHTTPSession {
-    /// What the route needs to know of a stateless request.
+    /// A stateless request, read once from its body.
     public struct StatelessRequest: Sendable {
+        let id: RequestID
         /// The JSON-RPC method.
         public let method: String
+        let params: JSONValue?
+
         /// Whether the request asked for progress, which only an event stream can carry.
-        public let wantsProgress: Bool
+        public var wantsProgress: Bool { params?["_meta"]?["progressToken"] != nil }
+
+        /// The encoded `-32020` error when the `MCP-Protocol-Version`, `Mcp-Method` or `Mcp-Name`
+        /// header disagrees with the body (a proxy routes on headers, the server acts on the body);
+        /// nil when they agree.
+        public func headerMismatch(protocolVersion: String?, method header: String?, name: String?) -> Data? {
+            // Without its envelope a request is refused for that first (-32602), headers or not.
+            guard let bodyVersion = params?["_meta"]?[StatelessEnvelope.versionKey]?.stringValue else { return nil }
+            let problem: String?
+            if protocolVersion != bodyVersion {
+                problem = "the MCP-Protocol-Version header must equal params._meta[\"\(StatelessEnvelope.versionKey)\"] (\(bodyVersion))"
+            } else if header != method {
+                problem = "the Mcp-Method header must equal the request's method (\(method))"
+            } else if let key = ["tools/call": "name", "prompts/get": "name", "resources/read": "uri"][method],
+                let value = params?[key]?.stringValue, name != value
+            {
+                problem = "the Mcp-Name header must equal params.\(key)"
+            } else {
+                problem = nil
+            }
+            guard let problem else { return nil }
+            return MCPHTTPSession.encode(.error(id: id, error: .headerMismatch(problem)))
+        }
     }
 
     /// The request in `body` when it is a stateless one (it carries the envelope, or is `server/discover`).
     public static func statelessRequest(_ body: Data) -> StatelessRequest? {
-        guard case .message(.request(_, let method, let params)) = IncomingMessage.parse(body),
+        guard case .message(.request(let id, let method, let params)) = IncomingMessage.parse(body),
             method == "server/discover" || StatelessEnvelope.isPresent(in: params)
         else { return nil }
-        return StatelessRequest(method: method, wantsProgress: params?["_meta"]?["progressToken"] != nil)
-    }
-
-    /// The encoded `-32020` error when the `MCP-Protocol-Version`, `Mcp-Method` or `Mcp-Name`
-    /// header disagrees with the body (a proxy routes on headers, the server acts on the body);
-    /// nil when they agree.
-    public static func headerMismatch(_ body: Data, protocolVersion: String?, method: String?, name: String?) -> Data? {
-        // Without its envelope a request is refused for that first (-32602), headers or not.
-        guard case .message(.request(let id, let bodyMethod, let params)) = IncomingMessage.parse(body),
-            let bodyVersion = params?["_meta"]?[StatelessEnvelope.versionKey]?.stringValue
-        else { return nil }
-        let problem: String?
-        if protocolVersion != bodyVersion {
-            problem = "the MCP-Protocol-Version header must equal params._meta[\"\(StatelessEnvelope.versionKey)\"] (\(bodyVersion))"
-        } else if method != bodyMethod {
-            problem = "the Mcp-Method header must equal the request's method (\(bodyMethod))"
-        } else if let key = ["tools/call": "name", "prompts/get": "name", "resources/read": "uri"][bodyMethod],
-            let value = params?[key]?.stringValue, name != value
-        {
-            problem = "the Mcp-Name header must equal params.\(key)"
-        } else {
-            problem = nil
-        }
-        guard let problem else { return nil }
-        return encode(.error(id: id, error: .headerMismatch(problem)))
+        return StatelessRequest(id: id, method: method, params: params)
     }
 
     /// The HTTP status for a stateless reply: 200 for a result, 404 for an unknown method,
