@@ -62,6 +62,13 @@ struct DurableFactsMetrics {
         }
     }
 
+    /// The label of the sentence a candidate most likely came from: the one sharing most content words.
+    static func sourceLabel(of candidate: MemoryCandidate, in message: DurableFactsDataset.Message) -> String {
+        let memory = words.of(candidate.content)
+        let best = message.sentences.max { words.of($0.text).intersection(memory).count < words.of($1.text).intersection(memory).count }
+        return best?.label ?? "?"
+    }
+
     /// Whether most of a memory's content words belong to an expected memory.
     private static func isPart(_ memory: Set<String>, of expected: Set<String>) -> Bool {
         !memory.isEmpty && Double(memory.intersection(expected).count) >= partShare * Double(memory.count)

@@ -22,19 +22,29 @@ struct ExtractionCommand: ParsableCommand {
     @Option(help: "Write every candidate, kept or dropped, as a JSON line (sample, speaker, session, turn, content, type, verdict, reason, whether it matches a gold fact) to this file.")
     var dump: String?
 
+    @Option(help: "Write every candidate of conversations 0-4 (text, whether it matches a gold fact, sentence vector) as JSON lines to this file, for scripts/durability/train_head.py.")
+    var features: String?
+
+    @Flag(help: "Judge by the rules alone, without the durability head (always so with --features).")
+    var rulesOnly = false
+
+    @Option(help: "The sentence vectors --features writes: static or transformer.")
+    var featuresModel = "static"
+
     func run() throws {
         guard FileManager.default.fileExists(atPath: dataset) else {
             throw ValidationError("No dataset at \(dataset); pass --dataset PATH to locomo10.json.")
         }
         let data = try LoCoMoDataset(path: dataset)
         let gold = try LoCoMoObservations(path: dataset)
-        let extractor = RuleBasedFactExtractor()
+        let extractor = rulesOnly || features != nil ? RuleBasedFactExtractor(head: nil) : RuleBasedFactExtractor()
         var splits: [String: ExtractionMetrics] = [:]
         var audit = MergeAudit()
         let store = Recall.inMemory()
         var messages = 0
         var seconds = 0.0
         var lines: [String] = []
+        var rows = try HeadFeatures(model: featuresModel)
         for (index, sample) in data.samples.enumerated() {
             let split = index < 5 ? "tune 0-4" : "held-out 5-9"
             let words = ContentWords(subjects: sample.speakers)
@@ -57,6 +67,17 @@ struct ExtractionCommand: ParsableCommand {
                     messages += inputs.count
                     let memories = candidates.filter { $0.verdict == .keep }
                     let facts = gold.facts[sample.id]?[session.number]?[speaker] ?? []
+                    // Only conversations 0-4 train the head; 5-9 only measure it.
+                    if features != nil, index < 5 {
+                        let goldWords = facts.map { words.of($0.text) }
+                        for candidate in candidates {
+                            let memoryWords = words.of(candidate.content)
+                            let matches = goldWords.contains { ContentWords.jaccard($0, memoryWords) >= ExtractionMetrics.threshold }
+                            rows.add(
+                                set: "locomo", split: split, group: "\(sample.id)/\(speaker)", text: candidate.content, label: matches ? 1 : 0,
+                                why: matches ? "gold" : "no gold", kept: candidate.verdict == .keep)
+                        }
+                    }
                     if dump != nil {
                         let goldWords = facts.map { words.of($0.text) }
                         for candidate in candidates {
@@ -79,6 +100,7 @@ struct ExtractionCommand: ParsableCommand {
                 }
             }
         }
+        if let features { try rows.write(to: features) }
         if let dump { try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
         print("LoCoMo extraction: \(data.samples.count) conversations, \(gold.count) gold facts")
         print("match: Jaccard of content words >= \(ExtractionMetrics.threshold); at-evid: and the memory cites an evidence turn;")

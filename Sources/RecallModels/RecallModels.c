@@ -13,3 +13,4 @@
 
 RECALL_EMBEDDED_FILE(static_model, static_model)
 RECALL_EMBEDDED_FILE(minilm, minilm)
+RECALL_EMBEDDED_FILE(durable_head, durable_head)

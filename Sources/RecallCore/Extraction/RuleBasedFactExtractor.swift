@@ -16,15 +16,26 @@ public struct RuleBasedFactExtractor: FactExtractor {
     /// The languages read; nil for all. The tables' patterns are compiled on first use, not
     /// here: a server creates its extractor at start-up and must answer `initialize` at once.
     private let pinned: [ExtractionLanguage]?
+    /// Judges what the rules keep; nil judges by the rules alone.
+    private let head: DurabilityHead?
 
-    /// Creates an extractor reading every language it has tables for.
+    /// Creates an extractor reading every language it has tables for, with the embedded
+    /// durability head after the rules.
     public init() {
+        self.init(head: DurabilityHead.embedded)
+    }
+
+    /// Creates an extractor whose kept statements the given head judges again; nil keeps what
+    /// the rules keep (benchmarks compare the two).
+    public init(head: DurabilityHead?) {
         self.pinned = nil
+        self.head = head
     }
 
     /// Creates an extractor limited to some languages (tests pin one).
     init(languages: [ExtractionLanguage]) {
         self.pinned = languages.isEmpty ? nil : languages
+        self.head = DurabilityHead.embedded
     }
 
     private var languages: [ExtractionLanguage] { pinned ?? ExtractionLanguage.all }
@@ -92,9 +103,15 @@ public struct RuleBasedFactExtractor: FactExtractor {
                 }
             }
             let confidence = (pattern.confidence * clause.certainty * 100).rounded() / 100
+            var (verdict, reason) = (judgement.verdict, judgement.reason)
+            // What the rules keep, the head judges again by meaning; a taste ("I love jazz") is
+            // durable by definition, however short, so the head leaves it to the rules.
+            if verdict == .keep, type != .preference, let head, let probability = head.probability(of: content), probability < head.threshold {
+                (verdict, reason) = (.drop, DurabilityHead.reason(probability))
+            }
             return MemoryCandidate(
                 content: content, type: type, confidence: confidence, memoriesAt: memoriesAt, source: input.source,
-                verdict: judgement.verdict, reason: judgement.reason)
+                verdict: verdict, reason: reason)
         }
         return nil
     }

@@ -20,6 +20,10 @@ size_t recall_static_model_size(void);
 const uint8_t *recall_minilm_bytes(void);
 /// The length in bytes of the all-MiniLM-L6-v2 transformer.
 size_t recall_minilm_size(void);
+/// The first byte of the durability head, a logistic regression over a memory's vector (format: README.md).
+const uint8_t *recall_durable_head_bytes(void);
+/// The length in bytes of the durability head.
+size_t recall_durable_head_size(void);
 
 #ifdef __cplusplus
 }
