@@ -7,7 +7,8 @@ Swift encoder computes the vectors, so training and use read the same numbers):
     recall-bench durable --features durable.jsonl       # the labelled set's tune half only
     recall-bench extraction --features locomo.jsonl     # LoCoMo conversations 0-4 only
     python scripts/durability/train_head.py durable.jsonl locomo.jsonl \
-        --out Sources/RecallModels/durable-head-v1.bin --samples Tests/.../durable-head-samples.json
+        --out Sources/RecallModels/durable-head-v1.bin \
+        --samples Tests/RecallCoreTests/Fixtures/durable-head-samples.json
 
 Rows of any other split (the labelled held-out half, LoCoMo 5-9) are refused. The fit is
 deterministic (Newton's method on the L2-penalised log-likelihood, no random start); the
