@@ -105,8 +105,9 @@ public struct RuleBasedFactExtractor: FactExtractor {
             let confidence = (pattern.confidence * clause.certainty * 100).rounded() / 100
             var (verdict, reason) = (judgement.verdict, judgement.reason)
             // What the rules keep, the head judges again by meaning; a taste ("I love jazz") is
-            // durable by definition, however short, so the head leaves it to the rules.
-            if verdict == .keep, type != .preference, let head, let probability = head.probability(of: content), probability < head.threshold {
+            // durable by definition, however short, so the head leaves it to the rules. The head
+            // learned from English memories only, so other languages keep the rules' verdict.
+            if verdict == .keep, type != .preference, language.code == "en", let head, let probability = head.probability(of: content), probability < head.threshold {
                 (verdict, reason) = (.drop, DurabilityHead.reason(probability))
             }
             return MemoryCandidate(
