@@ -32,8 +32,7 @@ struct PromptProvider: Sendable {
             do {
                 block = try await CoreCall.run(recall) { try $0.context(ContextRequest(query: topic)) }
             } catch let error as RecallError {
-                if error.code == .invalidArgument { throw JSONRPCError.invalidParams(error.message) }
-                throw JSONRPCError.internalError(error.message)
+                throw error.jsonRPCError()
             }
             let text = block.context.allSatisfy(\.isWhitespace)
                 ? "Recall holds nothing about “\(topic)” yet."

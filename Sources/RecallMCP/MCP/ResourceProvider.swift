@@ -72,9 +72,7 @@ struct ResourceProvider: Sendable {
                 let memory = try await CoreCall.run(recall) { try $0.memory(id: id) }
                 return Self.contents(uri, "application/json", String(decoding: try ToolOutputEncoder.encode(memory), as: UTF8.self))
             } catch let error as RecallError {
-                if error.code == .notFound { throw JSONRPCError.resourceNotFound(uri) }
-                if error.code == .invalidArgument { throw JSONRPCError.invalidParams(error.message) }
-                throw JSONRPCError.internalError(error.message)
+                throw error.jsonRPCError(resource: uri)
             }
         }
     }

@@ -71,16 +71,16 @@ struct AddMemoryTool: RecallTool {
         switch (arguments.content, arguments.messages) {
         case (nil, nil) where arguments.imageRef != nil:
             if arguments.imageDescription?.allSatisfy(\.isWhitespace) ?? true {
-                throw ToolInputError(field: "image_description", "is required with `image_ref` when there is no `content`")
+                throw RecallError.invalidArguments(field: "image_description", "is required with `image_ref` when there is no `content`")
             }
         case (nil, nil):
-            throw ToolInputError(field: "content", "or `messages` is required")
+            throw RecallError.invalidArguments(field: "content", "or `messages` is required")
         case (.some, .some):
-            throw ToolInputError(field: "content", "and `messages` cannot both be given; send one")
+            throw RecallError.invalidArguments(field: "content", "and `messages` cannot both be given; send one")
         case (let content?, nil) where content.allSatisfy(\.isWhitespace):
-            throw ToolInputError(field: "content", "must not be empty")
+            throw RecallError.invalidArguments(field: "content", "must not be empty")
         case (nil, let messages?) where messages.isEmpty:
-            throw ToolInputError(field: "messages", "must hold at least one {role, content} turn")
+            throw RecallError.invalidArguments(field: "messages", "must hold at least one {role, content} turn")
         default:
             break
         }

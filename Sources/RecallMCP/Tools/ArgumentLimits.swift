@@ -14,15 +14,15 @@ enum ArgumentLimits {
     static let maximumDepth = 32
 
     /// The limits `arguments` break; empty when it is within all of them.
-    static func problems(in arguments: [String: JSONValue]) -> [ToolInputError.Problem] {
-        var found: [ToolInputError.Problem] = []
+    static func problems(in arguments: [String: JSONValue]) -> [ArgumentProblem] {
+        var found: [ArgumentProblem] = []
         for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
             check(value, path: name, depth: 2, into: &found)
         }
         return found
     }
 
-    private static func check(_ value: JSONValue, path: String, depth: Int, into found: inout [ToolInputError.Problem]) {
+    private static func check(_ value: JSONValue, path: String, depth: Int, into found: inout [ArgumentProblem]) {
         // Stop at the first problem in a branch: a runaway value would otherwise list thousands.
         switch value {
         case .string(let text):

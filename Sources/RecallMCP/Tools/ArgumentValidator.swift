@@ -4,14 +4,14 @@ import RecallCore
 /// once, so the model can fix its call in one go (a decoder stops at the first).
 enum ArgumentValidator {
     /// The problems with `arguments`; empty when they fit `schema`.
-    static func problems(in arguments: [String: JSONValue], schema: JSONValue) -> [ToolInputError.Problem] {
+    static func problems(in arguments: [String: JSONValue], schema: JSONValue) -> [ArgumentProblem] {
         problems(in: arguments, schema: schema, prefix: "")
     }
 
-    private static func problems(in object: [String: JSONValue], schema: JSONValue, prefix: String) -> [ToolInputError.Problem] {
+    private static func problems(in object: [String: JSONValue], schema: JSONValue, prefix: String) -> [ArgumentProblem] {
         let properties = schema["properties"]?.objectValue ?? [:]
         let required = schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        var found: [ToolInputError.Problem] = []
+        var found: [ArgumentProblem] = []
         for name in object.keys.sorted() where properties[name] == nil {
             let known = properties.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
             let problem = known.isEmpty ? "is not an argument; this tool takes none" : "is not an argument; expected one of \(known)"
@@ -27,8 +27,8 @@ enum ArgumentValidator {
         return found.sorted { $0.field < $1.field }
     }
 
-    private static func problems(in value: JSONValue, property: JSONValue, path: String) -> [ToolInputError.Problem] {
-        let mismatch = [ToolInputError.Problem(field: path, problem: "must be \(expectation(for: property))")]
+    private static func problems(in value: JSONValue, property: JSONValue, path: String) -> [ArgumentProblem] {
+        let mismatch = [ArgumentProblem(field: path, problem: "must be \(expectation(for: property))")]
         switch property["type"]?.stringValue {
         case "string":
             guard let text = value.stringValue else { return mismatch }

@@ -61,7 +61,7 @@ struct ExtractMemoriesTool: RecallTool {
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ExtractResult {
         let chatIDs = arguments.chatIDs ?? []
         if chatIDs.isEmpty, arguments.importID == nil, arguments.text == nil {
-            throw ToolInputError(field: "chat_ids", "or `import_id` or `text` is required")
+            throw RecallError.invalidArguments(field: "chat_ids", "or `import_id` or `text` is required")
         }
         var request = ExtractRequest(
             chatIDs: chatIDs, importID: arguments.importID, text: arguments.text, dryRun: arguments.dryRun ?? false,

@@ -34,7 +34,7 @@ struct ForgetTool: RecallTool {
         let memoryIDs = arguments.memoryIDs ?? []
         let chatIDs = arguments.chatIDs ?? []
         if memoryIDs.isEmpty, chatIDs.isEmpty, arguments.importID == nil {
-            throw ToolInputError(field: "memory_ids", "or `chat_ids` or `import_id` is required")
+            throw RecallError.invalidArguments(field: "memory_ids", "or `chat_ids` or `import_id` is required")
         }
         let request = ForgetRequest(
             memoryIDs: memoryIDs, chatIDs: chatIDs, importID: arguments.importID, dryRun: arguments.dryRun ?? false)

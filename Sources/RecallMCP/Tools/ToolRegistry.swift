@@ -84,21 +84,20 @@ private struct RegisteredTool: Sendable {
 
     private static func run<Tool: RecallTool>(_ tool: Tool, _ arguments: [String: JSONValue], _ context: ToolContext) async throws -> ToolCallResult {
         let oversized = ArgumentLimits.problems(in: arguments)
-        guard oversized.isEmpty else { return .failure(ToolInputError(oversized).message) }
+        guard oversized.isEmpty else { return RecallError.invalidArguments(oversized).toolResult }
         let problems = ArgumentValidator.problems(in: arguments, schema: Tool.inputSchema)
-        guard problems.isEmpty else { return .failure(ToolInputError(problems).message) }
+        guard problems.isEmpty else { return RecallError.invalidArguments(problems).toolResult }
         let output: Tool.Output
         do {
             let decoded = try JSONDecoder().decode(Tool.Arguments.self, from: WireJSON.encode(JSONValue.object(arguments)))
             output = try await tool.call(decoded, context: context)
         } catch let error as DecodingError {
-            return .failure(ToolInputError(error).message)
-        } catch let error as ToolInputError {
-            return .failure(error.message)
+            return RecallError.invalidArguments([ArgumentProblem(error)]).toolResult
         } catch let error as RecallError {
             context.serverLog.info("tool \(Tool.name) failed: \(error.code)")
-            return .failure(error.message)
+            return error.toolResult
         } catch let error as JSONRPCError {
+            // A request to the client (sampling) failed: the model can act on it like any failure.
             return .failure(error.message)
         } catch is CancellationError {
             throw CancellationError()

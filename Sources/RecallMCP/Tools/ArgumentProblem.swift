@@ -1,51 +1,36 @@
 import RecallCore
 
-/// Arguments a model must fix, each naming the field and what was expected, rendered as one
-/// line such as "Invalid arguments: `limit` must be an integer from 1 to 50; `query` is required".
-struct ToolInputError: Error, Sendable, Equatable {
-    /// One problem with one argument.
-    struct Problem: Sendable, Equatable {
-        /// The argument's path, such as `limit` or `messages[0].role`.
-        var field: String
-        /// What is wrong, as the rest of a sentence: "is required", "must be a string".
-        var problem: String
-    }
+/// One problem with one argument of a tool call, such as `limit` "must be an integer from 1 to
+/// 50"; `RecallError.invalidArguments(_:)` turns a list of them into the one error the model reads.
+struct ArgumentProblem: Sendable, Equatable {
+    /// The argument's path, such as `limit` or `messages[0].role`.
+    var field: String
+    /// What is wrong, as the rest of a sentence: "is required", "must be a string".
+    var problem: String
 
-    /// Every problem found, in a stable order.
-    var problems: [Problem]
-
-    /// An error with these problems.
-    init(_ problems: [Problem]) {
-        self.problems = problems
-    }
-
-    /// An error about one field.
-    init(field: String, _ problem: String) {
-        self.init([Problem(field: field, problem: problem)])
-    }
-
-    /// The one-line message for the model.
-    var message: String {
-        "Invalid arguments: " + problems.map { "`\($0.field)` \($0.problem)" }.joined(separator: "; ")
+    /// A problem with one field.
+    init(field: String, problem: String) {
+        self.field = field
+        self.problem = problem
     }
 
     /// Translates a decoding failure into the same vocabulary as schema validation.
     init(_ error: DecodingError) {
         switch error {
         case .keyNotFound(let key, let context):
-            self.init(field: Self.path(context.codingPath + [key]), "is required")
+            self.init(field: Self.path(context.codingPath + [key]), problem: "is required")
         case .typeMismatch(let type, let context):
-            self.init(field: Self.path(context.codingPath), "must be \(Self.jsonName(of: type))")
+            self.init(field: Self.path(context.codingPath), problem: "must be \(Self.jsonName(of: type))")
         case .valueNotFound(let type, let context):
-            self.init(field: Self.path(context.codingPath), "must be \(Self.jsonName(of: type)), not null")
+            self.init(field: Self.path(context.codingPath), problem: "must be \(Self.jsonName(of: type)), not null")
         case .dataCorrupted(let context):
             var detail = context.debugDescription.hasPrefix("must ") ? context.debugDescription : "has an invalid value"
             if let key = context.codingPath.last?.stringValue, let allowed = Self.allowedValues[key] {
                 detail = "must be one of " + allowed.map { "`\($0)`" }.joined(separator: ", ")
             }
-            self.init(field: Self.path(context.codingPath), detail)
+            self.init(field: Self.path(context.codingPath), problem: detail)
         @unknown default:
-            self.init(field: "arguments", "could not be read")
+            self.init(field: "arguments", problem: "could not be read")
         }
     }
 
