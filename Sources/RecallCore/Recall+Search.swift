@@ -4,7 +4,7 @@ extension Recall {
     /// Ranked search over memories and messages. Any string is a valid query; one with no
     /// searchable words (a lone `*`, punctuation) lists the newest items that match the filters.
     public func search(_ request: SearchRequest) throws -> SearchPage {
-        try Validate.range(request.limit, 1...50, field: "limit")
+        try Validate.range(request.limit, Limits.searchResults, field: "limit")
         let offset = try Cursor.decodeOffset(request.cursor, tag: "search")
         let hits = try rankedHits(query: request.query, scope: request.scope, filters: request.filters, count: offset + request.limit + 1)
         let page = Array(hits.dropFirst(offset).prefix(request.limit))

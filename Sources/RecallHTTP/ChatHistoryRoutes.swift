@@ -9,7 +9,7 @@ struct ChatHistoryRoutes: Sendable {
             let caller = try context.requireCaller()
             let query = QueryParameters(request)
             let listing = ChatListRequest(
-                page: try query.int("page", default: 1, in: 1...1_000_000), pageSize: try query.int("pageSize", default: 25, in: 1...100),
+                page: try query.int("page", default: 1, in: Limits.chatPages), pageSize: try query.int("pageSize", default: 25, in: Limits.chatsPerPage),
                 platform: try query.platform("provider"), title: query.string("title"), dateFrom: try query.date("dateFrom"),
                 dateTo: try query.date("dateTo"), pinnedOnly: try query.bool("pinnedOnly"), importID: query.string("importId"))
             let page = try await CoreWork.run { try caller.recall.listChats(listing) }

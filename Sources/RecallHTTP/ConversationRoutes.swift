@@ -67,7 +67,7 @@ struct ConversationRoutes: Sendable {
         var messages: [JSONValue] = []
         var first: ConversationPage?
         repeat {
-            let page = try recall.conversation(ConversationRequest(id: id, offset: offset, limit: 200))
+            let page = try recall.conversation(ConversationRequest(id: id, offset: offset, limit: Limits.conversationMessages.upperBound))
             first = first ?? page
             messages += page.messages.map { message in
                 .object([

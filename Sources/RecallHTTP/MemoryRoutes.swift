@@ -42,7 +42,7 @@ struct MemoryRoutes: Sendable {
             // `self` and `all` both mean the key's own default namespace: a key never reads another account.
             let userID = query.string("user_id").flatMap { ["self", "all"].contains($0) ? nil : $0 }
             let listing = MemoryListRequest(
-                limit: try query.int("limit", default: 20, in: 1...100), cursor: query.string("cursor"), order: order, memoryType: memoryType,
+                limit: try query.int("limit", default: 20, in: Limits.memoriesPerPage), cursor: query.string("cursor"), order: order, memoryType: memoryType,
                 minConfidence: try query.double("min_confidence", in: 0...1), userID: userID)
             let page = try await CoreWork.run { try caller.recall.listMemories(listing) }
             let results: [JSONValue] = page.memories.map { memory in

@@ -11,7 +11,7 @@ struct GetContextTool: RecallTool {
     static let inputSchema = JSONSchema.object(
         Arguments.filterSchema.merging([
             "query": JSONSchema.string("The topic to gather context about."),
-            "max_tokens": JSONSchema.integer("The block's budget in tokens.", minimum: 100, maximum: 8000, default: 2000),
+            "max_tokens": JSONSchema.integer("The block's budget in tokens.", in: Limits.contextTokensPerToolCall, default: 2000),
         ]) { first, _ in first },
         required: ["query"])
 

@@ -45,6 +45,11 @@ enum JSONSchema {
         ])
     }
 
+    /// An integer within `range`, one of the bounds in `Limits`.
+    static func integer(_ description: String? = nil, in range: ClosedRange<Int>, default value: Int? = nil) -> JSONValue {
+        integer(description, minimum: range.lowerBound, maximum: range.upperBound, default: value)
+    }
+
     /// A number, optionally bounded.
     static func number(_ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil) -> JSONValue {
         property("number", description, extra: ["minimum": minimum.map(wholeOrFraction), "maximum": maximum.map(wholeOrFraction)])

@@ -18,7 +18,7 @@ struct SearchTool: RecallTool {
         Arguments.filterSchema.merging([
             "query": JSONSchema.string("What to look for; plain words work."),
             "scope": JSONSchema.oneOf(SearchScope.allCases.map(\.rawValue), "Where to look (default all)."),
-            "limit": JSONSchema.integer("Results per page.", minimum: 1, maximum: 50, default: 10),
+            "limit": JSONSchema.integer("Results per page.", in: Limits.searchResults, default: 10),
             "cursor": JSONSchema.string("The \(JSONSchema.Says.cursor)."),
         ]) { first, _ in first },
         required: ["query"])

@@ -11,7 +11,7 @@ struct ToolRegistry: Sendable {
     /// Results larger than this many characters are cut to fit (writes, and reads that list
     /// items) or refused with advice to page or narrow: clients warn at ~10k tokens and
     /// hard-fail at 1 MB.
-    static let maximumResultCharacters = 40_000
+    static let maximumResultCharacters = Limits.toolResultCharacters
 
     /// The twelve Recall tools, in the order `tools/list` shows them.
     static let standardTools: [any RecallTool] = [

@@ -11,7 +11,7 @@ extension RecallCommand {
         @Option(help: "The page to show (from 1).")
         var page = 1
 
-        @Option(help: "Chats per page (1–100).")
+        @Option(help: "Chats per page (\(Limits.chatsPerPage.span)).")
         var pageSize = 20
 
         @Option(help: "Only chats from this platform.")
@@ -39,7 +39,7 @@ extension RecallCommand {
 
         func validate() throws {
             guard page >= 1 else { throw ValidationError("--page starts at 1.") }
-            guard (1...100).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 100.") }
+            try Limits.chatsPerPage.check(pageSize, option: "--page-size")
         }
 
         func run() async throws {

@@ -14,7 +14,7 @@ extension RecallCommand {
         @Argument(help: "The topic or question.")
         var query: [String]
 
-        @Option(help: "The most tokens the block may take.")
+        @Option(help: "The most tokens the block may take (\(Limits.contextTokens.span)).")
         var maxTokens = 2000
 
         @OptionGroup var filters: SearchFilterOptions
@@ -23,7 +23,7 @@ extension RecallCommand {
             guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("Give a topic.")
             }
-            guard maxTokens > 0 else { throw ValidationError("--max-tokens must be positive.") }
+            try Limits.contextTokens.check(maxTokens, option: "--max-tokens")
         }
 
         func run() async throws {

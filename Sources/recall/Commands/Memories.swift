@@ -8,7 +8,7 @@ extension RecallCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "Memories per page (1–100).")
+        @Option(help: "Memories per page (\(Limits.memoriesPerPage.span)).")
         var limit = 20
 
         @Option(help: "The cursor a previous page printed, to read the next page.")
@@ -42,7 +42,7 @@ extension RecallCommand {
         var includeSuperseded = false
 
         func validate() throws {
-            guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100.") }
+            try Limits.memoriesPerPage.check(limit, option: "--limit")
             if let minConfidence, !(0...1).contains(minConfidence) {
                 throw ValidationError("--min-confidence must be between 0 and 1.")
             }

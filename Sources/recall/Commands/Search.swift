@@ -17,7 +17,7 @@ extension RecallCommand {
 
         @OptionGroup var filters: SearchFilterOptions
 
-        @Option(help: "Results per page (1–50).")
+        @Option(help: "Results per page (\(Limits.searchResults.span)).")
         var limit = 10
 
         @Option(help: "The cursor a previous page printed, to read the next page.")
@@ -27,7 +27,7 @@ extension RecallCommand {
             guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("Give something to search for.")
             }
-            guard (1...50).contains(limit) else { throw ValidationError("--limit must be between 1 and 50.") }
+            try Limits.searchResults.check(limit, option: "--limit")
         }
 
         func run() async throws {

@@ -17,7 +17,7 @@ extension RecallCommand {
         @Option(help: "The first message to show (from 0).")
         var offset = 0
 
-        @Option(help: "Messages to show (1–200).")
+        @Option(help: "Messages to show (\(Limits.conversationMessages.span)).")
         var limit = 50
 
         @Option(help: ArgumentHelp("Open the chat at this message instead of --offset.", valueName: "message-id"))
@@ -34,7 +34,7 @@ extension RecallCommand {
 
         func validate() throws {
             guard offset >= 0 else { throw ValidationError("--offset cannot be negative.") }
-            guard (1...200).contains(limit) else { throw ValidationError("--limit must be between 1 and 200.") }
+            try Limits.conversationMessages.check(limit, option: "--limit")
             guard before >= 0, after >= 0 else { throw ValidationError("--before and --after cannot be negative.") }
         }
 
