@@ -1,0 +1,10 @@
+import RecallCore
+
+/// `resources/templates/list`: `recall://chat/{id}` and `recall://memory/{id}`.
+struct ListResourceTemplatesMethod: MCPMethod {
+    static let name = "resources/templates/list"
+
+    func plan(_ params: ListParams, in call: MethodCall) -> RequestPlan {
+        .singlePage(params) { ResourceProvider.templates(for: call.version) }
+    }
+}
