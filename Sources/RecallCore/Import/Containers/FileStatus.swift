@@ -9,6 +9,10 @@ import CoreFoundation
 import Dispatch
 import Foundation
 
+#if canImport(CDispatch)
+import CDispatch
+#endif
+
 /// What `stat`, `lstat` or `fstat` says about a file: the kind, the file system and the inode,
 /// which is enough to decide whether something may be read without opening it.
 struct FileStatus: Equatable {
