@@ -63,10 +63,8 @@ struct DocumentParse: Sendable, Equatable {
     }
 }
 
-/// The document parsers Recall ships, in detection order.
+/// The formats read whole, from `ExportFormatTable`.
 enum DocumentParsers {
-    /// JSON formats first (they are asked about a JSON element), then text formats.
-    static let all: [any DocumentParser] = [
-        GeminiTakeoutParser(), AIStudioParser(), GeminiActivityHTMLParser(), TranscriptParser(),
-    ]
+    /// Every document format; their signatures are disjoint, so the order decides nothing.
+    static var all: [any DocumentParser] { ExportFormatTable.documentParsers }
 }

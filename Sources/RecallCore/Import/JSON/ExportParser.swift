@@ -36,20 +36,10 @@ struct ExportParseError: Error, Equatable {
     }
 }
 
-/// The parsers Recall ships, in detection order.
+/// The formats read one conversation (JSON element) at a time, from `ExportFormatTable`.
 enum ExportParsers {
-    /// Claude first: its `chat_messages` is decisive; Claude's `projects.json` entries next.
-    /// DeepSeek before ChatGPT: both have a `mapping` tree, and each parser rules out the other's
-    /// (fragments vs. author). Grok's `conversation` + `responses` and Kimi's camelCase
-    /// `messages[].blocks` come last.
-    static let all: [any ExportParser] = [
-        ClaudeParser(),
-        ClaudeProjectsParser(),
-        DeepSeekParser(),
-        ChatGPTParser(),
-        GrokParser(),
-        KimiParser(),
-    ]
+    /// Every element format; their signatures are disjoint, so the order decides nothing.
+    static var all: [any ExportParser] { ExportFormatTable.elementParsers }
 }
 
 extension JSONDecoder {

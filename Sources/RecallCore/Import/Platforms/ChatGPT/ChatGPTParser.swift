@@ -17,8 +17,10 @@ struct ChatGPTParser: ExportParser {
     let platform = Platform.chatgpt
 
     func recognizes(_ sample: Data) -> Bool {
+        // ChatGPT's signature: a message tree whose messages have an author and content. (DeepSeek's
+        // tree has neither; `parse` still refuses DeepSeek's fields with a pointed message.)
         guard let wire = try? JSONDecoder().decode(ChatGPTWire.Conversation.self, from: sample),
-              let mapping = wire.mapping, !Self.looksLikeDeepSeek(wire)
+              let mapping = wire.mapping
         else { return false }
         return mapping.values.contains { $0.message?.author != nil && $0.message?.content != nil }
     }
