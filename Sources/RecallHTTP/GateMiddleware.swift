@@ -14,7 +14,9 @@ struct GateMiddleware: RouterMiddleware {
     let limiter: RateLimiter
     let origins: OriginPolicy
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var rateHeaders = HTTPFields()
         var response: Response
         do {
@@ -42,7 +44,9 @@ struct GateMiddleware: RouterMiddleware {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw APIError.invalidKey }
         let secret = parts[1].trimmingCharacters(in: .whitespaces)
-        guard let key = try await CoreWork.run({ try APIKeySecret.verify(secret, in: recall) }) else { throw APIError.invalidKey }
+        guard let key = try await CoreWork.run({ try APIKeySecret.verify(secret, in: recall) }) else {
+            throw APIError.invalidKey
+        }
         return key
     }
 

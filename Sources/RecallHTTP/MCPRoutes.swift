@@ -13,8 +13,8 @@ struct MCPRoutes: Sendable {
     let version: String
     let settings: HTTPSettings
 
-    static let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
-    static let versionHeader = HTTPField.Name("MCP-Protocol-Version")!
+    static let sessionHeader = HTTPField.Name.mcpSessionID
+    static let versionHeader = HTTPField.Name.mcpProtocolVersion
 
     func register(on router: Router<RecallRequestContext>) {
         router.post("/mcp") { request, context in try await post(request, context: context) }
@@ -23,7 +23,9 @@ struct MCPRoutes: Sendable {
         }
         router.delete("/mcp") { request, context in
             let caller = try context.requireCaller()
-            guard let id = request.headers[Self.sessionHeader], let session = sessions.remove(id, account: caller.key.account) else {
+            guard let id = request.headers[Self.sessionHeader],
+                let session = sessions.remove(id, account: caller.key.account)
+            else {
                 throw APIError(status: .notFound, message: "No such MCP session; start a new one with initialize")
             }
             await session.close()
@@ -47,14 +49,17 @@ struct MCPRoutes: Sendable {
         do {
             body = Data(try await request.collectBody(upTo: settings.maxJSONBytes).readableBytesView)
         } catch {
-            throw APIError(status: .contentTooLarge, message: "The message is larger than \(settings.maxJSONBytes) bytes")
+            throw APIError(
+                status: .contentTooLarge, message: "The message is larger than \(settings.maxJSONBytes) bytes")
         }
 
         var sessionID = request.headers[Self.sessionHeader]
         let session: MCPHTTPSession
         var ephemeral = false
         if let id = sessionID {
-            if let version = request.headers[Self.versionHeader], !MCPHTTPSession.supportedProtocolVersions.contains(version) {
+            if let version = request.headers[Self.versionHeader],
+                !MCPHTTPSession.supportedProtocolVersions.contains(version)
+            {
                 throw APIError(status: .badRequest, message: "Unsupported MCP-Protocol-Version \(version)")
             }
             guard let found = sessions.session(id, account: caller.key.account) else {
@@ -81,20 +86,23 @@ struct MCPRoutes: Sendable {
         case .rejected(let error):
             if ephemeral { await session.close() }
             headers[.contentType] = "application/json"
-            return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: error)))
+            return Response(
+                status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: error)))
         case .answer(let stream, let method):
             if acceptsSSE, method == "tools/call", !ephemeral {
                 headers[.contentType] = "text/event-stream"
                 headers[.cacheControl] = "no-cache"
-                return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                    for await message in stream {
-                        var buffer = ByteBuffer(string: "event: message\ndata: ")
-                        buffer.writeBytes(message)
-                        buffer.writeString("\n\n")
-                        try await writer.write(buffer)
-                    }
-                    try await writer.finish(nil)
-                })
+                return Response(
+                    status: .ok, headers: headers,
+                    body: ResponseBody { writer in
+                        for await message in stream {
+                            var buffer = ByteBuffer(string: "event: message\ndata: ")
+                            buffer.writeBytes(message)
+                            buffer.writeString("\n\n")
+                            try await writer.write(buffer)
+                        }
+                        try await writer.finish(nil)
+                    })
             }
             var last: Data?
             for await message in stream { last = message }

@@ -39,7 +39,8 @@ final class MCPSession: RequestHandler {
     /// read within `importAccess`, and with `readOnly` only read-only tools run.
     init(
         recall: Recall, serverVersion: String, tools: ToolRegistry, importAccess: ImportAccess,
-        connection: JSONRPCConnection, log: ServerLog, readOnly: Bool = false, methods: MethodRegistry = MethodRegistry()
+        connection: JSONRPCConnection, log: ServerLog, readOnly: Bool = false,
+        methods: MethodRegistry = MethodRegistry()
     ) {
         self.readOnly = readOnly
         self.recall = recall

@@ -24,7 +24,8 @@ struct PromptProvider: Sendable {
         } catch let error as RecallError {
             throw error.jsonRPCError()
         }
-        let text = block.context.allSatisfy(\.isWhitespace)
+        let text =
+            block.context.allSatisfy(\.isWhitespace)
             ? "Recall holds nothing about “\(topic)” yet."
             : "Here is what Recall, my local memory, holds about “\(topic)”. Use it in your answer and cite the [n] references you rely on.\n\n\(block.context)"
         return MCPPrompt.GetResult(

@@ -42,7 +42,8 @@ extension RecallError {
     /// such as "Invalid arguments: `limit` must be an integer from 1 to 50; `query` is required".
     static func invalidArguments(_ problems: [ArgumentProblem]) -> RecallError {
         let message = "Invalid arguments: " + problems.map { "`\($0.field)` \($0.problem)" }.joined(separator: "; ")
-        let fields = Dictionary(problems.map { ($0.field, $0.problem) }, uniquingKeysWith: { first, later in first + "; " + later })
+        let fields = Dictionary(
+            problems.map { ($0.field, $0.problem) }, uniquingKeysWith: { first, later in first + "; " + later })
         return RecallError(.invalidArgument, message, fieldErrors: fields)
     }
 

@@ -17,10 +17,12 @@ struct ResourceProvider: Sendable {
         let titled = version.hasStructuredOutput
         return MCPResource.TemplateList(resourceTemplates: [
             MCPResource.Template(
-                uriTemplate: "recall://chat/{id}", name: "chat", title: titled ? "Chat transcript" : nil, mimeType: "text/markdown",
+                uriTemplate: "recall://chat/{id}", name: "chat", title: titled ? "Chat transcript" : nil,
+                mimeType: "text/markdown",
                 description: "An imported conversation as Markdown (first \(messagesPerRead) messages)."),
             MCPResource.Template(
-                uriTemplate: "recall://memory/{id}", name: "memory", title: titled ? "Memory" : nil, mimeType: "application/json",
+                uriTemplate: "recall://memory/{id}", name: "memory", title: titled ? "Memory" : nil,
+                mimeType: "application/json",
                 description: "A saved memory as JSON."),
         ])
     }
@@ -32,17 +34,22 @@ struct ResourceProvider: Sendable {
     func list(page: Int, version: ProtocolVersion) async throws -> MCPResource.List {
         let chats: ChatPage
         do {
-            chats = try await CoreCall.run(recall) { try $0.listChats(ChatListRequest(page: page, pageSize: Self.pageSize)) }
+            chats = try await CoreCall.run(recall) {
+                try $0.listChats(ChatListRequest(page: page, pageSize: Self.pageSize))
+            }
         } catch let error as RecallError {
             log.warning("resources/list could not list chats: \(error.code)")
             return MCPResource.List(resources: [])
         }
         let entries = chats.items.map { chat in
             MCPResource(
-                uri: "recall://chat/\(chat.id)", name: chat.title, title: version.hasStructuredOutput ? chat.title : nil,
-                mimeType: "text/markdown", description: "\(chat.platform.displayName) chat, \(chat.messageCount) messages")
+                uri: "recall://chat/\(chat.id)", name: chat.title,
+                title: version.hasStructuredOutput ? chat.title : nil,
+                mimeType: "text/markdown",
+                description: "\(chat.platform.displayName) chat, \(chat.messageCount) messages")
         }
-        return MCPResource.List(resources: entries, nextCursor: chats.page < chats.totalPages ? String(chats.page + 1) : nil)
+        return MCPResource.List(
+            resources: entries, nextCursor: chats.page < chats.totalPages ? String(chats.page + 1) : nil)
     }
 
     /// Reads one chat or memory; failures are JSON-RPC errors (`-32002` for an unknown id).
@@ -54,7 +61,8 @@ struct ResourceProvider: Sendable {
                 return Self.contents(uri, "text/markdown", ConversationMarkdown.render(page))
             }
             let memory = try await CoreCall.run(recall) { try $0.memory(id: id) }
-            return Self.contents(uri, "application/json", String(decoding: try ToolOutputEncoder.encode(memory), as: UTF8.self))
+            return Self.contents(
+                uri, "application/json", String(decoding: try ToolOutputEncoder.encode(memory), as: UTF8.self))
         } catch let error as RecallError {
             throw error.jsonRPCError(resource: uri)
         }

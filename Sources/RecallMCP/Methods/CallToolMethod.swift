@@ -24,16 +24,25 @@ struct CallToolMethod: MCPMethod {
         }
         let arguments = params.arguments ?? [:]
         if session.readOnly, !tools.isReadOnly(name) {
-            return .fail(.invalidRequest("\(name) changes data and this API key is read-only; use a key made with --scope write"))
+            return .fail(
+                .invalidRequest("\(name) changes data and this API key is read-only; use a key made with --scope write")
+            )
         }
         let capabilities = session.clientCapabilities
         let ticket = session.callOrder.admit(tools.kind(of: name, arguments: arguments))
         let version = call.version
-        return .run { [recall = session.recall, logger = session.logger, serverLog = session.serverLog, importAccess = session.importAccess] request in
+        return .run {
+            [
+                recall = session.recall, logger = session.logger, serverLog = session.serverLog,
+                importAccess = session.importAccess
+            ] request in
             let context = ToolContext(
-                recall: recall, request: request, logger: logger, clientCapabilities: capabilities, serverLog: serverLog,
+                recall: recall, request: request, logger: logger, clientCapabilities: capabilities,
+                serverLog: serverLog,
                 importAccess: importAccess)
-            return try await ticket.run { try await tools.call(name, arguments: arguments, context: context).json(for: version) }
+            return try await ticket.run {
+                try await tools.call(name, arguments: arguments, context: context).json(for: version)
+            }
         }
     }
 }

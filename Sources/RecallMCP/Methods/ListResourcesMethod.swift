@@ -14,7 +14,9 @@ struct ListResourcesMethod: MCPMethod {
     func plan(_ params: Params, in call: MethodCall) -> RequestPlan {
         var page = 1
         if let cursor = params.cursor {
-            guard let number = Int(cursor), number >= 1 else { return .fail(.invalidParams("unknown cursor \(cursor)")) }
+            guard let number = Int(cursor), number >= 1 else {
+                return .fail(.invalidParams("unknown cursor \(cursor)"))
+            }
             page = number
         }
         return .run { [resources = call.session.resources, version = call.version, page] _ in

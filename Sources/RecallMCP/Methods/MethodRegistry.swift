@@ -17,7 +17,8 @@ struct MethodRegistry: Sendable {
 
     /// A registry over these methods.
     init(_ methods: [any MCPMethod] = MethodRegistry.standard) {
-        byName = Dictionary(methods.map { RegisteredMethod($0) }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        byName = Dictionary(
+            methods.map { RegisteredMethod($0) }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The method names, sorted.
@@ -31,7 +32,9 @@ struct MethodRegistry: Sendable {
         if let params, params.objectValue == nil { return .fail(.invalidParams("params must be an object")) }
         if registered.phase == .initialized, version == nil {
             let versions = ProtocolVersion.supported.map(\.rawValue).joined(separator: ", ")
-            return .fail(.invalidRequest("the server is not initialized; send initialize first (supported protocol versions: \(versions))"))
+            return .fail(
+                .invalidRequest(
+                    "the server is not initialized; send initialize first (supported protocol versions: \(versions))"))
         }
         return registered.plan(params, call)
     }

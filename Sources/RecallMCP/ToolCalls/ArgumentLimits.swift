@@ -30,15 +30,27 @@ enum ArgumentLimits {
             guard text.utf8.count > maximumStringCharacters else { return }
             let characters = text.count
             if characters > maximumStringCharacters {
-                found.append(.init(field: path, problem: "is too large: \(characters) characters, over the limit of \(maximumStringCharacters); split it into smaller pieces"))
+                found.append(
+                    .init(
+                        field: path,
+                        problem:
+                            "is too large: \(characters) characters, over the limit of \(maximumStringCharacters); split it into smaller pieces"
+                    ))
             }
         case .array(let items):
             if items.count > maximumArrayItems {
-                found.append(.init(field: path, problem: "is too large: \(items.count) items, over the limit of \(maximumArrayItems); send them in smaller calls"))
+                found.append(
+                    .init(
+                        field: path,
+                        problem:
+                            "is too large: \(items.count) items, over the limit of \(maximumArrayItems); send them in smaller calls"
+                    ))
             } else if depth > maximumDepth {
                 found.append(.init(field: path, problem: "nests more than \(maximumDepth) levels deep"))
             } else {
-                for (index, item) in items.enumerated() { check(item, path: "\(path)[\(index)]", depth: depth + 1, into: &found) }
+                for (index, item) in items.enumerated() {
+                    check(item, path: "\(path)[\(index)]", depth: depth + 1, into: &found)
+                }
             }
         case .object(let members):
             if depth > maximumDepth {

@@ -8,13 +8,16 @@ enum ArgumentValidator {
         problems(in: arguments, schema: schema, prefix: "")
     }
 
-    private static func problems(in object: [String: JSONValue], schema: JSONValue, prefix: String) -> [ArgumentProblem] {
+    private static func problems(in object: [String: JSONValue], schema: JSONValue, prefix: String) -> [ArgumentProblem]
+    {
         let properties = schema["properties"]?.objectValue ?? [:]
         let required = schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
         var found: [ArgumentProblem] = []
         for name in object.keys.sorted() where properties[name] == nil {
             let known = properties.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
-            let problem = known.isEmpty ? "is not an argument; this tool takes none" : "is not an argument; expected one of \(known)"
+            let problem =
+                known.isEmpty
+                ? "is not an argument; this tool takes none" : "is not an argument; expected one of \(known)"
             found.append(.init(field: prefix + name, problem: problem))
         }
         for name in required where object[name] == nil || object[name] == .null {
@@ -74,7 +77,7 @@ enum ArgumentValidator {
         }
     }
 
-    /// "an integer from 1 to 50", "one of `all`, `memories`", "an array of strings", …
+    /// What a property expects: "an integer from 1 to 50", "one of `all`, `memories`", "an array of strings".
     static func expectation(for property: JSONValue) -> String {
         let type = property["type"]?.stringValue ?? "value"
         switch type {
@@ -86,9 +89,9 @@ enum ArgumentValidator {
         case "integer", "number":
             let noun = type == "integer" ? "an integer" : "a number"
             switch (bound(property["minimum"]), bound(property["maximum"])) {
-            case let (minimum?, maximum?): return "\(noun) from \(format(minimum)) to \(format(maximum))"
-            case let (minimum?, nil): return "\(noun) of at least \(format(minimum))"
-            case let (nil, maximum?): return "\(noun) of at most \(format(maximum))"
+            case (let minimum?, let maximum?): return "\(noun) from \(format(minimum)) to \(format(maximum))"
+            case (let minimum?, nil): return "\(noun) of at least \(format(minimum))"
+            case (nil, let maximum?): return "\(noun) of at most \(format(maximum))"
             case (nil, nil): return noun
             }
         case "boolean":
@@ -98,7 +101,9 @@ enum ArgumentValidator {
             case "string": return "an array of strings"
             case "object":
                 let fields = property["items"]?["properties"]?.objectValue?.keys.sorted() ?? []
-                return fields.isEmpty ? "an array of objects" : "an array of objects with " + fields.map { "`\($0)`" }.joined(separator: ", ")
+                return fields.isEmpty
+                    ? "an array of objects"
+                    : "an array of objects with " + fields.map { "`\($0)`" }.joined(separator: ", ")
             default: return "an array"
             }
         case "object":

@@ -32,27 +32,37 @@ enum JSONSchema {
 
     /// One of a fixed set of strings.
     static func oneOf(_ values: [String], _ description: String? = nil, default value: String? = nil) -> JSONValue {
-        property("string", description, extra: [
-            "enum": .array(values.map(JSONValue.string)), "default": value.map(JSONValue.string),
-        ])
+        property(
+            "string", description,
+            extra: [
+                "enum": .array(values.map(JSONValue.string)), "default": value.map(JSONValue.string),
+            ])
     }
 
     /// An integer, optionally bounded.
-    static func integer(_ description: String? = nil, minimum: Int? = nil, maximum: Int? = nil, default value: Int? = nil) -> JSONValue {
-        property("integer", description, extra: [
-            "minimum": minimum.map { .int(Int64($0)) }, "maximum": maximum.map { .int(Int64($0)) },
-            "default": value.map { .int(Int64($0)) },
-        ])
+    static func integer(
+        _ description: String? = nil, minimum: Int? = nil, maximum: Int? = nil, default value: Int? = nil
+    ) -> JSONValue {
+        property(
+            "integer", description,
+            extra: [
+                "minimum": minimum.map { .int(Int64($0)) }, "maximum": maximum.map { .int(Int64($0)) },
+                "default": value.map { .int(Int64($0)) },
+            ])
     }
 
     /// An integer within `range`, one of the bounds in `Limits`.
-    static func integer(_ description: String? = nil, in range: ClosedRange<Int>, default value: Int? = nil) -> JSONValue {
+    static func integer(_ description: String? = nil, in range: ClosedRange<Int>, default value: Int? = nil)
+        -> JSONValue
+    {
         integer(description, minimum: range.lowerBound, maximum: range.upperBound, default: value)
     }
 
     /// A number, optionally bounded.
     static func number(_ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil) -> JSONValue {
-        property("number", description, extra: ["minimum": minimum.map(wholeOrFraction), "maximum": maximum.map(wholeOrFraction)])
+        property(
+            "number", description,
+            extra: ["minimum": minimum.map(wholeOrFraction), "maximum": maximum.map(wholeOrFraction)])
     }
 
     /// `true` or `false`.
@@ -75,7 +85,8 @@ enum JSONSchema {
         property("object", description)
     }
 
-    private static func property(_ type: String, _ description: String?, extra: [String: JSONValue?] = [:]) -> JSONValue {
+    private static func property(_ type: String, _ description: String?, extra: [String: JSONValue?] = [:]) -> JSONValue
+    {
         var schema: [String: JSONValue] = ["type": .string(type)]
         if let description { schema["description"] = .string(description) }
         for case (let key, let value?) in extra { schema[key] = value }
@@ -107,7 +118,9 @@ extension JSONSchema {
         static let user = "the user namespace (default: default)"
     }
     /// The output schema of a tool that returns one record (a memory, a chat, a summary): a JSON
-    /// object. Paged tools declare their list member; describing every member of every result
+    /// object.
+    ///
+    /// Paged tools declare their list member; describing every member of every result
     /// would push `tools/list` past the ~8 KB that clients handle well.
     static let record: JSONValue = .object(["type": .string("object")])
     /// An array, for output lists (their items are described by the tool's description).

@@ -1,6 +1,8 @@
 import RecallCore
 
-/// The behaviour hints a client shows or uses to ask for confirmation. Every Recall tool works
+/// The behaviour hints a client shows or uses to ask for confirmation.
+///
+/// Every Recall tool works
 /// on the local store only, so `openWorldHint` is always false.
 struct ToolAnnotations: Sendable, Equatable {
     /// Changes nothing.

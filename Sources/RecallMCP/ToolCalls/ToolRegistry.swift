@@ -49,7 +49,9 @@ struct ToolRegistry: Sendable {
         .object(["tools": .array(tools.map { $0.definition(version) })])
     }
 
-    /// Runs a tool; throws only `CancellationError`. The caller checks the name exists first.
+    /// Runs a tool; throws only `CancellationError`.
+    ///
+    /// The caller checks the name exists first.
     func call(_ name: String, arguments: [String: JSONValue], context: ToolContext) async throws -> ToolCallResult {
         guard let tool = byName[name] else { return .failure("Unknown tool `\(name)`.") }
         return try await tool.invoke(arguments, context)
@@ -82,14 +84,17 @@ private struct RegisteredTool: Sendable {
         invoke = { arguments, context in try await Self.run(tool, arguments, context) }
     }
 
-    private static func run<Tool: RecallTool>(_ tool: Tool, _ arguments: [String: JSONValue], _ context: ToolContext) async throws -> ToolCallResult {
+    private static func run<Tool: RecallTool>(_ tool: Tool, _ arguments: [String: JSONValue], _ context: ToolContext)
+        async throws -> ToolCallResult
+    {
         let oversized = ArgumentLimits.problems(in: arguments)
         guard oversized.isEmpty else { return RecallError.invalidArguments(oversized).toolResult }
         let problems = ArgumentValidator.problems(in: arguments, schema: Tool.inputSchema)
         guard problems.isEmpty else { return RecallError.invalidArguments(problems).toolResult }
         let output: Tool.Output
         do {
-            let decoded = try JSONDecoder().decode(Tool.Arguments.self, from: WireJSON.encode(JSONValue.object(arguments)))
+            let decoded = try JSONDecoder().decode(
+                Tool.Arguments.self, from: WireJSON.encode(JSONValue.object(arguments)))
             output = try await tool.call(decoded, context: context)
         } catch let error as DecodingError {
             return RecallError.invalidArguments([ArgumentProblem(error)]).toolResult
@@ -103,10 +108,12 @@ private struct RegisteredTool: Sendable {
             throw CancellationError()
         } catch {
             context.serverLog.error("tool \(Tool.name) failed unexpectedly: \(type(of: error))")
-            return .failure("\(Tool.name) failed unexpectedly (\(type(of: error))). Try again; if it keeps failing, report it.")
+            return .failure(
+                "\(Tool.name) failed unexpectedly (\(type(of: error))). Try again; if it keeps failing, report it.")
         }
         return encode(
-            output, hint: Tool.oversizeHint, tool: Tool.name, isWrite: !Tool.annotations.readOnly, clipping: Tool.clipping,
+            output, hint: Tool.oversizeHint, tool: Tool.name, isWrite: !Tool.annotations.readOnly,
+            clipping: Tool.clipping,
             log: context.serverLog)
     }
 
@@ -120,7 +127,10 @@ private struct RegisteredTool: Sendable {
             let structured = try JSONDecoder().decode(JSONValue.self, from: data)
             guard size <= ToolRegistry.maximumResultCharacters else {
                 // A write has happened: report it, shortened, rather than fail and invite a repeat.
-                if isWrite, let fitted = ResultClipper.fitted(structured, maximumCharacters: ToolRegistry.maximumResultCharacters) {
+                if isWrite,
+                    let fitted = ResultClipper.fitted(
+                        structured, maximumCharacters: ToolRegistry.maximumResultCharacters)
+                {
                     return ToolCallResult(text: fitted.text, structured: fitted.value, isError: false)
                 }
                 // One huge item must not hide its page, or the pages after it: show it cut.
@@ -131,7 +141,8 @@ private struct RegisteredTool: Sendable {
                     return ToolCallResult(text: fitted.text, structured: fitted.value, isError: false)
                 }
                 return .failure(
-                    "The result is too large to return (\(size) characters; the limit is \(ToolRegistry.maximumResultCharacters)). \(hint)")
+                    "The result is too large to return (\(size) characters; the limit is \(ToolRegistry.maximumResultCharacters)). \(hint)"
+                )
             }
             return ToolCallResult(text: text, structured: structured, isError: false)
         } catch {

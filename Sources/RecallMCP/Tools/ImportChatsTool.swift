@@ -47,7 +47,8 @@ struct ImportChatsTool: RecallTool {
             // Over HTTP the caller is not the user running the server: no folder of it is theirs to read.
             throw RecallError.invalidArguments(
                 field: "path",
-                "importing from a path is off on this HTTP server; upload the export with POST /api/upload, or start the server with --allow-import FOLDER")
+                "importing from a path is off on this HTTP server; upload the export with POST /api/upload, or start the server with --allow-import FOLDER"
+            )
         }
         // Only inside the folders the user allowed, with the safeguards of a model's request.
         let request = ImportRequest(
@@ -65,7 +66,10 @@ struct ImportChatsTool: RecallTool {
             }
         }
         if !summary.diagnostics.isEmpty {
-            context.log(.warning, "Import \(summary.importID ?? "of \(arguments.path)") finished with \(summary.diagnostics.count) diagnostics.")
+            context.log(
+                .warning,
+                "Import \(summary.importID ?? "of \(arguments.path)") finished with \(summary.diagnostics.count) diagnostics."
+            )
         }
         return summary
     }

@@ -40,7 +40,9 @@ struct ListMemoriesTool: RecallTool {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case limit, cursor, order, bucket, tags, since, until
-            case memoryType = "memory_type", minConfidence = "min_confidence", userID = "user_id"
+            case memoryType = "memory_type"
+            case minConfidence = "min_confidence"
+            case userID = "user_id"
             case includeSuperseded = "include_superseded"
         }
     }

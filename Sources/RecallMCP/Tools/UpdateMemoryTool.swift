@@ -41,7 +41,8 @@ struct UpdateMemoryTool: RecallTool {
         if arguments.content == nil, arguments.tags == nil, arguments.bucket == nil, arguments.memoryType == nil,
             arguments.pinned == nil
         {
-            throw RecallError.invalidArguments(field: "content", "or another field to change (`tags`, `bucket`, `memory_type`, `pinned`) is required")
+            throw RecallError.invalidArguments(
+                field: "content", "or another field to change (`tags`, `bucket`, `memory_type`, `pinned`) is required")
         }
         if let content = arguments.content, content.allSatisfy(\.isWhitespace) {
             throw RecallError.invalidArguments(field: "content", "must not be empty")

@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall chats`: list imported conversations.
-    struct Chats: AsyncParsableCommand {
+    struct Chats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List imported chats, pinned first, then newest.")
 
         @OptionGroup var store: StoreOptions
@@ -42,7 +42,7 @@ extension RecallCommand {
             try Limits.chatsPerPage.check(pageSize, option: "--page-size")
         }
 
-        func run() async throws {
+        func run() throws {
             let request = ChatListRequest(
                 page: page, pageSize: pageSize, platform: platform, title: title, dateFrom: from?.date,
                 dateTo: to?.upperBound, pinnedOnly: pinned, importID: importID, bucket: bucket

@@ -4,7 +4,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall context`: a ready-to-paste block about a topic.
-    struct Context: AsyncParsableCommand {
+    struct Context: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a context block about a topic: the best memories, then cited excerpts."
         )
@@ -26,7 +26,7 @@ extension RecallCommand {
             try Limits.contextTokens.check(maxTokens, option: "--max-tokens")
         }
 
-        func run() async throws {
+        func run() throws {
             let request = ContextRequest(
                 query: query.joined(separator: " "), maxTokens: maxTokens, filters: filters.filters)
             try store.emit(store.makeRecall().context(request))

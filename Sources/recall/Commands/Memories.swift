@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall memories`: list saved memories, newest first.
-    struct Memories: AsyncParsableCommand {
+    struct Memories: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List memories, newest first (or oldest).")
 
         @OptionGroup var store: StoreOptions
@@ -48,7 +48,7 @@ extension RecallCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let request = MemoryListRequest(
                 limit: limit, cursor: cursor, order: order, memoryType: memoryType, minConfidence: minConfidence,
                 bucket: bucket, tags: tags, userID: userID, since: since?.date, until: until?.upperBound,

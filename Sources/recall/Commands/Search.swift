@@ -4,7 +4,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall search`: ranked search over memories and messages.
-    struct Search: AsyncParsableCommand {
+    struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Search memories and chat messages.")
 
         @OptionGroup var store: StoreOptions
@@ -30,7 +30,7 @@ extension RecallCommand {
             try Limits.searchResults.check(limit, option: "--limit")
         }
 
-        func run() async throws {
+        func run() throws {
             let request = SearchRequest(
                 query: query.joined(separator: " "), scope: scope, filters: filters.filters, limit: limit,
                 cursor: cursor

@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall show`: read one conversation.
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a conversation's messages, a page at a time.")
 
         @OptionGroup var store: StoreOptions
@@ -38,7 +38,7 @@ extension RecallCommand {
             guard before >= 0, after >= 0 else { throw ValidationError("--before and --after cannot be negative.") }
         }
 
-        func run() async throws {
+        func run() throws {
             let request = ConversationRequest(
                 id: chatID, offset: offset, limit: limit, aroundMessageID: around, before: before, after: after,
                 includeHidden: includeHidden

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -61,7 +62,8 @@ extension ImportTests {
                 print("skipped: shared/fixtures/exports is not beside this checkout")
                 return
             }
-            let enumerator = FileManager.default.enumerator(at: exports, includingPropertiesForKeys: [.isRegularFileKey])
+            let enumerator = FileManager.default.enumerator(
+                at: exports, includingPropertiesForKeys: [.isRegularFileKey])
             var checked = 0
             while let url = enumerator?.nextObject() as? URL {
                 guard ["json", "html", "md", "txt"].contains(url.pathExtension.lowercased()),

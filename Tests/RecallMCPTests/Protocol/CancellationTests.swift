@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 @Suite struct CancellationTests {
@@ -7,13 +8,15 @@ import Testing
         let block = TestTools.Block()
         let client = TestClient(extraTools: [block])
         await client.initialize()
-        client.send(TestClient.toolCall("test_block", nil, id: .int(7), meta: .object(["progressToken": .string("t7")])))
+        client.send(
+            TestClient.toolCall("test_block", nil, id: .int(7), meta: .object(["progressToken": .string("t7")])))
         // The tool announces itself with a progress notification, so it is surely running.
         let started = await client.next()
         #expect(started?["method"] == .string("notifications/progress"))
         // While it blocks, other requests are answered.
         #expect(await client.request("ping", id: .int(8))["result"] == .object([:]))
-        client.notify("notifications/cancelled", params: .object(["requestId": .int(7), "reason": .string("user stopped")]))
+        client.notify(
+            "notifications/cancelled", params: .object(["requestId": .int(7), "reason": .string("user stopped")]))
         await block.cancelled.wait()
         #expect(await client.request("ping", id: .int(9))["result"] == .object([:]))
         let remaining = await client.finish()

@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// Server→client requests (`sampling/createMessage`) and matching their responses by id.
@@ -17,13 +18,14 @@ import Testing
         }
         // An unrelated response first: it must not be taken for the answer.
         client.writeRaw(#"{"jsonrpc":"2.0","id":"unrelated","result":{}}"# + "\n")
-        client.send(.object([
-            "jsonrpc": .string("2.0"), "id": id,
-            "result": .object([
-                "role": .string("assistant"), "model": .string("test-model"),
-                "content": .object(["type": .string("text"), "text": .string("A summary.")]),
-            ]),
-        ]))
+        client.send(
+            .object([
+                "jsonrpc": .string("2.0"), "id": id,
+                "result": .object([
+                    "role": .string("assistant"), "model": .string("test-model"),
+                    "content": .object(["type": .string("text"), "text": .string("A summary.")]),
+                ]),
+            ]))
         let response = await client.response(id: .string("call"))
         #expect(response["result"]?["structuredContent"]?["text"] == .string("A summary."))
         _ = await client.finish()
@@ -37,13 +39,15 @@ import Testing
             Issue.record("no request")
             return
         }
-        client.send(.object([
-            "jsonrpc": .string("2.0"), "id": id,
-            "error": .object(["code": .int(-1), "message": .string("User rejected sampling request")]),
-        ]))
+        client.send(
+            .object([
+                "jsonrpc": .string("2.0"), "id": id,
+                "error": .object(["code": .int(-1), "message": .string("User rejected sampling request")]),
+            ]))
         let response = await client.response(id: .int(1))
         #expect(response["result"]?["isError"] == .bool(true))
-        #expect(response["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue?.contains("User rejected") == true)
+        #expect(
+            response["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue?.contains("User rejected") == true)
         _ = await client.finish()
     }
 

@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// JSON-RPC error codes: which malformed input gets which code, and when the id is echoed.
@@ -30,7 +31,8 @@ import Testing
     }
 
     @Test(arguments: [
-        #"[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"method":"ping"}]"#, "[]", "42", #""ping""#, "null",
+        #"[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"method":"ping"}]"#, "[]", "42", #""ping""#,
+        "null",
         #"{"jsonrpc":"2.0","id":null,"method":"ping"}"#, #"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#,
         #"{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}"#, #"{"jsonrpc":"2.0","id":true,"method":"ping"}"#,
     ])
@@ -52,7 +54,8 @@ import Testing
 
     @Test(arguments: [true, false])
     func unknownMethodEchoesTheID(initialized: Bool) async {
-        let response = await answer(to: #"{"jsonrpc":"2.0","id":"abc","method":"completion/complete","params":{}}"#, initialized: initialized)
+        let response = await answer(
+            to: #"{"jsonrpc":"2.0","id":"abc","method":"completion/complete","params":{}}"#, initialized: initialized)
         #expect(response?["error"]?["code"] == .int(-32601))
         #expect(response?["id"] == .string("abc"))
     }

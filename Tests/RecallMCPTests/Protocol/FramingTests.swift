@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// Line framing as real clients exercise it, through the whole server.
@@ -61,7 +62,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "plain", "ümlaut café 日本語 🚀👩‍👩‍👧", "line\u{2028}separator\u{2029}paragraph", "new\nline\r\ttab \"quote\" \\ back/slash",
+        "plain", "ümlaut café 日本語 🚀👩‍👩‍👧", "line\u{2028}separator\u{2029}paragraph",
+        "new\nline\r\ttab \"quote\" \\ back/slash",
         "\u{0}\u{1}\u{1F}", "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk",
         "data:text/plain,hello%20world", "</script><script>alert(1)</script>",
     ])

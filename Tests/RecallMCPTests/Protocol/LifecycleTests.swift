@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 @Suite struct LifecycleTests {
@@ -28,9 +29,11 @@ import Testing
         #expect(capabilities?["resources"] == .object(["listChanged": .bool(false)]))
         #expect(capabilities?["prompts"] == .object(["listChanged": .bool(false)]))
         #expect(capabilities?["logging"] == .object([:]))
-        #expect(result?["serverInfo"] == .object([
-            "name": .string("recall"), "title": .string("Recall"), "version": .string("9.9.9-test"),
-        ]))
+        #expect(
+            result?["serverInfo"]
+                == .object([
+                    "name": .string("recall"), "title": .string("Recall"), "version": .string("9.9.9-test"),
+                ]))
         let instructions = result?["instructions"]?.stringValue ?? ""
         #expect(!instructions.isEmpty && instructions.count <= 600)
         for mention in ["search", "get_conversation", "next_cursor", "add_memory"] {
@@ -65,7 +68,9 @@ import Testing
 
     @Test func requestsBeforeInitializeAreRejectedNamingTheVersions() async {
         let client = TestClient()
-        for (index, method) in ["tools/list", "tools/call", "resources/list", "prompts/list", "logging/setLevel"].enumerated() {
+        for (index, method) in ["tools/list", "tools/call", "resources/list", "prompts/list", "logging/setLevel"]
+            .enumerated()
+        {
             let response = await client.request(method, params: .object([:]), id: .int(Int64(index)))
             #expect(response["error"]?["code"] == .int(-32600), "\(method)")
             let message = response["error"]?["message"]?.stringValue ?? ""
@@ -78,7 +83,8 @@ import Testing
         let client = TestClient()
         await client.initialize()
         let again = await client.request(
-            "initialize", params: .object(["protocolVersion": .string("2025-06-18"), "capabilities": .object([:])]), id: .int(2))
+            "initialize", params: .object(["protocolVersion": .string("2025-06-18"), "capabilities": .object([:])]),
+            id: .int(2))
         #expect(again["error"]?["code"] == .int(-32600))
         // The first negotiation stands.
         let tools = await client.request("tools/list", id: .int(3))
@@ -97,7 +103,8 @@ import Testing
     @Test func pipelinedRequestRightAfterInitializeSeesTheSession() async {
         let client = TestClient()
         let initialize = TestClient.request(
-            "initialize", params: .object(["protocolVersion": .string("2025-11-25"), "capabilities": .object([:])]), id: .int(1))
+            "initialize", params: .object(["protocolVersion": .string("2025-11-25"), "capabilities": .object([:])]),
+            id: .int(1))
         let list = TestClient.request("tools/list", id: .int(2))
         client.writeRaw(TestClient.encode(initialize) + "\n" + TestClient.encode(list) + "\n")
         #expect(await client.response(id: .int(2))["result"] != nil)

@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 @Suite struct LoggingTests {
@@ -7,19 +8,22 @@ import Testing
         let client = TestClient(extraTools: [TestTools.Log()])
         await client.initialize()
         if let level {
-            let response = await client.request("logging/setLevel", params: .object(["level": .string(level)]), id: .int(1))
+            let response = await client.request(
+                "logging/setLevel", params: .object(["level": .string(level)]), id: .int(1))
             #expect(response["result"] == .object([:]))
         }
         for (index, entry) in entries.enumerated() {
             let response = await client.callTool(
-                "test_log", .object(["level": .string(entry.0), "text": .string(entry.1)]), id: .int(Int64(100 + index)))
+                "test_log", .object(["level": .string(entry.0), "text": .string(entry.1)]), id: .int(Int64(100 + index))
+            )
             #expect(response["result"]?["isError"] == .bool(false))
         }
         return await client.finish()
     }
 
     @Test func setLevelFiltersMessages() async {
-        let lines = await logLines(afterSetting: "notice", logging: [("debug", "d"), ("info", "i"), ("notice", "n"), ("error", "e")])
+        let lines = await logLines(
+            afterSetting: "notice", logging: [("debug", "d"), ("info", "i"), ("notice", "n"), ("error", "e")])
         #expect(lines.map { $0["method"] } == Array(repeating: .string("notifications/message"), count: 2))
         #expect(lines.map { $0["params"]?["data"] } == [.string("n"), .string("e")])
         #expect(lines.first?["params"]?["level"] == .string("notice"))
@@ -45,7 +49,8 @@ import Testing
     }
 
     @Test func levelsAreOrderedAsRFC5424() {
-        #expect(LogLevel.allCases.sorted() == [.debug, .info, .notice, .warning, .error, .critical, .alert, .emergency])
+        #expect(
+            LogLevel.allCases.sorted() == [.debug, .info, .notice, .warning, .error, .critical, .alert, .emergency])
         #expect(LogLevel.warning < .error && LogLevel.debug < .info)
     }
 }

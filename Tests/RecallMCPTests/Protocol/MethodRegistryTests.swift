@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// The typed MCP methods: which names are answered, in which phase, and what is refused.

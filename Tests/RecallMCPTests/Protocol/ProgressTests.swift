@@ -1,6 +1,7 @@
 import RecallCore
 import Synchronization
 import Testing
+
 @testable import RecallMCP
 
 @Suite struct ProgressTests {

@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 @Suite struct PromptTests {
@@ -31,7 +32,8 @@ import Testing
         let client = TestClient()
         await client.initialize()
         let response = await client.request(
-            "prompts/get", params: .object(["name": .string("recall_context"), "arguments": .object(["topic": .string("tea")])]),
+            "prompts/get",
+            params: .object(["name": .string("recall_context"), "arguments": .object(["topic": .string("tea")])]),
             id: .int(1))
         if let result = response["result"] {
             let message = result["messages"]?[0]

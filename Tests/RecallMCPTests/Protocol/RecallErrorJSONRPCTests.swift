@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// The one map from `RecallError` to MCP errors, code by code, for methods and for tools.

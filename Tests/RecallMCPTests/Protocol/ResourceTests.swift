@@ -1,14 +1,18 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 @Suite struct ResourceTests {
     @Test func templatesNameChatsAndMemories() async {
         let client = TestClient()
         await client.initialize()
-        let templates = await client.request("resources/templates/list", id: .int(1))["result"]?["resourceTemplates"]?.arrayValue ?? []
-        #expect(templates.compactMap { $0["uriTemplate"]?.stringValue } == ["recall://chat/{id}", "recall://memory/{id}"])
+        let templates =
+            await client.request("resources/templates/list", id: .int(1))["result"]?["resourceTemplates"]?.arrayValue
+            ?? []
+        #expect(
+            templates.compactMap { $0["uriTemplate"]?.stringValue } == ["recall://chat/{id}", "recall://memory/{id}"])
         #expect(templates.compactMap { $0["mimeType"]?.stringValue } == ["text/markdown", "application/json"])
         _ = await client.finish()
     }
@@ -23,7 +27,9 @@ import Testing
         _ = await client.finish()
     }
 
-    @Test(arguments: ["recall://nothing/1", "https://example.com/chat/1", "recall://chat/", "recall://chat/a/b", "recall:chat/1"])
+    @Test(arguments: [
+        "recall://nothing/1", "https://example.com/chat/1", "recall://chat/", "recall://chat/a/b", "recall:chat/1",
+    ])
     func unknownURIsAreNotFoundWithTheURI(_ uri: String) async {
         let client = TestClient()
         await client.initialize()
@@ -36,7 +42,8 @@ import Testing
     @Test func readWithoutURIIsInvalidParams() async {
         let client = TestClient()
         await client.initialize()
-        let response = await client.request("resources/read", params: .object(["url": .string("recall://chat/1")]), id: .int(1))
+        let response = await client.request(
+            "resources/read", params: .object(["url": .string("recall://chat/1")]), id: .int(1))
         #expect(response["error"]?["code"] == .int(-32602))
         _ = await client.finish()
     }
@@ -45,7 +52,8 @@ import Testing
         let client = TestClient()
         await client.initialize()
         for uri in ["recall://chat/chat_404", "recall://memory/mem_404"] {
-            let response = await client.request("resources/read", params: .object(["uri": .string(uri)]), id: .string(uri))
+            let response = await client.request(
+                "resources/read", params: .object(["uri": .string(uri)]), id: .string(uri))
             // Nothing is stored, so this is an error either way: not found, or the store's own failure.
             let code = response["error"]?["code"]
             #expect(code == .int(-32002) || code == .int(-32603), "\(uri): \(response)")
@@ -64,12 +72,18 @@ import Testing
         let page = ConversationPage(
             id: "chat_3", title: "Trip plans", platform: .chatgpt, createdAt: date,
             messages: [
-                Message(id: "msg_1", sourceMessageID: "a", role: .user, content: "Where should I go?", createdAt: date, hidden: false),
-                Message(id: "msg_2", sourceMessageID: "b", role: .assistant, content: "Lyon.", createdAt: nil, hidden: false),
+                Message(
+                    id: "msg_1", sourceMessageID: "a", role: .user, content: "Where should I go?", createdAt: date,
+                    hidden: false),
+                Message(
+                    id: "msg_2", sourceMessageID: "b", role: .assistant, content: "Lyon.", createdAt: nil, hidden: false
+                ),
             ],
             offset: 0, nextOffset: 2, total: 5)
         let markdown = ConversationMarkdown.render(page)
-        #expect(markdown.hasPrefix("# Trip plans\n\nChatGPT chat `chat_3`, started 2024-05-01T09:30:00Z. Messages 1–2 of 5.\n"))
+        #expect(
+            markdown.hasPrefix(
+                "# Trip plans\n\nChatGPT chat `chat_3`, started 2024-05-01T09:30:00Z. Messages 1–2 of 5.\n"))
         #expect(markdown.contains("\n**User** · 2024-05-01T09:30:00Z\n\nWhere should I go?\n"))
         #expect(markdown.contains("\n**Assistant**\n\nLyon.\n"))
         #expect(markdown.contains("3 more messages: read on with get_conversation (id `chat_3`, offset 2)"))
@@ -77,8 +91,13 @@ import Testing
 
     @Test func longConversationsAreCutWithDirections() {
         let long = String(repeating: "word ", count: 30_000)
-        let messages = (0..<5).map { Message(id: "msg_\($0)", sourceMessageID: "\($0)", role: .user, content: long, createdAt: nil, hidden: false) }
-        let page = ConversationPage(id: "chat_1", title: "T", platform: .claude, createdAt: nil, messages: messages, offset: 0, nextOffset: nil, total: 5)
+        let messages = (0..<5).map {
+            Message(
+                id: "msg_\($0)", sourceMessageID: "\($0)", role: .user, content: long, createdAt: nil, hidden: false)
+        }
+        let page = ConversationPage(
+            id: "chat_1", title: "T", platform: .claude, createdAt: nil, messages: messages, offset: 0, nextOffset: nil,
+            total: 5)
         let markdown = ConversationMarkdown.render(page)
         #expect(markdown.count <= ConversationMarkdown.maximumCharacters + 200)
         #expect(markdown.contains("around_message_id `msg_0`"))

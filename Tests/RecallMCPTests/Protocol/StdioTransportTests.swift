@@ -1,7 +1,9 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,14 +29,17 @@ import Darwin
 
         // Initialize first and wait for its answer: the reader is then waiting on an empty pipe,
         // which is when a non-blocking descriptor reports EAGAIN.
-        let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}}"#
+        let initialize =
+            #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}}"#
         try Self.send(initialize + "\r\n", to: input[1])
         let first = await Self.collect(readEnd, untilNewline: true)
 
         var script = #"{"jsonrpc":"2.0","method":"notifications/initialized","params":{}}"# + "\n\n"
-        for id in 1...10 { script += #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"memory_stats"}}"# + "\n" }
+        for id in 1...10 {
+            script += #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"memory_stats"}}"# + "\n"
+        }
         script += "{not json\n"
-        script += #"{"jsonrpc":"2.0","id":11,"method":"ping"}"#   // no final line ending
+        script += #"{"jsonrpc":"2.0","id":11,"method":"ping"}"#  // no final line ending
         try Self.send(script, to: input[1])
         close(input[1])
 
@@ -50,10 +55,11 @@ import Darwin
         let messages = lines.compactMap { TestClient.parse(String($0)) }
         #expect(messages.count == lines.count, "every stdout line is one JSON message")
         #expect(messages.count == 13)
-        let ids = Set(messages.compactMap { message -> Int64? in
-            if case .int(let id)? = message["id"] { return id }
-            return nil
-        })
+        let ids = Set(
+            messages.compactMap { message -> Int64? in
+                if case .int(let id)? = message["id"] { return id }
+                return nil
+            })
         #expect(ids == Set(0...11))
         #expect(messages.contains { $0["error"]?["code"] == .int(-32700) && $0["id"] == .null })
     }

@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// A lone UTF-16 surrogate costs one character (U+FFFD), not the whole request.
@@ -32,7 +33,9 @@ import Testing
     @Test func aRequestWithALoneSurrogateIsAnswered() async {
         let client = TestClient()
         await client.initialize()
-        client.writeRaw(#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"add_memory","arguments":{"content":"Likes \ud83d tea"}}}"# + "\n")
+        client.writeRaw(
+            #"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"add_memory","arguments":{"content":"Likes \ud83d tea"}}}"#
+                + "\n")
         let response = await client.response(id: .int(7))
         #expect(response["result"]?["isError"] == .bool(false))
         #expect(response["result"]?["structuredContent"]?["memories"]?[0]?["content"] == .string("Likes \u{FFFD} tea"))

@@ -1,6 +1,7 @@
 import RecallCore
 import Synchronization
 import Testing
+
 @testable import RecallMCP
 
 /// Pipelined calls see the writes sent before them, as a script piped into `recall serve` expects.
@@ -10,10 +11,17 @@ import Testing
         await client.initialize()
         var script = ""
         for index in 0..<5 {
-            script += TestClient.encode(TestClient.toolCall(
-                "add_memory", .object(["content": .string("The user collects \(index) rare maps.")]), id: .int(Int64(10 + index)))) + "\n"
-            script += TestClient.encode(TestClient.toolCall(
-                "search", .object(["query": .string("rare maps"), "scope": .string("memories"), "limit": .int(50)]), id: .int(Int64(20 + index)))) + "\n"
+            script +=
+                TestClient.encode(
+                    TestClient.toolCall(
+                        "add_memory", .object(["content": .string("The user collects \(index) rare maps.")]),
+                        id: .int(Int64(10 + index)))) + "\n"
+            script +=
+                TestClient.encode(
+                    TestClient.toolCall(
+                        "search",
+                        .object(["query": .string("rare maps"), "scope": .string("memories"), "limit": .int(50)]),
+                        id: .int(Int64(20 + index)))) + "\n"
         }
         client.writeRaw(script)
         for index in 0..<5 {
@@ -36,11 +44,13 @@ import Testing
         let client = TestClient(extraTools: [TestTools.Wait(gate: gate)])
         await client.initialize()
         client.send(TestClient.toolCall("test_wait", .object(["text": .string("first")]), id: .int(5)))
-        client.send(TestClient.toolCall("add_memory", .object(["content": .string("The user keeps bees.")]), id: .int(5)))
+        client.send(
+            TestClient.toolCall("add_memory", .object(["content": .string("The user keeps bees.")]), id: .int(5)))
         let clash = await client.response(id: .int(5))
         #expect(clash["error"]?["code"] == .int(-32600))
         gate.open()
-        let after = await client.callTool("add_memory", .object(["content": .string("The user keeps goats.")]), id: .int(6))
+        let after = await client.callTool(
+            "add_memory", .object(["content": .string("The user keeps goats.")]), id: .int(6))
         #expect(after["result"]?["isError"] == .bool(false))
         _ = await client.finish()
     }
@@ -68,10 +78,14 @@ import Testing
         client.send(TestClient.toolCall("test_long_wait", .object(["text": .string("import")]), id: .int(1)))
         await started.wait()
         // The gate is still closed: each of these must be answered while the long call runs.
-        let added = await client.callTool("add_memory", .object(["content": .string("The user keeps bees.")]), id: .int(2))
+        let added = await client.callTool(
+            "add_memory", .object(["content": .string("The user keeps bees.")]), id: .int(2))
         #expect(added["result"]?["isError"] == .bool(false))
-        let found = await client.callTool("search", .object(["query": .string("bees"), "scope": .string("memories")]), id: .int(3))
-        #expect(found["result"]?["structuredContent"]?["results"]?.arrayValue?.count == 1, "a short write before a read is still seen")
+        let found = await client.callTool(
+            "search", .object(["query": .string("bees"), "scope": .string("memories")]), id: .int(3))
+        #expect(
+            found["result"]?["structuredContent"]?["results"]?.arrayValue?.count == 1,
+            "a short write before a read is still seen")
         let stats = await client.callTool("memory_stats", nil, id: .int(4))
         #expect(stats["result"]?["isError"] == .bool(false))
         gate.open()

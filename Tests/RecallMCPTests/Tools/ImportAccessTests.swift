@@ -1,11 +1,14 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// `import_chats` through MCP reads only where the user allowed: the folders the server was
 /// started with and the roots the client declares (asked with `roots/list`, asked again after
-/// `notifications/roots/list_changed`). A model's request also needs evidence before a text file
+/// `notifications/roots/list_changed`).
+///
+/// A model's request also needs evidence before a text file
 /// counts as a chat, is told only how many other files were skipped, and has a time limit.
 @Suite struct ImportAccessTests {
     static let transcript = "# Trip\n\n## User\nWhere should I stay in Porto?\n\n## Assistant\nRibeira, by the river.\n"
@@ -46,10 +49,11 @@ import Testing
         let request = await client.next()
         #expect(request?["method"] == .string("roots/list"))
         guard let id = request?["id"] else { return }
-        client.send(.object([
-            "jsonrpc": .string("2.0"), "id": id,
-            "result": .object(["roots": .array(roots.map { .object(["uri": $0, "name": .string("project")]) })]),
-        ]))
+        client.send(
+            .object([
+                "jsonrpc": .string("2.0"), "id": id,
+                "result": .object(["roots": .array(roots.map { .object(["uri": $0, "name": .string("project")]) })]),
+            ]))
     }
 
     @Test func aPathOutsideTheAllowedFoldersIsAToolErrorNamingThem() async throws {
@@ -111,10 +115,12 @@ import Testing
         let asked = await client.next()
         #expect(asked?["method"] == .string("roots/list"), "the roots were not asked for again")
         if asked?["method"] != nil, let id = asked?["id"] {
-            client.send(.object([
-                "jsonrpc": .string("2.0"), "id": id,
-                "result": .object(["roots": .array([.object(["uri": second.rootURI, "name": .string("project")])])]),
-            ]))
+            client.send(
+                .object([
+                    "jsonrpc": .string("2.0"), "id": id,
+                    "result": .object(["roots": .array([.object(["uri": second.rootURI, "name": .string("project")])])]
+                    ),
+                ]))
         }
         let inSecond = asked?["method"] == nil ? asked ?? .null : await client.response(id: .int(2))
         #expect(!failed(inSecond), "\(text(inSecond))")
@@ -128,10 +134,11 @@ import Testing
         client.send(importing(configured.file, id: 1))
         let request = await client.next()
         #expect(request?["method"] == .string("roots/list"))
-        client.send(.object([
-            "jsonrpc": .string("2.0"), "id": request?["id"] ?? .null,
-            "error": .object(["code": .int(-32601), "message": .string("Method not found")]),
-        ]))
+        client.send(
+            .object([
+                "jsonrpc": .string("2.0"), "id": request?["id"] ?? .null,
+                "error": .object(["code": .int(-32601), "message": .string("Method not found")]),
+            ]))
         let response = await client.response(id: .int(1))
         #expect(!failed(response), "\(text(response))")
         _ = await client.finish()
@@ -176,11 +183,14 @@ import Testing
     }
 
     @Test func rootURIsBecomePaths() {
-        let result: JSONValue = .object(["roots": .array([
-            .object(["uri": .string("file:///home/ana/My%20Exports")]), .object(["uri": .string("file://localhost/srv/chats")]),
-            .object(["uri": .string("https://example.com/x")]), .object(["uri": .string("file://otherhost/share")]),
-            .object(["name": .string("no uri")]),
-        ])])
+        let result: JSONValue = .object([
+            "roots": .array([
+                .object(["uri": .string("file:///home/ana/My%20Exports")]),
+                .object(["uri": .string("file://localhost/srv/chats")]),
+                .object(["uri": .string("https://example.com/x")]), .object(["uri": .string("file://otherhost/share")]),
+                .object(["name": .string("no uri")]),
+            ])
+        ])
         #expect(ImportAccess.paths(fromRoots: result) == ["/home/ana/My Exports", "/srv/chats"])
     }
 }

@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// The tool schemas advertise the bounds in `Limits`, the ones the core and the CLI check.

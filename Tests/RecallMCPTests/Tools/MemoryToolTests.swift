@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// The memory model through the MCP tools: provenance from a chat to its memories and back,
@@ -43,29 +44,39 @@ import Testing
         try await withExport { path in
             let client = TestClient()
             await client.initialize()
-            let summary = ok(await client.callTool("import_chats", .object(["path": .string(path), "extract": .bool(true)]), id: .int(1)))
+            let summary = ok(
+                await client.callTool(
+                    "import_chats", .object(["path": .string(path), "extract": .bool(true)]), id: .int(1)))
             #expect(summary?["memories_extracted"] == .int(2))
 
             let listed = ok(await client.callTool("list_memories", .object(["order": .string("oldest")]), id: .int(2)))
             let plan = try #require(listed?["memories"]?[0])
-            #expect(plan["content"] == .string("The user is planning a trip to Lyon with their sister Claire in June 2024."))
+            #expect(
+                plan["content"] == .string("The user is planning a trip to Lyon with their sister Claire in June 2024.")
+            )
             #expect(plan["type"] == .string("goal"))
             #expect(plan["memories_at"] == .string("2024-06-01T00:00:00Z"))
             let chatID = try #require(plan["source"]?["chat_id"])
             let messageID = try #require(plan["source"]?["message_id"])
 
-            let found = ok(await client.callTool("search", .object(["query": .string("Geneva"), "scope": .string("memories")]), id: .int(3)))
+            let found = ok(
+                await client.callTool(
+                    "search", .object(["query": .string("Geneva"), "scope": .string("memories")]), id: .int(3)))
             let hit = try #require(found?["results"]?[0])
             #expect(hit["kind"] == .string("memory") && hit["source"]?["chat_id"] == chatID)
 
-            let turn = ok(await client.callTool(
-                "get_conversation", .object(["id": chatID, "around_message_id": messageID, "before": .int(0), "after": .int(0)]), id: .int(4)))
+            let turn = ok(
+                await client.callTool(
+                    "get_conversation",
+                    .object(["id": chatID, "around_message_id": messageID, "before": .int(0), "after": .int(0)]),
+                    id: .int(4)))
             let message = try #require(turn?["messages"]?[0])
             #expect(message["id"] == messageID && message["role"] == .string("user"))
             #expect(message["content"]?.stringValue?.contains("I'm planning a trip to Lyon") == true)
 
             // Extracting the same chat again finds the same evidence: nothing new, nothing duplicated.
-            let again = ok(await client.callTool("extract_memories", .object(["chat_ids": .array([chatID])]), id: .int(5)))
+            let again = ok(
+                await client.callTool("extract_memories", .object(["chat_ids": .array([chatID])]), id: .int(5)))
             #expect(again?["added"] == .int(0))
             #expect(again?["candidates"]?.arrayValue?.allSatisfy { $0["outcome"] == .string("known") } == true)
             _ = await client.finish()
@@ -75,21 +86,31 @@ import Testing
     @Test func aContradictionSupersedesAndTheOldVersionStaysLinked() async throws {
         let client = TestClient()
         await client.initialize()
-        let oslo = ok(await client.callTool("add_memory", .object(["messages": .array([
-            .object(["role": .string("user"), "content": .string("I live in Oslo.")]),
-        ]), "memories_at": .string("2024-01-10")]), id: .int(1)))
+        let oslo = ok(
+            await client.callTool(
+                "add_memory",
+                .object([
+                    "messages": .array([
+                        .object(["role": .string("user"), "content": .string("I live in Oslo.")])
+                    ]), "memories_at": .string("2024-01-10"),
+                ]), id: .int(1)))
         let osloID = try #require(oslo?["memories"]?[0]?["id"])
-        let bergen = ok(await client.callTool("add_memory", .object(["content": .string("The user lives in Bergen.")]), id: .int(2)))
+        let bergen = ok(
+            await client.callTool("add_memory", .object(["content": .string("The user lives in Bergen.")]), id: .int(2))
+        )
         #expect(bergen?["superseded"] == .int(1))
         #expect(bergen?["memories"]?[0]?["supersedes"] == osloID)
 
         let current = ok(await client.callTool("list_memories", nil, id: .int(3)))
-        #expect(current?["memories"]?.arrayValue?.compactMap { $0["content"]?.stringValue } == ["The user lives in Bergen."])
+        #expect(
+            current?["memories"]?.arrayValue?.compactMap { $0["content"]?.stringValue } == ["The user lives in Bergen."]
+        )
         let all = ok(await client.callTool("list_memories", .object(["include_superseded": .bool(true)]), id: .int(4)))
         #expect(all?["total"] == .int(2))
         #expect(all?["memories"]?[1]?["superseded_by"] == bergen?["memories"]?[0]?["id"])
 
-        let stale = await client.callTool("update_memory", .object(["id": osloID, "content": .string("The user lives in Oslo again.")]), id: .int(5))
+        let stale = await client.callTool(
+            "update_memory", .object(["id": osloID, "content": .string("The user lives in Oslo again.")]), id: .int(5))
         #expect(errorText(stale).contains("superseded"))
         _ = await client.finish()
     }
@@ -97,38 +118,60 @@ import Testing
     @Test func everyFieldAndFilterOfAMemory() async throws {
         let client = TestClient()
         await client.initialize()
-        let saved = ok(await client.callTool("add_memory", .object([
-            "content": .string("The user photographed the aurora."), "memory_type": .string("experience"), "tags": .array([.string("trip")]),
-            "bucket": .string("iceland"), "memories_at": .string("2024-03-02"), "latitude": .double(64.1), "longitude": .double(-21.9),
-            "metadata": .object(["camera": .string("x100")]), "user_id": .string("ana"),
-        ]), id: .int(1)))
+        let saved = ok(
+            await client.callTool(
+                "add_memory",
+                .object([
+                    "content": .string("The user photographed the aurora."), "memory_type": .string("experience"),
+                    "tags": .array([.string("trip")]),
+                    "bucket": .string("iceland"), "memories_at": .string("2024-03-02"), "latitude": .double(64.1),
+                    "longitude": .double(-21.9),
+                    "metadata": .object(["camera": .string("x100")]), "user_id": .string("ana"),
+                ]), id: .int(1)))
         let memory = try #require(saved?["memories"]?[0])
         #expect(memory["latitude"] == .double(64.1) && memory["longitude"] == .double(-21.9))
         #expect(memory["metadata"]?["camera"] == .string("x100"))
         #expect(memory["memories_at"] == .string("2024-03-02T00:00:00Z"))
         #expect(memory["user_id"] == .string("ana") && memory["bucket"] == .string("iceland"))
 
-        let image = ok(await client.callTool("add_memory", .object([
-            "image_ref": .string("file:///photos/aurora.jpg"), "image_description": .string("Green aurora over a frozen lake"),
-            "user_id": .string("ana"), "tags": .array([.string("trip")]),
-        ]), id: .int(2)))
+        let image = ok(
+            await client.callTool(
+                "add_memory",
+                .object([
+                    "image_ref": .string("file:///photos/aurora.jpg"),
+                    "image_description": .string("Green aurora over a frozen lake"),
+                    "user_id": .string("ana"), "tags": .array([.string("trip")]),
+                ]), id: .int(2)))
         #expect(image?["memories"]?[0]?["image_ref"] == .string("file:///photos/aurora.jpg"))
         #expect(image?["memories"]?[0]?["content"] == .string("Green aurora over a frozen lake"))
         let missing = await client.callTool("add_memory", .object(["image_ref": .string("file:///x.jpg")]), id: .int(3))
         #expect(errorText(missing).contains("image_description"))
 
-        _ = ok(await client.callTool("add_memory", .object(["content": .string("The user maybe likes opera."), "user_id": .string("ana")]), id: .int(4)))
+        _ = ok(
+            await client.callTool(
+                "add_memory", .object(["content": .string("The user maybe likes opera."), "user_id": .string("ana")]),
+                id: .int(4)))
         func contents(_ arguments: [String: JSONValue], id: Int) async -> [String] {
             let page = ok(await client.callTool("list_memories", .object(arguments), id: .int(Int64(id))))
             return page?["memories"]?.arrayValue?.compactMap { $0["content"]?.stringValue } ?? []
         }
         let ana: [String: JSONValue] = ["user_id": .string("ana")]
-        #expect(await contents(ana.merging(["bucket": .string("iceland")]) { $1 }, id: 5) == ["The user photographed the aurora."])
+        #expect(
+            await contents(ana.merging(["bucket": .string("iceland")]) { $1 }, id: 5) == [
+                "The user photographed the aurora."
+            ])
         #expect(await contents(ana.merging(["tags": .array([.string("trip")])]) { $1 }, id: 6).count == 2)
-        #expect(await contents(ana.merging(["memory_type": .string("experience")]) { $1 }, id: 7) == ["The user photographed the aurora."])
-        #expect(await contents(ana.merging(["order": .string("oldest"), "limit": .int(1)]) { $1 }, id: 8) == ["The user photographed the aurora."])
+        #expect(
+            await contents(ana.merging(["memory_type": .string("experience")]) { $1 }, id: 7) == [
+                "The user photographed the aurora."
+            ])
+        #expect(
+            await contents(ana.merging(["order": .string("oldest"), "limit": .int(1)]) { $1 }, id: 8) == [
+                "The user photographed the aurora."
+            ])
         #expect(await contents([:], id: 9).isEmpty)  // another namespace
-        let filtered = await client.callTool("list_memories", .object(["memory_type": .string("opinion")]), id: .int(10))
+        let filtered = await client.callTool(
+            "list_memories", .object(["memory_type": .string("opinion")]), id: .int(10))
         #expect(errorText(filtered).contains("memory_type"))
         _ = await client.finish()
     }
@@ -137,31 +180,61 @@ import Testing
         let client = TestClient()
         await client.initialize()
         for index in 0..<5 {
-            _ = ok(await client.callTool("add_memory", .object(["content": .string("Garden note number \(index)."), "tags": .array([.string("garden")])]), id: .int(Int64(index))))
+            _ = ok(
+                await client.callTool(
+                    "add_memory",
+                    .object(["content": .string("Garden note number \(index)."), "tags": .array([.string("garden")])]),
+                    id: .int(Int64(index))))
         }
-        let first = ok(await client.callTool("list_memories", .object(["limit": .int(2), "tags": .array([.string("garden")])]), id: .int(10)))
+        let first = ok(
+            await client.callTool(
+                "list_memories", .object(["limit": .int(2), "tags": .array([.string("garden")])]), id: .int(10)))
         let cursor = try #require(first?["next_cursor"])
-        _ = ok(await client.callTool("add_memory", .object(["content": .string("A newer garden note."), "tags": .array([.string("garden")])]), id: .int(11)))
-        let second = ok(await client.callTool("list_memories", .object(["limit": .int(2), "cursor": cursor, "tags": .array([.string("garden")])]), id: .int(12)))
-        let third = ok(await client.callTool("list_memories", .object(["limit": .int(2), "cursor": second?["next_cursor"] ?? .null, "tags": .array([.string("garden")])]), id: .int(13)))
-        let seen = [first, second, third].flatMap { $0?["memories"]?.arrayValue ?? [] }.compactMap { $0["content"]?.stringValue }
+        _ = ok(
+            await client.callTool(
+                "add_memory",
+                .object(["content": .string("A newer garden note."), "tags": .array([.string("garden")])]), id: .int(11)
+            ))
+        let second = ok(
+            await client.callTool(
+                "list_memories", .object(["limit": .int(2), "cursor": cursor, "tags": .array([.string("garden")])]),
+                id: .int(12)))
+        let third = ok(
+            await client.callTool(
+                "list_memories",
+                .object([
+                    "limit": .int(2), "cursor": second?["next_cursor"] ?? .null, "tags": .array([.string("garden")]),
+                ]), id: .int(13)))
+        let seen = [first, second, third].flatMap { $0?["memories"]?.arrayValue ?? [] }.compactMap {
+            $0["content"]?.stringValue
+        }
         #expect(seen == (0..<5).reversed().map { "Garden note number \($0)." })
         #expect(third?["next_cursor"] == nil)
 
-        _ = ok(await client.callTool("add_memory", .object(["messages": .array([
-            .object(["role": .string("user"), "content": .string("I think I like sushi.")]),
-        ])]), id: .int(14)))
-        let confident = ok(await client.callTool("list_memories", .object(["min_confidence": .double(0.9)]), id: .int(15)))
-        #expect(confident?["memories"]?.arrayValue?.contains { $0["content"] == .string("The user likes sushi.") } == false)
+        _ = ok(
+            await client.callTool(
+                "add_memory",
+                .object([
+                    "messages": .array([
+                        .object(["role": .string("user"), "content": .string("I think I like sushi.")])
+                    ])
+                ]), id: .int(14)))
+        let confident = ok(
+            await client.callTool("list_memories", .object(["min_confidence": .double(0.9)]), id: .int(15)))
+        #expect(
+            confident?["memories"]?.arrayValue?.contains { $0["content"] == .string("The user likes sushi.") } == false)
         _ = await client.finish()
     }
 
     @Test func aDryRunProposesWithoutStoring() async throws {
         let client = TestClient()
         await client.initialize()
-        _ = ok(await client.callTool("add_memory", .object(["content": .string("The user lives in Oslo.")]), id: .int(1)))
-        let preview = ok(await client.callTool(
-            "extract_memories", .object(["text": .string("I live in Bergen and I love skiing."), "dry_run": .bool(true)]), id: .int(2)))
+        _ = ok(
+            await client.callTool("add_memory", .object(["content": .string("The user lives in Oslo.")]), id: .int(1)))
+        let preview = ok(
+            await client.callTool(
+                "extract_memories",
+                .object(["text": .string("I live in Bergen and I love skiing."), "dry_run": .bool(true)]), id: .int(2)))
         #expect(preview?["dry_run"] == .bool(true))
         #expect(preview?["candidates"]?.arrayValue?.compactMap { $0["outcome"]?.stringValue } == ["supersedes", "new"])
         #expect(preview?["candidates"]?[0]?["existing_memory_id"] != nil)

@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// Reads that list items, when one stored item is too large for any result: the item is shown
@@ -53,7 +54,9 @@ import Testing
     }
 
     /// An initialized client whose store holds a small memory, the huge one, then another small one.
-    private func storeAHugeMemoryBetweenTwoSmallOnes(_ client: TestClient) async throws -> (oldest: String, huge: String, newest: String) {
+    private func storeAHugeMemoryBetweenTwoSmallOnes(_ client: TestClient) async throws -> (
+        oldest: String, huge: String, newest: String
+    ) {
         await client.initialize()
         let oldest = try await addMemory("Prefers window seats on long train rides.", client: client, id: 1)
         let huge = try await addMemory(Self.huge, client: client, id: 2)
@@ -158,10 +161,11 @@ import Testing
     @Test func listChatsShowsAChatWithAHugeTitleCut() async throws {
         let recall = Recall.inMemory()
         let message = ParsedMessage(sourceID: "m1", role: .user, text: "Hello", activePosition: 0)
-        _ = try recall.importConversations([
-            ParsedConversation(platform: .claude, sourceID: "small", title: "Groceries", messages: [message]),
-            ParsedConversation(platform: .claude, sourceID: "huge", title: Self.huge, messages: [message]),
-        ], label: "test")
+        _ = try recall.importConversations(
+            [
+                ParsedConversation(platform: .claude, sourceID: "small", title: "Groceries", messages: [message]),
+                ParsedConversation(platform: .claude, sourceID: "huge", title: Self.huge, messages: [message]),
+            ], label: "test")
         let client = TestClient(recall: recall)
         await client.initialize()
         let response = await client.callTool("list_chats", .object([:]), id: .int(1))

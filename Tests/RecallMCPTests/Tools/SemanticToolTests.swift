@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// Search by meaning through the tools, with the models compiled into the binary: a question
@@ -23,11 +24,15 @@ import Testing
     }
 
     private func search(_ client: TestClient, _ query: String, scope: String = "all", id: Int) async -> [JSONValue] {
-        ok(await client.callTool("search", .object(["query": .string(query), "scope": .string(scope)]), id: .int(Int64(id))))?["results"]?.arrayValue ?? []
+        ok(
+            await client.callTool(
+                "search", .object(["query": .string(query), "scope": .string(scope)]), id: .int(Int64(id))))?[
+                "results"]?.arrayValue ?? []
     }
 
     @Test func meaningFindsMemoriesAndKeywordsStillWin() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-semantic-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-semantic-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("conversations.json")
@@ -36,8 +41,13 @@ import Testing
         let client = TestClient()
         await client.initialize()
         _ = ok(await client.callTool("import_chats", .object(["path": .string(file.path)]), id: .int(1)))
-        for (index, content) in ["The user lives in Bergen.", "The user is vegetarian.", "The user plays the cello in an orchestra.", "The user's manager is called Sandra."].enumerated() {
-            _ = ok(await client.callTool("add_memory", .object(["content": .string(content)]), id: .int(Int64(10 + index))))
+        for (index, content) in [
+            "The user lives in Bergen.", "The user is vegetarian.", "The user plays the cello in an orchestra.",
+            "The user's manager is called Sandra.",
+        ].enumerated() {
+            _ = ok(
+                await client.callTool("add_memory", .object(["content": .string(content)]), id: .int(Int64(10 + index)))
+            )
         }
 
         // A saved memory comes before turns that merely share a word with the question.
@@ -61,7 +71,8 @@ import Testing
         #expect(Set(mitochondria.prefix(2).compactMap { $0["source_message_id"]?.stringValue }) == ["t3", "t4"])
 
         // get_context ranks the same way: the memory is what it quotes first.
-        let context = ok(await client.callTool("get_context", .object(["query": .string("where do I live")]), id: .int(25)))
+        let context = ok(
+            await client.callTool("get_context", .object(["query": .string("where do I live")]), id: .int(25)))
         #expect(context?["context"]?.stringValue?.hasPrefix("Memories:\n- The user lives in Bergen.") == true)
     }
 }

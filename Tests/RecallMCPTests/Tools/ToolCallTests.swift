@@ -1,12 +1,15 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// `tools/call` through the registry: argument errors, Core errors, output encoding and limits.
 @Suite struct ToolCallTests {
     /// Calls one tool on a fresh, initialized server and returns the result object.
-    private func call(_ name: String, _ arguments: JSONValue?, version: String = "2025-11-25", extraTools: [any RecallTool] = []) async -> JSONValue? {
+    private func call(
+        _ name: String, _ arguments: JSONValue?, version: String = "2025-11-25", extraTools: [any RecallTool] = []
+    ) async -> JSONValue? {
         let client = TestClient(extraTools: extraTools)
         await client.initialize(version: version)
         let response = await client.callTool(name, arguments, id: .int(1))
@@ -24,25 +27,33 @@ import Testing
 
     @Test func everyBadArgumentIsNamedInOneLine() async {
         let text = errorText(await call("search", .object(["limit": .int(500), "scope": .string("everything")])))
-        #expect(text == "Invalid arguments: `limit` must be an integer from 1 to 50; `query` is required; `scope` must be one of `all`, `memories`, `messages`")
+        #expect(
+            text
+                == "Invalid arguments: `limit` must be an integer from 1 to 50; `query` is required; `scope` must be one of `all`, `memories`, `messages`"
+        )
     }
 
     @Test func wrongTypesAndUnknownNamesAreReported() async {
-        let text = errorText(await call("search", .object(["query": .int(3), "chatId": .string("c1"), "tags": .string("work")])))
+        let text = errorText(
+            await call("search", .object(["query": .int(3), "chatId": .string("c1"), "tags": .string("work")])))
         #expect(text.contains("`query` must be a string"))
         #expect(text.contains("`tags` must be an array of strings"))
         #expect(text.contains("`chatId` is not an argument") && text.contains("`chat_id`"))
     }
 
     @Test func nestedArgumentsNameTheirPath() async {
-        let messages: JSONValue = .array([.object(["role": .string("user")]), .object(["role": .int(1), "content": .string("hi")])])
+        let messages: JSONValue = .array([
+            .object(["role": .string("user")]), .object(["role": .int(1), "content": .string("hi")]),
+        ])
         let text = errorText(await call("add_memory", .object(["messages": messages])))
         #expect(text == "Invalid arguments: `messages[0].content` is required; `messages[1].role` must be a string")
     }
 
     @Test func badDatesSayWhatIsExpected() async {
         let text = errorText(await call("list_chats", .object(["date_from": .string("last tuesday")])))
-        #expect(text == "Invalid arguments: `date_from` must be an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z")
+        #expect(
+            text == "Invalid arguments: `date_from` must be an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z"
+        )
     }
 
     @Test func enumValuesLeftOutOfTheSchemaAreStillListed() async {
@@ -52,12 +63,19 @@ import Testing
 
     @Test func crossFieldRulesAreArgumentErrors() async {
         #expect(errorText(await call("add_memory", .object([:]))).contains("`content` or `messages` is required"))
-        #expect(errorText(await call("add_memory", .object(["content": .string("  ")]))).contains("`content` must not be empty"))
+        #expect(
+            errorText(await call("add_memory", .object(["content": .string("  ")]))).contains(
+                "`content` must not be empty"))
         #expect(errorText(await call("forget", nil)).contains("`memory_ids` or `chat_ids` or `import_id` is required"))
-        #expect(errorText(await call("update_memory", .object(["id": .string("mem_1")]))).contains("another field to change"))
-        #expect(errorText(await call("update_chat", .object(["id": .string("chat_1")]))).contains("another field to change"))
+        #expect(
+            errorText(await call("update_memory", .object(["id": .string("mem_1")]))).contains(
+                "another field to change"))
+        #expect(
+            errorText(await call("update_chat", .object(["id": .string("chat_1")]))).contains("another field to change")
+        )
         #expect(errorText(await call("extract_memories", .object(["dry_run": .bool(true)]))).contains("is required"))
-        #expect(errorText(await call("import_chats", .object(["path": .string("")]))).contains("`path` must not be empty"))
+        #expect(
+            errorText(await call("import_chats", .object(["path": .string("")]))).contains("`path` must not be empty"))
     }
 
     @Test func argumentsToAToolWithoutArgumentsAreRejected() async {
@@ -84,7 +102,8 @@ import Testing
         ("update_memory", .object(["id": .string("mem_1"), "pinned": .bool(true)])),
         ("forget", .object(["memory_ids": .array([.string("mem_1")]), "dry_run": .bool(true)])),
         ("import_chats", .object(["path": .string("/nonexistent/export.zip")])), ("list_chats", .object([:])),
-        ("get_conversation", .object(["id": .string("chat_1")])), ("update_chat", .object(["id": .string("chat_1"), "title": .string("T")])),
+        ("get_conversation", .object(["id": .string("chat_1")])),
+        ("update_chat", .object(["id": .string("chat_1"), "title": .string("T")])),
         ("extract_memories", .object(["text": .string("I live in Lyon.")])), ("memory_stats", .object([:])),
     ])
     func validCallsReachTheCore(_ name: String, _ arguments: JSONValue) async {
@@ -124,9 +143,11 @@ import Testing
     }
 
     @Test func olderVersionsGetTextOnly() async {
-        let result = await call("test_echo", .object(["text": .string("hello")]), version: "2025-03-26", extraTools: [TestTools.Echo()])
+        let result = await call(
+            "test_echo", .object(["text": .string("hello")]), version: "2025-03-26", extraTools: [TestTools.Echo()])
         #expect(result?["structuredContent"] == nil)
-        #expect(TestClient.parse(result?["content"]?[0]?["text"]?.stringValue ?? "") == .object(["text": .string("hello")]))
+        #expect(
+            TestClient.parse(result?["content"]?[0]?["text"]?.stringValue ?? "") == .object(["text": .string("hello")]))
     }
 
     @Test func argumentStringsReachTheToolUnchanged() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 @Suite struct ToolListTests {
@@ -45,7 +46,9 @@ import Testing
                 let schema = tool[key]
                 #expect(schema?["type"] == .string("object"), "\(name) \(key)")
                 #expect(schema?.allKeys.filter(forbidden.contains) == [], "\(name) \(key)")
-                #expect(Self.typeValues(in: schema ?? .null).allSatisfy { $0.stringValue != nil }, "\(name) \(key) has a type array")
+                #expect(
+                    Self.typeValues(in: schema ?? .null).allSatisfy { $0.stringValue != nil },
+                    "\(name) \(key) has a type array")
             }
             for property in tool["inputSchema"]?["properties"]?.objectValue?.keys.sorted() ?? [] {
                 #expect(property.wholeMatch(of: /[a-z][a-z0-9_]*/) != nil, "\(name).\(property) is not snake_case")
@@ -57,15 +60,21 @@ import Testing
         for tool in await listedTools() {
             let annotations = tool["annotations"]?.objectValue ?? [:]
             // Destructive and idempotent hints only mean something for tools that write.
-            let expected: Set = annotations["readOnlyHint"] == .bool(true)
-                ? ["readOnlyHint", "openWorldHint"] : ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]
+            let expected: Set =
+                annotations["readOnlyHint"] == .bool(true)
+                ? ["readOnlyHint", "openWorldHint"]
+                : ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]
             #expect(Set(annotations.keys) == expected, "\(tool["name"] ?? .null)")
             #expect(annotations["openWorldHint"] == .bool(false))
         }
-        let destructive = await listedTools().filter { $0["annotations"]?["destructiveHint"] == .bool(true) }.compactMap { $0["name"]?.stringValue }
+        let destructive = await listedTools().filter { $0["annotations"]?["destructiveHint"] == .bool(true) }.compactMap
+        { $0["name"]?.stringValue }
         #expect(destructive == ["update_memory", "forget", "update_chat"])
-        let readOnly = await listedTools().filter { $0["annotations"]?["readOnlyHint"] == .bool(true) }.compactMap { $0["name"]?.stringValue }
-        #expect(readOnly == ["search", "get_context", "list_memories", "list_chats", "get_conversation", "memory_stats"])
+        let readOnly = await listedTools().filter { $0["annotations"]?["readOnlyHint"] == .bool(true) }.compactMap {
+            $0["name"]?.stringValue
+        }
+        #expect(
+            readOnly == ["search", "get_context", "list_memories", "list_chats", "get_conversation", "memory_stats"])
     }
 
     @Test func everyArgumentHasAOneLineDescription() async {
@@ -79,7 +88,9 @@ import Testing
         }
     }
 
-    /// A model reads the whole list before every conversation: it must stay small. Tokens are
+    /// A model reads the whole list before every conversation: it must stay small.
+    ///
+    /// Tokens are
     /// estimated as bytes / 3, which overcounts for JSON in English (tokenizers average ~3.5–4).
     @Test func wholeListStaysUnderSixThousandTokens() async throws {
         let client = TestClient()
@@ -101,7 +112,8 @@ import Testing
     private static func properties(of schema: JSONValue, path: String) -> [(String, JSONValue)] {
         let own = (schema["properties"]?.objectValue ?? [:]).sorted { $0.key < $1.key }
         return own.flatMap { key, property in
-            [("\(path).\(key)", property)] + properties(of: property["items"] ?? property, path: "\(path).\(key)")
+            [("\(path).\(key)", property)]
+                + properties(of: property["items"] ?? property, path: "\(path).\(key)")
                 .filter { _ in property["items"] != nil || property["properties"] != nil }
         }
     }

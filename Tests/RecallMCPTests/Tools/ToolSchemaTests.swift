@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// Each tool's schema literal against its `Arguments` type: the same names, the same required
@@ -26,9 +27,10 @@ import Testing
 
         /// Every property with a valid sample value.
         var fullSample: [String: JSONValue] {
-            Dictionary(uniqueKeysWithValues: properties.map { name, property in
-                (name, ToolSchemaTests.namedSamples[name] ?? ToolSchemaTests.sample(property))
-            })
+            Dictionary(
+                uniqueKeysWithValues: properties.map { name, property in
+                    (name, ToolSchemaTests.namedSamples[name] ?? ToolSchemaTests.sample(property))
+                })
         }
         /// Only the required properties.
         var minimalSample: [String: JSONValue] { fullSample.filter { required.contains($0.key) } }
@@ -55,7 +57,9 @@ import Testing
         for name in subject.required {
             var sample = subject.fullSample
             sample[name] = nil
-            #expect(throws: DecodingError.self, "\(subject.name) decodes without \(name)") { try subject.decode(.object(sample)) }
+            #expect(throws: DecodingError.self, "\(subject.name) decodes without \(name)") {
+                try subject.decode(.object(sample))
+            }
         }
     }
 
@@ -65,7 +69,9 @@ import Testing
         for (name, property) in subject.properties {
             var sample = subject.fullSample
             sample[name] = property["type"] == .string("string") ? .object(["wrong": .bool(true)]) : .string("wrong")
-            #expect(throws: DecodingError.self, "\(subject.name) ignores \(name)") { try subject.decode(.object(sample)) }
+            #expect(throws: DecodingError.self, "\(subject.name) ignores \(name)") {
+                try subject.decode(.object(sample))
+            }
         }
     }
 
@@ -81,7 +87,8 @@ import Testing
     /// Values for string arguments with a format the schema states only in words (kept short).
     static let namedSamples: [String: JSONValue] = [
         "memory_type": .string("fact"), "date_from": .string("2024-05-01"), "date_to": .string("2024-05-31T23:00:00Z"),
-        "since": .string("2024-05-01"), "until": .string("2024-06-01"), "memories_at": .string("2024-05-01T09:30:00+02:00"),
+        "since": .string("2024-05-01"), "until": .string("2024-06-01"),
+        "memories_at": .string("2024-05-01T09:30:00+02:00"),
     ]
 
     /// A valid value for a property schema.

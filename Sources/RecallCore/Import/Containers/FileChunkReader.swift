@@ -2,7 +2,9 @@ import Foundation
 
 /// Streams a file from disk in fixed-size chunks, so memory does not grow with the file.
 enum FileChunkReader {
-    /// Calls `consume` with each chunk in order, then closes the handle. A failing read becomes
+    /// Calls `consume` with each chunk in order, then closes the handle.
+    ///
+    /// A failing read becomes
     /// an `ExportReadInterruption`; errors from `consume` pass through unchanged.
     static func read(_ handle: FileHandle, chunkSize: Int, _ consume: (Data) throws -> Void) throws {
         defer { try? handle.close() }

@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 // `struct stat` is declared by whichever of these modules the compiler loads first; member
 // import visibility needs the declaring one imported, so all of them are, here and only here.
 import CoreFoundation
 import Dispatch
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 #if canImport(CDispatch)
 import CDispatch

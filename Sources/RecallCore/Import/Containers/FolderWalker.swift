@@ -52,7 +52,9 @@ struct FolderWalker {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
             if depth == 0 {
-                throw RecallError(.unreadableFile, "Could not list the folder \(folder) (\(error.localizedDescription)). Check that you may read it.")
+                throw RecallError(
+                    .unreadableFile,
+                    "Could not list the folder \(folder) (\(error.localizedDescription)). Check that you may read it.")
             }
             passOver(relative, .unreadableFolder)
             return
@@ -72,7 +74,8 @@ struct FolderWalker {
                 if status.device != device {
                     passOver(entry, .otherFileSystem)
                 } else if depth + 1 < Self.maxDepth {
-                    try walk(path, relative: entry, depth: depth + 1, entries: &entries, into: &result, passOver: passOver)
+                    try walk(
+                        path, relative: entry, depth: depth + 1, entries: &entries, into: &result, passOver: passOver)
                 }
             case .symbolicLink:
                 let target = PathResolver.resolve(path)

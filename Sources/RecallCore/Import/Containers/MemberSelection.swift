@@ -24,7 +24,9 @@ enum MemberSelection {
     }
 
     /// Side files of ChatGPT, Claude and Google Takeout exports: known, never conversations, never
-    /// worth a warning. `chat.html` repeats `conversations.json` as a web page.
+    /// worth a warning.
+    ///
+    /// `chat.html` repeats `conversations.json` as a web page.
     static let companionFiles: Set<String> = [
         "user.json", "users.json", "memories.json", "message_feedback.json",
         "shared_conversations.json", "model_comparisons.json", "export_manifest.json",
@@ -42,7 +44,7 @@ enum MemberSelection {
     static func role(of path: String) -> Role {
         let components = path.split(separator: "/")
         guard let name = components.last.map(String.init),
-              !components.contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" })
+            !components.contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" })
         else { return .ignored }
         let lowered = name.lowercased()
         if companionFiles.contains(lowered) { return .ignored }

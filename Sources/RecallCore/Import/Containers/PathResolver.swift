@@ -54,7 +54,9 @@ enum PathResolver {
 
     /// The target of the symbolic link at `path`; nil when it is not one (or does not exist).
     private static func linkTarget(_ path: String) -> String? {
-        guard case .success(let status) = FileStatus.ofLink(path), status.kind == FileStatus.Kind.symbolicLink else { return nil }
+        guard case .success(let status) = FileStatus.ofLink(path), status.kind == FileStatus.Kind.symbolicLink else {
+            return nil
+        }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(path, &buffer, buffer.count - 1)
         guard count > 0 else { return nil }

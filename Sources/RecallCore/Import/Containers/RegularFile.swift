@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// A regular file opened for reading in a way that can never block the import.
 ///
@@ -32,12 +33,15 @@ struct RegularFile {
     /// The path it was opened by, links resolved.
     let resolvedPath: String
 
-    /// Opens `path` for reading. `device` is the file system of the folder being imported; a
+    /// Opens `path` for reading.
+    ///
+    /// `device` is the file system of the folder being imported; a
     /// file elsewhere (through a mount point or a link) is refused.
     static func open(_ path: String, device expected: UInt64? = nil) throws(Refusal) -> RegularFile {
         let resolved = PathResolver.resolve(path)
         if PathResolver.isSystem(resolved) {
-            throw Refusal(reason: "it is in /proc, /sys or /dev, which hold no exports (reading there can block or never end)")
+            throw Refusal(
+                reason: "it is in /proc, /sys or /dev, which hold no exports (reading there can block or never end)")
         }
         let before = try status(resolved)
         try check(before, expected: expected)

@@ -24,7 +24,8 @@ struct ZipArchiveReader {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            let reason = "it looks like a ZIP archive but could not be opened (\(error)); the download may be incomplete, download the export again"
+            let reason =
+                "it looks like a ZIP archive but could not be opened (\(error)); the download may be incomplete, download the export again"
             if explicit { throw RecallError(.unreadableFile, "\(name): \(reason).") }
             session.refuse(name, reason: reason)
             return
@@ -68,16 +69,20 @@ struct ZipArchiveReader {
             try ChatGPTShardSet.read(members, into: session)
         }
         if candidates == 0, session.summary.files.count == filesBefore {
-            let reason = "it holds no JSON conversation files (\(members) members, none of them a conversations.json, a MyActivity file or a transcript)"
+            let reason =
+                "it holds no JSON conversation files (\(members) members, none of them a conversations.json, a MyActivity file or a transcript)"
             session.noteRejected(name, reason: reason)
             if !explicit {
-                session.passOver(name, severity: .warning, message: "not a chat export (a ZIP without conversations); skipped")
+                session.passOver(
+                    name, severity: .warning, message: "not a chat export (a ZIP without conversations); skipped")
             }
         }
     }
 
     /// Reads one member, unless its header already breaks a limit.
-    private func readMember(_ entry: Entry, role: MemberSelection.Role, from archive: Archive, session: ExportReadSession) throws {
+    private func readMember(
+        _ entry: Entry, role: MemberSelection.Role, from archive: Archive, session: ExportReadSession
+    ) throws {
         try session.checkTime()
         guard let size = admitted(entry, session: session) else { return }
         try session.readMember(name: "\(name)/\(entry.path)", size: size, explicit: false, role: role) { consume in
@@ -88,7 +93,9 @@ struct ZipArchiveReader {
     /// The member's declared size when its header is within the limits; otherwise refuses it and returns nil.
     private func admitted(_ entry: Entry, session: ExportReadSession) -> Int? {
         if let problem = sizeProblem(entry, session: session) {
-            session.refuse("\(name)/\(entry.path)", reason: "\(problem); it looks like a ZIP bomb or a damaged archive", sizeLimit: true)
+            session.refuse(
+                "\(name)/\(entry.path)", reason: "\(problem); it looks like a ZIP bomb or a damaged archive",
+                sizeLimit: true)
             return nil
         }
         return Int(clamping: entry.uncompressedSize)
@@ -113,10 +120,12 @@ struct ZipArchiveReader {
         let declared = Int(clamping: entry.uncompressedSize)
         let compressed = max(1, Int(clamping: entry.compressedSize))
         if declared > limits.maxEntrySize {
-            return "it expands to \(declared.byteDescription), over the \(limits.maxEntrySize.byteDescription) limit for one member"
+            return
+                "it expands to \(declared.byteDescription), over the \(limits.maxEntrySize.byteDescription) limit for one member"
         }
         if declared > limits.ratioCheckThreshold, declared / compressed > limits.maxCompressionRatio {
-            return "it expands \(declared / compressed)× (\(compressed.byteDescription) to \(declared.byteDescription)), over the \(limits.maxCompressionRatio)× limit"
+            return
+                "it expands \(declared / compressed)× (\(compressed.byteDescription) to \(declared.byteDescription)), over the \(limits.maxCompressionRatio)× limit"
         }
         if session.uncompressedTotal + declared > limits.maxTotalUncompressed {
             return "the archive's members together expand past the \(limits.maxTotalUncompressed.byteDescription) limit"
@@ -138,13 +147,19 @@ struct ZipArchiveReader {
                 inflated += chunk.count
                 session.uncompressedTotal += chunk.count
                 if inflated > declared {
-                    throw ExportReadInterruption("the member expands past the \(declared.byteDescription) its header declares", isSizeLimit: true)
+                    throw ExportReadInterruption(
+                        "the member expands past the \(declared.byteDescription) its header declares", isSizeLimit: true
+                    )
                 }
                 if inflated > limits.ratioCheckThreshold, inflated / compressed > limits.maxCompressionRatio {
-                    throw ExportReadInterruption("the member expands more than \(limits.maxCompressionRatio)× its compressed size", isSizeLimit: true)
+                    throw ExportReadInterruption(
+                        "the member expands more than \(limits.maxCompressionRatio)× its compressed size",
+                        isSizeLimit: true)
                 }
                 if session.uncompressedTotal > limits.maxTotalUncompressed {
-                    throw ExportReadInterruption("the archive expands past the \(limits.maxTotalUncompressed.byteDescription) limit", isSizeLimit: true)
+                    throw ExportReadInterruption(
+                        "the archive expands past the \(limits.maxTotalUncompressed.byteDescription) limit",
+                        isSizeLimit: true)
                 }
                 try consume(chunk)
             }
@@ -155,10 +170,13 @@ struct ZipArchiveReader {
         } catch is ExportMemberNotRecognized {
             throw ExportMemberNotRecognized()
         } catch {
-            throw ExportReadInterruption("decompressing failed at byte \(inflated) (\(error)); the archive may be damaged, download the export again")
+            throw ExportReadInterruption(
+                "decompressing failed at byte \(inflated) (\(error)); the archive may be damaged, download the export again"
+            )
         }
         if checksum != entry.checksum {
-            throw ExportReadInterruption("the member's checksum does not match; the archive is damaged, download the export again")
+            throw ExportReadInterruption(
+                "the member's checksum does not match; the archive is damaged, download the export again")
         }
     }
 }

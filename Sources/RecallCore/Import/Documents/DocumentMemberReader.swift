@@ -36,7 +36,8 @@ struct DocumentMemberReader {
     }
 
     /// A reader for a text member; `notJSON` says why it is not JSON ("expected `[` … found `#`").
-    init(name: String, totalBytes: Int?, candidates: [any DocumentParser], notJSON: String, session: ExportReadSession) {
+    init(name: String, totalBytes: Int?, candidates: [any DocumentParser], notJSON: String, session: ExportReadSession)
+    {
         self.name = name
         self.totalBytes = totalBytes
         self.session = session
@@ -45,7 +46,9 @@ struct DocumentMemberReader {
         self.notJSON = notJSON
     }
 
-    /// Adds one chunk. Throws `ExportMemberNotRecognized` once the first bytes rule the member out,
+    /// Adds one chunk.
+    ///
+    /// Throws `ExportMemberNotRecognized` once the first bytes rule the member out,
     /// and `ExportReadInterruption` when it grows past the limit.
     mutating func consume(_ chunk: Data) throws {
         let limit = session.limits.maxDocumentSize
@@ -94,9 +97,10 @@ struct DocumentMemberReader {
         }
         session.noteRecognized(name, platform: parser.platform)
         if let repairedAt {
-            session.report(ImportDiagnostic(
-                severity: .warning, file: name, offset: repairedAt,
-                message: "invalid UTF-8 at byte \(repairedAt); the bad bytes were replaced with U+FFFD (\u{FFFD})"))
+            session.report(
+                ImportDiagnostic(
+                    severity: .warning, file: name, offset: repairedAt,
+                    message: "invalid UTF-8 at byte \(repairedAt); the bad bytes were replaced with U+FFFD (\u{FFFD})"))
         }
         for diagnostic in result.diagnostics { session.report(diagnostic) }
         for _ in 0..<result.skipped { session.noteSkipped() }
@@ -118,7 +122,8 @@ struct DocumentMemberReader {
             rejection = "\(notJSON), and it is a binary file, not text"
             return
         }
-        let text = isUTF16
+        let text =
+            isUTF16
             ? (Self.utf16AsUTF8(Data(head)).map { String(decoding: $0, as: UTF8.self) } ?? "")
             : String(decoding: head, as: UTF8.self)
         accepted = candidates.filter { $0.recognizes(.text(head: text)) }

@@ -49,7 +49,8 @@ enum HTMLEntities {
         let body = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
-            let value = digits.first == "x" || digits.first == "X"
+            let value =
+                digits.first == "x" || digits.first == "X"
                 ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
             guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
             return (String(Character(scalar)), end + 1)
@@ -58,6 +59,7 @@ enum HTMLEntities {
     }
 
     private static func isReferenceByte(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "#")
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || byte == UInt8(ascii: "#")
     }
 }

@@ -126,7 +126,7 @@ struct HTMLText {
             }
         }
         let atLineStart = output.isEmpty || output.last == 0x0A || output.last == 0x20
-        if (atLineStart || pendingMarker != nil), collapsed.first == 0x20 { collapsed.removeFirst() }
+        if atLineStart || pendingMarker != nil, collapsed.first == 0x20 { collapsed.removeFirst() }
         guard !collapsed.isEmpty else { return }
         emitMarker()
         output += collapsed
@@ -144,8 +144,10 @@ struct HTMLText {
         case 0xE2, 0xE3:
             guard index + 2 < bytes.count else { return 0 }
             let (second, third) = (bytes[index + 1], bytes[index + 2])
-            let isSpace = first == 0xE2
-                ? (second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xAF)) || (second == 0x81 && third == 0x9F)
+            let isSpace =
+                first == 0xE2
+                ? (second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xAF))
+                    || (second == 0x81 && third == 0x9F)
                 : second == 0x80 && third == 0x80
             return isSpace ? 3 : 0
         default:

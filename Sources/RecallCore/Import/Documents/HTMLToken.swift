@@ -33,7 +33,10 @@ enum HTMLToken: Equatable {
             if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
                 flushText(until: index)
                 let isComment = bytes[index...].starts(with: Array("<!--".utf8))
-                let end = isComment ? find(Array("-->".utf8), in: bytes, from: index + 4) : find([UInt8(ascii: ">")], in: bytes, from: index)
+                let end =
+                    isComment
+                    ? find(Array("-->".utf8), in: bytes, from: index + 4)
+                    : find([UInt8(ascii: ">")], in: bytes, from: index)
                 index = end
                 textStart = index
                 continue
@@ -52,7 +55,8 @@ enum HTMLToken: Equatable {
             tokens.append(.tag(tag))
             if !tag.isClosing, tag.name == "script" || tag.name == "style" {
                 // Raw text until the matching close tag.
-                index = find(Array("</\(tag.name)".utf8), in: bytes, from: index, caseInsensitive: true, landOnMatch: true)
+                index = find(
+                    Array("</\(tag.name)".utf8), in: bytes, from: index, caseInsensitive: true, landOnMatch: true)
                 textStart = index
             }
         }
@@ -133,7 +137,9 @@ extension HTMLTag {
         let nameText = String(decoding: name, as: UTF8.self)
         let last = inner[index...].lastIndex { !HTMLToken.isSpace($0) }
         let isSelfClosing = last.map { inner[$0] == UInt8(ascii: "/") } ?? false || Self.voidElements.contains(nameText)
-        self.init(name: nameText, isClosing: isClosing, isSelfClosing: isSelfClosing, attributes: Self.attributes(in: inner[index...]))
+        self.init(
+            name: nameText, isClosing: isClosing, isSelfClosing: isSelfClosing,
+            attributes: Self.attributes(in: inner[index...]))
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
@@ -175,7 +181,9 @@ extension HTMLTag {
                 skip { !HTMLToken.isSpace($0) }
                 valueEnd = index
             }
-            if !name.isEmpty { result[name] = HTMLEntities.decode(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)) }
+            if !name.isEmpty {
+                result[name] = HTMLEntities.decode(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+            }
         }
     }
 }

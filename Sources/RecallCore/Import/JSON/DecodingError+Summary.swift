@@ -1,8 +1,7 @@
 import Foundation
 
 extension DecodingError {
-    /// One line naming the JSON path and what was wrong, e.g.
-    /// `at mapping.n1.message.author: missing key "role"`.
+    /// One line naming the JSON path and what was wrong, such as `at mapping.n1.message.author: missing key "role"`.
     var summary: String {
         switch self {
         case .typeMismatch(let type, let context):

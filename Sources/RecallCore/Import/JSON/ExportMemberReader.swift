@@ -53,7 +53,9 @@ struct ExportMemberReader {
     /// Oversized elements met before detection; reported once the member proves to be an export.
     private var heldOversized: [(index: Int, offset: Int, size: Int)] = []
 
-    /// Creates a reader. `fallback` takes the elements when the first one is recognised by no
+    /// Creates a reader.
+    ///
+    /// `fallback` takes the elements when the first one is recognised by no
     /// format (a platform the user forced on a file); elements whose index is in `superseded` are
     /// passed over (older copies of a conversation another shard holds); `quietWhenEmpty` keeps
     /// an empty list from being reported.
@@ -81,7 +83,9 @@ struct ExportMemberReader {
         return (parser, bytes)
     }
 
-    /// Feeds one chunk. Throws `ExportMemberNotRecognized` once it is clear the member is not an export.
+    /// Feeds one chunk.
+    ///
+    /// Throws `ExportMemberNotRecognized` once it is clear the member is not an export.
     mutating func consume(_ chunk: Data) throws {
         bytesRead += chunk.count
         if raw != nil {
@@ -139,19 +143,28 @@ struct ExportMemberReader {
         switch ending {
         case .complete, .empty:
             if let interruption {
-                report(.error, offset: nil, "\(interruption.reason); its conversations were imported but may be damaged")
+                report(
+                    .error, offset: nil, "\(interruption.reason); its conversations were imported but may be damaged")
             }
             if let trailing {
-                report(.warning, offset: trailing, "unexpected content after the end of the conversation list at byte \(trailing); it was ignored")
+                report(
+                    .warning, offset: trailing,
+                    "unexpected content after the end of the conversation list at byte \(trailing); it was ignored")
             }
         case .truncated(let offset, let cutIndex, let cutOffset):
-            let cause = interruption?.reason ?? "the file ends at byte \(offset) before its conversation list is closed (the download may be incomplete)"
+            let cause =
+                interruption?.reason
+                ?? "the file ends at byte \(offset) before its conversation list is closed (the download may be incomplete)"
             if let cutIndex {
                 session.noteSkipped()
-                report(.error, conversation: "#\(cutIndex)", offset: cutOffset ?? offset,
-                       "conversation #\(cutIndex) was cut off and skipped: \(cause); the conversations before it were imported")
+                report(
+                    .error, conversation: "#\(cutIndex)", offset: cutOffset ?? offset,
+                    "conversation #\(cutIndex) was cut off and skipped: \(cause); the conversations before it were imported"
+                )
             } else {
-                report(interruption == nil ? .warning : .error, offset: offset, "\(cause); every conversation before that point was imported")
+                report(
+                    interruption == nil ? .warning : .error, offset: offset,
+                    "\(cause); every conversation before that point was imported")
             }
         }
         session.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
@@ -177,7 +190,9 @@ struct ExportMemberReader {
             try process(Self.repairingUTF8(element), with: parser)
         case (.element(let element), .pending(let held, let bytes)):
             let piece = Self.repairingUTF8(element)
-            if let document = formats.documentParsers.first(where: { $0.input == .json && $0.recognizes(.jsonElement(piece.data)) }) {
+            if let document = formats.documentParsers.first(where: {
+                $0.input == .json && $0.recognizes(.jsonElement(piece.data))
+            }) {
                 detection = .claimed(document)
                 guard raw != nil else {
                     let limit = session.limits.maxDocumentSize.byteDescription
@@ -212,8 +227,10 @@ struct ExportMemberReader {
     private func skipOversized(index: Int, offset: Int, size: Int) {
         session.noteSkipped()
         let limit = session.limits.maxConversationSize.byteDescription
-        report(.error, conversation: "#\(index)", offset: offset,
-               "conversation #\(index) is \(size.byteDescription), over the \(limit) limit for one conversation; it was skipped")
+        report(
+            .error, conversation: "#\(index)", offset: offset,
+            "conversation #\(index) is \(size.byteDescription), over the \(limit) limit for one conversation; it was skipped"
+        )
         session.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
     }
 
@@ -231,8 +248,9 @@ struct ExportMemberReader {
         do {
             let (conversation, diagnostics) = try parser.parse(element: element.data, file: name)
             if let bad = piece.invalidUTF8Offset {
-                report(.warning, conversation: conversation.sourceID, offset: bad,
-                       "invalid UTF-8 at byte \(bad); the bad bytes were replaced with U+FFFD (\u{FFFD})")
+                report(
+                    .warning, conversation: conversation.sourceID, offset: bad,
+                    "invalid UTF-8 at byte \(bad); the bad bytes were replaced with U+FFFD (\u{FFFD})")
             }
             for var diagnostic in diagnostics {
                 diagnostic.offset = diagnostic.offset ?? element.offset
@@ -242,8 +260,9 @@ struct ExportMemberReader {
         } catch let error as ExportParseError {
             session.noteSkipped()
             let id = error.conversation ?? ConversationIdentity.probe(element.data) ?? "#\(element.index)"
-            report(.error, conversation: id, offset: element.offset,
-                   "conversation #\(element.index) at byte \(element.offset) was skipped: \(error.message)")
+            report(
+                .error, conversation: id, offset: element.offset,
+                "conversation #\(element.index) at byte \(element.offset) was skipped: \(error.message)")
         }
         session.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
     }
@@ -271,6 +290,8 @@ struct ExportMemberReader {
     private func report(
         _ severity: ImportDiagnostic.Severity, conversation: String? = nil, offset: Int?, _ message: String
     ) {
-        session.report(ImportDiagnostic(severity: severity, file: name, conversation: conversation, offset: offset, message: message))
+        session.report(
+            ImportDiagnostic(
+                severity: severity, file: name, conversation: conversation, offset: offset, message: message))
     }
 }

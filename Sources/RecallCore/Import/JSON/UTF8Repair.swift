@@ -15,7 +15,9 @@ enum UTF8Repair {
             let count = bytes.count
             while i < count {
                 // Most of an export is ASCII: skip it eight bytes at a time.
-                while i + 8 <= count, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                while i + 8 <= count,
+                    bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
                     i += 8
                 }
                 guard i < count else { break }
@@ -29,12 +31,20 @@ enum UTF8Repair {
                 var high: UInt8 = 0xBF
                 switch lead {
                 case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; low = 0xA0
+                case 0xE0:
+                    length = 3
+                    low = 0xA0
                 case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; high = 0x9F  // no UTF-16 surrogates
-                case 0xF0: length = 4; low = 0x90
+                case 0xED:
+                    length = 3
+                    high = 0x9F  // no UTF-16 surrogates
+                case 0xF0:
+                    length = 4
+                    low = 0x90
                 case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; high = 0x8F  // nothing above U+10FFFF
+                case 0xF4:
+                    length = 4
+                    high = 0x8F  // nothing above U+10FFFF
                 default: return i
                 }
                 guard i + length <= count else { return i }

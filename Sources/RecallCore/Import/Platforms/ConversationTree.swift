@@ -12,10 +12,13 @@ struct ConversationTree {
     private let parentOf: [String: String]
     private let childrenOf: [String: [String]]
 
-    /// Builds a tree. `parent` links to nodes not in `nodes` are dropped (those become roots);
+    /// Builds a tree.
+    ///
+    /// `parent` links to nodes not in `nodes` are dropped (those become roots);
     /// `listedChildren` orders each node's children, and children it does not list follow in
     /// `nodes` order. Cycles are looked for starting from `walkFirst`, then from every node.
-    init(nodes: [String], parent: [String: String], listedChildren: [String: [String]] = [:], walkFirst: String? = nil) {
+    init(nodes: [String], parent: [String: String], listedChildren: [String: [String]] = [:], walkFirst: String? = nil)
+    {
         let known = Set(nodes)
         self.nodes = nodes
         var parentOf: [String: String] = [:]
@@ -39,7 +42,9 @@ struct ConversationTree {
     }
 
     /// Walks up from each start; when a walk meets a node it is still on, the link that closes
-    /// the loop is removed. Returns the nodes that lost their parent.
+    /// the loop is removed.
+    ///
+    /// Returns the nodes that lost their parent.
     private static func breakCycles(_ parentOf: inout [String: String], starts: [String]) -> [String] {
         var finished = Set<String>()
         var cut: [String] = []
@@ -124,9 +129,13 @@ struct ConversationTree {
     }
 
     /// Lays out each node's messages: the active branch first, numbered in order, then the
-    /// other nodes in `order`. A node's own message (`representative`) links to the nearest
+    /// other nodes in `order`.
+    ///
+    /// A node's own message (`representative`) links to the nearest
     /// ancestor that stored one; its hidden parts link to it, so no link points at nothing.
-    func layOut(active: [String], order: [String], parts: [String: [ParsedMessage]], representative: [String: String]) -> [ParsedMessage] {
+    func layOut(active: [String], order: [String], parts: [String: [ParsedMessage]], representative: [String: String])
+        -> [ParsedMessage]
+    {
         let activeSet = Set(active)
         let storedAncestor = nearestAncestors { representative[$0] != nil }
         var result: [ParsedMessage] = []

@@ -15,13 +15,13 @@ public enum ISO8601Timestamp {
     public static func parse(_ text: String) -> (date: Date, dayOnly: Bool)? {
         var scanner = Scanner(Array(text.utf8))
         guard let year = scanner.digits(4), scanner.skip("-"), let month = scanner.digits(2), scanner.skip("-"),
-              let day = scanner.digits(2), (1...12).contains(month), (1...daysIn(month, year)).contains(day)
+            let day = scanner.digits(2), (1...12).contains(month), (1...daysIn(month, year)).contains(day)
         else { return nil }
         var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
         let dayOnly = scanner.atEnd
         if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
             guard let hour = scanner.digits(2), scanner.skip(":"), let minute = scanner.digits(2),
-                  hour < 24, minute < 60
+                hour < 24, minute < 60
             else { return nil }
             seconds += Double(hour * 3600 + minute * 60)
             if scanner.skip(":") {
@@ -49,7 +49,7 @@ public enum ISO8601Timestamp {
         }
     }
 
-    /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+    /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
     private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -68,7 +68,9 @@ public enum ISO8601Timestamp {
         var atEnd: Bool { position == bytes.count }
 
         mutating func skip(_ character: Character) -> Bool {
-            guard position < bytes.count, let ascii = character.asciiValue, bytes[position] == ascii else { return false }
+            guard position < bytes.count, let ascii = character.asciiValue, bytes[position] == ascii else {
+                return false
+            }
             position += 1
             return true
         }

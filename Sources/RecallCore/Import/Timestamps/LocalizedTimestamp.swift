@@ -63,7 +63,9 @@ enum LocalizedTimestamp {
                 if hour == 12 { hour = 0 }
             } else if word == "pm" || word == "午後" || word == "오후" {
                 if hour < 12 { hour += 12 }
-            } else if word == "gmt" || word == "utc", index < tokens.count, case .symbol(let sign) = tokens[index], sign == "+" || sign == "-" {
+            } else if word == "gmt" || word == "utc", index < tokens.count, case .symbol(let sign) = tokens[index],
+                sign == "+" || sign == "-"
+            {
                 offset = zoneOffset(sign: sign, tokens: tokens, after: &index)
             } else if let hours = zones[word] {
                 offset = hours
@@ -72,7 +74,7 @@ enum LocalizedTimestamp {
             }
         }
         guard let (year, month, day) = date(from: dateParts), (1...12).contains(month), (1...31).contains(day),
-              (1970...2200).contains(year), hour < 24, minute < 60, second <= 60
+            (1970...2200).contains(year), hour < 24, minute < 60, second <= 60
         else { return nil }
         var components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         components.timeZone = TimeZone(secondsFromGMT: 0)
@@ -83,7 +85,8 @@ enum LocalizedTimestamp {
     }
 
     private static func tokenize(_ text: String) -> [Token] {
-        let lowered = text.lowercased().replacingOccurrences(of: "a.m.", with: "am").replacingOccurrences(of: "p.m.", with: "pm")
+        let lowered = text.lowercased().replacingOccurrences(of: "a.m.", with: "am").replacingOccurrences(
+            of: "p.m.", with: "pm")
         var tokens: [Token] = []
         var digits = ""
         var letters = ""
@@ -117,7 +120,7 @@ enum LocalizedTimestamp {
     private static func takeTime(_ tokens: inout [Token]) -> (Int, Int, Int)? {
         for start in tokens.indices where start + 2 < tokens.count {
             guard case .number(let hour, let hourDigits) = tokens[start], hourDigits <= 2,
-                  tokens[start + 1] == .symbol(":"), case .number(let minute, 2) = tokens[start + 2]
+                tokens[start + 1] == .symbol(":"), case .number(let minute, 2) = tokens[start + 2]
             else { continue }
             var end = start + 3
             var second = 0

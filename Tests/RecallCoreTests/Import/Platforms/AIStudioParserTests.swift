@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -24,23 +25,31 @@ extension ImportTests {
 
         @Test func chunksInOrderThoughtsAndInstructionsHidden() throws {
             let active = try conversation().activeBranch
-            #expect(active.map(\.sourceID) == ["system-instruction", "chunk-0", "chunk-1", "chunk-2", "chunk-3", "chunk-4", "chunk-6"])
+            #expect(
+                active.map(\.sourceID) == [
+                    "system-instruction", "chunk-0", "chunk-1", "chunk-2", "chunk-3", "chunk-4", "chunk-6",
+                ])
             #expect(active.map(\.role) == [.system, .user, .assistant, .assistant, .user, .user, .assistant])
             #expect(active.map(\.hidden) == [true, false, true, false, false, false, false])
             #expect(active[0].text == "You are a concise travel planner. Answer in bullet points.")
             // A thought chunk without `text` is read from its parts.
             #expect(active[2].text == "**Weighing indoor options**\n\nMuseums, tea houses, covered markets.")
             #expect(active[2].contentType == "thought")
-            #expect(active[4].attachments == [Attachment(kind: .file, name: "driveDocument", pointer: "1AbCdEfGhIjKlMnOpQrStUvWxYz")])
+            #expect(
+                active[4].attachments == [
+                    Attachment(kind: .file, name: "driveDocument", pointer: "1AbCdEfGhIjKlMnOpQrStUvWxYz")
+                ])
             #expect(active.map(\.parentSourceID) == [nil] + active.dropLast().map(\.sourceID))
         }
 
         @Test func jsonExtensionIsNotPartOfTheName() {
-            #expect(AIStudioParser.name(of: "/exports/Drive/Google AI Studio/Untitled prompt.json") == "Untitled prompt")
+            #expect(
+                AIStudioParser.name(of: "/exports/Drive/Google AI Studio/Untitled prompt.json") == "Untitled prompt")
         }
 
         @Test func unknownRoleIsKeptWithAWarning() throws {
-            let json = #"{"chunkedPrompt": {"chunks": [{"role": "user", "text": "hi"}, {"role": "critic", "text": "meh"}]}}"#
+            let json =
+                #"{"chunkedPrompt": {"chunks": [{"role": "user", "text": "hi"}, {"role": "critic", "text": "meh"}]}}"#
             let result = try parser.parse(document: Data(json.utf8), file: "p")
             #expect(result.conversations.first?.messages.map(\.role) == [.user, .system])
             #expect(result.diagnostics.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -76,13 +77,16 @@ extension ImportTests {
         @Test func contentTypesDecideTextVisibilityAndRole() throws {
             let (conversation, diagnostics) = try parse("chatgpt/content-types.json")
             #expect(diagnostics.isEmpty)
-            let summary = conversation.activeBranch.map { "\($0.sourceID) \($0.role.rawValue) \($0.hidden ? "hidden" : "shown")" }
-            #expect(summary == [
-                "ctx system hidden", "sysprompt system hidden", "photo user shown", "think assistant hidden",
-                "recap assistant hidden", "call assistant hidden", "out tool hidden", "answer assistant shown",
-                "dalle tool hidden", "voice user shown", "browse tool hidden", "web tool hidden",
-                "widget assistant hidden", "final assistant shown",
-            ])
+            let summary = conversation.activeBranch.map {
+                "\($0.sourceID) \($0.role.rawValue) \($0.hidden ? "hidden" : "shown")"
+            }
+            #expect(
+                summary == [
+                    "ctx system hidden", "sysprompt system hidden", "photo user shown", "think assistant hidden",
+                    "recap assistant hidden", "call assistant hidden", "out tool hidden", "answer assistant shown",
+                    "dalle tool hidden", "voice user shown", "browse tool hidden", "web tool hidden",
+                    "widget assistant hidden", "final assistant shown",
+                ])
             #expect(conversation.metadata["model"] == "gpt-5-thinking")
             #expect(conversation.metadata["archived"] == "true")
         }
@@ -106,21 +110,29 @@ extension ImportTests {
 
         @Test func imagesAudioAndUploadsBecomeAttachments() throws {
             let (conversation, _) = try parse("chatgpt/content-types.json")
-            #expect(try message(conversation, "photo").attachments == [
-                Attachment(kind: .image, pointer: "sediment://file_abc", size: 12345),
-                Attachment(kind: .file, name: "field-notes.pdf", pointer: "file-xyz", size: 2048, mimeType: "application/pdf"),
-            ])
-            #expect(try message(conversation, "dalle").attachments == [
-                Attachment(kind: .image, pointer: "file-service://file-dalle1", size: 99999, description: "a watercolor nettle"),
-            ])
+            #expect(
+                try message(conversation, "photo").attachments == [
+                    Attachment(kind: .image, pointer: "sediment://file_abc", size: 12345),
+                    Attachment(
+                        kind: .file, name: "field-notes.pdf", pointer: "file-xyz", size: 2048,
+                        mimeType: "application/pdf"),
+                ])
+            #expect(
+                try message(conversation, "dalle").attachments == [
+                    Attachment(
+                        kind: .image, pointer: "file-service://file-dalle1", size: 99999,
+                        description: "a watercolor nettle")
+                ])
             #expect(try message(conversation, "dalle").text.isEmpty)  // kept for its image
-            #expect(try message(conversation, "voice").attachments == [
-                Attachment(kind: .audio, pointer: "sediment://file_audio", size: 5000),
-            ])
+            #expect(
+                try message(conversation, "voice").attachments == [
+                    Attachment(kind: .audio, pointer: "sediment://file_audio", size: 5000)
+                ])
         }
 
         @Test func customInstructionsOnALegacySystemMessageBecomeItsText() throws {
-            let element = Data(#"""
+            let element = Data(
+                #"""
                 {"id": "c", "current_node": "s", "mapping": {"s": {"parent": null, "children": [], "message": {
                   "author": {"role": "system"}, "content": {"content_type": "text", "parts": [""]},
                   "metadata": {"is_user_system_message": true,
@@ -132,7 +144,8 @@ extension ImportTests {
         }
 
         @Test func unreadableNodeIsSkippedWithAWarningAndTheChainHolds() throws {
-            let element = Data(#"""
+            let element = Data(
+                #"""
                 {"id": "c", "current_node": "b", "mapping": {
                   "a": {"parent": null, "children": ["x"], "message": {"author": {"role": "user"}, "content": {"content_type": "text", "parts": ["Hi"]}}},
                   "x": {"parent": "a", "children": ["b"], "message": "garbage"},
@@ -151,14 +164,17 @@ extension ImportTests {
         }
 
         @Test func deepSeekConversationIsNotChatGPT() throws {
-            let element = Data(#"""
+            let element = Data(
+                #"""
                 {"id": "d1", "title": "三国", "inserted_at": "2025-01-29T15:55:28.250000+08:00", "mapping": {
                   "root": {"id": "root", "parent": null, "children": ["1"], "message": null},
                   "1": {"id": "1", "parent": "root", "children": [], "message": {"model": "deepseek-chat",
                         "fragments": [{"type": "REQUEST", "content": "hello"}]}}}}
                 """#.utf8)
             #expect(!parser.recognizes(element))
-            let error = try #require(throws: ExportParseError.self) { try parser.parse(element: element, file: "inline") }
+            let error = try #require(throws: ExportParseError.self) {
+                try parser.parse(element: element, file: "inline")
+            }
             #expect(error.message.contains("DeepSeek"))
         }
     }

@@ -1,9 +1,12 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
-    /// `fixtures/chatgpt-shards`: two shards. `shard-a` is in both (the copy in `-001` is newer and
+    /// `fixtures/chatgpt-shards`: two shards.
+    ///
+    /// `shard-a` is in both (the copy in `-001` is newer and
     /// longer), `shard-b` too (the copy in `-000` is newer), `shard-c` only in `-001`.
     @Suite struct ChatGPTShardTests {
         @Test func eachConversationOnceItsNewestCopy() throws {
@@ -13,7 +16,10 @@ extension ImportTests {
             #expect(record.conversations[0].messages.count == 2)
             #expect(record.conversations[2].activeBranch.last?.text == "Around 20:25.")
             #expect(record.summary.platforms == [.chatgpt])
-            #expect(record.summary.files.map { ($0 as NSString).lastPathComponent } == ["conversations-000.json", "conversations-001.json"])
+            #expect(
+                record.summary.files.map { ($0 as NSString).lastPathComponent } == [
+                    "conversations-000.json", "conversations-001.json",
+                ])
             #expect(record.diagnostics.isEmpty)
             #expect(record.summary.skipped == 0)
         }
@@ -21,12 +27,18 @@ extension ImportTests {
         @Test func shardsInsideAZIP() throws {
             let folder = try TemporaryFolder()
             let url = folder.url.appendingPathComponent("export.zip")
-            try ZIPBuilder.write([
-                ZIPBuilder.Member(path: "conversations-001.json", data: try Fixture.data("chatgpt-shards/conversations-001.json")),
-                ZIPBuilder.Member(path: "conversations.json.index", data: try Fixture.data("chatgpt-shards/conversations.json.index")),
-                ZIPBuilder.Member(path: "conversations-000.json", data: try Fixture.data("chatgpt-shards/conversations-000.json")),
-                ZIPBuilder.Member(path: "export_manifest.json", data: try Fixture.data("chatgpt-shards/export_manifest.json")),
-            ], to: url)
+            try ZIPBuilder.write(
+                [
+                    ZIPBuilder.Member(
+                        path: "conversations-001.json", data: try Fixture.data("chatgpt-shards/conversations-001.json")),
+                    ZIPBuilder.Member(
+                        path: "conversations.json.index",
+                        data: try Fixture.data("chatgpt-shards/conversations.json.index")),
+                    ZIPBuilder.Member(
+                        path: "conversations-000.json", data: try Fixture.data("chatgpt-shards/conversations-000.json")),
+                    ZIPBuilder.Member(
+                        path: "export_manifest.json", data: try Fixture.data("chatgpt-shards/export_manifest.json")),
+                ], to: url)
             let record = try ExportReadRecord.read(url.path)
             // Shards are read in name order whatever their order in the archive.
             #expect(record.conversations.map(\.sourceID) == ["shard-b", "shard-c", "shard-a"])
@@ -43,8 +55,10 @@ extension ImportTests {
 
         @Test func fileWhoseConversationsAreAllNewerElsewhereSaysNothing() throws {
             let folder = try TemporaryFolder()
-            let newer = String(decoding: try Fixture.elements("chatgpt-shards/conversations-001.json")[1], as: UTF8.self)
-            let older = String(decoding: try Fixture.elements("chatgpt-shards/conversations-000.json")[0], as: UTF8.self)
+            let newer = String(
+                decoding: try Fixture.elements("chatgpt-shards/conversations-001.json")[1], as: UTF8.self)
+            let older = String(
+                decoding: try Fixture.elements("chatgpt-shards/conversations-000.json")[0], as: UTF8.self)
             try folder.write("conversations-000.json", "[\(older)]")
             try folder.write("conversations-001.json", "[\(newer)]")
             let record = try ExportReadRecord.read(folder.path)
@@ -59,9 +73,11 @@ extension ImportTests {
                 "a/conversations-000.json", "a/conversations-001.json", "b/conversations-000.json",
                 "c/conversations.json", "c/conversations-7.json", "d/conversations.json", "a/conversations-x.json",
             ])
-            #expect(sets.map(\.paths) == [
-                ["a/conversations-000.json", "a/conversations-001.json"], ["c/conversations-7.json", "c/conversations.json"],
-            ])
+            #expect(
+                sets.map(\.paths) == [
+                    ["a/conversations-000.json", "a/conversations-001.json"],
+                    ["c/conversations-7.json", "c/conversations.json"],
+                ])
         }
 
         @Test func damagedShardIsReportedAndTheOthersRead() throws {
@@ -71,7 +87,9 @@ extension ImportTests {
             let record = try ExportReadRecord.read(folder.path)
             #expect(record.conversations.map(\.sourceID) == ["shard-a", "shard-b"])
             #expect(record.diagnostics.map { ($0.file as NSString).lastPathComponent } == ["conversations-001.json"])
-            #expect(record.diagnostics.first?.message == "not read: it ends at byte 15 before its first conversation is complete")
+            #expect(
+                record.diagnostics.first?.message
+                    == "not read: it ends at byte 15 before its first conversation is complete")
         }
 
         @Test func indexKeepsTheNewestCopy() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -29,10 +30,13 @@ extension ImportTests {
         @Test func blocksBecomeVisibleAndHiddenMessagesInOrder() throws {
             let (conversation, _) = try parse("claude/blocks.json")
             let order = conversation.activeBranch.map { "\($0.sourceID)\($0.hidden ? " (hidden)" : "")" }
-            #expect(order == [
-                "h1", "a1#thinking-0 (hidden)", "a1", "h2", "a2", "a2#tool_use-1 (hidden)", "a2#tool_result-2 (hidden)",
-                "a2#tool_use-3 (hidden)", "a2#tool_result-4 (hidden)", "a3#tool_use-1 (hidden)", "a3#future_block-2 (hidden)",
-            ])
+            #expect(
+                order == [
+                    "h1", "a1#thinking-0 (hidden)", "a1", "h2", "a2", "a2#tool_use-1 (hidden)",
+                    "a2#tool_result-2 (hidden)",
+                    "a2#tool_use-3 (hidden)", "a2#tool_result-4 (hidden)", "a3#tool_use-1 (hidden)",
+                    "a3#future_block-2 (hidden)",
+                ])
             #expect(conversation.activeBranch.map(\.activePosition) == Array(0..<11).map { $0 })
             #expect(conversation.messages.count == 11)
         }
@@ -48,7 +52,9 @@ extension ImportTests {
             #expect(try message(conversation, "a2#tool_result-2").text == "OK")
             #expect(try message(conversation, "a2#tool_result-2").role == .tool)
             #expect(try message(conversation, "a2#tool_use-3").text == "web_search\n\nrevenue benchmarks")
-            #expect(try message(conversation, "a2#tool_result-4").text == "Benchmarks 2025\nhttps://example.com/b\nTypical growth is 8%.")
+            #expect(
+                try message(conversation, "a2#tool_result-4").text
+                    == "Benchmarks 2025\nhttps://example.com/b\nTypical growth is 8%.")
             #expect(try message(conversation, "a3#tool_use-1").text == "repl\n\n1+1")
             #expect(try message(conversation, "a3#future_block-2").contentType == "future_block")
         }
@@ -67,10 +73,13 @@ extension ImportTests {
 
         @Test func attachmentsAndFilesAreMerged() throws {
             let (conversation, _) = try parse("claude/blocks.json")
-            #expect(try message(conversation, "h1").attachments == [
-                Attachment(kind: .file, name: "notes.txt", size: 120, mimeType: "txt", extractedText: "Quarterly numbers: revenue up 12%"),
-                Attachment(kind: .image, name: "photo.PNG", pointer: "file-uuid-1"),
-            ])
+            #expect(
+                try message(conversation, "h1").attachments == [
+                    Attachment(
+                        kind: .file, name: "notes.txt", size: 120, mimeType: "txt",
+                        extractedText: "Quarterly numbers: revenue up 12%"),
+                    Attachment(kind: .image, name: "photo.PNG", pointer: "file-uuid-1"),
+                ])
             let thinking = try message(conversation, "a1#thinking-0")
             #expect(thinking.createdAt == ISO8601Timestamp.date(from: "2025-03-01T10:00:02Z"))
         }
@@ -98,7 +107,8 @@ extension ImportTests {
         }
 
         @Test func withoutParentLinksAllMessagesAreTheActiveBranch() throws {
-            let element = Data(#"""
+            let element = Data(
+                #"""
                 {"uuid": "c", "name": "Linear", "chat_messages": [
                   {"uuid": "1", "sender": "human", "text": "one", "content": [{"type": "text", "text": "one"}]},
                   {"uuid": "2", "sender": "human", "text": "two", "content": [{"type": "text", "text": "two"}]},

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -7,7 +8,8 @@ extension ImportTests {
         let parser = ClaudeProjectsParser()
 
         func project(_ index: Int) throws -> (ParsedConversation, [ImportDiagnostic]) {
-            try parser.parse(element: try Fixture.elements("claude-projects/projects.json")[index], file: "projects.json")
+            try parser.parse(
+                element: try Fixture.elements("claude-projects/projects.json")[index], file: "projects.json")
         }
 
         @Test func projectBecomesASearchableConversation() throws {
@@ -18,12 +20,14 @@ extension ImportTests {
             // `projects.json` writes `+00:00` where conversations write `Z`.
             #expect(thesis.createdAt == ISO8601Timestamp.date(from: "2025-03-02T08:00:00Z"))
             #expect(thesis.updatedAt == ISO8601Timestamp.date(from: "2025-04-10T17:30:00Z"))
-            #expect(thesis.metadata == [
-                "kind": "project", "project_uuid": "8a1f0c2e-5b6d-4e7f-9a0b-1c2d3e4f5a6b", "is_private": "true",
-                "description": "Chapters and notes for my master's thesis on tidal energy.", "creator": "Jane Doe",
-            ])
+            #expect(
+                thesis.metadata == [
+                    "kind": "project", "project_uuid": "8a1f0c2e-5b6d-4e7f-9a0b-1c2d3e4f5a6b", "is_private": "true",
+                    "description": "Chapters and notes for my master's thesis on tidal energy.", "creator": "Jane Doe",
+                ])
             let active = thesis.activeBranch
-            #expect(active.map(\.contentType) == ["prompt_template", "project_description", "project_doc", "project_doc"])
+            #expect(
+                active.map(\.contentType) == ["prompt_template", "project_description", "project_doc", "project_doc"])
             #expect(active.map(\.hidden) == [true, false, false, false])
             #expect(active[0].role == .system)
             #expect(active[0].text == "Always cite sources in APA style. Keep answers under 300 words.")
@@ -54,9 +58,11 @@ extension ImportTests {
             try folder.write("data-2025-06-01-batch-0000/projects.json", Fixture.data("claude-projects/projects.json"))
             try folder.write("data-2025-06-01-batch-0000/users.json", #"[{"uuid": "u"}]"#)
             let record = try ExportReadRecord.read(folder.path, platform: .claude)
-            #expect(record.conversations.map(\.sourceID) == [
-                "claude-branches", "project:8a1f0c2e-5b6d-4e7f-9a0b-1c2d3e4f5a6b", "project:00c9d8e7-f6a5-4b3c-8d2e-1f0a9b8c7d6e",
-            ])
+            #expect(
+                record.conversations.map(\.sourceID) == [
+                    "claude-branches", "project:8a1f0c2e-5b6d-4e7f-9a0b-1c2d3e4f5a6b",
+                    "project:00c9d8e7-f6a5-4b3c-8d2e-1f0a9b8c7d6e",
+                ])
             #expect(record.summary.platforms == [.claude])
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -37,11 +38,13 @@ extension ImportTests {
             // At node 1 the regeneration 4 is newer than 2. At node 5 the answer 8 is newer than 6,
             // but the user went on under 6 (node 9 is the newest message of all).
             let order = conversation.activeBranch.map { "\($0.sourceID)\($0.hidden ? " (hidden)" : "")" }
-            #expect(order == [
-                "1", "4#think-0 (hidden)", "4#search-1 (hidden)", "4", "5", "6", "7",
-                "9#tool_search-0 (hidden)", "9#tool_open-1 (hidden)", "9#read_link-2 (hidden)", "9#tool_find-3 (hidden)",
-                "9#think-4 (hidden)", "9", "9#summary_card-6 (hidden)",
-            ])
+            #expect(
+                order == [
+                    "1", "4#think-0 (hidden)", "4#search-1 (hidden)", "4", "5", "6", "7",
+                    "9#tool_search-0 (hidden)", "9#tool_open-1 (hidden)", "9#read_link-2 (hidden)",
+                    "9#tool_find-3 (hidden)",
+                    "9#think-4 (hidden)", "9", "9#summary_card-6 (hidden)",
+                ])
             #expect(conversation.activeBranch.map(\.activePosition) == Array(0..<14).map { $0 })
             #expect(conversation.messages.map(\.sourceID).suffix(2) == ["2", "8"])
             #expect(try message(conversation, "2").activePosition == nil)
@@ -56,14 +59,22 @@ extension ImportTests {
             #expect(try message(conversation, "4#think-0").role == .assistant)
             #expect(try message(conversation, "4#think-0").contentType == "think")
             #expect(try message(conversation, "4#search-1").role == .tool)
-            #expect(try message(conversation, "4#search-1").text == "West Lake guide\nhttps://example.com/west-lake\nBoats leave hourly.")
-            #expect(try message(conversation, "9#tool_search-0").text
-                == "longjing tea pairing\n\nTea pairing\nhttps://example.com/tea\nGreen tea suits shrimp.")
-            #expect(try message(conversation, "9#tool_open-1").text == "Tea pairing\nhttps://example.com/tea\nLongjing is a green tea.")
+            #expect(
+                try message(conversation, "4#search-1").text
+                    == "West Lake guide\nhttps://example.com/west-lake\nBoats leave hourly.")
+            #expect(
+                try message(conversation, "9#tool_search-0").text
+                    == "longjing tea pairing\n\nTea pairing\nhttps://example.com/tea\nGreen tea suits shrimp.")
+            #expect(
+                try message(conversation, "9#tool_open-1").text
+                    == "Tea pairing\nhttps://example.com/tea\nLongjing is a green tea.")
             #expect(try message(conversation, "9#read_link-2").text == "https://example.com/menu")
             #expect(try message(conversation, "9#tool_find-3").text == "found 3 matches for longjing")
             #expect(try message(conversation, "9#summary_card-6").role == .assistant)
-            #expect(conversation.messages.filter(\.hidden).allSatisfy { $0.parentSourceID == $0.sourceID.split(separator: "#").first.map(String.init) })
+            #expect(
+                conversation.messages.filter(\.hidden).allSatisfy {
+                    $0.parentSourceID == $0.sourceID.split(separator: "#").first.map(String.init)
+                })
         }
 
         @Test func responseTimesEarlierThanTheirPromptDoNotReorder() throws {
@@ -77,12 +88,14 @@ extension ImportTests {
 
         @Test func filesBecomeAttachments() throws {
             let (conversation, _) = try parse("deepseek/official.json")
-            #expect(try message(conversation, "1").attachments == [
-                Attachment(kind: .file, name: "itinerary.pdf", pointer: "file-a", size: 2048),
-            ])
-            #expect(try message(conversation, "7").attachments == [
-                Attachment(kind: .image, name: "menu.png", pointer: "file-b", size: 512),
-            ])
+            #expect(
+                try message(conversation, "1").attachments == [
+                    Attachment(kind: .file, name: "itinerary.pdf", pointer: "file-a", size: 2048)
+                ])
+            #expect(
+                try message(conversation, "7").attachments == [
+                    Attachment(kind: .image, name: "menu.png", pointer: "file-b", size: 512)
+                ])
             #expect(try message(conversation, "7").text == "And which tea goes with this menu?")
         }
 
@@ -95,34 +108,37 @@ extension ImportTests {
         }
 
         @Test func currentNodeWinsWhenAToolAddedIt() throws {
-            let (conversation, _) = try parse(inline: #"""
-                {"conversation_id": "c", "create_time": "2024-12-31T10:30:00+03:00", "current_node": "2", "mapping": {
-                  "root": {"id": "root", "parent": null, "children": ["1"]},
-                  "1": {"id": "1", "parent": "root", "children": ["2", "3"], "message": {"inserted_at": "2024-12-31T10:30:15+03:00", "fragments": [{"type": "REQUEST", "content": "q"}]}},
-                  "2": {"id": "2", "parent": "1", "children": [], "message": {"inserted_at": "2024-12-31T10:31:00+03:00", "fragments": [{"type": "RESPONSE", "content": "older"}]}},
-                  "3": {"id": "3", "parent": "1", "children": [], "message": {"inserted_at": "2024-12-31T10:35:00+03:00", "fragments": [{"type": "RESPONSE", "content": "newer"}]}}}}
-                """#)
+            let (conversation, _) = try parse(
+                inline: #"""
+                    {"conversation_id": "c", "create_time": "2024-12-31T10:30:00+03:00", "current_node": "2", "mapping": {
+                      "root": {"id": "root", "parent": null, "children": ["1"]},
+                      "1": {"id": "1", "parent": "root", "children": ["2", "3"], "message": {"inserted_at": "2024-12-31T10:30:15+03:00", "fragments": [{"type": "REQUEST", "content": "q"}]}},
+                      "2": {"id": "2", "parent": "1", "children": [], "message": {"inserted_at": "2024-12-31T10:31:00+03:00", "fragments": [{"type": "RESPONSE", "content": "older"}]}},
+                      "3": {"id": "3", "parent": "1", "children": [], "message": {"inserted_at": "2024-12-31T10:35:00+03:00", "fragments": [{"type": "RESPONSE", "content": "newer"}]}}}}
+                    """#)
             #expect(conversation.activeBranch.map(\.text) == ["q", "older"])
             #expect(conversation.createdAt == ISO8601Timestamp.date(from: "2024-12-31T07:30:00Z"))
         }
 
         @Test func damagedNodesAndFragmentsAreSkippedWithWarnings() throws {
-            let (conversation, diagnostics) = try parse(inline: #"""
-                {"id": "d", "inserted_at": "2025-01-01T00:00:00+08:00", "current_node": "9", "mapping": {
-                  "root": {"id": "root", "parent": null, "children": ["1"], "message": null},
-                  "1": {"id": "1", "parent": "root", "children": ["2"], "message": {"fragments": [null, {"type": "REQUEST", "content": "hi"}]}},
-                  "2": {"id": "2", "parent": "1", "children": ["3"], "message": "not an object"},
-                  "3": {"id": "3", "parent": "2", "children": [], "message": {"fragments": [{"type": "RESPONSE", "content": "hello"}]}}}}
-                """#)
+            let (conversation, diagnostics) = try parse(
+                inline: #"""
+                    {"id": "d", "inserted_at": "2025-01-01T00:00:00+08:00", "current_node": "9", "mapping": {
+                      "root": {"id": "root", "parent": null, "children": ["1"], "message": null},
+                      "1": {"id": "1", "parent": "root", "children": ["2"], "message": {"fragments": [null, {"type": "REQUEST", "content": "hi"}]}},
+                      "2": {"id": "2", "parent": "1", "children": ["3"], "message": "not an object"},
+                      "3": {"id": "3", "parent": "2", "children": [], "message": {"fragments": [{"type": "RESPONSE", "content": "hello"}]}}}}
+                    """#)
             #expect(conversation.activeBranch.map(\.text) == ["hi", "hello"])
             #expect(try message(conversation, "3").parentSourceID == "1")  // past the unreadable node 2
             #expect(diagnostics.count == 3)
             #expect(diagnostics.first?.message.hasPrefix("node 2: its message could not be read (at mapping") == true)
             #expect(diagnostics.first?.message.hasSuffix("; skipped, its replies were kept") == true)
-            #expect(diagnostics.dropFirst().map(\.message) == [
-                "current_node 9 is not in the mapping; the active branch follows the newest message instead",
-                "node 1: fragments[0] is null; the rest of the message was kept",
-            ])
+            #expect(
+                diagnostics.dropFirst().map(\.message) == [
+                    "current_node 9 is not in the mapping; the active branch follows the newest message instead",
+                    "node 1: fragments[0] is null; the rest of the message was kept",
+                ])
             #expect(diagnostics.allSatisfy { $0.severity == .warning && $0.conversation == "d" && $0.file == "inline" })
         }
 
@@ -161,7 +177,10 @@ extension ImportTests {
             #expect(conversation.messages.map(\.sourceID) == ["1", "3", "2#think-0", "2", "4", "5"])
             #expect(conversation.messages.map(\.parentSourceID) == [nil, "1", "2", "1", nil, "4"])
             #expect(try message(conversation, "2#think-0").text == "Five, seven, five.")
-            #expect(try message(conversation, "4").attachments == [Attachment(kind: .file, name: "notes.txt", pointer: "file-x", size: 42)])
+            #expect(
+                try message(conversation, "4").attachments == [
+                    Attachment(kind: .file, name: "notes.txt", pointer: "file-x", size: 42)
+                ])
         }
 
         @Test func captureWithoutCurrentMessageFollowsTheNewestRoot() throws {
@@ -169,38 +188,45 @@ extension ImportTests {
             json = json.replacingOccurrences(of: #""current_message_id": 3"#, with: #""current_message_id": 77"#)
             let (conversation, diagnostics) = try parse(inline: json)
             #expect(conversation.activeBranch.map(\.sourceID) == ["4", "5"])
-            #expect(diagnostics.map(\.message) == [
-                "current_message_id 77 is not among the messages; the active branch follows the newest message instead",
-            ])
+            #expect(
+                diagnostics.map(\.message) == [
+                    "current_message_id 77 is not among the messages; the active branch follows the newest message instead"
+                ])
         }
 
         @Test func captureFromBeforeFragmentsReadsContentAndThinking() throws {
-            let (conversation, _) = try parse(inline: #"""
-                {"code": 0, "data": {"biz_data": {"chat_session": {"id": "old", "current_message_id": 2}, "chat_messages": [
-                  {"message_id": 1, "parent_id": null, "role": "USER", "content": "Why is the sky blue?", "inserted_at": 1738000000.5},
-                  {"message_id": 2, "parent_id": 1, "role": "ASSISTANT", "content": "Rayleigh scattering.", "thinking_content": "Short answer.",
-                   "search_results": [{"url": "https://example.com/sky", "title": "Sky"}]}]}}}
-                """#)
+            let (conversation, _) = try parse(
+                inline: #"""
+                    {"code": 0, "data": {"biz_data": {"chat_session": {"id": "old", "current_message_id": 2}, "chat_messages": [
+                      {"message_id": 1, "parent_id": null, "role": "USER", "content": "Why is the sky blue?", "inserted_at": 1738000000.5},
+                      {"message_id": 2, "parent_id": 1, "role": "ASSISTANT", "content": "Rayleigh scattering.", "thinking_content": "Short answer.",
+                       "search_results": [{"url": "https://example.com/sky", "title": "Sky"}]}]}}}
+                    """#)
             #expect(conversation.activeBranch.map(\.sourceID) == ["1", "2#think-0", "2#search-1", "2"])
-            #expect(conversation.activeBranch.map(\.text) == ["Why is the sky blue?", "Short answer.", "Sky\nhttps://example.com/sky", "Rayleigh scattering."])
+            #expect(
+                conversation.activeBranch.map(\.text) == [
+                    "Why is the sky blue?", "Short answer.", "Sky\nhttps://example.com/sky", "Rayleigh scattering.",
+                ])
             #expect(conversation.activeBranch.first?.createdAt == Date(timeIntervalSince1970: 1_738_000_000.5))
         }
 
         @Test func captureEntriesThatCannotBeReadAreSkippedWithWarnings() throws {
-            let (conversation, diagnostics) = try parse(inline: #"""
-                {"code": 0, "data": {"biz_data": {"chat_session": {"id": "s", "current_message_id": 3}, "chat_messages": [
-                  {"message_id": 1, "parent_id": null, "role": "USER", "fragments": [{"type": "REQUEST", "content": "a"}]},
-                  null,
-                  {"parent_id": 1, "role": "ASSISTANT", "fragments": [{"type": "RESPONSE", "content": "no id"}]},
-                  {"message_id": 1, "parent_id": null, "role": "USER", "fragments": [{"type": "REQUEST", "content": "again"}]},
-                  {"message_id": 3, "parent_id": 1, "role": "ASSISTANT", "fragments": [{"type": "RESPONSE", "content": "b"}]}]}}}
-                """#)
+            let (conversation, diagnostics) = try parse(
+                inline: #"""
+                    {"code": 0, "data": {"biz_data": {"chat_session": {"id": "s", "current_message_id": 3}, "chat_messages": [
+                      {"message_id": 1, "parent_id": null, "role": "USER", "fragments": [{"type": "REQUEST", "content": "a"}]},
+                      null,
+                      {"parent_id": 1, "role": "ASSISTANT", "fragments": [{"type": "RESPONSE", "content": "no id"}]},
+                      {"message_id": 1, "parent_id": null, "role": "USER", "fragments": [{"type": "REQUEST", "content": "again"}]},
+                      {"message_id": 3, "parent_id": 1, "role": "ASSISTANT", "fragments": [{"type": "RESPONSE", "content": "b"}]}]}}}
+                    """#)
             #expect(conversation.activeBranch.map(\.text) == ["a", "b"])
-            #expect(diagnostics.map(\.message) == [
-                "chat_messages[1] is null; skipped",
-                "chat_messages[2] has no message_id; skipped",
-                "chat_messages[3] repeats message 1; the first copy was kept",
-            ])
+            #expect(
+                diagnostics.map(\.message) == [
+                    "chat_messages[1] is null; skipped",
+                    "chat_messages[2] has no message_id; skipped",
+                    "chat_messages[3] repeats message 1; the first copy was kept",
+                ])
         }
 
         @Test func captureOfAnErrorResponseIsRefused() {
@@ -216,7 +242,11 @@ extension ImportTests {
 
         @Test func recognitionNeedsDeepSeekMarks() throws {
             #expect(parser.recognizes(try Fixture.elements("deepseek/capture.json")[0]))
-            #expect(parser.recognizes(Data(#"{"id": "e", "inserted_at": "2025-01-01T00:00:00Z", "mapping": {"root": {"message": null}}}"#.utf8)))
+            #expect(
+                parser.recognizes(
+                    Data(
+                        #"{"id": "e", "inserted_at": "2025-01-01T00:00:00Z", "mapping": {"root": {"message": null}}}"#
+                            .utf8)))
             #expect(!parser.recognizes(Data(#"{"id": "e", "mapping": {"root": {"message": null}}}"#.utf8)))
             #expect(!parser.recognizes(Data(#"{"code": 0, "data": {"items": []}}"#.utf8)))
         }

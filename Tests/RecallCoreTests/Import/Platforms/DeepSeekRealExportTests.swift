@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -36,7 +37,9 @@ extension ImportTests {
             #expect(conversation.messages.filter { $0.parentSourceID == nil }.map(\.sourceID) == ["10", "1", "4"])
             let active = conversation.activeBranch
             #expect(active[0].role == .user)
-            #expect(active[0].text.hasPrefix("Write a first-person narrative from the perspective of someone with borderline personality"))
+            #expect(
+                active[0].text.hasPrefix(
+                    "Write a first-person narrative from the perspective of someone with borderline personality"))
             #expect(active[1].text.hasPrefix("Hmm, this is a complex and emotionally nuanced request."))
             #expect(active[2].role == .assistant)
             #expect(active[2].text.hasPrefix("Right. Okay. I can do this. It’s just a door."))

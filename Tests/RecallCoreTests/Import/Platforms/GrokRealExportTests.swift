@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -34,7 +35,9 @@ extension ImportTests {
             #expect(active.map(\.role) == Array(repeating: [MessageRole.user, .assistant], count: 5).flatMap { $0 })
             #expect(active.first?.sourceID == "4b6b1683-fbcb-4600-8b48-9fa20ba311d0")
             #expect(active.first?.text == "Can you explain how photosynthesis works in simple terms?")
-            #expect(active[1].text.hasPrefix("Photosynthesis is the process plants, algae, and some bacteria use to make their"))
+            #expect(
+                active[1].text.hasPrefix(
+                    "Photosynthesis is the process plants, algae, and some bacteria use to make their"))
             #expect(active.last?.text.hasPrefix("Forests, like ponds, are not sentient. They are ec") == true)
             #expect(active.dropFirst().map(\.parentSourceID) == active.dropLast().map(\.sourceID))
         }

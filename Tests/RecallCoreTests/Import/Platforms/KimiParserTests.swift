@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -32,10 +33,12 @@ extension ImportTests {
         @Test func blocksBecomeVisibleAndHiddenMessagesInOrder() throws {
             let (conversation, _) = try parse("kimi/raw-chat.json")
             let order = conversation.activeBranch.map { "\($0.sourceID)\($0.hidden ? " (hidden)" : "")" }
-            #expect(order == [
-                "m1", "m2#think-0 (hidden)", "m2", "m2#search-2 (hidden)", "m3",
-                "m4#tool-0 (hidden)", "m4#artifact-1 (hidden)", "m4#someBrandNewBlock-3 (hidden)", "m4#error-4 (hidden)", "m4",
-            ])
+            #expect(
+                order == [
+                    "m1", "m2#think-0 (hidden)", "m2", "m2#search-2 (hidden)", "m3",
+                    "m4#tool-0 (hidden)", "m4#artifact-1 (hidden)", "m4#someBrandNewBlock-3 (hidden)",
+                    "m4#error-4 (hidden)", "m4",
+                ])
             #expect(conversation.activeBranch.map(\.activePosition) == Array(0..<10).map { $0 })
             // The system stub has nothing to keep; the `memory` block has no text.
             #expect(!conversation.messages.contains { $0.sourceID == "s1" || $0.sourceID.hasPrefix("m4#memory") })
@@ -74,10 +77,14 @@ extension ImportTests {
         @Test func hiddenBlocksCarryTheirText() throws {
             let (conversation, _) = try parse("kimi/raw-chat.json")
             #expect(try message(conversation, "m2#think-0").text == "The user wants temples.")
-            #expect(try message(conversation, "m2#search-2").text == "Kyoto temples\n\nKyoto guide\nhttps://example.com/kyoto\nTop temples")
+            #expect(
+                try message(conversation, "m2#search-2").text
+                    == "Kyoto temples\n\nKyoto guide\nhttps://example.com/kyoto\nTop temples")
             #expect(try message(conversation, "m2#search-2").role == .tool)
-            #expect(try message(conversation, "m4#tool-0").text
-                == "web_search\n\n{\"query\":\"kyoto bus\"}\n\nFound 45 results\n\nKyoto bus map\nhttps://example.com/bus")
+            #expect(
+                try message(conversation, "m4#tool-0").text
+                    == "web_search\n\n{\"query\":\"kyoto bus\"}\n\nFound 45 results\n\nKyoto bus map\nhttps://example.com/bus"
+            )
             #expect(try message(conversation, "m4#artifact-1").text == "route.sh\n\necho Kyoto")
             #expect(try message(conversation, "m4#error-4").text == "Context too long")
             #expect(try message(conversation, "m4#someBrandNewBlock-3").contentType == "someBrandNewBlock")
@@ -86,13 +93,19 @@ extension ImportTests {
 
         @Test func filesAndReferencesBecomeAttachments() throws {
             let (conversation, _) = try parse("kimi/raw-chat.json")
-            #expect(try message(conversation, "m1").attachments == [
-                Attachment(kind: .image, name: "map.jpg", pointer: "https://cdn.example.com/img/map.jpg?sig=abc", size: 204_800, mimeType: "image/jpeg"),
-            ])
-            #expect(try message(conversation, "m4").attachments == [
-                Attachment(kind: .image, pointer: "https://cdn.example.com/img/bus-full.png", description: "Bus map"),
-                Attachment(kind: .file, name: "route.pdf", pointer: "https://sandbox.example.com/route.pdf", size: 51_200),
-            ])
+            #expect(
+                try message(conversation, "m1").attachments == [
+                    Attachment(
+                        kind: .image, name: "map.jpg", pointer: "https://cdn.example.com/img/map.jpg?sig=abc",
+                        size: 204_800, mimeType: "image/jpeg")
+                ])
+            #expect(
+                try message(conversation, "m4").attachments == [
+                    Attachment(
+                        kind: .image, pointer: "https://cdn.example.com/img/bus-full.png", description: "Bus map"),
+                    Attachment(
+                        kind: .file, name: "route.pdf", pointer: "https://sandbox.example.com/route.pdf", size: 51_200),
+                ])
         }
 
         @Test func timesInEveryEncoding() throws {
@@ -130,13 +143,14 @@ extension ImportTests {
         }
 
         @Test func damagedMessagesAndBlocksAreSkippedWithWarnings() throws {
-            let (conversation, diagnostics) = try parse(inline: #"""
-                {"chatId": "k", "messages": [
-                  {"id": "1", "parentId": "", "role": "user", "blocks": [null, {"text": {"content": "hi"}}]},
-                  42,
-                  {"parentId": "1", "role": "assistant", "blocks": []},
-                  {"id": "2", "parentId": "1", "role": "assistant", "blocks": [{"text": {"content": "hello"}}]}]}
-                """#)
+            let (conversation, diagnostics) = try parse(
+                inline: #"""
+                    {"chatId": "k", "messages": [
+                      {"id": "1", "parentId": "", "role": "user", "blocks": [null, {"text": {"content": "hi"}}]},
+                      42,
+                      {"parentId": "1", "role": "assistant", "blocks": []},
+                      {"id": "2", "parentId": "1", "role": "assistant", "blocks": [{"text": {"content": "hello"}}]}]}
+                    """#)
             #expect(conversation.activeBranch.map(\.text) == ["hi", "hello"])
             #expect(diagnostics.count == 3)
             #expect(diagnostics[0].message.hasPrefix("messages[1] could not be read ("))
@@ -185,7 +199,11 @@ extension ImportTests {
             #expect(!parser.recognizes(Data(#"{"messages": [{"role": "user", "content": "hi"}]}"#.utf8)))
             #expect(!parser.recognizes(Data(#"{"messages": []}"#.utf8)))
             #expect(parser.recognizes(Data(#"{"schema": "kimi-raw/1", "chatId": "c", "messages": []}"#.utf8)))
-            #expect(parser.recognizes(Data(#"{"messages": [{"id": "1", "role": 2, "status": "MESSAGE_STATUS_COMPLETED", "blocks": []}]}"#.utf8)))
+            #expect(
+                parser.recognizes(
+                    Data(
+                        #"{"messages": [{"id": "1", "role": 2, "status": "MESSAGE_STATUS_COMPLETED", "blocks": []}]}"#
+                            .utf8)))
             #expect(!parser.recognizes(Data(#"{"chats": [{"id": "1", "name": "n"}]}"#.utf8)))
         }
     }

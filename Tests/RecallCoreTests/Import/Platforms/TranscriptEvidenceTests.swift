@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
     /// A text file a model asks to import is a chat only with evidence: an exporter's header, or
-    /// turns alternating from its first lines on. Notes and shell histories with a stray
+    /// turns alternating from its first lines on.
+    ///
+    /// Notes and shell histories with a stray
     /// `User:` or `Assistant:` line stay out of the store.
     @Suite struct TranscriptEvidenceTests {
         let strict = TranscriptParser(requiresEvidence: true)
@@ -14,17 +17,22 @@ extension ImportTests {
         }
 
         @Test(arguments: [
-            "bold-labels.md", "chatgpt-exporter.md", "chatgpt-exporter.txt", "claude-code-log.md", "human-assistant.txt",
+            "bold-labels.md", "chatgpt-exporter.md", "chatgpt-exporter.txt", "claude-code-log.md",
+            "human-assistant.txt",
             "obsidian-gemini.md", "prompt-response.md",
         ])
         func everyExporterDialectCarriesItsEvidence(fixture: String) throws {
             #expect(recognizes(String(decoding: try Fixture.data("transcript/\(fixture)"), as: UTF8.self)))
         }
 
-        @Test(.enabled(if: Fixture.sharedExports != nil, "needs shared/fixtures/exports beside the package root"),
-              arguments: ["deepseek-exporter-userscript.md", "deepseek2md-export.md", "now2ai-claude-export-transcript.md"])
+        @Test(
+            .enabled(if: Fixture.sharedExports != nil, "needs shared/fixtures/exports beside the package root"),
+            arguments: [
+                "deepseek-exporter-userscript.md", "deepseek2md-export.md", "now2ai-claude-export-transcript.md",
+            ])
         func realExportsCarryTheirEvidence(file: String) throws {
-            let url = try #require(Fixture.sharedExports).appendingPathComponent("markdown").appendingPathComponent(file)
+            let url = try #require(Fixture.sharedExports).appendingPathComponent("markdown").appendingPathComponent(
+                file)
             let head = try Data(contentsOf: url).prefix(DocumentMemberReader.headSize)
             #expect(recognizes(String(decoding: head, as: UTF8.self)))
         }
@@ -42,7 +50,9 @@ extension ImportTests {
             "---\ntitle: Passwords\ndate: 2024-01-01\n---\nKeep these safe.\n\n## User\nadmin\n\n## Assistant\nhunter2\n",
         ])
         func notesWithRoleLabelsAreNotChats(text: String) {
-            #expect(TranscriptParser().recognizes(.text(head: text)), "the lenient parser takes it, so the test means something")
+            #expect(
+                TranscriptParser().recognizes(.text(head: text)),
+                "the lenient parser takes it, so the test means something")
             #expect(!recognizes(text))
             #expect(strict.nearMiss(.text(head: text))?.contains("pass the platform `transcript`") == true)
         }
@@ -50,7 +60,9 @@ extension ImportTests {
         @Test func aHeaderThatNamesTheChatIsEnoughForOneExchange() {
             #expect(recognizes("# Claude Conversation Log\n\nSession ID: 0f8e\n\nHuman: hi\n\nAssistant: hello\n"))
             #expect(recognizes("**Link:** https://chatgpt.com/c/abc\n\nYou: hi\n\nChatGPT: hello\n"))
-            #expect(!recognizes("# Chat\n\nHuman: hi\n\nAssistant: hello\n"), "plain labels need two exchanges without a header")
+            #expect(
+                !recognizes("# Chat\n\nHuman: hi\n\nAssistant: hello\n"),
+                "plain labels need two exchanges without a header")
             #expect(recognizes("# Chat\n\nHuman: hi\n\nAssistant: hello\n\nHuman: and?\n\nAssistant: that is all\n"))
             #expect(recognizes("# Chat\n\n## User\nhi\n\n## Assistant\nhello\n"), "headings are an exporter's style")
         }

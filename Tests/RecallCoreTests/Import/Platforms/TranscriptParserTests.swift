@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 extension ImportTests {
@@ -22,10 +23,11 @@ extension ImportTests {
             #expect(chat.platform == .transcript)
             #expect(chat.sourceID == "https://chatgpt.com/c/6857150a-cd20-800f-a5f7-d2404f94b935")
             #expect(chat.title == "Regex for ISO dates")
-            #expect(chat.metadata == [
-                "platform": "chatgpt", "model": "gpt-4o", "format": "markdown",
-                "source_url": "https://chatgpt.com/c/6857150a-cd20-800f-a5f7-d2404f94b935",
-            ])
+            #expect(
+                chat.metadata == [
+                    "platform": "chatgpt", "model": "gpt-4o", "format": "markdown",
+                    "source_url": "https://chatgpt.com/c/6857150a-cd20-800f-a5f7-d2404f94b935",
+                ])
             #expect(chat.createdAt == ISO8601Timestamp.date(from: "2025-06-21T19:28:21Z"))
             #expect(chat.updatedAt == ISO8601Timestamp.date(from: "2025-06-21T19:40:02Z"))
             let active = chat.activeBranch
@@ -48,7 +50,10 @@ extension ImportTests {
         @Test func chatGPTExporterPlainText() throws {
             let chat = try conversation("chatgpt-exporter.txt")
             #expect(chat.activeBranch.map(\.role) == [.user, .assistant, .user, .assistant])
-            #expect(chat.activeBranch.last?.text == "Sydney and Melbourne both wanted to be the capital.\nThe constitution put the new city between them.")
+            #expect(
+                chat.activeBranch.last?.text
+                    == "Sydney and Melbourne both wanted to be the capital.\nThe constitution put the new city between them."
+            )
             #expect(chat.metadata == ["platform": "chatgpt", "format": "text"])
             #expect(chat.title == nil)
             #expect(chat.sourceID.hasPrefix("hash:"))
@@ -65,27 +70,34 @@ extension ImportTests {
             let active = chat.activeBranch
             // The `**User:** name` header line is not a turn: the headings are the markers.
             #expect(active.map(\.role) == [.user, .assistant, .user, .assistant])
-            #expect(active[1].text == "Once a week is enough. Take it out, discard half, feed equal weights of flour and water.")
-            #expect(active[3].text == "Every 12 hours, or every 24 if your kitchen is cool.\n\n**Tip:** a rubber band on the jar shows how much it rose.")
+            #expect(
+                active[1].text
+                    == "Once a week is enough. Take it out, discard half, feed equal weights of flour and water.")
+            #expect(
+                active[3].text
+                    == "Every 12 hours, or every 24 if your kitchen is cool.\n\n**Tip:** a rubber band on the jar shows how much it rose."
+            )
         }
 
         @Test func boldLabelsWithTextOnTheSameLine() throws {
             let chat = try conversation("bold-labels.md")
             #expect(chat.title == "Packing list")
-            #expect(chat.activeBranch.map(\.text) == [
-                "What should I pack for a week of hiking?\nI'll sleep in huts, not a tent.",
-                "Pack light:\n\n- rain jacket\n- two merino shirts\n- hut sleeping bag liner",
-                "Do I need a stove?", "No. Huts serve meals; bring snacks.",
-            ])
+            #expect(
+                chat.activeBranch.map(\.text) == [
+                    "What should I pack for a week of hiking?\nI'll sleep in huts, not a tent.",
+                    "Pack light:\n\n- rain jacket\n- two merino shirts\n- hut sleeping bag liner",
+                    "Do I need a stove?", "No. Huts serve meals; bring snacks.",
+                ])
             #expect(chat.metadata["platform"] == nil)
         }
 
         @Test func humanAssistantWithWindowsLineEndings() throws {
             let chat = try conversation("human-assistant.txt")
-            #expect(chat.activeBranch.map(\.text) == [
-                #"Translate "good morning" into Japanese."#, "おはようございます (ohayō gozaimasu).",
-                "And the casual form?", "おはよう (ohayō).",
-            ])
+            #expect(
+                chat.activeBranch.map(\.text) == [
+                    #"Translate "good morning" into Japanese."#, "おはようございます (ohayō gozaimasu).",
+                    "And the casual form?", "おはよう (ohayō).",
+                ])
         }
 
         @Test func claudeCodeLogWithEmojiHeadings() throws {
@@ -94,7 +106,9 @@ extension ImportTests {
             #expect(chat.createdAt == ISO8601Timestamp.date(from: "2025-07-01T10:00:00Z"))
             #expect(chat.metadata["platform"] == "claude")
             #expect(chat.activeBranch.map(\.role) == [.user, .assistant, .user, .assistant])
-            #expect(chat.activeBranch[1].text == "I'll add one.\n\n🔧 Using tool: Write\nInput: {\"file_path\": \"Tests/DateParserTests.swift\"}")
+            #expect(
+                chat.activeBranch[1].text
+                    == "I'll add one.\n\n🔧 Using tool: Write\nInput: {\"file_path\": \"Tests/DateParserTests.swift\"}")
         }
 
         @Test func obsidianFieldsAndEmojiOnlyHeadings() throws {
@@ -102,9 +116,11 @@ extension ImportTests {
             #expect(chat.title == "Gemini conversations from 2025-06-08")
             #expect(chat.metadata["platform"] == "gemini")
             #expect(chat.activeBranch.map(\.role) == [.user, .assistant, .user, .assistant])
-            #expect(chat.activeBranch.map(\.createdAt) == [
-                ISO8601Timestamp.date(from: "2025-06-08T12:37:50Z"), ISO8601Timestamp.date(from: "2025-06-08T12:38:02Z"), nil, nil,
-            ])
+            #expect(
+                chat.activeBranch.map(\.createdAt) == [
+                    ISO8601Timestamp.date(from: "2025-06-08T12:37:50Z"),
+                    ISO8601Timestamp.date(from: "2025-06-08T12:38:02Z"), nil, nil,
+                ])
             #expect(chat.activeBranch.last?.text == "Glad to help.")
         }
 
@@ -120,7 +136,8 @@ extension ImportTests {
 
         @Test func sameChatExportedLaterKeepsItsKey() throws {
             let first = try parse("# Tea\n\nUser: Green or black?\n\nAssistant: Green.\n")
-            let longer = try parse("# Tea\n\nUser: Green or black?\n\nAssistant: Green.\n\nUser: Why?\n\nAssistant: Less caffeine.\n")
+            let longer = try parse(
+                "# Tea\n\nUser: Green or black?\n\nAssistant: Green.\n\nUser: Why?\n\nAssistant: Less caffeine.\n")
             let other = try parse("# Tea\n\nUser: Green or black?\n\nAssistant: Black.\n")
             #expect(first.sourceID == longer.sourceID)
             #expect(first.sourceID != other.sourceID)
@@ -128,13 +145,15 @@ extension ImportTests {
         }
 
         @Test func genericHeadingsInsideAnswersAreContent() throws {
-            let chat = try parse("## User\n\nExplain it.\n\n## Assistant\n\n## Answer\n\nForty-two.\n\n## Response\n\nSee above.\n")
+            let chat = try parse(
+                "## User\n\nExplain it.\n\n## Assistant\n\n## Answer\n\nForty-two.\n\n## Response\n\nSee above.\n")
             #expect(chat.activeBranch.map(\.role) == [.user, .assistant])
             #expect(chat.activeBranch[1].text == "## Answer\n\nForty-two.\n\n## Response\n\nSee above.")
         }
 
         @Test func unclosedFenceDoesNotSwallowTheRest() throws {
-            let chat = try parse("User: show code\n\nAssistant:\n```swift\nlet x = 1\n\nUser: thanks\n\nAssistant: welcome\n")
+            let chat = try parse(
+                "User: show code\n\nAssistant:\n```swift\nlet x = 1\n\nUser: thanks\n\nAssistant: welcome\n")
             #expect(chat.activeBranch.map(\.role) == [.user, .assistant, .user, .assistant])
         }
 

@@ -23,7 +23,8 @@ extension ChatGPTParser {
         attachments += (message.metadata?.attachments ?? []).map(fileAttachment)
         guard !text.allSatisfy(\.isWhitespace) || !attachments.isEmpty else { return nil }
 
-        let hidden = role == .system || role == .tool
+        let hidden =
+            role == .system || role == .tool
             || (message.recipient.map { $0 != "all" } ?? false)
             || message.metadata?.isVisuallyHidden == true
             || !visibleContentTypes.contains(contentType)
@@ -73,10 +74,11 @@ extension ChatGPTParser {
     }
 
     private static func partsText(_ parts: [ChatGPTWire.Part]?) -> String {
-        joined((parts ?? []).map { part -> String? in
-            if case .text(let text) = part { return text }
-            return nil
-        }, separator: "\n")
+        joined(
+            (parts ?? []).map { part -> String? in
+                if case .text(let text) = part { return text }
+                return nil
+            }, separator: "\n")
     }
 
     /// Strings and transcriptions become text; image and audio pointers become attachments.
@@ -90,12 +92,16 @@ extension ChatGPTParser {
             case .asset(let asset):
                 switch asset.contentType {
                 case "image_asset_pointer":
-                    attachments.append(Attachment(
-                        kind: .image, pointer: asset.assetPointer, size: asset.sizeBytes.flatMap(Int.init(exactly:)),
-                        description: asset.dallePrompt))
+                    attachments.append(
+                        Attachment(
+                            kind: .image, pointer: asset.assetPointer,
+                            size: asset.sizeBytes.flatMap(Int.init(exactly:)),
+                            description: asset.dallePrompt))
                 case "audio_asset_pointer", "real_time_user_audio_video_asset_pointer":
-                    attachments.append(Attachment(
-                        kind: .audio, pointer: asset.assetPointer, size: asset.sizeBytes.flatMap(Int.init(exactly:))))
+                    attachments.append(
+                        Attachment(
+                            kind: .audio, pointer: asset.assetPointer, size: asset.sizeBytes.flatMap(Int.init(exactly:))
+                        ))
                 default:
                     texts.append(asset.text)  // `audio_transcription` and friends
                 }

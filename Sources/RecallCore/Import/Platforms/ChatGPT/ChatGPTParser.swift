@@ -20,16 +20,18 @@ struct ChatGPTParser: ExportParser {
         // ChatGPT's signature: a message tree whose messages have an author and content. (DeepSeek's
         // tree has neither; `parse` still refuses DeepSeek's fields with a pointed message.)
         guard let wire = try? JSONDecoder().decode(ChatGPTWire.Conversation.self, from: sample),
-              let mapping = wire.mapping
+            let mapping = wire.mapping
         else { return false }
         return mapping.values.contains { $0.message?.author != nil && $0.message?.content != nil }
     }
 
     func parse(element: Data, file: String) throws -> (ParsedConversation, [ImportDiagnostic]) {
-        let wire = try JSONDecoder().decodeConversation(ChatGPTWire.Conversation.self, from: element, platform: .chatgpt)
+        let wire = try JSONDecoder().decodeConversation(
+            ChatGPTWire.Conversation.self, from: element, platform: .chatgpt)
         guard let id = [wire.id, wire.conversationID].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw ExportParseError(
-                "not a ChatGPT conversation: it has no \"id\" (expected an object with \"id\", \"mapping\" and \"current_node\")")
+                "not a ChatGPT conversation: it has no \"id\" (expected an object with \"id\", \"mapping\" and \"current_node\")"
+            )
         }
         if Self.looksLikeDeepSeek(wire) {
             throw ExportParseError(

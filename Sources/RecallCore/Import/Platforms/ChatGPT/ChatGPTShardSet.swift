@@ -45,7 +45,9 @@ struct ChatGPTShardSet {
         }
         return order.compactMap { folder in
             let members = byFolder[folder] ?? []
-            guard members.count > 1, members.contains(where: { isShard(($0 as NSString).lastPathComponent) }) else { return nil }
+            guard members.count > 1, members.contains(where: { isShard(($0 as NSString).lastPathComponent) }) else {
+                return nil
+            }
             return ChatGPTShardSet(paths: members.sorted())
         }
     }

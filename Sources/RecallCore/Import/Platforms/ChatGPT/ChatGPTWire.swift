@@ -22,10 +22,16 @@ enum ChatGPTWire {
 
         private enum CodingKeys: String, CodingKey {
             case id, title, mapping
-            case conversationID = "conversation_id", createTime = "create_time", updateTime = "update_time"
-            case currentNode = "current_node", defaultModelSlug = "default_model_slug", gizmoID = "gizmo_id"
-            case gizmoType = "gizmo_type", conversationTemplateID = "conversation_template_id"
-            case isArchived = "is_archived", insertedAt = "inserted_at"
+            case conversationID = "conversation_id"
+            case createTime = "create_time"
+            case updateTime = "update_time"
+            case currentNode = "current_node"
+            case defaultModelSlug = "default_model_slug"
+            case gizmoID = "gizmo_id"
+            case gizmoType = "gizmo_type"
+            case conversationTemplateID = "conversation_template_id"
+            case isArchived = "is_archived"
+            case insertedAt = "inserted_at"
         }
 
         init(from decoder: any Decoder) throws {
@@ -118,8 +124,10 @@ enum ChatGPTWire {
 
         private enum CodingKeys: String, CodingKey {
             case parts, text, thoughts, content, result, summary, title, url, snippet
-            case contentType = "content_type", userProfile = "user_profile"
-            case userInstructions = "user_instructions", modelSetContext = "model_set_context"
+            case contentType = "content_type"
+            case userProfile = "user_profile"
+            case userInstructions = "user_instructions"
+            case modelSetContext = "model_set_context"
         }
 
         init(from decoder: any Decoder) throws {
@@ -168,7 +176,9 @@ enum ChatGPTWire {
 
         private enum CodingKeys: String, CodingKey {
             case text, metadata
-            case contentType = "content_type", assetPointer = "asset_pointer", sizeBytes = "size_bytes"
+            case contentType = "content_type"
+            case assetPointer = "asset_pointer"
+            case sizeBytes = "size_bytes"
         }
 
         private struct AssetMetadata: Decodable { var dalle: Dalle? }
@@ -237,7 +247,8 @@ enum ChatGPTWire {
         var aboutModelMessage: String?
 
         private enum CodingKeys: String, CodingKey {
-            case aboutUserMessage = "about_user_message", aboutModelMessage = "about_model_message"
+            case aboutUserMessage = "about_user_message"
+            case aboutModelMessage = "about_model_message"
         }
     }
 }

@@ -37,7 +37,9 @@ struct ShardIndex {
     /// Creates an empty index.
     init() {}
 
-    /// Streams one member and records its conversations. A member that is not a readable list
+    /// Streams one member and records its conversations.
+    ///
+    /// A member that is not a readable list
     /// is indexed as far as it goes; the reading pass reports what is wrong with it.
     mutating func add(member: Int, limits: ImportLimits, stream: (_ consume: (Data) throws -> Void) throws -> Void) {
         var splitter = JSONArraySplitter(maxElementSize: limits.maxConversationSize)
@@ -46,8 +48,8 @@ struct ShardIndex {
             try stream { chunk in
                 try splitter.feed(chunk) { event in
                     guard case .element(let element) = event,
-                          let probe = try? JSONDecoder().decode(Probe.self, from: element.data),
-                          let id = [probe.id, probe.conversationID].compactMap({ $0 }).first(where: { !$0.isEmpty })
+                        let probe = try? JSONDecoder().decode(Probe.self, from: element.data),
+                        let id = [probe.id, probe.conversationID].compactMap({ $0 }).first(where: { !$0.isEmpty })
                     else { return }
                     found.append((id, probe.updateTime ?? -.infinity, element.index))
                 }

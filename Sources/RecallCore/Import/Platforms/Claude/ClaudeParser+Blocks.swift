@@ -4,11 +4,12 @@ extension ClaudeParser {
     /// One Claude message as stored messages: the visible one (text and attachments) where
     /// its first text block is, and a hidden one for each block of reasoning or tool traffic.
     static func expand(_ message: ClaudeWire.Message) -> [ParsedMessage] {
-        let role: MessageRole = switch message.sender {
-        case "human", "user": .user
-        case "assistant": .assistant
-        default: .system
-        }
+        let role: MessageRole =
+            switch message.sender {
+            case "human", "user": .user
+            case "assistant": .assistant
+            default: .system
+            }
         let createdAt = message.createdAt.flatMap(ISO8601Timestamp.date(from:))
         var visibleText: [String] = []
         var hiddenParts: [ParsedMessage] = []
@@ -27,10 +28,11 @@ extension ClaudeParser {
                 case "voice_note": addVisible(block.transcript ?? block.text)
                 default:
                     guard let (partRole, text) = hiddenBody(block, role: role) else { continue }
-                    hiddenParts.append(ParsedMessage(
-                        sourceID: "\(message.uuid)#\(block.type)-\(index)", role: partRole, text: text,
-                        createdAt: block.startTimestamp.flatMap(ISO8601Timestamp.date(from:)) ?? createdAt,
-                        hidden: true, contentType: block.type))
+                    hiddenParts.append(
+                        ParsedMessage(
+                            sourceID: "\(message.uuid)#\(block.type)-\(index)", role: partRole, text: text,
+                            createdAt: block.startTimestamp.flatMap(ISO8601Timestamp.date(from:)) ?? createdAt,
+                            hidden: true, contentType: block.type))
                 }
             }
         } else {
@@ -94,6 +96,7 @@ extension ClaudeParser {
     }
 
     /// `attachments[]` (with extracted text, which the store indexes) and `files[]` (names only).
+    ///
     /// A file listed in both is one attachment.
     private static func attachments(of message: ClaudeWire.Message) -> [Attachment] {
         var result = message.attachments.map { file in
@@ -102,7 +105,8 @@ extension ClaudeParser {
                 mimeType: nonEmpty(file.fileType), extractedText: file.extractedContent)
         }
         for file in message.files {
-            if let index = result.firstIndex(where: { $0.name != nil && $0.name == file.fileName && $0.pointer == nil }) {
+            if let index = result.firstIndex(where: { $0.name != nil && $0.name == file.fileName && $0.pointer == nil })
+            {
                 result[index].pointer = file.fileUUID
                 continue
             }

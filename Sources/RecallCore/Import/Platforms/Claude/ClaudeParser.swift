@@ -24,12 +24,17 @@ struct ClaudeParser: ExportParser {
     private struct Probe: Decodable {
         struct Message: Decodable { var sender: String? }
         var uuid: String
-        var chat_messages: [Message?]
+        var chatMessages: [Message?]
+
+        private enum CodingKeys: String, CodingKey {
+            case uuid
+            case chatMessages = "chat_messages"
+        }
     }
 
     func recognizes(_ sample: Data) -> Bool {
         guard let probe = try? JSONDecoder().decode(Probe.self, from: sample) else { return false }
-        let messages = probe.chat_messages.compactMap { $0 }
+        let messages = probe.chatMessages.compactMap { $0 }
         return messages.isEmpty || messages.contains { $0.sender != nil }
     }
 
@@ -37,7 +42,8 @@ struct ClaudeParser: ExportParser {
         let wire = try JSONDecoder().decodeConversation(ClaudeWire.Conversation.self, from: element, platform: .claude)
         var diagnostics: [ImportDiagnostic] = []
         func warn(_ message: String) {
-            diagnostics.append(ImportDiagnostic(severity: .warning, file: file, conversation: wire.uuid, message: message))
+            diagnostics.append(
+                ImportDiagnostic(severity: .warning, file: file, conversation: wire.uuid, message: message))
         }
 
         var messages: [ClaudeWire.Message] = []
@@ -85,7 +91,8 @@ struct ClaudeParser: ExportParser {
         for message in messages {
             let expanded = expand(message)
             parts[message.uuid] = expanded
-            representative[message.uuid] = expanded.first { $0.sourceID == message.uuid }?.sourceID
+            representative[message.uuid] =
+                expanded.first { $0.sourceID == message.uuid }?.sourceID
                 ?? expanded.first?.sourceID
         }
 

@@ -16,18 +16,27 @@ struct ClaudeProjectsParser: ExportParser {
     private struct Probe: Decodable {
         var uuid: String
         var name: String?
-        var prompt_template: String?
+        var promptTemplate: String?
         var docs: [JSONValue]?
-        var chat_messages: JSONValue?
+        var chatMessages: JSONValue?
+
+        private enum CodingKeys: String, CodingKey {
+            case uuid
+            case name
+            case docs
+            case promptTemplate = "prompt_template"
+            case chatMessages = "chat_messages"
+        }
     }
 
     func recognizes(_ sample: Data) -> Bool {
         guard let probe = try? JSONDecoder().decode(Probe.self, from: sample) else { return false }
-        return probe.chat_messages == nil && probe.name != nil && (probe.prompt_template != nil || probe.docs != nil)
+        return probe.chatMessages == nil && probe.name != nil && (probe.promptTemplate != nil || probe.docs != nil)
     }
 
     func parse(element: Data, file: String) throws -> (ParsedConversation, [ImportDiagnostic]) {
-        let project = try JSONDecoder().decodeConversation(ClaudeProjectsWire.Project.self, from: element, platform: .claude)
+        let project = try JSONDecoder().decodeConversation(
+            ClaudeProjectsWire.Project.self, from: element, platform: .claude)
         guard recognizes(element) else {
             throw ExportParseError(
                 "not a Claude project (expected an object with \"uuid\", \"name\" and \"prompt_template\" or \"docs\", and no \"chat_messages\")",
@@ -43,30 +52,38 @@ struct ClaudeProjectsParser: ExportParser {
         }
         let created = project.createdAt.flatMap(ISO8601Timestamp.date(from:))
         if let instructions = project.promptTemplate?.nonBlank {
-            add(ParsedMessage(
-                sourceID: "\(project.uuid)#prompt_template", role: .system, text: instructions, createdAt: created,
-                hidden: true, contentType: "prompt_template"))
+            add(
+                ParsedMessage(
+                    sourceID: "\(project.uuid)#prompt_template", role: .system, text: instructions, createdAt: created,
+                    hidden: true, contentType: "prompt_template"))
         }
         if let description = project.description?.nonBlank {
-            add(ParsedMessage(
-                sourceID: "\(project.uuid)#description", role: .user, text: description, createdAt: created,
-                contentType: "project_description"))
+            add(
+                ParsedMessage(
+                    sourceID: "\(project.uuid)#description", role: .user, text: description, createdAt: created,
+                    contentType: "project_description"))
         }
         for (index, entry) in project.docs.enumerated() {
             guard case .doc(let doc) = entry else {
                 if case .unreadable(let problem) = entry {
-                    diagnostics.append(ImportDiagnostic(
-                        severity: .warning, file: file, conversation: "project:\(project.uuid)",
-                        message: "docs[\(index)] could not be read (\(problem)); skipped"))
+                    diagnostics.append(
+                        ImportDiagnostic(
+                            severity: .warning, file: file, conversation: "project:\(project.uuid)",
+                            message: "docs[\(index)] could not be read (\(problem)); skipped"))
                 }
                 continue
             }
             let name = doc.filename?.nonBlank ?? "document \(index + 1)"
             let content = doc.content ?? ""
-            add(ParsedMessage(
-                sourceID: doc.uuid ?? "\(project.uuid)#doc-\(index)", role: .user, text: "Project document: \(name)",
-                createdAt: doc.createdAt.flatMap(ISO8601Timestamp.date(from:)) ?? created, contentType: "project_doc",
-                attachments: [Attachment(kind: .file, name: name, size: content.utf8.count, extractedText: content.nonBlank)]))
+            add(
+                ParsedMessage(
+                    sourceID: doc.uuid ?? "\(project.uuid)#doc-\(index)", role: .user,
+                    text: "Project document: \(name)",
+                    createdAt: doc.createdAt.flatMap(ISO8601Timestamp.date(from:)) ?? created,
+                    contentType: "project_doc",
+                    attachments: [
+                        Attachment(kind: .file, name: name, size: content.utf8.count, extractedText: content.nonBlank)
+                    ]))
         }
         var metadata = ["kind": "project", "project_uuid": project.uuid]
         metadata["description"] = project.description?.nonBlank

@@ -1,5 +1,7 @@
 /// The shape of an element of a Claude export's `projects.json`, with the export's own key
-/// names. Only `ClaudeProjectsParser` uses it; `uuid` is required, everything else is lenient.
+/// names.
+///
+/// Only `ClaudeProjectsParser` uses it; `uuid` is required, everything else is lenient.
 enum ClaudeProjectsWire {
     /// One project.
     struct Project: Decodable {
@@ -16,12 +18,19 @@ enum ClaudeProjectsWire {
 
         private enum CodingKeys: String, CodingKey {
             case uuid, name, description, creator, docs
-            case isPrivate = "is_private", isStarterProject = "is_starter_project"
-            case promptTemplate = "prompt_template", createdAt = "created_at", updatedAt = "updated_at"
+            case isPrivate = "is_private"
+            case isStarterProject = "is_starter_project"
+            case promptTemplate = "prompt_template"
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
         }
 
         private struct Creator: Decodable {
-            var full_name: String?
+            var fullName: String?
+
+            private enum CodingKeys: String, CodingKey {
+                case fullName = "full_name"
+            }
         }
 
         init(from decoder: any Decoder) throws {
@@ -34,7 +43,7 @@ enum ClaudeProjectsWire {
             promptTemplate = c.lenient(String.self, .promptTemplate)
             createdAt = c.lenient(String.self, .createdAt)
             updatedAt = c.lenient(String.self, .updatedAt)
-            creatorName = c.lenient(Creator.self, .creator)?.full_name
+            creatorName = c.lenient(Creator.self, .creator)?.fullName
             docs = c.lenient([Entry].self, .docs) ?? []
         }
     }

@@ -14,7 +14,9 @@ enum ClaudeWire {
 
         private enum CodingKeys: String, CodingKey {
             case uuid, name, summary
-            case createdAt = "created_at", updatedAt = "updated_at", chatMessages = "chat_messages"
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
+            case chatMessages = "chat_messages"
         }
 
         init(from decoder: any Decoder) throws {
@@ -61,7 +63,8 @@ enum ClaudeWire {
 
         private enum CodingKeys: String, CodingKey {
             case uuid, sender, text, content, attachments, files
-            case createdAt = "created_at", parentMessageUUID = "parent_message_uuid"
+            case createdAt = "created_at"
+            case parentMessageUUID = "parent_message_uuid"
         }
 
         init(from decoder: any Decoder) throws {
@@ -118,7 +121,9 @@ enum ClaudeWire {
         var extractedContent: String?
 
         private enum CodingKeys: String, CodingKey {
-            case fileName = "file_name", fileSize = "file_size", fileType = "file_type"
+            case fileName = "file_name"
+            case fileSize = "file_size"
+            case fileType = "file_type"
             case extractedContent = "extracted_content"
         }
 
@@ -137,7 +142,8 @@ enum ClaudeWire {
         var fileUUID: String?
 
         private enum CodingKeys: String, CodingKey {
-            case fileName = "file_name", fileUUID = "file_uuid"
+            case fileName = "file_name"
+            case fileUUID = "file_uuid"
         }
 
         init(from decoder: any Decoder) throws {

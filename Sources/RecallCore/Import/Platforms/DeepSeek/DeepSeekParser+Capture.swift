@@ -17,15 +17,19 @@ extension DeepSeekParser {
         let capture = try JSONDecoder().decodeConversation(
             DeepSeekWire.Capture.self, from: element, platform: .deepseek)
         guard let entries = capture.messages else {
-            let status = [capture.code.map { "code \($0)" }, Self.nonEmpty(capture.msg),
-                          capture.bizCode.map { "biz_code \($0)" }, Self.nonEmpty(capture.bizMsg)].compactMap { $0 }
+            let status = [
+                capture.code.map { "code \($0)" }, Self.nonEmpty(capture.msg),
+                capture.bizCode.map { "biz_code \($0)" }, Self.nonEmpty(capture.bizMsg),
+            ].compactMap { $0 }
             let said = status.isEmpty ? "" : " (the response says: \(status.joined(separator: ", ")))"
             throw ExportParseError(
-                "a saved DeepSeek web API response without \"data.biz_data.chat_messages\"\(said): it holds no conversation; save the history_messages response of a chat that loaded")
+                "a saved DeepSeek web API response without \"data.biz_data.chat_messages\"\(said): it holds no conversation; save the history_messages response of a chat that loaded"
+            )
         }
         guard let id = Self.nonEmpty(capture.session?.id) else {
             throw ExportParseError(
-                "a saved DeepSeek web API response without \"data.biz_data.chat_session.id\": the conversation cannot be identified; save the whole history_messages response")
+                "a saved DeepSeek web API response without \"data.biz_data.chat_session.id\": the conversation cannot be identified; save the whole history_messages response"
+            )
         }
         var diagnostics: [ImportDiagnostic] = []
         func warn(_ message: String) {
@@ -54,8 +58,9 @@ extension DeepSeekParser {
         }
         var leaf = capture.session?.currentMessageID
         if let current = leaf, turns[current] == nil {
-            warn("current_message_id \(current) is not among the messages; "
-                + "the active branch follows the newest message instead")
+            warn(
+                "current_message_id \(current) is not among the messages; "
+                    + "the active branch follows the newest message instead")
             leaf = nil
         }
         let (messages, model) = Self.buildMessages(

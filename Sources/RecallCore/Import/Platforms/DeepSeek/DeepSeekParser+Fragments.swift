@@ -28,11 +28,13 @@ extension DeepSeekParser {
             default:
                 guard let text = hiddenText(fragment) else { continue }
                 let type = fragment.type.lowercased()
-                let partRole: MessageRole = toolFragments.contains(fragment.type)
+                let partRole: MessageRole =
+                    toolFragments.contains(fragment.type)
                     ? .tool : (fragment.type == "THINK" ? .assistant : role)
-                hiddenParts.append(ParsedMessage(
-                    sourceID: "\(turn.id)#\(type)-\(index)", role: partRole, text: text, createdAt: createdAt,
-                    hidden: true, contentType: type))
+                hiddenParts.append(
+                    ParsedMessage(
+                        sourceID: "\(turn.id)#\(type)-\(index)", role: partRole, text: text, createdAt: createdAt,
+                        hidden: true, contentType: type))
             }
         }
 
@@ -74,8 +76,10 @@ extension DeepSeekParser {
     /// The text of a hidden fragment: its content, then the queries, pages and results a
     /// person would search for (title, URL, snippet), whatever the fragment type calls them.
     private static func hiddenText(_ fragment: DeepSeekWire.Fragment) -> String? {
-        let pieces = [nonEmpty(fragment.content), queriesText(fragment.queries), nonEmpty(fragment.title),
-                      nonEmpty(fragment.url), resultsText(fragment.result), resultsText(fragment.results)]
+        let pieces = [
+            nonEmpty(fragment.content), queriesText(fragment.queries), nonEmpty(fragment.title),
+            nonEmpty(fragment.url), resultsText(fragment.result), resultsText(fragment.results),
+        ]
         return nonEmpty(pieces.compactMap { $0 }.joined(separator: "\n\n"))
     }
 

@@ -55,12 +55,15 @@ struct DeepSeekParser: ExportParser {
         if shape?.data == true { return try parseCapture(element, file: file) }
         guard shape?.mapping == true else {
             throw ExportParseError(
-                "not a DeepSeek conversation: expected an object with \"mapping\" (an element of the official conversations.json) or \"data.biz_data.chat_messages\" (a saved web API response)")
+                "not a DeepSeek conversation: expected an object with \"mapping\" (an element of the official conversations.json) or \"data.biz_data.chat_messages\" (a saved web API response)"
+            )
         }
         let wire = try JSONDecoder().decodeConversation(
             DeepSeekWire.Conversation.self, from: element, platform: .deepseek)
         guard let id = [wire.id, wire.conversationID].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
-            throw ExportParseError("not a DeepSeek conversation: it has no \"id\" (expected an object with \"id\", \"inserted_at\" and \"mapping\")")
+            throw ExportParseError(
+                "not a DeepSeek conversation: it has no \"id\" (expected an object with \"id\", \"inserted_at\" and \"mapping\")"
+            )
         }
         let wireMessages = wire.mapping.values.compactMap(\.message)
         if wireMessages.contains(where: \.hasAuthor) {
@@ -70,7 +73,8 @@ struct DeepSeekParser: ExportParser {
         let datedLikeDeepSeek = wire.insertedAt != nil || wire.updatedAt != nil || wire.mapping["root"] != nil
         guard datedLikeDeepSeek || wireMessages.contains(where: { $0.fragments != nil }) else {
             throw ExportParseError(
-                "not a DeepSeek conversation: its mapping has no \"root\" node and no message \"fragments\"", conversation: id)
+                "not a DeepSeek conversation: its mapping has no \"root\" node and no message \"fragments\"",
+                conversation: id)
         }
 
         var diagnostics: [ImportDiagnostic] = []
@@ -139,14 +143,18 @@ struct DeepSeekParser: ExportParser {
 
         let times = turns.compactMapValues(\.message.insertedAt?.date)
         let active = activeLeaf.map(tree.path(to:)) ?? newestBranch(tree, times: times)
-        let result = tree.layOut(active: active, order: tree.depthFirstOrder(), parts: parts, representative: representative)
-        let model = active.compactMap { turns[$0]?.message.model }.last { !$0.isEmpty }
+        let result = tree.layOut(
+            active: active, order: tree.depthFirstOrder(), parts: parts, representative: representative)
+        let model =
+            active.compactMap { turns[$0]?.message.model }.last { !$0.isEmpty }
             ?? nodes.compactMap { turns[$0]?.message.model }.last { !$0.isEmpty }
         return (result, model)
     }
 
     /// From the root, at each step the child whose subtree holds the newest message; ties go
-    /// to the child listed later. Several roots (an edited first prompt) are chosen alike.
+    /// to the child listed later.
+    ///
+    /// Several roots (an edited first prompt) are chosen alike.
     private static func newestBranch(_ tree: ConversationTree, times: [String: Date]) -> [String] {
         var newest: [String: Date] = [:]
         for node in tree.depthFirstOrder().reversed() {  // children before their parents

@@ -24,8 +24,12 @@ enum DeepSeekWire {
 
         private enum CodingKeys: String, CodingKey {
             case id, title, mapping
-            case conversationID = "conversation_id", insertedAt = "inserted_at", updatedAt = "updated_at"
-            case createTime = "create_time", updateTime = "update_time", currentNode = "current_node"
+            case conversationID = "conversation_id"
+            case insertedAt = "inserted_at"
+            case updatedAt = "updated_at"
+            case createTime = "create_time"
+            case updateTime = "update_time"
+            case currentNode = "current_node"
         }
 
         init(from decoder: any Decoder) throws {
@@ -86,8 +90,11 @@ enum DeepSeekWire {
 
         private enum CodingKeys: String, CodingKey {
             case role, model, status, fragments, files, content, author
-            case messageID = "message_id", parentID = "parent_id", insertedAt = "inserted_at"
-            case thinkingContent = "thinking_content", searchResults = "search_results"
+            case messageID = "message_id"
+            case parentID = "parent_id"
+            case insertedAt = "inserted_at"
+            case thinkingContent = "thinking_content"
+            case searchResults = "search_results"
         }
 
         init(from decoder: any Decoder) throws {
@@ -156,7 +163,9 @@ enum DeepSeekWire {
 
         private enum CodingKeys: String, CodingKey {
             case id, name, size, content
-            case fileID = "file_id", fileName = "file_name", fileSize = "file_size"
+            case fileID = "file_id"
+            case fileName = "file_name"
+            case fileSize = "file_size"
         }
 
         init(from decoder: any Decoder) throws {
@@ -181,11 +190,14 @@ enum DeepSeekWire {
 
         private enum CodingKeys: String, CodingKey { case code, msg, data }
         private enum DataKeys: String, CodingKey {
-            case bizCode = "biz_code", bizMsg = "biz_msg", bizData = "biz_data"
+            case bizCode = "biz_code"
+            case bizMsg = "biz_msg"
+            case bizData = "biz_data"
         }
         private enum BizKeys: String, CodingKey {
             case messages
-            case session = "chat_session", chatMessages = "chat_messages"
+            case session = "chat_session"
+            case chatMessages = "chat_messages"
         }
 
         init(from decoder: any Decoder) throws {
@@ -197,7 +209,8 @@ enum DeepSeekWire {
             bizMsg = data.lenient(String.self, .bizMsg)
             guard let biz = try? data.nestedContainer(keyedBy: BizKeys.self, forKey: .bizData) else { return }
             session = biz.lenient(Session.self, .session)
-            messages = try biz.decodeIfPresent([LossyElement<Message>].self, forKey: .chatMessages)
+            messages =
+                try biz.decodeIfPresent([LossyElement<Message>].self, forKey: .chatMessages)
                 ?? biz.decodeIfPresent([LossyElement<Message>].self, forKey: .messages)
         }
     }
@@ -212,7 +225,9 @@ enum DeepSeekWire {
 
         private enum CodingKeys: String, CodingKey {
             case id, title
-            case currentMessageID = "current_message_id", insertedAt = "inserted_at", updatedAt = "updated_at"
+            case currentMessageID = "current_message_id"
+            case insertedAt = "inserted_at"
+            case updatedAt = "updated_at"
         }
 
         init(from decoder: any Decoder) throws {

@@ -17,7 +17,7 @@ struct AIStudioParser: DocumentParser {
 
     func recognizes(_ sample: DocumentSample) -> Bool {
         guard case .jsonElement(let data) = sample,
-              let probe = try? JSONDecoder().decode(AIStudioWire.Probe.self, from: data)
+            let probe = try? JSONDecoder().decode(AIStudioWire.Probe.self, from: data)
         else { return false }
         return probe.chunkedPrompt.chunks.allSatisfy { $0.role != nil }
     }
@@ -39,7 +39,10 @@ struct AIStudioParser: DocumentParser {
             messages.append(message)
         }
         if let instruction = prompt.systemInstruction?.nonBlank {
-            add(ParsedMessage(sourceID: "system-instruction", role: .system, text: instruction, hidden: true, contentType: "system_instruction"))
+            add(
+                ParsedMessage(
+                    sourceID: "system-instruction", role: .system, text: instruction, hidden: true,
+                    contentType: "system_instruction"))
         }
         for (index, chunk) in prompt.chunks.enumerated() {
             let role: MessageRole
@@ -47,23 +50,28 @@ struct AIStudioParser: DocumentParser {
             case "user": role = .user
             case "model", "assistant": role = .assistant
             default:
-                diagnostics.append(ImportDiagnostic(
-                    severity: .warning, file: file, conversation: name,
-                    message: "chunk \(index) has the role \(chunk.role.map { "\"\($0)\"" } ?? "(none)"), expected \"user\" or \"model\"; it was kept as a system message"))
+                diagnostics.append(
+                    ImportDiagnostic(
+                        severity: .warning, file: file, conversation: name,
+                        message:
+                            "chunk \(index) has the role \(chunk.role.map { "\"\($0)\"" } ?? "(none)"), expected \"user\" or \"model\"; it was kept as a system message"
+                    ))
                 role = .system
             }
             let text = chunk.text?.nonBlank ?? chunk.parts.joined(separator: "\n\n").nonBlank ?? ""
             guard !text.isEmpty || !chunk.attachments.isEmpty else { continue }
-            add(ParsedMessage(
-                sourceID: "chunk-\(index)", role: role, text: text, hidden: chunk.isThought || role == .system,
-                contentType: chunk.isThought ? "thought" : "text", attachments: chunk.attachments))
+            add(
+                ParsedMessage(
+                    sourceID: "chunk-\(index)", role: role, text: text, hidden: chunk.isThought || role == .system,
+                    contentType: chunk.isThought ? "thought" : "text", attachments: chunk.attachments))
         }
         var metadata: [String: String] = [:]
         if let model = prompt.model {
             metadata["model"] = model.hasPrefix("models/") ? String(model.dropFirst("models/".count)) : model
         }
         metadata["source"] = "Google AI Studio"
-        let conversation = ParsedConversation(platform: .gemini, sourceID: "aistudio:\(name)", title: name, messages: messages, metadata: metadata)
+        let conversation = ParsedConversation(
+            platform: .gemini, sourceID: "aistudio:\(name)", title: name, messages: messages, metadata: metadata)
         return DocumentParse(conversations: [conversation], diagnostics: diagnostics)
     }
 

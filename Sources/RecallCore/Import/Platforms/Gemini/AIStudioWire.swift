@@ -1,4 +1,6 @@
-/// The shape of a Google AI Studio prompt file, with its own key names. Only `AIStudioParser`
+/// The shape of a Google AI Studio prompt file, with its own key names.
+///
+/// Only `AIStudioParser`
 /// uses it; `chunkedPrompt.chunks` is required, everything else is optional.
 enum AIStudioWire {
     /// A whole prompt file.
@@ -48,13 +50,16 @@ enum AIStudioWire {
             isThought = c.lenient(Bool.self, .isThought) ?? false
             var attachments: [Attachment] = []
             let kinds: [(CodingKeys, Attachment.Kind)] = [
-                (.driveDocument, .file), (.driveImage, .image), (.inlineImage, .image), (.inlineData, .file), (.youtubeVideo, .file),
+                (.driveDocument, .file), (.driveImage, .image), (.inlineImage, .image), (.inlineData, .file),
+                (.youtubeVideo, .file),
             ]
             for (key, kind) in kinds {
                 guard let reference = c.lenient(Reference.self, key) else { continue }
                 // Inline data carries the bytes themselves; only the reference is kept.
-                attachments.append(Attachment(
-                    kind: kind, name: key.stringValue, pointer: reference.id ?? reference.url, mimeType: reference.mimeType))
+                attachments.append(
+                    Attachment(
+                        kind: kind, name: key.stringValue, pointer: reference.id ?? reference.url,
+                        mimeType: reference.mimeType))
             }
             self.attachments = attachments
         }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// One `div.outer-cell` record of Takeout's My Activity page, taken apart into header, verb,
-/// prompt, timestamp, answer and products. See `GeminiActivityHTMLParser` for the layout.
+/// prompt, timestamp, answer and products.
+///
+/// See `GeminiActivityHTMLParser` for the layout.
 struct GeminiActivityCell {
     /// The header cell's title: the product, or a conversation title.
     private(set) var header: String?
@@ -33,7 +35,10 @@ struct GeminiActivityCell {
                 continue
             }
             if tag.name == "p", tag.hasClass("mdl-typography--title"), header == nil {
-                let end = tokens[index...].firstIndex { if case .tag(let t) = $0 { t.name == "p" && t.isClosing } else { false } } ?? tokens.count
+                let end =
+                    tokens[index...].firstIndex {
+                        if case .tag(let t) = $0 { t.name == "p" && t.isClosing } else { false }
+                    } ?? tokens.count
                 header = HTMLText.render(tokens[(index + 1)..<end]).nonBlank
                 index = end
                 continue
@@ -59,9 +64,11 @@ struct GeminiActivityCell {
         let key = time.map { $0.formatted(.iso8601) } ?? "#\(index)"
         return GeminiActivityRecord(
             verb: verb, title: prompt, time: time, key: key, answers: answer.isEmpty ? [] : [answer],
-            attachments: attachments, conversationID: links.lazy.compactMap(GeminiActivityRecord.conversationID(in:)).first,
+            attachments: attachments,
+            conversationID: links.lazy.compactMap(GeminiActivityRecord.conversationID(in:)).first,
             conversationTitle: GeminiActivityRecord.conversationTitle(header: header, products: products),
-            gem: nil, isGemini: ([header].compactMap { $0 } + products).contains(where: GeminiActivityRecord.isGeminiProduct),
+            gem: nil,
+            isGemini: ([header].compactMap { $0 } + products).contains(where: GeminiActivityRecord.isGeminiProduct),
             product: header ?? products.first)
     }
 
@@ -115,7 +122,7 @@ struct GeminiActivityCell {
     /// Takes the verb off the first line: everything before its first non-breaking space.
     private mutating func splitVerb(_ line: inout [HTMLToken]) {
         guard let first = line.firstIndex(where: { if case .text = $0 { true } else { false } }),
-              case .text(let raw) = line[first]
+            case .text(let raw) = line[first]
         else { return }
         let decoded = HTMLEntities.decode(raw)
         guard let space = decoded.firstIndex(of: "\u{00A0}") else { return }
@@ -132,10 +139,13 @@ struct GeminiActivityCell {
         guard !tag.isClosing else { return }
         let reference = tag.name == "img" ? tag.attributes["src"] : tag.name == "a" ? tag.attributes["href"] : nil
         guard let reference, !reference.isEmpty, !reference.contains("://"), !reference.hasPrefix("#"),
-              !reference.hasPrefix("data:"), !attachments.contains(where: { $0.pointer == reference })
+            !reference.hasPrefix("data:"), !attachments.contains(where: { $0.pointer == reference })
         else { return }
         let name = reference.removingPercentEncoding ?? reference
-        attachments.append(Attachment(kind: tag.name == "img" ? .image : .file, name: (name as NSString).lastPathComponent, pointer: reference))
+        attachments.append(
+            Attachment(
+                kind: tag.name == "img" ? .image : .file, name: (name as NSString).lastPathComponent, pointer: reference
+            ))
     }
 
     /// The names listed under the caption's first label ("Products:", "Services:", localised).

@@ -26,9 +26,12 @@ struct GeminiActivityHTMLParser: DocumentParser {
         let cells = Self.recordSlices(bytes)
         guard !cells.isEmpty else {
             if String(decoding: bytes.prefix(1 << 16), as: UTF8.self).contains("ChatGPT Data Export") {
-                throw ExportParseError("it is ChatGPT's chat.html viewer; import the conversations.json beside it, or the export's ZIP")
+                throw ExportParseError(
+                    "it is ChatGPT's chat.html viewer; import the conversations.json beside it, or the export's ZIP")
             }
-            throw ExportParseError("it is an HTML page without My Activity records (expected `div.outer-cell` records as in Takeout's MyActivity.html)")
+            throw ExportParseError(
+                "it is an HTML page without My Activity records (expected `div.outer-cell` records as in Takeout's MyActivity.html)"
+            )
         }
         var records: [GeminiActivityRecord] = []
         var unknownZones = Set<String>()
@@ -39,13 +42,17 @@ struct GeminiActivityHTMLParser: DocumentParser {
         }
         guard records.contains(where: \.isGemini) else {
             let products = Set(records.compactMap(\.product)).sorted().prefix(3).joined(separator: ", ")
-            throw ExportParseError("it is a My Activity page for \(products.isEmpty ? "other products" : products), not Gemini Apps")
+            throw ExportParseError(
+                "it is a My Activity page for \(products.isEmpty ? "other products" : products), not Gemini Apps")
         }
         var (conversations, diagnostics) = GeminiActivityLog.conversations(from: records, file: file)
         if !unknownZones.isEmpty {
-            diagnostics.append(ImportDiagnostic(
-                severity: .warning, file: file,
-                message: "timestamps with a time zone Recall does not know (\(unknownZones.sorted().joined(separator: ", "))) were read as UTC"))
+            diagnostics.append(
+                ImportDiagnostic(
+                    severity: .warning, file: file,
+                    message:
+                        "timestamps with a time zone Recall does not know (\(unknownZones.sorted().joined(separator: ", "))) were read as UTC"
+                ))
         }
         return DocumentParse(conversations: conversations, diagnostics: diagnostics)
     }

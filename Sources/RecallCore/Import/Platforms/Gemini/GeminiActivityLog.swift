@@ -39,7 +39,9 @@ enum GeminiActivityLog {
     }
 
     /// The conversations the records hold, oldest first, and warnings about what was left out.
-    static func conversations(from records: [GeminiActivityRecord], file: String) -> ([ParsedConversation], [ImportDiagnostic]) {
+    static func conversations(from records: [GeminiActivityRecord], file: String) -> (
+        [ParsedConversation], [ImportDiagnostic]
+    ) {
         var diagnostics: [ImportDiagnostic] = []
         func warn(_ message: String) {
             diagnostics.append(ImportDiagnostic(severity: .warning, file: file, message: message))
@@ -47,7 +49,9 @@ enum GeminiActivityLog {
         let others = records.filter { !$0.isGemini }
         if !others.isEmpty {
             let products = Set(others.compactMap(\.product)).sorted().prefix(3).joined(separator: ", ")
-            warn("\(others.count) record(s) belong to other Google products\(products.isEmpty ? "" : " (\(products))") and were not imported")
+            warn(
+                "\(others.count) record(s) belong to other Google products\(products.isEmpty ? "" : " (\(products))") and were not imported"
+            )
         }
         let (turns, leftOut) = turns(from: records.filter(\.isGemini))
         if !leftOut.isEmpty {
@@ -71,12 +75,16 @@ enum GeminiActivityLog {
         for record in records {
             var verb = record.verb?.trimmingCharacters(in: CharacterSet(charactersIn: ": ")).nonBlank
             var rest = record.title
-            if verb == nil, let known = knownVerb(startingAt: record.title) ?? guessed.flatMap({ starts(record.title, with: $0) }) {
+            if verb == nil,
+                let known = knownVerb(startingAt: record.title) ?? guessed.flatMap({ starts(record.title, with: $0) })
+            {
                 verb = known.verb
                 rest = known.rest
             }
-            let isPrompt = verb.map { v in promptVerbs.contains { $0.caseInsensitiveCompare(v) == .orderedSame } } ?? false
-            let isOther = verb.map { v in otherVerbs.contains { $0.caseInsensitiveCompare(v) == .orderedSame } } ?? false
+            let isPrompt =
+                verb.map { v in promptVerbs.contains { $0.caseInsensitiveCompare(v) == .orderedSame } } ?? false
+            let isOther =
+                verb.map { v in otherVerbs.contains { $0.caseInsensitiveCompare(v) == .orderedSame } } ?? false
             // The colon after a verb ("Asked: …") goes; one ending the prompt stays.
             let prompt = rest.drop { $0.isWhitespace || $0 == ":" }.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !isOther, isPrompt || !record.answers.isEmpty, !prompt.isEmpty || !record.answers.isEmpty else {
@@ -107,7 +115,9 @@ enum GeminiActivityLog {
 
     /// The verb and the rest when `title` starts with `verb` as a whole word.
     private static func starts(_ title: String, with verb: String) -> (verb: String, rest: String)? {
-        guard title.count >= verb.count, title.prefix(verb.count).caseInsensitiveCompare(verb) == .orderedSame else { return nil }
+        guard title.count >= verb.count, title.prefix(verb.count).caseInsensitiveCompare(verb) == .orderedSame else {
+            return nil
+        }
         let rest = title.dropFirst(verb.count)
         guard let next = rest.first else { return (verb, "") }
         guard next.isWhitespace || next == ":" else { return nil }
@@ -115,16 +125,22 @@ enum GeminiActivityLog {
     }
 
     /// The first word most answered records share, when they share one: the prompt verb of a
-    /// language Recall does not know. Needs three such records, and most of them to agree.
+    /// language Recall does not know.
+    ///
+    /// Needs three such records, and most of them to agree.
     private static func guessedVerb(_ records: [GeminiActivityRecord]) -> String? {
-        let candidates = records.filter { $0.verb == nil && !$0.answers.isEmpty && knownVerb(startingAt: $0.title) == nil }
+        let candidates = records.filter {
+            $0.verb == nil && !$0.answers.isEmpty && knownVerb(startingAt: $0.title) == nil
+        }
         guard candidates.count >= 3 else { return nil }
         var counts: [String: Int] = [:]
         for record in candidates {
             let word = record.title.prefix { !$0.isWhitespace && $0 != ":" }
             if !word.isEmpty { counts[String(word), default: 0] += 1 }
         }
-        guard let (word, count) = counts.max(by: { $0.value < $1.value }), count * 10 >= candidates.count * 8 else { return nil }
+        guard let (word, count) = counts.max(by: { $0.value < $1.value }), count * 10 >= candidates.count * 8 else {
+            return nil
+        }
         return word
     }
 }

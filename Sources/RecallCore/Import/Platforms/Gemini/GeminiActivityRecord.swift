@@ -50,7 +50,7 @@ struct GeminiActivityRecord: Sendable, Equatable {
     /// ("Gemini Apps") there, tools that imitate it sometimes write a title.
     static func conversationTitle(header: String?, products: [String]) -> String? {
         guard let header = header?.trimmingCharacters(in: .whitespacesAndNewlines), !header.isEmpty,
-              !isGeminiProduct(header), !products.contains(header)
+            !isGeminiProduct(header), !products.contains(header)
         else { return nil }
         return header
     }

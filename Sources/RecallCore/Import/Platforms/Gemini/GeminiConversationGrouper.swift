@@ -52,7 +52,8 @@ enum GeminiConversationGrouper {
 
     /// Whether `next` continues the session `previous` is in: same Gem, within the gap.
     private static func continues(_ previous: GeminiActivityLog.Turn, _ next: GeminiActivityLog.Turn) -> Bool {
-        guard previous.record.gem == next.record.gem, let before = previous.record.time, let after = next.record.time else {
+        guard previous.record.gem == next.record.gem, let before = previous.record.time, let after = next.record.time
+        else {
             return false
         }
         return after.timeIntervalSince(before) <= GeminiActivityLog.sessionGap
@@ -75,9 +76,10 @@ enum GeminiConversationGrouper {
             }
             if !turn.prompt.isEmpty || !record.attachments.isEmpty {
                 let id = "\(key)/prompt"
-                active.append(ParsedMessage(
-                    sourceID: id, parentSourceID: parent, role: .user, text: turn.prompt, createdAt: record.time,
-                    activePosition: active.count, contentType: "prompt", attachments: record.attachments))
+                active.append(
+                    ParsedMessage(
+                        sourceID: id, parentSourceID: parent, role: .user, text: turn.prompt, createdAt: record.time,
+                        activePosition: active.count, contentType: "prompt", attachments: record.attachments))
                 parent = id
             }
             let promptID = parent

@@ -16,10 +16,11 @@ struct GeminiTakeoutParser: DocumentParser {
 
     func recognizes(_ sample: DocumentSample) -> Bool {
         guard case .jsonElement(let data) = sample,
-              let probe = try? JSONDecoder().decode(GeminiTakeoutWire.Probe.self, from: data),
-              probe.time != nil, probe.title != nil
+            let probe = try? JSONDecoder().decode(GeminiTakeoutWire.Probe.self, from: data),
+            probe.time != nil, probe.title != nil
         else { return false }
-        return ([probe.header].compactMap { $0 } + (probe.products ?? [])).contains(where: GeminiActivityRecord.isGeminiProduct)
+        return ([probe.header].compactMap { $0 } + (probe.products ?? [])).contains(
+            where: GeminiActivityRecord.isGeminiProduct)
     }
 
     func parse(document: Data, file: String) throws -> DocumentParse {
@@ -34,21 +35,28 @@ struct GeminiTakeoutParser: DocumentParser {
                     records.append(Self.record(wire, index: element.index))
                 } catch {
                     let summary = (error as? DecodingError)?.summary ?? "\(error)"
-                    diagnostics.append(ImportDiagnostic(
-                        severity: .error, file: file, conversation: "#\(element.index)", offset: element.offset,
-                        message: "activity record #\(element.index) at byte \(element.offset) could not be read (\(summary)); it was skipped"))
+                    diagnostics.append(
+                        ImportDiagnostic(
+                            severity: .error, file: file, conversation: "#\(element.index)", offset: element.offset,
+                            message:
+                                "activity record #\(element.index) at byte \(element.offset) could not be read (\(summary)); it was skipped"
+                        ))
                 }
             }
         } catch let error as JSONArraySplitter.SyntaxError {
             throw ExportParseError("it is not JSON (\(error.message))")
         }
         if case .truncated(let offset, _, _) = splitter.finish() {
-            diagnostics.append(ImportDiagnostic(
-                severity: .warning, file: file, offset: offset,
-                message: "the file ends at byte \(offset) before its list of records is closed (the download may be incomplete); the records before that point were imported"))
+            diagnostics.append(
+                ImportDiagnostic(
+                    severity: .warning, file: file, offset: offset,
+                    message:
+                        "the file ends at byte \(offset) before its list of records is closed (the download may be incomplete); the records before that point were imported"
+                ))
         }
         guard records.contains(where: \.isGemini) else {
-            throw ExportParseError("it holds no Gemini Apps activity records (expected records with \"header\": \"Gemini Apps\")")
+            throw ExportParseError(
+                "it holds no Gemini Apps activity records (expected records with \"header\": \"Gemini Apps\")")
         }
         let (conversations, notes) = GeminiActivityLog.conversations(from: records, file: file)
         return DocumentParse(conversations: conversations, diagnostics: diagnostics + notes)
@@ -69,7 +77,8 @@ struct GeminiTakeoutParser: DocumentParser {
             conversationID: links.compactMap { $0.flatMap(GeminiActivityRecord.conversationID(in:)) }.first,
             conversationTitle: GeminiActivityRecord.conversationTitle(header: wire.header, products: wire.products),
             gem: wire.subtitles.compactMap { $0.name.flatMap(GeminiActivityRecord.gem(in:)) }.first,
-            isGemini: ([wire.header].compactMap { $0 } + wire.products).contains(where: GeminiActivityRecord.isGeminiProduct),
+            isGemini: ([wire.header].compactMap { $0 } + wire.products).contains(
+                where: GeminiActivityRecord.isGeminiProduct),
             product: wire.header ?? wire.products.first)
     }
 
@@ -86,9 +95,12 @@ struct GeminiTakeoutParser: DocumentParser {
         var result: [Attachment] = []
         func add(name: String?, file: String?) {
             let name = name.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "- ").union(.whitespaces)) }
-            guard let key = file ?? name, !key.isEmpty, !result.contains(where: { ($0.pointer ?? $0.name) == key }) else { return }
-            let isImage = ["png", "jpg", "jpeg", "gif", "webp", "heic", "bmp"].contains((key as NSString).pathExtension.lowercased())
-            result.append(Attachment(kind: isImage ? .image : .file, name: name?.isEmpty == false ? name : key, pointer: file))
+            guard let key = file ?? name, !key.isEmpty, !result.contains(where: { ($0.pointer ?? $0.name) == key })
+            else { return }
+            let isImage = ["png", "jpg", "jpeg", "gif", "webp", "heic", "bmp"].contains(
+                (key as NSString).pathExtension.lowercased())
+            result.append(
+                Attachment(kind: isImage ? .image : .file, name: name?.isEmpty == false ? name : key, pointer: file))
         }
         for note in wire.subtitles {
             guard let url = note.url, !url.hasPrefix("http://"), !url.hasPrefix("https://") else { continue }

@@ -1,5 +1,7 @@
 /// The shape of one record of Google Takeout's `My Activity/Gemini Apps/MyActivity.json`, with
-/// the export's own key names. Only `GeminiTakeoutParser` uses it; every field is optional.
+/// the export's own key names.
+///
+/// Only `GeminiTakeoutParser` uses it; every field is optional.
 enum GeminiTakeoutWire {
     /// One activity record.
     struct Record: Decodable {
@@ -17,7 +19,9 @@ enum GeminiTakeoutWire {
 
         private enum CodingKeys: String, CodingKey {
             case header, title, time, products, subtitles, details, attachedFiles
-            case titleURL = "titleUrl", safeHTML = "safeHtmlItem", imageFile
+            case titleURL = "titleUrl"
+            case safeHTML = "safeHtmlItem"
+            case imageFile
         }
 
         private struct HTMLItem: Decodable { var html: String? }

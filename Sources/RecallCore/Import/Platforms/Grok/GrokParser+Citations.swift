@@ -33,7 +33,8 @@ extension GrokParser {
                 end = close.upperBound
             }
             rest = rest[end...]
-            let isCitation = attributes["type"] == "render_inline_citation"
+            let isCitation =
+                attributes["type"] == "render_inline_citation"
                 || attributes["card_type"] == "citation_card" || body.contains("citation_id")
             guard isCitation else { continue }
             let cardID = attributes["card_id"]

@@ -8,24 +8,28 @@ extension GrokParser {
         let createdAt = response.createTime?.date
         var parts: [ParsedMessage] = []
         if let thinking = nonEmpty(response.thinkingTrace) {
-            parts.append(ParsedMessage(
-                sourceID: "\(id)#thinking", role: .assistant, text: thinking, createdAt: createdAt, hidden: true,
-                contentType: "thinking_trace"))
+            parts.append(
+                ParsedMessage(
+                    sourceID: "\(id)#thinking", role: .assistant, text: thinking, createdAt: createdAt, hidden: true,
+                    contentType: "thinking_trace"))
         }
         let results = response.webSearchResults.compactMap { result in
             nonEmpty([result.title, result.url, result.preview].compactMap(nonEmpty).joined(separator: "\n"))
         }
         if !results.isEmpty {
-            parts.append(ParsedMessage(
-                sourceID: "\(id)#search", role: .tool, text: results.joined(separator: "\n\n"), createdAt: createdAt,
-                hidden: true, contentType: "web_search_results"))
+            parts.append(
+                ParsedMessage(
+                    sourceID: "\(id)#search", role: .tool, text: results.joined(separator: "\n\n"),
+                    createdAt: createdAt,
+                    hidden: true, contentType: "web_search_results"))
         }
         let text = nonEmpty(renderCitations(response.message ?? "", cards: response.cards)) ?? ""
         let attachments = attachments(of: response)
         if !text.isEmpty || !attachments.isEmpty {
-            parts.append(ParsedMessage(
-                sourceID: id, role: role, text: text, createdAt: createdAt, hidden: role == .system,
-                contentType: "text", attachments: attachments))
+            parts.append(
+                ParsedMessage(
+                    sourceID: id, role: role, text: text, createdAt: createdAt, hidden: role == .system,
+                    contentType: "text", attachments: attachments))
         }
         return parts
     }
@@ -57,12 +61,13 @@ extension GrokParser {
         let pointer = string("fileMetadataId", "file_id", "id", "fileUri", "url")
         guard name != nil || pointer != nil else { return nil }
         let mimeType = string("fileMimeType", "mime_type", "mimeType")
-        let size: Int? = switch value["size"] ?? value["sizeBytes"] {
-        case .int(let bytes)?: Int(bytes)
-        case .double(let bytes)?: Int(exactly: bytes.rounded())
-        case .string(let text)?: Int(text)
-        default: nil
-        }
+        let size: Int? =
+            switch value["size"] ?? value["sizeBytes"] {
+            case .int(let bytes)?: Int(bytes)
+            case .double(let bytes)?: Int(exactly: bytes.rounded())
+            case .string(let text)?: Int(text)
+            default: nil
+            }
         let isImage = kind == .image || (mimeType?.hasPrefix("image/") ?? false)
         return Attachment(kind: isImage ? .image : .file, name: name, pointer: pointer, size: size, mimeType: mimeType)
     }

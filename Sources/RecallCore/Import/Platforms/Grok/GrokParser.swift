@@ -64,8 +64,9 @@ struct GrokParser: ExportParser {
         }
         var leaf = item.conversation.leafResponseID
         if let named = leaf, !seen.contains(named) {
-            warn("leaf_response_id \(named) is not among the responses; "
-                + "the active branch ends at the last response instead")
+            warn(
+                "leaf_response_id \(named) is not among the responses; "
+                    + "the active branch ends at the last response instead")
             leaf = nil
         }
 
@@ -114,7 +115,8 @@ struct GrokParser: ExportParser {
         var end = leaf ?? ids.last
         while let node = end, leaf == nil, let next = tree.children(of: node).last { end = next }
         let active = end.map(tree.path(to:)) ?? []
-        let result = tree.layOut(active: active, order: tree.depthFirstOrder(), parts: parts, representative: representative)
+        let result = tree.layOut(
+            active: active, order: tree.depthFirstOrder(), parts: parts, representative: representative)
         var models: [String: String] = [:]
         for response in responses {
             if let id = response.id, models[id] == nil, let model = nonEmpty(response.model) { models[id] = model }

@@ -25,8 +25,11 @@ enum GrokWire {
 
         private enum CodingKeys: String, CodingKey {
             case id, title, summary
-            case conversationID = "conversation_id", createTime = "create_time", modifyTime = "modify_time"
-            case leafResponseID = "leaf_response_id", systemPromptName = "system_prompt_name"
+            case conversationID = "conversation_id"
+            case createTime = "create_time"
+            case modifyTime = "modify_time"
+            case leafResponseID = "leaf_response_id"
+            case systemPromptName = "system_prompt_name"
         }
 
         init(from decoder: any Decoder) throws {
@@ -75,10 +78,15 @@ enum GrokWire {
 
         private enum CodingKeys: String, CodingKey {
             case message, sender, model, metadata
-            case responseID = "response_id", mongoID = "_id", parentID = "parent_response_id"
-            case createTime = "create_time", thinkingTrace = "thinking_trace"
-            case webSearchResults = "web_search_results", fileAttachments = "file_attachments"
-            case imageAttachments = "image_attachments", generatedImageURLs = "generated_image_urls"
+            case responseID = "response_id"
+            case mongoID = "_id"
+            case parentID = "parent_response_id"
+            case createTime = "create_time"
+            case thinkingTrace = "thinking_trace"
+            case webSearchResults = "web_search_results"
+            case fileAttachments = "file_attachments"
+            case imageAttachments = "image_attachments"
+            case generatedImageURLs = "generated_image_urls"
             case cards = "card_attachments_json"
         }
 
@@ -95,7 +103,8 @@ enum GrokWire {
             message = c.lenient(String.self, .message)
             sender = c.lenient(String.self, .sender)
             createTime = c.lenient(Timestamp.self, .createTime)
-            model = c.lenient(String.self, .model)
+            model =
+                c.lenient(String.self, .model)
                 ?? c.lenient(Metadata.self, .metadata)?.requestModelDetails?.modelId
             thinkingTrace = c.lenient(String.self, .thinkingTrace)
             webSearchResults = (c.lenient([JSONValue].self, .webSearchResults) ?? []).compactMap(SearchResult.init)
@@ -121,7 +130,7 @@ enum GrokWire {
     }
 
     /// One element of `card_attachments_json`: a JSON object written as a string (sometimes as
-    /// an object), e.g. `{"id":"188710","type":"render_inline_citation","url":"https://…"}`.
+    /// an object), such as `{"id":"188710","type":"render_inline_citation","url":"https://…"}`.
     struct Card {
         var id: String
         var type: String?
@@ -148,7 +157,8 @@ enum GrokWire {
         var date: Date?
 
         private enum Keys: String, CodingKey {
-            case date = "$date", numberLong = "$numberLong"
+            case date = "$date"
+            case numberLong = "$numberLong"
         }
 
         init(from decoder: any Decoder) throws {
@@ -162,7 +172,8 @@ enum GrokWire {
             } else if let milliseconds = c.lenient(Double.self, .date) {
                 date = Date(timeIntervalSince1970: milliseconds / 1000)
             } else if let long = try? c.nestedContainer(keyedBy: Keys.self, forKey: .date),
-                      let milliseconds = long.lenient(String.self, .numberLong).flatMap(Double.init) {
+                let milliseconds = long.lenient(String.self, .numberLong).flatMap(Double.init)
+            {
                 date = Date(timeIntervalSince1970: milliseconds / 1000)
             }
         }

@@ -15,9 +15,10 @@ extension KimiParser {
         func hide(_ kind: String, _ index: Int, _ partRole: MessageRole, _ pieces: [String?]) {
             let cleaned = pieces.compactMap { $0.map(clean) }.compactMap(nonEmpty)
             guard let text = nonEmpty(cleaned.joined(separator: "\n\n")) else { return }
-            hiddenParts.append(ParsedMessage(
-                sourceID: "\(id)#\(kind)-\(index)", role: partRole, text: text, createdAt: createdAt, hidden: true,
-                contentType: kind))
+            hiddenParts.append(
+                ParsedMessage(
+                    sourceID: "\(id)#\(kind)-\(index)", role: partRole, text: text, createdAt: createdAt, hidden: true,
+                    contentType: kind))
         }
 
         for (index, entry) in (message.blocks ?? []).enumerated() {

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Reads one Kimi (Moonshot AI) chat. Kimi has no official export; this reads what
+/// Reads one Kimi (Moonshot AI) chat.
+///
+/// Kimi has no official export; this reads what
 /// third-party exporters save from its private API: kimi-chat-exporter's
 /// `raw/<chat-id>.json` (`{schema: "kimi-raw/1", chatId, chat, messages}`), a bare
 /// `ListMessages` page, or a chat object that carries its `messages`.
@@ -40,10 +42,12 @@ struct KimiParser: ExportParser {
         guard let entries = document.messages else {
             if let chats = document.chats, !chats.isEmpty {
                 throw ExportParseError(
-                    "a Kimi chat list (ListChats, \(chats.count) chats) holds titles and dates but no messages; import the exporter's raw/<chat-id>.json files (its raw folder) instead")
+                    "a Kimi chat list (ListChats, \(chats.count) chats) holds titles and dates but no messages; import the exporter's raw/<chat-id>.json files (its raw folder) instead"
+                )
             }
             throw ExportParseError(
-                "not a Kimi chat: expected an object with \"messages\" (a kimi-chat-exporter raw/<chat-id>.json file, or a ListMessages response)")
+                "not a Kimi chat: expected an object with \"messages\" (a kimi-chat-exporter raw/<chat-id>.json file, or a ListMessages response)"
+            )
         }
         let chat = document.chat ?? (document.ownChat?.isChat == true ? document.ownChat : nil)
         var diagnostics: [ImportDiagnostic] = []
@@ -103,7 +107,8 @@ struct KimiParser: ExportParser {
         for (id, message) in messages {
             if let link = message.parentID, link != nilParent, !link.isEmpty { parent[id] = link }
         }
-        let children = Dictionary(messages.map { ($0.id, $0.message.childrenIDs) }, uniquingKeysWith: { first, _ in first })
+        let children = Dictionary(
+            messages.map { ($0.id, $0.message.childrenIDs) }, uniquingKeysWith: { first, _ in first })
         let tree = ConversationTree(nodes: messages.map(\.id), parent: parent, listedChildren: children)
         for node in tree.cutLinks {
             warn("the parentId links loop back to message \(node); it was treated as a root")

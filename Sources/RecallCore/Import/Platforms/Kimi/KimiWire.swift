@@ -77,7 +77,8 @@ enum KimiWire {
 
         private enum CodingKeys: String, CodingKey {
             case id, role, status, createTime, blocks, refs
-            case parentID = "parentId", childrenIDs = "childrenMessageIds"
+            case parentID = "parentId"
+            case childrenIDs = "childrenMessageIds"
         }
 
         init(from decoder: any Decoder) throws {
@@ -102,11 +103,29 @@ enum KimiWire {
     /// One block; exactly one kind is meant to be set, but every kind present is read.
     struct Block: Decodable {
         struct Text: Decodable { var content: String? }
-        struct Think: Decodable { var content: String?; var summary: String? }
-        struct Search: Decodable { var keywords: [String]?; var webPages: [Page]? }
-        struct Page: Decodable { var title: String?; var url: String?; var snippet: String? }
-        struct Tool: Decodable { var name: String?; var args: String?; var contents: [JSONValue]? }
-        struct Artifact: Decodable { var title: String?; var path: String?; var content: String? }
+        struct Think: Decodable {
+            var content: String?
+            var summary: String?
+        }
+        struct Search: Decodable {
+            var keywords: [String]?
+            var webPages: [Page]?
+        }
+        struct Page: Decodable {
+            var title: String?
+            var url: String?
+            var snippet: String?
+        }
+        struct Tool: Decodable {
+            var name: String?
+            var args: String?
+            var contents: [JSONValue]?
+        }
+        struct Artifact: Decodable {
+            var title: String?
+            var path: String?
+            var content: String?
+        }
         struct Failure: Decodable {
             struct Localized: Decodable { var message: String? }
             var reason: String?
@@ -150,7 +169,10 @@ enum KimiWire {
             var contentType: String?
             var sizeBytes: Count?
         }
-        struct Blob: Decodable { var signUrl: String?; var previewUrl: String? }
+        struct Blob: Decodable {
+            var signUrl: String?
+            var previewUrl: String?
+        }
         var id: String?
         var meta: Meta?
         var blob: Blob?
@@ -158,7 +180,12 @@ enum KimiWire {
 
     /// What a message refers to beside its blocks.
     struct Refs: Decodable {
-        struct Image: Decodable { var id: String?; var caption: String?; var url: String?; var fullSizeUrl: String? }
+        struct Image: Decodable {
+            var id: String?
+            var caption: String?
+            var url: String?
+            var fullSizeUrl: String?
+        }
         struct SandboxFile: Decodable {
             var uri: String?
             var downloadUrl: String?
@@ -212,7 +239,6 @@ enum KimiWire {
             }
         }
     }
-
 
     /// Any key, to list the block kinds this version does not know.
     struct AnyKey: CodingKey {

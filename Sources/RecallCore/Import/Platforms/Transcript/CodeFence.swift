@@ -21,7 +21,9 @@ struct CodeFence {
             if run >= current.count, trimmed.dropFirst(run).allSatisfy(\.isWhitespace) { open = nil }
             return true
         }
-        guard let first = trimmed.first, first == "`" || first == "~", !ignoredOpeners.contains(number) else { return false }
+        guard let first = trimmed.first, first == "`" || first == "~", !ignoredOpeners.contains(number) else {
+            return false
+        }
         let run = trimmed.prefix { $0 == first }.count
         // A backtick fence's info string cannot hold backticks; otherwise it is inline code.
         guard run >= 3, first == "~" || !trimmed.dropFirst(run).contains("`") else { return false }
@@ -29,7 +31,9 @@ struct CodeFence {
         return true
     }
 
-    /// The lines of `lines` inside or delimiting fences. A fence left open at the end is not
+    /// The lines of `lines` inside or delimiting fences.
+    ///
+    /// A fence left open at the end is not
     /// treated as one (exporters sometimes drop a closing fence), and the lines are read again.
     static func fencedLines(_ lines: [Substring], from start: Int = 0) -> Set<Int> {
         var ignored = Set<Int>()

@@ -3,7 +3,9 @@ import Foundation
 /// Cleans the lines of one transcript message: what exporters add around the text goes, the
 /// text itself (code blocks included) stays as written.
 enum TranscriptBody {
-    /// The message text and the time an exporter wrote into it. Removed: a leading
+    /// The message text and the time an exporter wrote into it.
+    ///
+    /// Removed: a leading
     /// `<time datetime="…">` line (its time is returned), lines that are only a `<div …>` or
     /// `</div>` wrapper (right-to-left exports), blank lines at both ends, and separators (`---`)
     /// at the end, which exporters put between turns.
@@ -30,7 +32,8 @@ enum TranscriptBody {
             kept.append((index, line))
         }
         while let last = kept.last, !fenced.contains(last.index),
-              last.line.allSatisfy(\.isWhitespace) || TranscriptHeader.isSeparator(last.line) {
+            last.line.allSatisfy(\.isWhitespace) || TranscriptHeader.isSeparator(last.line)
+        {
             kept.removeLast()
         }
         let text = kept.map(\.line).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)

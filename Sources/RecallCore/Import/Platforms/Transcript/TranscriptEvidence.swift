@@ -15,7 +15,8 @@ enum TranscriptEvidence {
     /// Keys an exporter writes in the lines before the first message.
     static let headerKeys: Set<String> = [
         "title", "created", "created at", "created_at", "create_time", "created on", "date", "updated", "updated at",
-        "updated_at", "update_time", "last updated", "modified", "exported", "exported at", "exported on", "link", "url",
+        "updated_at", "update_time", "last updated", "modified", "exported", "exported at", "exported on", "link",
+        "url",
         "source", "original conversation", "conversation url", "chat url", "conversation id", "conversation_id",
         "session id", "session_id", "chat id", "id", "account uuid", "model", "platform", "provider", "assistant",
         "user", "messages", "message count", "tags",
@@ -48,7 +49,7 @@ enum TranscriptEvidence {
         if entry.hasPrefix("- ") || entry.hasPrefix("* ") { entry = entry.dropFirst(2) }
         let plain = entry.replacingOccurrences(of: "**", with: "")
         guard let colon = plain.firstIndex(where: { $0 == ":" || $0 == "：" }),
-              plain.distance(from: plain.startIndex, to: colon) <= 30
+            plain.distance(from: plain.startIndex, to: colon) <= 30
         else { return false }
         return headerKeys.contains(plain[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
     }

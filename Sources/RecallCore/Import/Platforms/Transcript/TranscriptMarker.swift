@@ -48,7 +48,9 @@ struct TranscriptMarker: Equatable {
         "system": .system, "tool": .tool, "tool output": .tool, "plugin": .tool, "function": .tool,
     ]
 
-    /// The marker a line holds, if it holds one. Lines inside code blocks must not be passed.
+    /// The marker a line holds, if it holds one.
+    ///
+    /// Lines inside code blocks must not be passed.
     static func parse(_ line: Substring) -> TranscriptMarker? {
         if line.hasPrefix("#") {
             let level = line.prefix { $0 == "#" }.count
@@ -74,7 +76,7 @@ struct TranscriptMarker: Equatable {
             return marker
         }
         guard line.first.map({ !$0.isWhitespace }) ?? false,
-              let colon = line.prefix(25).firstIndex(where: { $0 == ":" || $0 == "：" })
+            let colon = line.prefix(25).firstIndex(where: { $0 == ":" || $0 == "：" })
         else { return nil }
         guard var marker = labelled(String(line[..<colon]), style: .plain) else { return nil }
         marker.inlineText = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -113,7 +115,8 @@ struct TranscriptMarker: Equatable {
         guard !label.contains(where: notInLabels.contains) else { return nil }
         // Emoji and symbols around the label: `👤 User`, `🤖 Claude`, `🧑` alone.
         let decorations = label.filter { !$0.isLetter && !$0.isNumber && !$0.isWhitespace && !"-.".contains($0) }
-        let words = label.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }.reversed()
+        let words = label.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }
+            .reversed()
         let name = String(words).trimmingCharacters(in: .whitespaces)
         let key = name.lowercased()
         if genericLabels.contains(key), !colon { return nil }

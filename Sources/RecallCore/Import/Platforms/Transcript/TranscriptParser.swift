@@ -42,7 +42,8 @@ struct TranscriptParser: DocumentParser {
 
     func nearMiss(_ sample: DocumentSample) -> String? {
         guard requiresEvidence, TranscriptParser().recognizes(sample) else { return nil }
-        return "it has chat-like role labels but does not open like an exporter's transcript (a header that names the chat, or user and assistant turns alternating from the first lines); pass the platform `transcript` if it is one"
+        return
+            "it has chat-like role labels but does not open like an exporter's transcript (a header that names the chat, or user and assistant turns alternating from the first lines); pass the platform `transcript` if it is one"
     }
 
     private static func isHTML(_ head: String) -> Bool {
@@ -57,10 +58,12 @@ struct TranscriptParser: DocumentParser {
         guard let chosen = Self.dialogue(found) else {
             if found.isEmpty {
                 throw ExportParseError(
-                    "it has no chat transcript markers (expected lines such as `## User` and `## Assistant`, `**User:**` and `**Assistant:**`, or `You:` and `ChatGPT:`)")
+                    "it has no chat transcript markers (expected lines such as `## User` and `## Assistant`, `**User:**` and `**Assistant:**`, or `You:` and `ChatGPT:`)"
+                )
             }
             throw ExportParseError(
-                "it has \(found.count) line(s) that look like role labels, but never a user turn next to an assistant turn, so it does not read as a chat")
+                "it has \(found.count) line(s) that look like role labels, but never a user turn next to an assistant turn, so it does not read as a chat"
+            )
         }
         var header = TranscriptHeader()
         header.read(frontMatter: frontMatter)
@@ -74,10 +77,11 @@ struct TranscriptParser: DocumentParser {
             let (text, time) = TranscriptBody.clean(body)
             guard !text.isEmpty else { continue }
             let role = entry.marker.role
-            messages.append(ParsedMessage(
-                sourceID: String(number + 1), parentSourceID: messages.last?.sourceID, role: role, text: text,
-                createdAt: time ?? entry.marker.time, hidden: role == .system || role == .tool,
-                activePosition: messages.count, contentType: "text"))
+            messages.append(
+                ParsedMessage(
+                    sourceID: String(number + 1), parentSourceID: messages.last?.sourceID, role: role, text: text,
+                    createdAt: time ?? entry.marker.time, hidden: role == .system || role == .tool,
+                    activePosition: messages.count, contentType: "text"))
         }
         let platform = header.platform ?? chosen.lazy.compactMap(\.marker.platform).first
         var metadata: [String: String] = [:]
@@ -88,14 +92,18 @@ struct TranscriptParser: DocumentParser {
         let conversation = ParsedConversation(
             platform: .transcript, sourceID: Self.identity(header, messages), title: header.title,
             createdAt: header.createdAt ?? messages.compactMap(\.createdAt).min(),
-            updatedAt: header.updatedAt ?? messages.compactMap(\.createdAt).max(), messages: messages, metadata: metadata)
+            updatedAt: header.updatedAt ?? messages.compactMap(\.createdAt).max(), messages: messages,
+            metadata: metadata)
         return DocumentParse(conversations: [conversation])
     }
 
     /// The text's lines, whatever its line endings.
     static func lines<S: StringProtocol>(of text: S) -> [Substring] {
         let hasReturns = text.utf8.contains(UInt8(ascii: "\r"))
-        let normalized = hasReturns ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : String(text)
+        let normalized =
+            hasReturns
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            : String(text)
         return normalized.split(separator: "\n", omittingEmptySubsequences: false)
     }
 

@@ -1,0 +1,29 @@
+import HTTPTypes
+
+extension HTTPField.Name {
+    /// `Mcp-Session-Id`: the MCP session a request belongs to.
+    static let mcpSessionID = checked("Mcp-Session-Id")
+    /// `MCP-Protocol-Version`: the revision a client negotiated.
+    static let mcpProtocolVersion = checked("MCP-Protocol-Version")
+    /// `X-RateLimit-Limit`: the monthly quota.
+    static let rateLimitLimit = checked("X-RateLimit-Limit")
+    /// `X-RateLimit-Remaining`: requests left this month.
+    static let rateLimitRemaining = checked("X-RateLimit-Remaining")
+    /// `X-RateLimit-Reset`: seconds until the month's quota resets.
+    static let rateLimitReset = checked("X-RateLimit-Reset")
+    /// `X-RateLimit-Minute-Limit`: the per-minute quota.
+    static let rateLimitMinuteLimit = checked("X-RateLimit-Minute-Limit")
+    /// `X-RateLimit-Minute-Remaining`: requests left this minute.
+    static let rateLimitMinuteRemaining = checked("X-RateLimit-Minute-Remaining")
+    /// `X-RateLimit-Minute-Reset`: seconds until the minute's quota resets.
+    static let rateLimitMinuteReset = checked("X-RateLimit-Minute-Reset")
+
+    /// A header name written in this file.
+    ///
+    /// An invalid one is a programming error that stops the
+    /// process on first use, which the rate-limit and MCP-over-HTTP tests reach on every run.
+    private static func checked(_ name: String) -> HTTPField.Name {
+        guard let field = HTTPField.Name(name) else { preconditionFailure("invalid HTTP header name \(name)") }
+        return field
+    }
+}
