@@ -10,8 +10,11 @@ enum Cursor {
     /// The offset in a cursor made by `offset(_:tag:)`, or an invalid-argument error.
     static func decodeOffset(_ cursor: String?, tag: String, field: String = "cursor") throws -> Int {
         guard let cursor, !cursor.isEmpty else { return 0 }
-        guard let text = decode(cursor), text.hasPrefix(tag + ":"), let value = Int(text.dropFirst(tag.count + 1)), value >= 0 else {
-            throw RecallError.invalid(field, "not a cursor from this tool; pass next_cursor exactly as returned, or omit it to start over")
+        guard let text = decode(cursor), text.hasPrefix(tag + ":"), let value = Int(text.dropFirst(tag.count + 1)),
+            value >= 0
+        else {
+            throw RecallError.invalid(
+                field, "not a cursor from this tool; pass next_cursor exactly as returned, or omit it to start over")
         }
         return value
     }

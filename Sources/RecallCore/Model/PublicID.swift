@@ -2,7 +2,10 @@
 ///
 /// The prefix lets a tool reject a memory id passed where a chat id belongs with a clear message.
 enum PublicID: String, CaseIterable {
-    case chat, message = "msg", memory = "mem", importRun = "imp"
+    case chat
+    case message = "msg"
+    case memory = "mem"
+    case importRun = "imp"
 
     /// The public form of a row id.
     func string(_ rowID: Int64) -> String { "\(rawValue)_\(rowID)" }
