@@ -96,7 +96,7 @@ extension Recall {
 
     /// Lists memories, cursor-paged.
     public func listMemories(_ request: MemoryListRequest) throws -> MemoryPage {
-        try Validate.range(request.limit, 1...100, field: "limit")
+        try Validate.range(request.limit, Limits.memoriesPerPage, field: "limit")
         if let minimum = request.minConfidence { try Validate.range(minimum, 0...1, field: "min_confidence") }
         var request = request
         request.userID = try userID(request.userID)

@@ -4,9 +4,9 @@ extension Recall {
     /// Ranked search over memories and messages. Any string is a valid query; one with no
     /// searchable words (a lone `*`, punctuation) lists the newest items that match the filters.
     public func search(_ request: SearchRequest) throws -> SearchPage {
-        // The tool pages by at most 50; the REST route asks for up to 100 in one call, since offset
-        // pages of a ranking taken at different depths can repeat or skip a hit.
-        try Validate.range(request.limit, 1...100, field: "limit")
+        // The tool and the CLI page by at most 50; the REST route asks for up to 100 in one call,
+        // since offset pages of a ranking taken at different depths can repeat or skip a hit.
+        try Validate.range(request.limit, Limits.searchResults, field: "limit")
         let offset = try Cursor.decodeOffset(request.cursor, tag: "search")
         let hits = try rankedHits(query: request.query, scope: request.scope, filters: request.filters, count: offset + request.limit + 1)
         let page = Array(hits.dropFirst(offset).prefix(request.limit))

@@ -14,10 +14,10 @@ struct MCPRoutes: Sendable {
     let version: String
     let settings: HTTPSettings
 
-    static let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
-    static let versionHeader = HTTPField.Name("MCP-Protocol-Version")!
-    static let methodHeader = HTTPField.Name("Mcp-Method")!
-    static let nameHeader = HTTPField.Name("Mcp-Name")!
+    static let sessionHeader = HTTPField.Name.mcpSessionID
+    static let versionHeader = HTTPField.Name.mcpProtocolVersion
+    static let methodHeader = HTTPField.Name.mcpMethod
+    static let nameHeader = HTTPField.Name.mcpName
 
     func register(on router: Router<RecallRequestContext>) {
         router.post("/mcp") { request, context in try await post(request, context: context) }

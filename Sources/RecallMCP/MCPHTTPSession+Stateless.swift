@@ -41,7 +41,7 @@ extension MCPHTTPSession {
     /// The request in `body` when it is a stateless one (it carries the envelope, or is `server/discover`).
     public static func statelessRequest(_ body: Data) -> StatelessRequest? {
         guard case .message(.request(let id, let method, let params)) = IncomingMessage.parse(body),
-            method == "server/discover" || StatelessEnvelope.isPresent(in: params)
+            MethodRegistry.shared.isStateless(method, params: params)
         else { return nil }
         return StatelessRequest(id: id, method: method, params: params)
     }

@@ -83,15 +83,17 @@ final class ExportReadSession {
     /// One diagnostic for everything counted by `passOver`, named after the import's path.
     func reportSkippedFiles(under path: String) {
         guard !skippedFiles.isEmpty else { return }
-        report(ImportDiagnostic(
-            severity: .warning, file: path,
-            message: "skipped \(skippedFiles.description): not exports, or not readable here"))
+        report(
+            ImportDiagnostic(
+                severity: .warning, file: path,
+                message: "skipped \(skippedFiles.description): not exports, or not readable here"))
     }
 
     /// Reports progress through the current file; conversations count emitted and skipped ones.
     func progress(file: String, bytesRead: Int, totalBytes: Int?) {
-        progressSink(ImportProgress(
-            conversations: emitted + summary.skipped, bytesRead: bytesRead, totalBytes: totalBytes, file: file))
+        progressSink(
+            ImportProgress(
+                conversations: emitted + summary.skipped, bytesRead: bytesRead, totalBytes: totalBytes, file: file))
     }
 
     /// A conversation was skipped whole.
@@ -112,7 +114,9 @@ final class ExportReadSession {
 
     // MARK: Containers
 
-    /// Reads a file on disk: a ZIP archive, a JSON file, or a text document. `explicit` means the
+    /// Reads a file on disk: a ZIP archive, a JSON file, or a text document.
+    ///
+    /// `explicit` means the
     /// user named it, so it is read whatever its name and a failure is fatal; otherwise `role`
     /// (from its name) says what it may be. The file is opened by `RegularFile`, so nothing that
     /// could block (a FIFO, a device, this process's stdin) is ever read.
@@ -127,14 +131,16 @@ final class ExportReadSession {
             return
         }
         if file.size > limits.maxFileSize {
-            let reason = "it is \(file.size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file"
+            let reason =
+                "it is \(file.size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file"
             if explicit { throw RecallError(.tooLarge, "\(name): \(reason). Split the export or raise the limit.") }
             refuse(name, reason: reason, sizeLimit: true)
             return
         }
         let isArchive = explicit ? FileChunkReader.isZIP(head: file.head(4)) : role == .archive
         if isArchive {
-            try ZipArchiveReader(url: URL(fileURLWithPath: file.resolvedPath), name: name, explicit: explicit).read(into: self)
+            try ZipArchiveReader(url: URL(fileURLWithPath: file.resolvedPath), name: name, explicit: explicit).read(
+                into: self)
             return
         }
         try readMember(name: name, size: file.size, explicit: explicit, role: role) { consume in
@@ -146,6 +152,7 @@ final class ExportReadSession {
     }
 
     /// Reads one file or member delivered by `stream`, as an export if its content is one.
+    ///
     /// `superseded` lists elements to pass over (see `ChatGPTShardSet`).
     func readMember(
         name: String, size: Int?, explicit: Bool, role: MemberSelection.Role = .conversations,

@@ -52,7 +52,8 @@ struct ExportReader: Sendable {
             guard !formats.isEmpty else {
                 throw RecallError(
                     .unrecognizedFormat,
-                    "Recall cannot read \(platform.displayName) exports yet (supported: \(ExportFormats.all.supportedNames)). Leave the platform out to detect it.")
+                    "Recall cannot read \(platform.displayName) exports yet (supported: \(ExportFormats.all.supportedNames)). Leave the platform out to detect it."
+                )
             }
         }
         let deadline = policy.timeLimit.map { ImportDeadline(limit: $0, now: clock) }
@@ -126,12 +127,17 @@ struct ExportReader: Sendable {
         let reason: String
         switch why {
         case .unreadableFolder:
-            session.passOver(name, severity: .warning, message: "this folder could not be listed; its files were not read", isFolder: true)
+            session.passOver(
+                name, severity: .warning, message: "this folder could not be listed; its files were not read",
+                isFolder: true)
             return
         case .tooManyEntries:
-            session.report(ImportDiagnostic(
-                severity: .warning, file: name,
-                message: "the walk stopped after \(FolderWalker.maxEntries) entries; import a smaller folder to read the rest"))
+            session.report(
+                ImportDiagnostic(
+                    severity: .warning, file: name,
+                    message:
+                        "the walk stopped after \(FolderWalker.maxEntries) entries; import a smaller folder to read the rest"
+                ))
             return
         case .linkOutside: reason = "it is a symbolic link to a place outside the folder being imported"
         case .otherFileSystem: reason = "it is a folder on another file system (a mount point)"
@@ -142,7 +148,9 @@ struct ExportReader: Sendable {
     }
 
     /// Reads one folder's ChatGPT shards as one list; files over the size limit are refused first.
-    private func readShards(_ set: ChatGPTShardSet, in root: String, path: String, into session: ExportReadSession) throws {
+    private func readShards(_ set: ChatGPTShardSet, in root: String, path: String, into session: ExportReadSession)
+        throws
+    {
         var members: [ChatGPTShardSet.Member] = []
         for relative in set.paths {
             let file = root + "/" + relative
@@ -156,23 +164,26 @@ struct ExportReader: Sendable {
             }
             if size > limits.maxFileSize {
                 session.refuse(
-                    name, reason: "it is \(size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file",
+                    name,
+                    reason:
+                        "it is \(size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file",
                     sizeLimit: true)
                 continue
             }
             let chunkSize = limits.readChunkSize
-            members.append(ChatGPTShardSet.Member(name: name, size: size) { [device = session.rootDevice] consume in
-                let opened: RegularFile
-                do throws(RegularFile.Refusal) {
-                    opened = try RegularFile.open(file, device: device)
-                } catch {
-                    throw ExportReadInterruption(error.reason)
-                }
-                try FileChunkReader.read(opened.handle, chunkSize: chunkSize) { chunk in
-                    try session.checkTime()
-                    try consume(chunk)
-                }
-            })
+            members.append(
+                ChatGPTShardSet.Member(name: name, size: size) { [device = session.rootDevice] consume in
+                    let opened: RegularFile
+                    do throws(RegularFile.Refusal) {
+                        opened = try RegularFile.open(file, device: device)
+                    } catch {
+                        throw ExportReadInterruption(error.reason)
+                    }
+                    try FileChunkReader.read(opened.handle, chunkSize: chunkSize) { chunk in
+                        try session.checkTime()
+                        try consume(chunk)
+                    }
+                })
         }
         try ChatGPTShardSet.read(members, into: session)
     }
@@ -184,27 +195,39 @@ struct ExportReader: Sendable {
     /// the same answer whether or not anything is there.
     private static func locate(_ path: String, policy: ImportPolicy) throws -> Location {
         guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RecallError(.unreadableFile, "No path was given. Pass the export's ZIP, its conversations.json, or its folder.")
+            throw RecallError(
+                .unreadableFile, "No path was given. Pass the export's ZIP, its conversations.json, or its folder.")
         }
         let resolved = PathResolver.resolve(StoreLocation.expand(path))
         if let allowed = policy.allowedFolders {
             let folders = allowed.map { StoreLocation.expand($0) }
             guard folders.contains(where: { PathResolver.contains(PathResolver.resolve($0), resolved) }) else {
-                throw RecallError(.invalidArgument, outside(path, folders), fieldErrors: ["path": "outside the folders Recall may import from"])
+                throw RecallError(
+                    .invalidArgument, outside(path, folders),
+                    fieldErrors: ["path": "outside the folders Recall may import from"])
             }
         }
         if PathResolver.isSystem(resolved) {
-            throw RecallError(.unreadableFile, "\(path) is in /proc, /sys or /dev, which hold no exports (reading there can block or never end). Pass the export's ZIP, its conversations.json, or its folder.")
+            throw RecallError(
+                .unreadableFile,
+                "\(path) is in /proc, /sys or /dev, which hold no exports (reading there can block or never end). Pass the export's ZIP, its conversations.json, or its folder."
+            )
         }
         if resolved == "/" {
-            throw RecallError(.unreadableFile, "\(path) is the whole file system. Pass the export's ZIP, its conversations.json, or the folder that holds it.")
+            throw RecallError(
+                .unreadableFile,
+                "\(path) is the whole file system. Pass the export's ZIP, its conversations.json, or the folder that holds it."
+            )
         }
         let status: FileStatus
         do {
             status = try RegularFile.status(resolved)
         } catch {
             if error.isMissing {
-                throw RecallError(.unreadableFile, "No file or folder at \(path). Check the path (it is read on this machine, relative to the current folder unless absolute).")
+                throw RecallError(
+                    .unreadableFile,
+                    "No file or folder at \(path). Check the path (it is read on this machine, relative to the current folder unless absolute)."
+                )
             }
             throw RecallError(.unreadableFile, "\(path) cannot be read: \(error.reason).")
         }
@@ -213,14 +236,18 @@ struct ExportReader: Sendable {
         // A FIFO or a device would block the reader or never end; only files and folders are read.
         case .regular: return .file(resolved)
         case .symbolicLink, .special:
-            throw RecallError(.unreadableFile, "\(path) is not a regular file or a folder (it is a device, pipe or socket). Pass the export's ZIP, its conversations.json, or its folder.")
+            throw RecallError(
+                .unreadableFile,
+                "\(path) is not a regular file or a folder (it is a device, pipe or socket). Pass the export's ZIP, its conversations.json, or its folder."
+            )
         }
     }
 
     /// The error for a path outside the allowed folders: it names them and how to allow more.
     private static func outside(_ path: String, _ folders: [String]) -> String {
         let list = folders.isEmpty ? "none" : folders.joined(separator: ", ")
-        return "\(path) is outside the folders Recall may import from (\(list)). Move or copy the export into one of them, or allow its folder: start the server with --allow-import FOLDER, set RECALL_IMPORT_DIRS, or open the folder as a root in your client."
+        return
+            "\(path) is outside the folders Recall may import from (\(list)). Move or copy the export into one of them, or allow its folder: start the server with --allow-import FOLDER, set RECALL_IMPORT_DIRS, or open the folder as a root in your client."
     }
 
     /// The fatal error when no file held an export.
@@ -231,16 +258,25 @@ struct ExportReader: Sendable {
         var reasons = session.rejections.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
         if session.policy.countsSkippedFiles {
             // Named files could reveal what else lies there: keep the reasons about the path itself.
-            reasons = session.rejections.filter { $0.hasPrefix(path + ": ") }.map { String($0.dropFirst(path.count + 2)) }
-            if !session.skippedFiles.isEmpty { reasons.append("it holds \(session.skippedFiles.description), none of them an export") }
+            reasons = session.rejections.filter { $0.hasPrefix(path + ": ") }.map {
+                String($0.dropFirst(path.count + 2))
+            }
+            if !session.skippedFiles.isEmpty {
+                reasons.append("it holds \(session.skippedFiles.description), none of them an export")
+            }
             reasons += session.sizeReasons.filter { !reasons.contains($0) }
         }
         let listed = reasons.prefix(5).joined(separator: "; ") + (reasons.count > 5 ? "; …" : "")
         switch location {
         case .file:
-            return RecallError(code, "\(path) is not a readable export: \(reasons.isEmpty ? "it holds no conversations" : listed). \(expected)")
+            return RecallError(
+                code,
+                "\(path) is not a readable export: \(reasons.isEmpty ? "it holds no conversations" : listed). \(expected)"
+            )
         case .folder:
-            let found = reasons.isEmpty ? "it holds no JSON, HTML, Markdown, text or ZIP files besides an export's side files" : listed
+            let found =
+                reasons.isEmpty
+                ? "it holds no JSON, HTML, Markdown, text or ZIP files besides an export's side files" : listed
             return RecallError(code, "\(path) holds no readable export (\(found)). \(expected)")
         }
     }

@@ -18,7 +18,9 @@ struct ImportDeadline: Sendable {
         end = now().addingTimeInterval(limit)
     }
 
-    /// Throws once the time is up. The error travels through every reading stage the way a
+    /// Throws once the time is up.
+    ///
+    /// The error travels through every reading stage the way a
     /// storage failure does (`ExportEmitFailure`), so no stage mistakes it for a bad file.
     func check() throws {
         if now() >= end { throw ExportEmitFailure(underlying: ImportTimeLimitReached(limit: limit)) }
@@ -34,6 +36,7 @@ struct ImportTimeLimitReached: Error {
 
     /// "10 min", "45 s": the budget as people read it.
     var limitDescription: String {
-        limit >= 120 && limit.truncatingRemainder(dividingBy: 60) == 0 ? "\(Int(limit / 60)) min" : "\(Int(limit.rounded())) s"
+        limit >= 120 && limit.truncatingRemainder(dividingBy: 60) == 0
+            ? "\(Int(limit / 60)) min" : "\(Int(limit.rounded())) s"
     }
 }

@@ -19,7 +19,9 @@ struct ImportLimits: Sendable, Equatable {
     /// The largest single conversation; a bigger one is skipped with a diagnostic.
     var maxConversationSize: Int
     /// The largest file read whole into memory: HTML, Markdown and text files, Gemini My Activity
-    /// JSON (its records must be grouped) and AI Studio prompts. Far above real ones: a heavy
+    /// JSON (its records must be grouped) and AI Studio prompts.
+    ///
+    /// Far above real ones: a heavy
     /// Gemini user's `MyActivity.json` is tens of MB.
     var maxDocumentSize: Int
     /// Bytes per read from a file or a ZIP member; bounds memory, not input.

@@ -2,7 +2,9 @@ import Foundation
 
 /// Reads one file or ZIP member, whatever it holds: the first significant byte decides between
 /// a JSON list streamed element by element (`ExportMemberReader`) and a file read whole
-/// (`DocumentMemberReader`: HTML, Markdown, text). A JSON member can still end up read whole
+/// (`DocumentMemberReader`: HTML, Markdown, text).
+///
+/// A JSON member can still end up read whole
 /// when a document parser claims its first element.
 struct MemberReader {
     /// How diagnostics and the caller name this member.
@@ -24,7 +26,9 @@ struct MemberReader {
     /// The first byte that is not white space, once seen: what kind of file this is.
     private var firstByte: UInt8?
 
-    /// Creates a reader over `formats`. `acceptsText` lets a member that is not JSON be tried as
+    /// Creates a reader over `formats`.
+    ///
+    /// `acceptsText` lets a member that is not JSON be tried as
     /// a text document; see `ExportMemberReader` for `fallback`, `superseded` and `quietWhenEmpty`.
     init(
         name: String, totalBytes: Int?, formats: ExportFormats, fallback: (any ExportParser)?,
@@ -78,6 +82,7 @@ struct MemberReader {
 
     /// What the member turned out to hold, in a few words and without quoting it, for the one
     /// line that says a file in a folder or ZIP is not an export.
+    ///
     /// Nil when the member is a damaged file rather than something else: its own reason says more.
     var contentKind: String? {
         if elements?.isDamaged == true { return nil }

@@ -1,4 +1,6 @@
-/// A file or image a message referred to. Binaries are never copied: Recall keeps the reference.
+/// A file or image a message referred to.
+///
+/// Binaries are never copied: Recall keeps the reference.
 public struct Attachment: Sendable, Codable, Equatable, Hashable {
     /// What the attachment is.
     public enum Kind: String, Sendable, Codable, Hashable { case image, file, audio }

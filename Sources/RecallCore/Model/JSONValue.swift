@@ -1,6 +1,8 @@
 import Foundation
 
-/// Any JSON value. Used for memory metadata and, in the MCP layer, for the wire.
+/// Any JSON value.
+///
+/// Used for memory metadata and, in the MCP layer, for the wire.
 ///
 /// Numbers keep their integer-ness so ids like `0` or `2^53-1` round-trip exactly.
 public enum JSONValue: Sendable, Hashable, Codable {

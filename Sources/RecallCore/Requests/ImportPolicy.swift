@@ -39,7 +39,8 @@ public struct ImportPolicy: Sendable, Equatable {
     /// For a model's request: only inside `folders`, transcripts with evidence, skipped files
     /// counted, at most `timeLimit` seconds.
     public static func restricted(to folders: [String], timeLimit: TimeInterval = defaultTimeLimit) -> ImportPolicy {
-        ImportPolicy(allowedFolders: folders, requiresTranscriptEvidence: true, countsSkippedFiles: true, timeLimit: timeLimit)
+        ImportPolicy(
+            allowedFolders: folders, requiresTranscriptEvidence: true, countsSkippedFiles: true, timeLimit: timeLimit)
     }
 
     /// Ten minutes: a 16 GB export (the largest file Recall reads) imports in about that long.

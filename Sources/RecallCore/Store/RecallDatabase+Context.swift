@@ -1,15 +1,6 @@
 import Foundation
 import GRDB
 
-/// A run of visible turns around a hit, for context blocks.
-struct MessageWindow: Sendable {
-    var chatID: Int64
-    var chatTitle: String
-    var platform: Platform
-    var messages: [Message]
-    var positions: [Int]
-}
-
 extension RecallDatabase {
     /// The visible active-branch turns around a message: `radius` on each side, in order.
     func window(around messageID: String, radius: Int) throws -> MessageWindow? {

@@ -32,7 +32,7 @@ enum UploadPage {
     /// shows the summary. The token rides in the form's address, since the body is the file.
     static func receive(_ request: Request, context: RecallRequestContext, settings: HTTPSettings, uploads: UploadFolder) async throws -> Response {
         let user = try WebUser(context)
-        let presented = WebForm(query: request).string(WebSession.tokenField) ?? request.headers[HTTPField.Name("X-CSRF-Token")!]
+        let presented = WebForm(query: request).string(WebSession.tokenField) ?? request.headers[.csrfToken]
         guard WebSession.check(presented, key: context.webKey ?? "") else { throw WebError.forgedForm }
         let upload: UploadReceiver.Upload
         do {

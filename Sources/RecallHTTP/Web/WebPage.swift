@@ -57,11 +57,11 @@ enum WebPage {
         var headers: HTTPFields = [
             .contentType: type,
             .contentSecurityPolicy: contentSecurityPolicy,
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            .contentTypeOptions: "nosniff",
             // Not `no-referrer`: with it browsers send `Origin: null` on form posts, which the
             // origin check (against DNS rebinding) must refuse.
-            HTTPField.Name("Referrer-Policy")!: "same-origin",
-            HTTPField.Name("X-Frame-Options")!: "DENY",
+            .referrerPolicy: "same-origin",
+            .frameOptions: "DENY",
         ]
         headers[.cacheControl] = cache ? "public, max-age=3600" : "no-store"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

@@ -32,7 +32,7 @@ struct WebUser: Sendable {
     static func posting(_ request: Request, _ context: RecallRequestContext, limit: Int = 1 << 20) async throws -> (WebUser, WebForm) {
         let user = try WebUser(context)
         let form = try await WebForm.body(request, limit: limit)
-        let presented = form.string(WebSession.tokenField) ?? request.headers[HTTPField.Name("X-CSRF-Token")!]
+        let presented = form.string(WebSession.tokenField) ?? request.headers[.csrfToken]
         guard WebSession.check(presented, key: context.webKey ?? "") else { throw WebError.forgedForm }
         return (user, form)
     }

@@ -15,6 +15,16 @@ struct StatelessEnvelope: Sendable {
     /// The least severe log message the client wants for this request; none when absent.
     let logLevel: LogLevel?
 
+    /// Capabilities that would make the server send requests to the client, which a stateless
+    /// server must not do: the tools then work without them (no sampling, no roots).
+    private static let requestCapabilities: Set<String> = ["sampling", "roots", "elicitation"]
+
+    /// The client's capabilities this server may use in a stateless call: those that need no
+    /// request back to the client.
+    var usableCapabilities: [String: JSONValue] {
+        clientCapabilities.filter { !Self.requestCapabilities.contains($0.key) }
+    }
+
     /// Whether a request's params carry a stateless envelope (its protocol version key).
     static func isPresent(in params: JSONValue?) -> Bool {
         params?["_meta"]?[versionKey] != nil

@@ -1,0 +1,254 @@
+/// The shapes of a ChatGPT `conversations.json` element, with the export's own key names.
+///
+/// Only `ChatGPTParser` uses these. Optional scalars decode leniently (a retyped field
+/// reads as nil); structure (`mapping` must be an object of nodes) decodes strictly.
+enum ChatGPTWire {
+    /// One conversation.
+    struct Conversation: Decodable {
+        var id: String?
+        var conversationID: String?
+        var title: String?
+        var createTime: Double?
+        var updateTime: Double?
+        var mapping: [String: Node]?
+        var currentNode: String?
+        var defaultModelSlug: String?
+        var gizmoID: String?
+        var gizmoType: String?
+        var conversationTemplateID: String?
+        var isArchived: Bool?
+        /// DeepSeek's official export also has `mapping`, but dates its conversations this way.
+        var hasInsertedAt: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case id, title, mapping
+            case conversationID = "conversation_id"
+            case createTime = "create_time"
+            case updateTime = "update_time"
+            case currentNode = "current_node"
+            case defaultModelSlug = "default_model_slug"
+            case gizmoID = "gizmo_id"
+            case gizmoType = "gizmo_type"
+            case conversationTemplateID = "conversation_template_id"
+            case isArchived = "is_archived"
+            case insertedAt = "inserted_at"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = c.lenient(String.self, .id)
+            conversationID = c.lenient(String.self, .conversationID)
+            title = c.lenient(String.self, .title)
+            createTime = c.lenient(Double.self, .createTime)
+            updateTime = c.lenient(Double.self, .updateTime)
+            mapping = try c.decodeIfPresent([String: Node].self, forKey: .mapping)
+            currentNode = c.lenient(String.self, .currentNode)
+            defaultModelSlug = c.lenient(String.self, .defaultModelSlug)
+            gizmoID = c.lenient(String.self, .gizmoID)
+            gizmoType = c.lenient(String.self, .gizmoType)
+            conversationTemplateID = c.lenient(String.self, .conversationTemplateID)
+            isArchived = c.lenient(Bool.self, .isArchived)
+            hasInsertedAt = c.contains(.insertedAt)
+        }
+    }
+
+    /// One node of the `mapping` tree.
+    struct Node: Decodable {
+        var parent: String?
+        var children: [String]
+        var message: Message?
+        /// Why `message` could not be read, when it was there but malformed.
+        var unreadableMessage: String?
+
+        private enum CodingKeys: String, CodingKey { case parent, children, message }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            parent = c.lenient(String.self, .parent)
+            children = c.lenient([String].self, .children) ?? []
+            do {
+                message = try c.decodeIfPresent(Message.self, forKey: .message)
+            } catch let error as DecodingError {
+                unreadableMessage = error.summary
+            }
+        }
+    }
+
+    /// A node's message.
+    struct Message: Decodable {
+        var author: Author?
+        var createTime: Double?
+        var content: Content?
+        var recipient: String?
+        var metadata: Metadata?
+        /// DeepSeek messages carry `fragments` instead of `author`/`content`.
+        var hasFragments: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case author, content, recipient, metadata, fragments
+            case createTime = "create_time"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            author = c.lenient(Author.self, .author)
+            createTime = c.lenient(Double.self, .createTime)
+            content = c.lenient(Content.self, .content)
+            recipient = c.lenient(String.self, .recipient)
+            metadata = c.lenient(Metadata.self, .metadata)
+            hasFragments = c.contains(.fragments)
+        }
+    }
+
+    /// Who wrote a message: `role` is system, user, assistant or tool; `name` names the tool.
+    struct Author: Decodable {
+        var role: String
+        var name: String?
+    }
+
+    /// The polymorphic `content` object; which fields are set depends on `content_type`.
+    struct Content: Decodable {
+        var contentType: String
+        var parts: [Part]?
+        var text: String?
+        var thoughts: [Thought]?
+        var content: String?
+        var userProfile: String?
+        var userInstructions: String?
+        var modelSetContext: String?
+        var result: String?
+        var summary: String?
+        var title: String?
+        var url: String?
+        var snippet: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case parts, text, thoughts, content, result, summary, title, url, snippet
+            case contentType = "content_type"
+            case userProfile = "user_profile"
+            case userInstructions = "user_instructions"
+            case modelSetContext = "model_set_context"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            contentType = c.lenient(String.self, .contentType) ?? "unknown"
+            parts = c.lenient([Part].self, .parts)
+            text = c.lenient(String.self, .text)
+            thoughts = c.lenient([Thought].self, .thoughts)
+            content = c.lenient(String.self, .content)
+            userProfile = c.lenient(String.self, .userProfile)
+            userInstructions = c.lenient(String.self, .userInstructions)
+            modelSetContext = c.lenient(String.self, .modelSetContext)
+            result = c.lenient(String.self, .result)
+            summary = c.lenient(String.self, .summary)
+            title = c.lenient(String.self, .title)
+            url = c.lenient(String.self, .url)
+            snippet = c.lenient(String.self, .snippet)
+        }
+    }
+
+    /// One element of `parts`: a string, or an object such as an image or audio pointer.
+    enum Part: Decodable {
+        case text(String)
+        case asset(Asset)
+        case other
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let text = try? c.decode(String.self) {
+                self = .text(text)
+            } else if let asset = try? c.decode(Asset.self) {
+                self = .asset(asset)
+            } else {
+                self = .other
+            }
+        }
+    }
+
+    /// An object part: `image_asset_pointer`, `audio_asset_pointer`, `audio_transcription`, ….
+    struct Asset: Decodable {
+        var contentType: String?
+        var assetPointer: String?
+        var sizeBytes: Double?
+        var text: String?
+        var dallePrompt: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case text, metadata
+            case contentType = "content_type"
+            case assetPointer = "asset_pointer"
+            case sizeBytes = "size_bytes"
+        }
+
+        private struct AssetMetadata: Decodable { var dalle: Dalle? }
+        private struct Dalle: Decodable { var prompt: String? }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            contentType = c.lenient(String.self, .contentType)
+            assetPointer = c.lenient(String.self, .assetPointer)
+            sizeBytes = c.lenient(Double.self, .sizeBytes)
+            text = c.lenient(String.self, .text)
+            dallePrompt = c.lenient(AssetMetadata.self, .metadata)?.dalle?.prompt
+        }
+    }
+
+    /// One step of a reasoning model's `thoughts`.
+    struct Thought: Decodable {
+        var summary: String?
+        var content: String?
+    }
+
+    /// The message keys Recall reads from `metadata`.
+    struct Metadata: Decodable {
+        var isVisuallyHidden: Bool?
+        var attachments: [FileAttachment]?
+        var userContext: UserContext?
+
+        private enum CodingKeys: String, CodingKey {
+            case attachments
+            case isVisuallyHidden = "is_visually_hidden_from_conversation"
+            case userContext = "user_context_message_data"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            isVisuallyHidden = c.lenient(Bool.self, .isVisuallyHidden)
+            attachments = c.lenient([FileAttachment].self, .attachments)
+            userContext = c.lenient(UserContext.self, .userContext)
+        }
+    }
+
+    /// A file the user uploaded, as listed in `metadata.attachments`.
+    struct FileAttachment: Decodable {
+        var id: String?
+        var name: String?
+        var size: Double?
+        var mimeType: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case id, name, size
+            case mimeType = "mime_type"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = c.lenient(String.self, .id)
+            name = c.lenient(String.self, .name)
+            size = c.lenient(Double.self, .size)
+            mimeType = c.lenient(String.self, .mimeType)
+        }
+    }
+
+    /// Custom instructions carried on a 2023-era system message.
+    struct UserContext: Decodable {
+        var aboutUserMessage: String?
+        var aboutModelMessage: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case aboutUserMessage = "about_user_message"
+            case aboutModelMessage = "about_model_message"
+        }
+    }
+}
