@@ -34,7 +34,9 @@ extension BenchRanking {
         var semantic = SemanticSearch.embedded
         for pair in text.split(separator: " ") {
             let parts = pair.split(separator: "=")
-            guard parts.count == 2, let value = Double(parts[1]) else { throw BenchError("`\(pair)` is not name=value") }
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw BenchError("`\(pair)` is not name=value")
+            }
             switch parts[0] {
             case "messageMeaning": semantic.fusion.messageMeaning = value
             case "memoryMeaning": semantic.fusion.memoryMeaning = value

@@ -3,13 +3,18 @@ import Foundation
 /// Writes a ChatGPT `conversations.json` of a given size, shaped like a real export: every
 /// conversation a `mapping` tree with a null root, a hidden system node, user and assistant
 /// turns carrying the metadata real exports carry, and now and then a regenerated answer off the
-/// active branch. Written in a stream, so any size costs little memory.
+/// active branch.
+///
+/// Written in a stream, so any size costs little memory.
 struct ChatGPTExportWriter {
     /// Writes at least `megabytes` MB (10^6 bytes) to `path`; returns conversations and messages written.
+    ///
     /// With `facts`, one user turn in three opens with a first-person statement the extractor
     /// reads (where the user lives, what they like, their favourites), drawn from small lists so
     /// the same facts recur, merge and supersede as they do in a real history.
-    static func write(megabytes: Int, to path: String, seed: UInt64 = 42, facts: Bool = false) throws -> (conversations: Int, messages: Int) {
+    static func write(megabytes: Int, to path: String, seed: UInt64 = 42, facts: Bool = false) throws -> (
+        conversations: Int, messages: Int
+    ) {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? handle.close() }
@@ -54,12 +59,17 @@ struct ChatGPTExportWriter {
         var count = 0
         for turn in 0..<turns {
             let role = turn % 2 == 0 ? "user" : "assistant"
-            let length = role == "user" ? Int.random(in: 6...60, using: &text.random) : Int.random(in: 40...400, using: &text.random)
+            let length =
+                role == "user"
+                ? Int.random(in: 6...60, using: &text.random) : Int.random(in: 40...400, using: &text.random)
             let nodeID = "\(id)-\(turn)"
             if role == "assistant", Int.random(in: 0..<5, using: &text.random) == 0 {
                 // A regenerated answer the user moved away from: stored, not on the active branch.
                 let other = "\(id)-\(turn)-regenerated"
-                add(other, message(other, role: role, text: text.sentence(length), time: start + Double(turn) * 40, hidden: false))
+                add(
+                    other,
+                    message(
+                        other, role: role, text: text.sentence(length), time: start + Double(turn) * 40, hidden: false))
                 count += 1
             }
             var said = body(&text, words: length)
@@ -70,20 +80,28 @@ struct ChatGPTExportWriter {
             parent = nodeID
             count += 1
         }
-        nodes.append(#""client-created-root":{"id":"client-created-root","message":null,"parent":null,"children":[\#(quoted(children["client-created-root"] ?? []))]}"#)
+        nodes.append(
+            #""client-created-root":{"id":"client-created-root","message":null,"parent":null,"children":[\#(quoted(children["client-created-root"] ?? []))]}"#
+        )
         for node in order {
-            nodes.append(#""\#(node.id)":{"id":"\#(node.id)","message":\#(node.body),"parent":"\#(node.parent)","children":[\#(quoted(children[node.id] ?? []))]}"#)
+            nodes.append(
+                #""\#(node.id)":{"id":"\#(node.id)","message":\#(node.body),"parent":"\#(node.parent)","children":[\#(quoted(children[node.id] ?? []))]}"#
+            )
         }
         let title = text.sentence(Int.random(in: 2...6, using: &text.random)).capitalized
-        let json = #"{"title":"\#(title)","create_time":\#(start),"update_time":\#(start + Double(turns) * 40),"mapping":{\#(nodes.joined(separator: ","))},"moderation_results":[],"current_node":"\#(parent)","plugin_ids":null,"conversation_id":"\#(id)","conversation_template_id":null,"gizmo_id":null,"gizmo_type":null,"is_archived":false,"is_starred":null,"safe_urls":[],"blocked_urls":[],"default_model_slug":"gpt-4o","conversation_origin":null,"voice":null,"async_status":null,"disabled_tool_ids":[],"is_do_not_remember":false,"memory_scope":"global_enabled","id":"\#(id)"}"#
+        let json =
+            #"{"title":"\#(title)","create_time":\#(start),"update_time":\#(start + Double(turns) * 40),"mapping":{\#(nodes.joined(separator: ","))},"moderation_results":[],"current_node":"\#(parent)","plugin_ids":null,"conversation_id":"\#(id)","conversation_template_id":null,"gizmo_id":null,"gizmo_type":null,"is_archived":false,"is_starred":null,"safe_urls":[],"blocked_urls":[],"default_model_slug":"gpt-4o","conversation_origin":null,"voice":null,"async_status":null,"disabled_tool_ids":[],"is_do_not_remember":false,"memory_scope":"global_enabled","id":"\#(id)"}"#
         return (json, count)
     }
 
     private static func message(_ id: String, role: String, text: String, time: Double, hidden: Bool) -> String {
         let hiddenField = hidden ? #""is_visually_hidden_from_conversation":true,"# : ""
-        let modelFields = role == "assistant"
-            ? #""citations":[],"content_references":[],"finish_details":{"type":"stop","stop_tokens":[200002]},"is_complete":true,"model_slug":"gpt-4o","default_model_slug":"gpt-4o","parent_id":"x","# : ""
-        return #"{"id":"\#(id)","author":{"role":"\#(role)","name":null,"metadata":{}},"create_time":\#(time),"update_time":null,"content":{"content_type":"text","parts":["\#(text)"]},"status":"finished_successfully","end_turn":\#(role == "assistant"),"weight":1.0,"metadata":{\#(hiddenField)\#(modelFields)"request_id":"req-\#(id.suffix(12))","message_type":null,"timestamp_":"absolute"},"recipient":"all","channel":null}"#
+        let modelFields =
+            role == "assistant"
+            ? #""citations":[],"content_references":[],"finish_details":{"type":"stop","stop_tokens":[200002]},"is_complete":true,"model_slug":"gpt-4o","default_model_slug":"gpt-4o","parent_id":"x","#
+            : ""
+        return
+            #"{"id":"\#(id)","author":{"role":"\#(role)","name":null,"metadata":{}},"create_time":\#(time),"update_time":null,"content":{"content_type":"text","parts":["\#(text)"]},"status":"finished_successfully","end_turn":\#(role == "assistant"),"weight":1.0,"metadata":{\#(hiddenField)\#(modelFields)"request_id":"req-\#(id.suffix(12))","message_type":null,"timestamp_":"absolute"},"recipient":"all","channel":null}"#
     }
 
     /// Prose with the odd paragraph break, quotation and code block, JSON-escaped.

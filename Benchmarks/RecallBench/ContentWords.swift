@@ -44,19 +44,27 @@ struct ContentWords {
     }
 
     private static let months: Set<String> = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
     ]
 
     static let stopWords: Set<String> = [
-        "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before",
-        "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "during", "each", "for", "from", "had",
-        "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in",
-        "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of",
+        "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+        "before",
+        "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "during", "each", "for", "from",
+        "had",
+        "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+        "in",
+        "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now",
+        "of",
         "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she", "so", "some", "such",
-        "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+        "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
+        "those",
         "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
-        "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "really", "recently", "currently",
-        "lately", "week", "weekend", "month", "year", "years", "day", "days", "ago", "last", "next", "yesterday", "today",
+        "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "really", "recently",
+        "currently",
+        "lately", "week", "weekend", "month", "year", "years", "day", "days", "ago", "last", "next", "yesterday",
+        "today",
         "tomorrow", "tonight", "around", "within",
     ]
 }

@@ -32,7 +32,8 @@ struct DurableFactsCommand: ParsableCommand {
         var droppedLines: [String] = []
         for message in data.messages {
             let source = MemorySource(chatID: message.domain, messageID: message.id)
-            let candidates = extractor.candidates(from: ExtractionInput(text: message.text, role: .user, date: date, source: source))
+            let candidates = extractor.candidates(
+                from: ExtractionInput(text: message.text, role: .user, date: date, source: source))
             splits[message.split, default: DurableFactsMetrics()].add(message, candidates: candidates)
             if message.split == split {
                 for candidate in candidates where candidate.verdict == .drop {
@@ -40,10 +41,17 @@ struct DurableFactsCommand: ParsableCommand {
                 }
             }
         }
-        print("Durable facts: \(data.messages.count) messages, \(data.messages.reduce(0) { $0 + $1.expected.count }) expected memories")
-        print("match: Jaccard of content words >= \(DurableFactsMetrics.threshold) with an expected memory of the same message, or most")
-        print("of a memory's content words inside one (an expected memory may hold two facts that are extracted apart);")
-        print("type-ok: a matching memory has the expected type; from-req: kept memories from a request or an instruction\n")
+        print(
+            "Durable facts: \(data.messages.count) messages, \(data.messages.reduce(0) { $0 + $1.expected.count }) expected memories"
+        )
+        print(
+            "match: Jaccard of content words >= \(DurableFactsMetrics.threshold) with an expected memory of the same message, or most"
+        )
+        print(
+            "of a memory's content words inside one (an expected memory may hold two facts that are extracted apart);")
+        print(
+            "type-ok: a matching memory has the expected type; from-req: kept memories from a request or an instruction\n"
+        )
         print(DurableFactsMetrics.header)
         for split in ["tune", "held-out"] {
             let metrics = splits[split] ?? DurableFactsMetrics()

@@ -40,22 +40,31 @@ struct DurableFactsMetrics {
             // One expected memory may hold two facts that the extractor states apart: their words together count.
             let parts = keptCandidates.indices.filter { Self.isPart(keptWords[$0], of: expectedWords[index]) }
             let together = parts.reduce(into: Set<String>()) { $0.formUnion(keptWords[$1]) }
-            let matching = keptCandidates.indices.filter { ContentWords.jaccard(expectedWords[index], keptWords[$0]) >= Self.threshold }
+            let matching = keptCandidates.indices.filter {
+                ContentWords.jaccard(expectedWords[index], keptWords[$0]) >= Self.threshold
+            }
             if matching.isEmpty, ContentWords.jaccard(expectedWords[index], together) < Self.threshold {
                 missed.append("\(message.id): \(expectation.content)")
                 continue
             }
             found += 1
-            if (matching + parts).contains(where: { keptCandidates[$0].type.rawValue == expectation.type }) { typed += 1 }
+            if (matching + parts).contains(where: { keptCandidates[$0].type.rawValue == expectation.type }) {
+                typed += 1
+            }
         }
         let sentenceWords = message.sentences.map { Self.words.of($0.text) }
         for (index, candidate) in keptCandidates.enumerated() {
-            if expectedWords.contains(where: { ContentWords.jaccard($0, keptWords[index]) >= Self.threshold || Self.isPart(keptWords[index], of: $0) }) {
+            if expectedWords.contains(where: {
+                ContentWords.jaccard($0, keptWords[index]) >= Self.threshold || Self.isPart(keptWords[index], of: $0)
+            }) {
                 correct += 1
                 continue
             }
             // The sentence it most likely came from: the one sharing most content words.
-            let source = sentenceWords.indices.max { sentenceWords[$0].intersection(keptWords[index]).count < sentenceWords[$1].intersection(keptWords[index]).count }
+            let source = sentenceWords.indices.max {
+                sentenceWords[$0].intersection(keptWords[index]).count
+                    < sentenceWords[$1].intersection(keptWords[index]).count
+            }
             let label = source.map { message.sentences[$0].label } ?? "?"
             wrongBySource[label, default: 0] += 1
             wrong.append("\(message.id) [\(label)]: \(candidate.content)")
@@ -72,7 +81,9 @@ struct DurableFactsMetrics {
 
     /// One table row.
     func row(_ label: String) -> String {
-        func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "     -" : String(format: "%6.3f", Double(part) / Double(whole)) }
+        func share(_ part: Int, _ whole: Int) -> String {
+            whole == 0 ? "     -" : String(format: "%6.3f", Double(part) / Double(whole))
+        }
         return label.padding(toLength: 10, withPad: " ", startingAt: 0)
             + String(format: "%8d %8d %6d %7d", messages, expected, kept, dropped)
             + "  \(share(found, expected))  \(share(correct, kept))  \(share(typed, found))  \(String(format: "%8d", fromRequests))"
@@ -83,6 +94,8 @@ struct DurableFactsMetrics {
 
     /// Where the kept memories that state nothing expected came from.
     var sources: String {
-        wrongBySource.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        wrongBySource.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map {
+            "\($0.key) \($0.value)"
+        }.joined(separator: ", ")
     }
 }

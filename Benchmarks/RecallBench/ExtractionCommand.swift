@@ -11,7 +11,9 @@ import RecallCore
 struct ExtractionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extraction",
-        abstract: "Fact extraction recall and precision on LoCoMo's gold observations (conversations 0-4 tune, 5-9 held out).")
+        abstract:
+            "Fact extraction recall and precision on LoCoMo's gold observations (conversations 0-4 tune, 5-9 held out)."
+    )
 
     @Option(help: "Path to locomo10.json.")
     var dataset = "../shared/datasets/locomo/locomo10.json"
@@ -19,7 +21,10 @@ struct ExtractionCommand: ParsableCommand {
     @Option(help: "Print this many missed gold facts and unmatched memories of the tuning split.")
     var examples = 0
 
-    @Option(help: "Write every candidate, kept or dropped, as a JSON line (sample, speaker, session, turn, content, type, verdict, reason, whether it matches a gold fact) to this file.")
+    @Option(
+        help:
+            "Write every candidate, kept or dropped, as a JSON line (sample, speaker, session, turn, content, type, verdict, reason, whether it matches a gold fact) to this file."
+    )
     var dump: String?
 
     func run() throws {
@@ -49,7 +54,8 @@ struct ExtractionCommand: ParsableCommand {
                     let inputs = session.turns.map { turn in
                         ExtractionInput(
                             text: turn.text, role: turn.speaker == speaker ? .user : .assistant, date: session.date,
-                            source: MemorySource(chatID: "\(sample.id)/session-\(session.number)", messageID: turn.diaID))
+                            source: MemorySource(
+                                chatID: "\(sample.id)/session-\(session.number)", messageID: turn.diaID))
                     }
                     let start = DispatchTime.now().uptimeNanoseconds
                     let candidates = inputs.flatMap(extractor.candidates)
@@ -61,16 +67,24 @@ struct ExtractionCommand: ParsableCommand {
                         let goldWords = facts.map { words.of($0.text) }
                         for candidate in candidates {
                             let memoryWords = words.of(candidate.content)
-                            let matched = goldWords.indices.filter { ContentWords.jaccard(goldWords[$0], memoryWords) >= ExtractionMetrics.threshold }
+                            let matched = goldWords.indices.filter {
+                                ContentWords.jaccard(goldWords[$0], memoryWords) >= ExtractionMetrics.threshold
+                            }
                             let matches = !matched.isEmpty
                             let line: [String: String] = [
-                                "gold": matched.map { "\(sample.id)/\(session.number)/\(speaker)/\($0)" }.joined(separator: " "),
+                                "gold": matched.map { "\(sample.id)/\(session.number)/\(speaker)/\($0)" }.joined(
+                                    separator: " "),
                                 "gold_count": String(facts.count),
-                                "sample": sample.id, "speaker": speaker, "session": String(session.number), "split": split,
-                                "turn": candidate.source?.messageID ?? "", "content": candidate.content, "type": candidate.type.rawValue,
-                                "verdict": candidate.verdict.rawValue, "reason": candidate.reason ?? "", "matches": matches ? "yes" : "no",
+                                "sample": sample.id, "speaker": speaker, "session": String(session.number),
+                                "split": split,
+                                "turn": candidate.source?.messageID ?? "", "content": candidate.content,
+                                "type": candidate.type.rawValue,
+                                "verdict": candidate.verdict.rawValue, "reason": candidate.reason ?? "",
+                                "matches": matches ? "yes" : "no",
                             ]
-                            if let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) { lines.append(String(decoding: data, as: UTF8.self)) }
+                            if let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) {
+                                lines.append(String(decoding: data, as: UTF8.self))
+                            }
                         }
                     }
                     spoken += memories
@@ -79,9 +93,13 @@ struct ExtractionCommand: ParsableCommand {
                 }
             }
         }
-        if let dump { try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8) }
+        if let dump {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+        }
         print("LoCoMo extraction: \(data.samples.count) conversations, \(gold.count) gold facts")
-        print("match: Jaccard of content words >= \(ExtractionMetrics.threshold); at-evid: and the memory cites an evidence turn;")
+        print(
+            "match: Jaccard of content words >= \(ExtractionMetrics.threshold); at-evid: and the memory cites an evidence turn;"
+        )
         print("lenient: >= 2 shared content words and >= half of the smaller side's\n")
         print(ExtractionMetrics.header)
         var all = ExtractionMetrics()
@@ -91,7 +109,10 @@ struct ExtractionCommand: ParsableCommand {
             all.merge(metrics)
         }
         print(all.row("all 0-9"))
-        print(String(format: "\nthroughput: %d messages in %.3f s = %.0f messages/s (extractor only)", messages, seconds, Double(messages) / max(seconds, 1e-9)))
+        print(
+            String(
+                format: "\nthroughput: %d messages in %.3f s = %.0f messages/s (extractor only)", messages, seconds,
+                Double(messages) / max(seconds, 1e-9)))
         try measureStore(data)
         for line in audit.report(examples: examples) { print(line) }
         if examples > 0, let tune = splits["tune 0-4"] {
@@ -112,9 +133,15 @@ struct ExtractionCommand: ParsableCommand {
         for sample in data.samples {
             let conversations = data.conversations(of: sample)
             messages += conversations.reduce(0) { $0 + $1.messages.count }
-            memories += try recall.importConversations(conversations, label: "locomo \(sample.id)", bucket: sample.id, extract: true).memoriesExtracted
+            memories += try recall.importConversations(
+                conversations, label: "locomo \(sample.id)", bucket: sample.id, extract: true
+            ).memoriesExtracted
         }
         let elapsed = Date().timeIntervalSince(start)
-        print(String(format: "through the store: %d messages imported and extracted in %.2f s = %.0f messages/s, %d memories", messages, elapsed, Double(messages) / elapsed, memories))
+        print(
+            String(
+                format:
+                    "through the store: %d messages imported and extracted in %.2f s = %.0f messages/s, %d memories",
+                messages, elapsed, Double(messages) / elapsed, memories))
     }
 }

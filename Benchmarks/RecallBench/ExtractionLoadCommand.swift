@@ -3,7 +3,9 @@ import Foundation
 
 /// `extract_memories` over a whole large import, through `recall serve` as a client calls it:
 /// how long it takes, how much memory the server needs, how often it reports progress, and how
-/// long a `search` sent meanwhile waits for its answer. Figures are printed, never judged.
+/// long a `search` sent meanwhile waits for its answer.
+///
+/// Figures are printed, never judged.
 struct ExtractionLoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extraction-load",
@@ -33,21 +35,27 @@ struct ExtractionLoadCommand: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
         let importStart = DispatchTime.now().uptimeNanoseconds
         let imported = try ChildProcess(binary, ["import", "--db", store, export]).wait()
-        print(String(format: "import: %.1f s (CPU %.1f s), exit status %d", Self.seconds(since: importStart), imported.cpuSeconds, imported.status))
+        print(
+            String(
+                format: "import: %.1f s (CPU %.1f s), exit status %d", Self.seconds(since: importStart),
+                imported.cpuSeconds, imported.status))
 
         let server = try ChildProcess(binary, ["serve", "--db", store, "--log-level", "error"], talk: true)
         server.send(ServerProbe.initialize)
         _ = server.readLine()
         server.send(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#)
         let start = DispatchTime.now().uptimeNanoseconds
-        server.send(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"extract_memories","arguments":{"import_id":"imp_1"},"_meta":{"progressToken":"x"}}}"#)
+        server.send(
+            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"extract_memories","arguments":{"import_id":"imp_1"},"_meta":{"progressToken":"x"}}}"#
+        )
         var watch = Watch()
         var searches = Latencies()
         var nextID = 100
         var peakSampleKiB = 0
         while watch.extraction == nil {
             nextID += 1
-            let query = #"{"jsonrpc":"2.0","id":\#(nextID),"method":"tools/call","params":{"name":"search","arguments":{"query":"green tea"}}}"#
+            let query =
+                #"{"jsonrpc":"2.0","id":\#(nextID),"method":"tools/call","params":{"name":"search","arguments":{"query":"green tea"}}}"#
             let sent = DispatchTime.now().uptimeNanoseconds
             server.send(query)
             guard watch.read(server, until: nextID) else { break }
@@ -57,17 +65,27 @@ struct ExtractionLoadCommand: ParsableCommand {
         }
         let extractSeconds = watch.extractionSeconds(since: start)
         let exit = server.wait()
-        print(String(format: "extract_memories over imp_1: %.1f s, peak RSS %d MiB (server CPU time in all, searches included: %.1f s)", extractSeconds, exit.peakRSSKiB / 1024, exit.cpuSeconds))
+        print(
+            String(
+                format:
+                    "extract_memories over imp_1: %.1f s, peak RSS %d MiB (server CPU time in all, searches included: %.1f s)",
+                extractSeconds, exit.peakRSSKiB / 1024, exit.cpuSeconds))
         print("result: \(watch.resultSummary)")
         print("progress notifications: \(watch.progressCount)")
-        print("searches answered while it ran: \(searches.summary), longest \(String(format: "%.0f ms", searches.percentile(1)))")
+        print(
+            "searches answered while it ran: \(searches.summary), longest \(String(format: "%.0f ms", searches.percentile(1)))"
+        )
     }
 
     private func recallBinary() throws -> String {
         if let recall { return recall }
-        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
+        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "recall"
+        ).path
         guard FileManager.default.isExecutableFile(atPath: sibling) else {
-            throw ValidationError("No recall binary at \(sibling); build it (swift build -c release --product recall) or pass --recall PATH.")
+            throw ValidationError(
+                "No recall binary at \(sibling); build it (swift build -c release --product recall) or pass --recall PATH."
+            )
         }
         return sibling
     }
@@ -85,7 +103,9 @@ struct ExtractionLoadCommand: ParsableCommand {
         /// Reads messages until the response to `id`; false when the server stopped first.
         mutating func read(_ server: ChildProcess, until id: Int) -> Bool {
             while let line = server.readLine() {
-                guard let message = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else { continue }
+                guard let message = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+                    continue
+                }
                 if message["method"] as? String == "notifications/progress" {
                     progressCount += 1
                 } else if message["id"] as? Int == 1 {
@@ -106,7 +126,8 @@ struct ExtractionLoadCommand: ParsableCommand {
         var resultSummary: String {
             let result = extraction?["result"] as? [String: Any]
             guard let structured = result?["structuredContent"] as? [String: Any] else {
-                let text = ((result?["content"] as? [[String: Any]])?.first?["text"] as? String) ?? "\(extraction ?? [:])"
+                let text =
+                    ((result?["content"] as? [[String: Any]])?.first?["text"] as? String) ?? "\(extraction ?? [:])"
                 return String(text.prefix(300))
             }
             let keys = ["messages_scanned", "candidates_found", "added", "merged", "superseded"]

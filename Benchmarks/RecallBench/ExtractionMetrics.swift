@@ -19,16 +19,23 @@ struct ExtractionMetrics {
     private(set) var unmatched: [String] = []
 
     /// Adds one session of one speaker.
-    mutating func add(gold facts: [LoCoMoObservations.Fact], extracted memories: [MemoryCandidate], words: ContentWords) {
+    mutating func add(gold facts: [LoCoMoObservations.Fact], extracted memories: [MemoryCandidate], words: ContentWords)
+    {
         let goldWords = facts.map { words.of($0.text) }
         let memoryWords = memories.map { words.of($0.content) }
         gold += facts.count
         extracted += memories.count
         for (index, fact) in facts.enumerated() {
-            let similar = memories.indices.filter { ContentWords.jaccard(goldWords[index], memoryWords[$0]) >= Self.threshold }
+            let similar = memories.indices.filter {
+                ContentWords.jaccard(goldWords[index], memoryWords[$0]) >= Self.threshold
+            }
             if !similar.isEmpty { goldMatched += 1 } else { missed.append(fact.text) }
-            if similar.contains(where: { memories[$0].source?.messageID.map(fact.evidence.contains) == true }) { goldMatchedAtEvidence += 1 }
-            if memories.indices.contains(where: { Self.overlapsLeniently(goldWords[index], memoryWords[$0]) }) { goldMatchedLeniently += 1 }
+            if similar.contains(where: { memories[$0].source?.messageID.map(fact.evidence.contains) == true }) {
+                goldMatchedAtEvidence += 1
+            }
+            if memories.indices.contains(where: { Self.overlapsLeniently(goldWords[index], memoryWords[$0]) }) {
+                goldMatchedLeniently += 1
+            }
         }
         for (index, memory) in memories.enumerated() {
             if goldWords.contains(where: { ContentWords.jaccard($0, memoryWords[index]) >= Self.threshold }) {
@@ -59,7 +66,9 @@ struct ExtractionMetrics {
 
     /// One table row.
     func row(_ label: String) -> String {
-        func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "     -" : String(format: "%6.3f", Double(part) / Double(whole)) }
+        func share(_ part: Int, _ whole: Int) -> String {
+            whole == 0 ? "     -" : String(format: "%6.3f", Double(part) / Double(whole))
+        }
         return label.padding(toLength: 16, withPad: " ", startingAt: 0)
             + String(format: "%6d %8d", gold, extracted)
             + "  \(share(goldMatched, gold))  \(share(extractedMatching, extracted))  \(share(goldMatchedAtEvidence, gold))  \(share(goldMatchedLeniently, gold))"

@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import RecallCore
 import RecallHTTP
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,19 +39,27 @@ struct HTTPLoadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let binary = try recall ?? {
-            let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
-            guard FileManager.default.isExecutableFile(atPath: sibling) else { throw ValidationError("No recall binary at \(sibling); pass --recall PATH.") }
-            return sibling
-        }()
+        let binary =
+            try recall
+            ?? {
+                let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+                    .appendingPathComponent("recall").path
+                guard FileManager.default.isExecutableFile(atPath: sibling) else {
+                    throw ValidationError("No recall binary at \(sibling); pass --recall PATH.")
+                }
+                return sibling
+            }()
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let store = (work as NSString).appendingPathComponent("http-load.sqlite")
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
         let key = try APIKeySecret.create(in: Recall(location: .file(store)), account: "load", scope: .write).secret
         let port = try Self.freePort()
-        let server = try ChildProcess(binary, [
-            "serve", "--http", "127.0.0.1:\(port)", "--db", store, "--rate-limit-minute", "100000000", "--rate-limit-month", "100000000",
-        ])
+        let server = try ChildProcess(
+            binary,
+            [
+                "serve", "--http", "127.0.0.1:\(port)", "--db", store, "--rate-limit-minute", "100000000",
+                "--rate-limit-month", "100000000",
+            ])
         defer {
             kill(server.pid, SIGTERM)
             _ = server.wait()
@@ -80,7 +89,7 @@ struct HTTPLoadCommand: AsyncParsableCommand {
         let total = byOperation.values.reduce(0) { $0 + $1.count }
         print("http-load: \(clients) clients for \(seconds) s over loopback")
         print(String(format: "requests: %d (%.0f/s), errors: %d", total, Double(total) / Double(seconds), errors))
-        for name in byOperation.keys.sorted() { print("\(name): \(byOperation[name]!.summary)") }
+        for (name, latencies) in byOperation.sorted(by: { $0.key < $1.key }) { print("\(name): \(latencies.summary)") }
         var all = Latencies()
         for latencies in byOperation.values { all.append(contentsOf: latencies) }
         print("all requests: \(all.summary)")
@@ -89,8 +98,12 @@ struct HTTPLoadCommand: AsyncParsableCommand {
         let stored = Recall(location: .file(store)).acting(as: "load")
         var missing = 0
         for id in acknowledged where (try? stored.memory(id: id)) == nil { missing += 1 }
-        for id in conversations where (try? stored.conversation(ConversationRequest(id: id, limit: 1))) == nil { missing += 1 }
-        print("acknowledged writes: \(acknowledged.count) memories, \(conversations.count) uploads; missing afterwards: \(missing)")
+        for id in conversations where (try? stored.conversation(ConversationRequest(id: id, limit: 1))) == nil {
+            missing += 1
+        }
+        print(
+            "acknowledged writes: \(acknowledged.count) memories, \(conversations.count) uploads; missing afterwards: \(missing)"
+        )
     }
 
     struct ClientOutcome: Sendable {
@@ -101,7 +114,9 @@ struct HTTPLoadCommand: AsyncParsableCommand {
     }
 
     /// One client: search, add and upload in turn until the deadline.
-    private static func client(_ number: Int, base: String, key: String, until deadline: UInt64) async throws -> ClientOutcome {
+    private static func client(_ number: Int, base: String, key: String, until deadline: UInt64) async throws
+        -> ClientOutcome
+    {
         var outcome = ClientOutcome()
         var step = 0
         while DispatchTime.now().uptimeNanoseconds < deadline {
@@ -115,7 +130,8 @@ struct HTTPLoadCommand: AsyncParsableCommand {
                 request = HTTPClientRequest(url: "\(base)/serve/api/v1/memories/add")
                 request.method = .POST
                 request.headers.add(name: "Content-Type", value: "application/json")
-                let body = #"{"unique_id": "c\#(number)", "memories": [{"role": "user", "content": "Client \#(number) note \#(step): the harbour ferry leaves at \#(step % 24):00."}]}"#
+                let body =
+                    #"{"unique_id": "c\#(number)", "memories": [{"role": "user", "content": "Client \#(number) note \#(step): the harbour ferry leaves at \#(step % 24):00."}]}"#
                 request.body = .bytes(ByteBuffer(string: body))
             default:
                 request = HTTPClientRequest(url: "\(base)/api/upload")
@@ -134,8 +150,12 @@ struct HTTPLoadCommand: AsyncParsableCommand {
                     continue
                 }
                 let json = try? JSONDecoder().decode(JSONValue.self, from: Data(body.readableBytesView))
-                if operation == "add", let id = json?["data"]?.arrayValue?.first?["id"]?.stringValue { outcome.memoryIDs.append(id) }
-                if operation == "upload", let id = json?["conversationId"]?.stringValue { outcome.conversationIDs.append(id) }
+                if operation == "add", let id = json?["data"]?.arrayValue?.first?["id"]?.stringValue {
+                    outcome.memoryIDs.append(id)
+                }
+                if operation == "upload", let id = json?["conversationId"]?.stringValue {
+                    outcome.conversationIDs.append(id)
+                }
             } catch {
                 outcome.errors += 1
             }
@@ -146,14 +166,19 @@ struct HTTPLoadCommand: AsyncParsableCommand {
     /// A one-conversation ChatGPT export, unique per client and step.
     private static func export(client: Int, step: Int) -> String {
         let id = "load-\(client)-\(step)"
-        return #"[{"id": "\#(id)", "title": "Load \#(id)", "create_time": 1700000000, "update_time": 1700000100, "current_node": "b", "mapping": {"a": {"id": "a", "parent": null, "children": ["b"], "message": {"id": "a", "author": {"role": "user"}, "create_time": 1700000000, "content": {"content_type": "text", "parts": ["When does the harbour ferry leave, \#(id)?"]}}}, "b": {"id": "b", "parent": "a", "children": [], "message": {"id": "b", "author": {"role": "assistant"}, "create_time": 1700000050, "content": {"content_type": "text", "parts": ["At nine."]}}}}}]"#
+        return
+            #"[{"id": "\#(id)", "title": "Load \#(id)", "create_time": 1700000000, "update_time": 1700000100, "current_node": "b", "mapping": {"a": {"id": "a", "parent": null, "children": ["b"], "message": {"id": "a", "author": {"role": "user"}, "create_time": 1700000000, "content": {"content_type": "text", "parts": ["When does the harbour ferry leave, \#(id)?"]}}}, "b": {"id": "b", "parent": "a", "children": [], "message": {"id": "b", "author": {"role": "assistant"}, "create_time": 1700000050, "content": {"content_type": "text", "parts": ["At nine."]}}}}}]"#
     }
 
     private static func waitUntilUp(_ base: String, key: String) async throws {
         for _ in 0..<300 {
             var request = HTTPClientRequest(url: "\(base)/openapi.json")
             request.headers.add(name: "Authorization", value: "Bearer \(key)")
-            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)), response.status == .ok { return }
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)),
+                response.status == .ok
+            {
+                return
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw ValidationError("The server did not answer on \(base) within 30 s.")
@@ -167,7 +192,9 @@ struct HTTPLoadCommand: AsyncParsableCommand {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
         }
         guard bound else { throw ValidationError("No free loopback port.") }
         return Int(UInt16(bigEndian: address.sin_port))

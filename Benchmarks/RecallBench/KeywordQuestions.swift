@@ -1,6 +1,8 @@
 /// Which LoCoMo questions a keyword alone answers: every evidence turn contains a word of the
 /// question (not a speaker's name, not a stop word, lightly stemmed) that at most `rareTurns`
-/// turns of the conversation contain. For these the lexical ranking already has a sharp signal,
+/// turns of the conversation contain.
+///
+/// For these the lexical ranking already has a sharp signal,
 /// and a ranking that adds meaning must never do worse on them.
 struct KeywordQuestions {
     /// A word in at most this many turns of a conversation is rare enough to find its turn.

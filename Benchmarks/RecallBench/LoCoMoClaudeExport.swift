@@ -2,7 +2,9 @@ import Foundation
 
 /// LoCoMo shaped as the Claude `conversations.json` a user downloads: one conversation per
 /// session, the first speaker as `human` and the second as `assistant`, each speaker's name only
-/// at the start of the text ("Caroline: …"), every turn timed from its session's date. Nothing
+/// at the start of the text ("Caroline: …"), every turn timed from its session's date.
+///
+/// Nothing
 /// the export format lacks (an author field) reaches the store, so a ranking measured on it is
 /// what a real user's chats would get.
 enum LoCoMoClaudeExport {
@@ -15,7 +17,9 @@ enum LoCoMoClaudeExport {
         try data.write(to: URL(fileURLWithPath: path))
     }
 
-    private static func conversation(sample: LoCoMoDataset.Sample, number: Int, date: Date?, turns: [LoCoMoDataset.Turn]) -> [String: Any] {
+    private static func conversation(
+        sample: LoCoMoDataset.Sample, number: Int, date: Date?, turns: [LoCoMoDataset.Turn]
+    ) -> [String: Any] {
         let start = date ?? Date(timeIntervalSince1970: 1_672_531_200)
         var messages: [[String: Any]] = []
         var parent = "00000000-0000-4000-8000-000000000000"

@@ -46,7 +46,8 @@ struct LoCoMoDataset {
         for number in 1...100 {
             guard let raw = conversation["session_\(number)"] else { continue }
             let turns = try JSONDecoder().decode([Turn].self, from: JSONSerialization.data(withJSONObject: raw))
-            sessions.append((number, (conversation["session_\(number)_date_time"] as? String).flatMap(parseDate), turns))
+            sessions.append(
+                (number, (conversation["session_\(number)_date_time"] as? String).flatMap(parseDate), turns))
         }
         let questions = (object["qa"] as? [[String: Any]] ?? []).compactMap { qa -> Question? in
             guard let text = qa["question"] as? String, let category = qa["category"] as? Int else { return nil }
@@ -54,7 +55,8 @@ struct LoCoMoDataset {
             return Question(text: text, category: category, evidence: evidence)
         }
         let speakers = [conversation["speaker_a"] as? String ?? "A", conversation["speaker_b"] as? String ?? "B"]
-        return Sample(id: object["sample_id"] as? String ?? "?", speakers: speakers, sessions: sessions, questions: questions)
+        return Sample(
+            id: object["sample_id"] as? String ?? "?", speakers: speakers, sessions: sessions, questions: questions)
     }
 
     /// Evidence as written has quirks: `"D8:6; D9:17"`, `"D:11:26"`, `"D30:05"`.
@@ -62,7 +64,8 @@ struct LoCoMoDataset {
         raw.split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "," }).compactMap { part in
             let cleaned = part.replacingOccurrences(of: "D:", with: "D")
             let pieces = cleaned.dropFirst().split(separator: ":")
-            guard cleaned.hasPrefix("D"), pieces.count == 2, let session = Int(pieces[0]), let turn = Int(pieces[1]) else { return nil }
+            guard cleaned.hasPrefix("D"), pieces.count == 2, let session = Int(pieces[0]), let turn = Int(pieces[1])
+            else { return nil }
             return "D\(session):\(turn)"
         }
     }

@@ -18,17 +18,22 @@ struct LoCoMoObservations {
         let root = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
         var facts: [String: [Int: [String: [Fact]]]] = [:]
         for sample in root {
-            guard let id = sample["sample_id"] as? String, let sessions = sample["observation"] as? [String: Any] else { continue }
+            guard let id = sample["sample_id"] as? String, let sessions = sample["observation"] as? [String: Any] else {
+                continue
+            }
             for (key, value) in sessions {
                 // "session_12_observation"
-                guard let number = Int(key.split(separator: "_").dropFirst().first ?? ""), let bySpeaker = value as? [String: Any] else { continue }
+                guard let number = Int(key.split(separator: "_").dropFirst().first ?? ""),
+                    let bySpeaker = value as? [String: Any]
+                else { continue }
                 for (speaker, list) in bySpeaker {
                     for pair in list as? [[Any]] ?? [] where pair.count == 2 {
                         guard let text = pair[0] as? String else { continue }
                         // Evidence is one dia_id, occasionally a list of them.
                         let raw = (pair[1] as? [String]) ?? [(pair[1] as? String) ?? ""]
                         let evidence = raw.flatMap(LoCoMoDataset.normalizeEvidence)
-                        facts[id, default: [:]][number, default: [:]][speaker, default: []].append(Fact(text: text, evidence: evidence))
+                        facts[id, default: [:]][number, default: [:]][speaker, default: []].append(
+                            Fact(text: text, evidence: evidence))
                     }
                 }
             }

@@ -10,7 +10,10 @@ struct LoCoMoResult {
     private static let names = [1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop", 5: "adversarial"]
     static let splits = ["tune 0-4", "held-out 5-9"]
 
-    mutating func add(split: String, category: Int, evidence: [String], ranked: [String], seconds: Double, key: String, keywordOnly: Bool) {
+    mutating func add(
+        split: String, category: Int, evidence: [String], ranked: [String], seconds: Double, key: String,
+        keywordOnly: Bool
+    ) {
         var one = RetrievalMetrics()
         one.add(evidence: evidence, ranked: ranked, seconds: seconds)
         table[split, default: [:]][category, default: RetrievalMetrics()].merge(one)
@@ -36,7 +39,9 @@ struct LoCoMoResult {
     /// The keyword-only questions (see `KeywordQuestions`) of a split, or of both for nil.
     func keywordOnly(_ split: String?) -> RetrievalMetrics {
         var merged = RetrievalMetrics()
-        for name in Self.splits where split == nil || split == name { merged.merge(keyword[name] ?? RetrievalMetrics()) }
+        for name in Self.splits where split == nil || split == name {
+            merged.merge(keyword[name] ?? RetrievalMetrics())
+        }
         return merged
     }
 
@@ -66,7 +71,9 @@ struct LoCoMoResult {
             print("\n\(split)\n" + RetrievalMetrics.header)
             for category in 1...5 {
                 var metrics = RetrievalMetrics()
-                for name in Self.splits where split == "all 0-9" || split == name { metrics.merge(table[name]?[category] ?? RetrievalMetrics()) }
+                for name in Self.splits where split == "all 0-9" || split == name {
+                    metrics.merge(table[name]?[category] ?? RetrievalMetrics())
+                }
                 print(metrics.row("  \(category) \(Self.names[category] ?? "")"))
             }
             let name: String? = split == "all 0-9" ? nil : split

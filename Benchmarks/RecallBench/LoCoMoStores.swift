@@ -43,8 +43,11 @@ struct LoCoMoStores {
         case .transcript:
             var places: [(StoreLocation, String?)] = []
             for sample in data.samples {
-                let store = StoreLocation.file((folder as NSString).appendingPathComponent("locomo-\(sample.id).sqlite"))
-                memories += try Recall(location: store).importConversations(data.conversations(of: sample), label: "locomo \(sample.id)", extract: extract).memoriesExtracted
+                let store = StoreLocation.file(
+                    (folder as NSString).appendingPathComponent("locomo-\(sample.id).sqlite"))
+                memories += try Recall(location: store).importConversations(
+                    data.conversations(of: sample), label: "locomo \(sample.id)", extract: extract
+                ).memoriesExtracted
                 places.append((store, nil))
             }
             self.places = places

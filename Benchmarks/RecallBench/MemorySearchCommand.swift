@@ -3,14 +3,19 @@ import Foundation
 import RecallCore
 
 /// Memory search on real data: each LoCoMo conversation's gold facts (`observation`) saved as
-/// memories, one store per conversation, and its questions (categories 1–4) asked of them. A
+/// memories, one store per conversation, and its questions (categories 1–4) asked of them.
+///
+/// A
 /// memory is relevant when it cites one of the question's evidence turns.
 struct MemorySearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memories",
         abstract: "hit@5 and recall@10 of LoCoMo's gold facts saved as memories (0-4 tune, 5-9 held out).")
 
-    @Option(name: .customLong("try"), help: "Also measure the fused ranking with these weights changed (\"messageMeaning=0.2 pool=200\"); repeatable.")
+    @Option(
+        name: .customLong("try"),
+        help: "Also measure the fused ranking with these weights changed (\"messageMeaning=0.2 pool=200\"); repeatable."
+    )
     var variants: [String] = []
 
     @Option(help: "Path to locomo10.json.")
@@ -25,7 +30,9 @@ struct MemorySearchCommand: ParsableCommand {
         }
         let data = try LoCoMoDataset(path: dataset)
         let stores = try MemoryStores(data, observations: LoCoMoObservations(path: dataset), folder: work)
-        print("LoCoMo gold facts as memories: \(stores.memoryCount) memories (\(stores.merged) merged into another, \(stores.superseded) superseded)")
+        print(
+            "LoCoMo gold facts as memories: \(stores.memoryCount) memories (\(stores.merged) merged into another, \(stores.superseded) superseded)"
+        )
         print("questions of categories 1-4 with a fact citing their evidence: \(stores.answerable) of \(stores.asked)")
         var rows: [(String, [String: MemorySearchMetrics])] = []
         for ranking in try BenchRanking.standard + variants.map(BenchRanking.variant) {
@@ -38,7 +45,9 @@ struct MemorySearchCommand: ParsableCommand {
     }
 
     /// Asks every answerable question of categories 1–4 in its conversation's store.
-    private func evaluate(_ data: LoCoMoDataset, stores: MemoryStores, ranking: BenchRanking) throws -> [String: MemorySearchMetrics] {
+    private func evaluate(_ data: LoCoMoDataset, stores: MemoryStores, ranking: BenchRanking) throws -> [String:
+        MemorySearchMetrics]
+    {
         var result: [String: MemorySearchMetrics] = [:]
         for (index, sample) in data.samples.enumerated() {
             let recall = ranking.open(stores.locations[index])
@@ -51,7 +60,8 @@ struct MemorySearchCommand: ParsableCommand {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let page = try recall.search(SearchRequest(query: question.text, scope: .memories, limit: 10))
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                result[split, default: MemorySearchMetrics()].add(evidence: evidence, ranked: page.results.map { cited[$0.id] ?? [] }, seconds: seconds)
+                result[split, default: MemorySearchMetrics()].add(
+                    evidence: evidence, ranked: page.results.map { cited[$0.id] ?? [] }, seconds: seconds)
             }
         }
         return result
@@ -76,14 +86,17 @@ struct MemoryStores {
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for sample in data.samples {
-            let location = StoreLocation.file((folder as NSString).appendingPathComponent("memories-\(sample.id).sqlite"))
+            let location = StoreLocation.file(
+                (folder as NSString).appendingPathComponent("memories-\(sample.id).sqlite"))
             let recall = Recall(location: location)
-            let dates = Dictionary(sample.sessions.map { ($0.number, $0.date) }, uniquingKeysWith: { first, _ in first })
+            let dates = Dictionary(
+                sample.sessions.map { ($0.number, $0.date) }, uniquingKeysWith: { first, _ in first })
             var cited: [String: Set<String>] = [:]
             for (session, bySpeaker) in (observations.facts[sample.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for (_, facts) in bySpeaker.sorted(by: { $0.key < $1.key }) {
                     for fact in facts {
-                        let result = try recall.addMemory(AddMemoryRequest(content: fact.text, memoryType: .fact, memoriesAt: dates[session] ?? nil))
+                        let result = try recall.addMemory(
+                            AddMemoryRequest(content: fact.text, memoryType: .fact, memoriesAt: dates[session] ?? nil))
                         merged += result.merged
                         superseded += result.superseded
                         if let id = result.memories.first?.id { cited[id, default: []].formUnion(fact.evidence) }

@@ -19,9 +19,11 @@ struct MergeAudit {
     /// Stores one speaker's extracted memories in their own namespace, in order, one at a time.
     mutating func store(_ memories: [MemoryCandidate], userID: String, in recall: Recall) throws {
         for candidate in memories {
-            let result = try recall.addMemory(AddMemoryRequest(
-                content: candidate.content, memoryType: candidate.type, memoriesAt: candidate.memoriesAt, userID: userID,
-                confidence: candidate.confidence))
+            let result = try recall.addMemory(
+                AddMemoryRequest(
+                    content: candidate.content, memoryType: candidate.type, memoriesAt: candidate.memoriesAt,
+                    userID: userID,
+                    confidence: candidate.confidence))
             stored += 1
             added += result.added
             guard let memory = result.memories.first else { continue }

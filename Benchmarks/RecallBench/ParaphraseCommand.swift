@@ -9,7 +9,9 @@ struct ParaphraseCommand: ParsableCommand {
         commandName: "paraphrase",
         abstract: "hit@5 of memories asked about in other words, and by keyword (Benchmarks/Data/paraphrase.json).")
 
-    @Option(name: .customLong("try"), help: "Also measure the fused ranking with these weights changed (\"memoryMeaning=0.6\"); repeatable.")
+    @Option(
+        name: .customLong("try"),
+        help: "Also measure the fused ranking with these weights changed (\"memoryMeaning=0.6\"); repeatable.")
     var variants: [String] = []
 
     @Option(help: "The paraphrase set.")
@@ -25,7 +27,8 @@ struct ParaphraseCommand: ParsableCommand {
         let data = try ParaphraseSet(path: set)
         let problems = try data.problems()
         guard problems.isEmpty else {
-            throw ValidationError("The paraphrase set has pairs that do not test what they claim:\n" + problems.joined(separator: "\n"))
+            throw ValidationError(
+                "The paraphrase set has pairs that do not test what they claim:\n" + problems.joined(separator: "\n"))
         }
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -38,7 +41,9 @@ struct ParaphraseCommand: ParsableCommand {
             }
             ids.append(id)
         }
-        print("\(data.pairs.count) memories over \(Set(data.pairs.map(\.topic)).count) topics in one store; no paraphrase shares a content word with its memory")
+        print(
+            "\(data.pairs.count) memories over \(Set(data.pairs.map(\.topic)).count) topics in one store; no paraphrase shares a content word with its memory"
+        )
         print("ranking                       paraphrase hit@5  MRR     keyword hit@5  MRR")
         for ranking in try BenchRanking.standard + variants.map(BenchRanking.variant) {
             let recall = ranking.open(location)
@@ -48,15 +53,22 @@ struct ParaphraseCommand: ParsableCommand {
             for (pair, id) in zip(data.pairs, ids) {
                 let para = try rank(of: id, for: pair.paraphrase, in: recall)
                 let key = try rank(of: id, for: pair.keyword, in: recall)
-                if let para, para < 5 { paraphrase.hits += 1 } else { missed.append("  \(pair.paraphrase)  →  \(pair.memory)") }
+                if let para, para < 5 {
+                    paraphrase.hits += 1
+                } else {
+                    missed.append("  \(pair.paraphrase)  →  \(pair.memory)")
+                }
                 if let key, key < 5 { keyword.hits += 1 }
                 paraphrase.reciprocal += para.map { 1 / Double($0 + 1) } ?? 0
                 keyword.reciprocal += key.map { 1 / Double($0 + 1) } ?? 0
             }
             let count = Double(data.pairs.count)
-            print(ranking.label.padding(toLength: 28, withPad: " ", startingAt: 0)
-                + String(format: "  %.3f             %.3f   %.3f          %.3f", Double(paraphrase.hits) / count, paraphrase.reciprocal / count,
-                         Double(keyword.hits) / count, keyword.reciprocal / count))
+            print(
+                ranking.label.padding(toLength: 28, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "  %.3f             %.3f   %.3f          %.3f", Double(paraphrase.hits) / count,
+                        paraphrase.reciprocal / count,
+                        Double(keyword.hits) / count, keyword.reciprocal / count))
             for line in missed.prefix(misses) { print(line) }
         }
     }

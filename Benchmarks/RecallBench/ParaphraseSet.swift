@@ -23,19 +23,25 @@ struct ParaphraseSet: Decodable {
     /// What is wrong with each pair that does not test what it claims, one line each: a
     /// paraphrase that shares a word with its memory (by the light stemmer, or by the store's own
     /// full-text index, which stems as search does), or a keyword question that shares none.
+    ///
     /// "user" is no content word: every memory says it.
     func problems() throws -> [String] {
         let words = ContentWords(subjects: [])
         var problems: [String] = []
         for (index, pair) in pairs.enumerated() {
             let shared = words.of(pair.memory).intersection(words.of(pair.paraphrase))
-            if !shared.isEmpty { problems.append("#\(index) paraphrase shares \(shared.sorted()) with \"\(pair.memory)\"") }
+            if !shared.isEmpty {
+                problems.append("#\(index) paraphrase shares \(shared.sorted()) with \"\(pair.memory)\"")
+            }
             let store = Recall.inMemory(ranking: .plain, semantic: .off)
             _ = try store.addMemory(AddMemoryRequest(content: pair.memory))
-            if try !store.search(SearchRequest(query: Self.withoutUser(pair.paraphrase), scope: .memories)).results.isEmpty {
+            if try !store.search(SearchRequest(query: Self.withoutUser(pair.paraphrase), scope: .memories)).results
+                .isEmpty
+            {
                 problems.append("#\(index) the index matches \"\(pair.paraphrase)\" to \"\(pair.memory)\" by a word")
             }
-            if try store.search(SearchRequest(query: Self.withoutUser(pair.keyword), scope: .memories)).results.isEmpty {
+            if try store.search(SearchRequest(query: Self.withoutUser(pair.keyword), scope: .memories)).results.isEmpty
+            {
                 problems.append("#\(index) keyword question \"\(pair.keyword)\" shares no word with \"\(pair.memory)\"")
             }
         }

@@ -49,7 +49,9 @@ struct RetrievalMetrics {
         let p50 = sorted[sorted.count / 2] * 1000
         let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))] * 1000
         return label.padding(toLength: 22, withPad: " ", startingAt: 0)
-            + String(format: "%5d  %6.3f  %6.3f  %6.3f  %6.3f  %6.3f  %7.2f  %7.2f", count, recall5 / n, recall10 / n, recall20 / n, all10 / n, reciprocalRank / n, p50, p99)
+            + String(
+                format: "%5d  %6.3f  %6.3f  %6.3f  %6.3f  %6.3f  %7.2f  %7.2f", count, recall5 / n, recall10 / n,
+                recall20 / n, all10 / n, reciprocalRank / n, p50, p99)
     }
 
     /// The header matching `row`.

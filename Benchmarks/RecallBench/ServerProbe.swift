@@ -5,7 +5,8 @@ struct ServerProbe {
     /// The `recall` executable.
     let binary: String
 
-    static let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"recall-bench","version":"1"}}}"#
+    static let initialize =
+        #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"recall-bench","version":"1"}}}"#
 
     /// Spawn → `initialize` answered, `count` times on a store (with `extra` arguments to `serve`); also the resident memory of an
     /// idle server right after its handshake (median over the spawns).
@@ -14,7 +15,8 @@ struct ServerProbe {
         var resident: [Int] = []
         for _ in 0..<count {
             let server = try latencies.time { () throws -> ChildProcess in
-                let server = try ChildProcess(binary, ["serve", "--db", store, "--log-level", "error"] + extra, talk: true)
+                let server = try ChildProcess(
+                    binary, ["serve", "--db", store, "--log-level", "error"] + extra, talk: true)
                 server.send(Self.initialize)
                 _ = server.readLine()
                 return server

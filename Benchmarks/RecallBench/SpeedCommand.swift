@@ -3,13 +3,17 @@ import Foundation
 import RecallCore
 
 /// The speed figures of the README: start-up, import throughput and memory, search and
-/// `add_memory` latency, peak memory. Everything runs the real `recall` binary as a separate
+/// `add_memory` latency, peak memory.
+///
+/// Everything runs the real `recall` binary as a separate
 /// process, as clients do, once with semantic search (the default) and once with
 /// `--no-semantic`, side by side; figures are printed, never judged.
 struct SpeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speed",
-        abstract: "Start-up, import, search and add_memory figures of the built recall binary, with and without semantic search.")
+        abstract:
+            "Start-up, import, search and add_memory figures of the built recall binary, with and without semantic search."
+    )
 
     @Option(help: "The recall executable (default: the one next to recall-bench).")
     var recall: String?
@@ -20,7 +24,8 @@ struct SpeedCommand: ParsableCommand {
     @Option(help: "Export sizes to import, in MB (comma-separated).", transform: Self.integers)
     var importSizes: [Int] = [10, 100]
 
-    @Option(help: "Export sizes to import and extract memories from, in MB (comma-separated).", transform: Self.integers)
+    @Option(
+        help: "Export sizes to import and extract memories from, in MB (comma-separated).", transform: Self.integers)
     var extractSizes: [Int] = [10]
 
     @Option(help: "Store sizes to search, in messages (comma-separated).", transform: Self.integers)
@@ -36,7 +41,9 @@ struct SpeedCommand: ParsableCommand {
     var spawns = 20
 
     /// The two ways the server runs: the default, and words alone.
-    private static let modes: [(label: String, arguments: [String])] = [("semantic", []), ("--no-semantic", ["--no-semantic"])]
+    private static let modes: [(label: String, arguments: [String])] = [
+        ("semantic", []), ("--no-semantic", ["--no-semantic"]),
+    ]
 
     func run() throws {
         let binary = try recallBinary()
@@ -74,7 +81,10 @@ struct SpeedCommand: ParsableCommand {
                 let exit = try ChildProcess(binary, ["import", "--db", store, export] + mode.arguments).wait()
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let outcome = exit.status == 0 ? "" : " (exit status \(exit.status))"
-                figures.append(String(format: "%.1f s, %.1f MB/s, peak RSS %d MiB%@", seconds, bytes / 1e6 / seconds, exit.peakRSSKiB / 1024, outcome))
+                figures.append(
+                    String(
+                        format: "%.1f s, %.1f MB/s, peak RSS %d MiB%@", seconds, bytes / 1e6 / seconds,
+                        exit.peakRSSKiB / 1024, outcome))
             }
             report("recall import, \(size) MB ChatGPT export", figures)
         }
@@ -83,19 +93,27 @@ struct SpeedCommand: ParsableCommand {
             let export = try exportFile(megabytes: size)
             // As `recall import --extract` runs it: import, then judge and store each chat's facts.
             let together = try freshStore("import-extract-\(size)MB")
-            let (importing, imported) = try timedJSON(binary, ["import", "--db", together, "--extract", "--json", export])
+            let (importing, imported) = try timedJSON(
+                binary, ["import", "--db", together, "--extract", "--json", export])
             let messages = imported["messages_added"].count
-            report("recall import --extract, \(size) MB ChatGPT export",
-                   String(format: "%.1f s, %.0f messages/s, %d memories", importing, Double(messages) / importing, imported["memories_extracted"].count))
+            report(
+                "recall import --extract, \(size) MB ChatGPT export",
+                String(
+                    format: "%.1f s, %.0f messages/s, %d memories", importing, Double(messages) / importing,
+                    imported["memories_extracted"].count))
             // Extraction alone, through the store: messages read back, judged, deduplicated and stored.
             let apart = try freshStore("extract-\(size)MB")
             let (_, plain) = try timedJSON(binary, ["import", "--db", apart, "--json", export])
             let importID = plain["import_id"]?.stringValue ?? ""
-            let (extracting, extracted) = try timedJSON(binary, ["extract", "--db", apart, "--import", importID, "--json"])
+            let (extracting, extracted) = try timedJSON(
+                binary, ["extract", "--db", apart, "--import", importID, "--json"])
             let scanned = extracted["messages_scanned"].count
-            report("recall extract, \(size) MB import",
-                   String(format: "%.1f s, %.0f messages/s (%d messages, %d kept, %d dropped)", extracting, Double(scanned) / extracting, scanned,
-                          extracted["added"].count, extracted["dropped"].count))
+            report(
+                "recall extract, \(size) MB import",
+                String(
+                    format: "%.1f s, %.0f messages/s (%d messages, %d kept, %d dropped)", extracting,
+                    Double(scanned) / extracting, scanned,
+                    extracted["added"].count, extracted["dropped"].count))
         }
 
         let searchStore = try freshStore("search")
@@ -105,7 +123,10 @@ struct SpeedCommand: ParsableCommand {
             try filler.grow(to: size)
             if filler.memories < memories { try filler.addMemories(upTo: memories) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print(String(format: "(store grown to %d messages and %d memories in %.1f s)", filler.messages, filler.memories, seconds))
+            print(
+                String(
+                    format: "(store grown to %d messages and %d memories in %.1f s)", filler.messages, filler.memories,
+                    seconds))
             let label = "\(Self.count(filler.messages)) messages + \(Self.count(filler.memories)) memories"
             var searches: [String] = []
             var adds: [String] = []
@@ -130,7 +151,8 @@ struct SpeedCommand: ParsableCommand {
                     }
                     adds.append(added.summary)
                     peaks.append("\(session.close() / 1024) MiB")
-                    large.append(try probe.startup(store: searchStore, count: spawns, extra: mode.arguments).latencies.summary)
+                    large.append(
+                        try probe.startup(store: searchStore, count: spawns, extra: mode.arguments).latencies.summary)
                 } else {
                     _ = session.close()
                 }
@@ -143,7 +165,9 @@ struct SpeedCommand: ParsableCommand {
             }
         }
 
-        print("\n| Figure | " + Self.modes.map(\.label).joined(separator: " | ") + " |\n|---|" + Self.modes.map { _ in "---|" }.joined())
+        print(
+            "\n| Figure | " + Self.modes.map(\.label).joined(separator: " | ") + " |\n|---|"
+                + Self.modes.map { _ in "---|" }.joined())
         for (name, values) in rows { print("| \(name) | " + values.joined(separator: " | ") + " |") }
     }
 
@@ -155,7 +179,9 @@ struct SpeedCommand: ParsableCommand {
         while let line = child.readLine() { lines.append(line) }
         let exit = child.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        guard exit.status == 0, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(lines.joined(separator: "\n").utf8)) else {
+        guard exit.status == 0,
+            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(lines.joined(separator: "\n").utf8))
+        else {
             throw ValidationError("recall \(arguments.first ?? "") failed (exit status \(exit.status))")
         }
         return (seconds, value)
@@ -163,9 +189,13 @@ struct SpeedCommand: ParsableCommand {
 
     private func recallBinary() throws -> String {
         if let recall { return recall }
-        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
+        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "recall"
+        ).path
         guard FileManager.default.isExecutableFile(atPath: sibling) else {
-            throw ValidationError("No recall binary at \(sibling); build it (swift build -c release --product recall) or pass --recall PATH.")
+            throw ValidationError(
+                "No recall binary at \(sibling); build it (swift build -c release --product recall) or pass --recall PATH."
+            )
         }
         return sibling
     }
@@ -189,7 +219,9 @@ struct SpeedCommand: ParsableCommand {
 
     private static func integers(_ text: String) throws -> [Int] {
         try text.split(separator: ",").map { part in
-            guard let value = Int(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("`\(part)` is not a number") }
+            guard let value = Int(part.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("`\(part)` is not a number")
+            }
             return value
         }
     }

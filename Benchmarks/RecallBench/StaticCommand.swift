@@ -3,7 +3,9 @@ import Foundation
 import RecallCore
 
 /// Speed of the static embedding model compiled into Recall: first use, encoding the sample
-/// texts of the tests, and scanning stored vectors for one query. Prints figures; judges none.
+/// texts of the tests, and scanning stored vectors for one query.
+///
+/// Prints figures; judges none.
 struct StaticCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "static",
@@ -15,10 +17,14 @@ struct StaticCommand: ParsableCommand {
     @Option(help: "Times each sample text is encoded.")
     var rounds = 20
 
-    @Option(help: "Stored vectors to scan per query (comma-separated).", transform: { try $0.split(separator: ",").map {
-        guard let value = Int($0) else { throw ValidationError("not a number: \($0)") }
-        return value
-    } })
+    @Option(
+        help: "Stored vectors to scan per query (comma-separated).",
+        transform: {
+            try $0.split(separator: ",").map {
+                guard let value = Int($0) else { throw ValidationError("not a number: \($0)") }
+                return value
+            }
+        })
     var scanSizes: [Int] = [100_000, 1_000_000]
 
     /// The fixture's fields this benchmark reads.
@@ -61,15 +67,16 @@ struct StaticCommand: ParsableCommand {
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let count = Double(set.count * rounds)
-            print(String(
-                format: "encode, %@ (%d texts, %.1f tokens each): %.1f µs per text, %.0f texts/s; %@",
-                name, set.count, Double(tokens) / Double(max(set.count, 1)), seconds / count * 1e6, count / seconds,
-                latencies.summary))
+            print(
+                String(
+                    format: "encode, %@ (%d texts, %.1f tokens each): %.1f µs per text, %.0f texts/s; %@",
+                    name, set.count, Double(tokens) / Double(max(set.count, 1)), seconds / count * 1e6, count / seconds,
+                    latencies.summary))
         }
 
         let vectors = texts.compactMap(encoder.encode)
         for size in scanSizes where !vectors.isEmpty {
-            var packed = [UInt8]()
+            var packed: [UInt8] = []
             packed.reserveCapacity(size * EmbeddingVector.storageSize)
             for index in 0..<size { packed.append(contentsOf: vectors[index % vectors.count].bytes) }
             var scores: [Float] = []
@@ -77,7 +84,9 @@ struct StaticCommand: ParsableCommand {
             for query in vectors.prefix(20) {
                 latencies.time { packed.withUnsafeBytes { query.cosines(packed: $0, into: &scores) } }
             }
-            print("scan \(size) stored vectors (\(size * EmbeddingVector.storageSize / 1_000_000) MB) for one query: \(latencies.summary)")
+            print(
+                "scan \(size) stored vectors (\(size * EmbeddingVector.storageSize / 1_000_000) MB) for one query: \(latencies.summary)"
+            )
         }
     }
 }

@@ -44,9 +44,10 @@ struct StoreFiller {
             let role: MessageRole = index % 2 == 0 ? .user : .assistant
             let parent: String? = index == 0 ? nil : "m\(index - 1)"
             let time = start.addingTimeInterval(Double(index) * 30)
-            turns.append(ParsedMessage(
-                sourceID: "m\(index)", parentSourceID: parent, role: role, text: text.sentence(length),
-                createdAt: time, activePosition: index))
+            turns.append(
+                ParsedMessage(
+                    sourceID: "m\(index)", parentSourceID: parent, role: role, text: text.sentence(length),
+                    createdAt: time, activePosition: index))
         }
         conversations += 1
         messages += turns.count

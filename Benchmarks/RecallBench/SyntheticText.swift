@@ -28,7 +28,9 @@ struct SyntheticText {
             tea garden travel budget recipe python swift sqlite backup river mountain piano invoice \
             meeting project deadline holiday museum bicycle weather library novel dentist passport
             """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        let syllables = ["ka", "lo", "mi", "ra", "ten", "vo", "shi", "del", "pra", "nu", "bel", "tor", "zan", "quo", "fi", "ger"]
+        let syllables = [
+            "ka", "lo", "mi", "ra", "ten", "vo", "shi", "del", "pra", "nu", "bel", "tor", "zan", "quo", "fi", "ger",
+        ]
         var generated = common
         var index = 0
         while generated.count < vocabularySize {

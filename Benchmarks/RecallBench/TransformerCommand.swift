@@ -3,7 +3,9 @@ import Foundation
 import RecallCore
 
 /// The transformer's figures: how closely it matches sentence-transformers on the sample texts,
-/// and milliseconds per text by length, on one core and on all. Printed, never judged.
+/// and milliseconds per text by length, on one core and on all.
+///
+/// Printed, never judged.
 struct TransformerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minilm",
@@ -64,14 +66,17 @@ struct TransformerCommand: ParsableCommand {
         }
         let elapsed = clock.now - start
         let sorted = cosines.sorted()
-        print(String(
-            format: "cosine to sentence-transformers (fp32), %d texts: min %.4f, p1 %.4f, mean %.5f; "
-                + "below 0.99: %d; token lists differing: %d",
-            samples.count, sorted[0], sorted[sorted.count / 100], cosines.reduce(0, +) / Float(cosines.count),
-            cosines.filter { $0 < 0.99 }.count, tokenMismatches))
+        print(
+            String(
+                format: "cosine to sentence-transformers (fp32), %d texts: min %.4f, p1 %.4f, mean %.5f; "
+                    + "below 0.99: %d; token lists differing: %d",
+                samples.count, sorted[0], sorted[sorted.count / 100], cosines.reduce(0, +) / Float(cosines.count),
+                cosines.filter { $0 < 0.99 }.count, tokenMismatches))
         let tokens = samples.reduce(0) { $0 + $1.ids.count }
-        print(String(format: "all sample texts, default threads: %.1f ms per text (%.1f tokens on average)",
-                     milliseconds(elapsed) / Double(samples.count), Double(tokens) / Double(samples.count)))
+        print(
+            String(
+                format: "all sample texts, default threads: %.1f ms per text (%.1f tokens on average)",
+                milliseconds(elapsed) / Double(samples.count), Double(tokens) / Double(samples.count)))
     }
 
     private func speed(_ encoder: TransformerEncoder, _ samples: [Reference.Sample]) {
@@ -93,7 +98,8 @@ struct TransformerCommand: ParsableCommand {
                 let label = threads == 1 ? "1 thread" : "default threads"
                 let best = cpu.min() ?? .nan
                 let rate = Double(ids.count) * macsPerToken / best / 1e9
-                let cpuNote = threads == 1
+                let cpuNote =
+                    threads == 1
                     ? String(format: ", CPU min %.2f ms (%.1f G multiply-adds/s)", best * 1000, rate)
                     : String(format: ", CPU of all threads p50 %.2f ms", cpu.sorted()[cpu.count / 2] * 1000)
                 let fastest = String(format: "%.2f", wall.percentile(0))

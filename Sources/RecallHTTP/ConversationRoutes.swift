@@ -43,7 +43,8 @@ struct ConversationRoutes: Sendable {
             let limit = try query.int("limit", default: 20, in: Limits.searchResults)
             let filters = SearchFilters(platform: try query.platform("platform"))
             let hits = try await CoreWork.run {
-                try caller.recall.search(SearchRequest(query: text, scope: .messages, filters: filters, limit: limit)).results
+                try caller.recall.search(SearchRequest(query: text, scope: .messages, filters: filters, limit: limit))
+                    .results
             }
             let results: [JSONValue] = hits.map { hit in
                 .object([

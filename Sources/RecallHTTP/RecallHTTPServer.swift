@@ -82,11 +82,15 @@ public struct RecallHTTPServer: Sendable {
         let server = RecallHTTPServer(recall: .inMemory(), settings: HTTPSettings(), version: "")
         let uploads = try UploadFolder(nil)
         defer { uploads.remove() }
-        let all = server.makeRouter(sessions: MCPSessionTable(), uploads: uploads, web: true).routes.map { "\($0.method) \($0.path)" }
+        let all = server.makeRouter(sessions: MCPSessionTable(), uploads: uploads, web: true).routes.map {
+            "\($0.method) \($0.path)"
+        }
         return Set(all).subtracting(try routes())
     }
 
-    private func makeRouter(sessions: MCPSessionTable, uploads: UploadFolder, web: Bool = true) -> Router<RecallRequestContext> {
+    private func makeRouter(sessions: MCPSessionTable, uploads: UploadFolder, web: Bool = true) -> Router<
+        RecallRequestContext
+    > {
         let router = Router(context: RecallRequestContext.self)
         router.add(
             middleware: GateMiddleware(

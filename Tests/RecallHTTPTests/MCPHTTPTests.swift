@@ -92,12 +92,14 @@ import Testing
         ]
         let headers = [Self.accept, ("MCP-Protocol-Version", "2026-07-28"), ("Mcp-Method", "tools/list")]
         let reply = try await server.post(
-            "/mcp", key: key, json: ["jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": ["_meta": meta]], headers: headers)
+            "/mcp", key: key, json: ["jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": ["_meta": meta]],
+            headers: headers)
         #expect(reply.status == .ok)
         #expect(reply.json?["result"]?["resultType"] == "complete")
         #expect(reply.headers.first(name: "Mcp-Session-Id") == nil)
         let mismatch = try await server.post(
-            "/mcp", key: key, json: ["jsonrpc": "2.0", "id": 2, "method": "prompts/list", "params": ["_meta": meta]], headers: headers)
+            "/mcp", key: key, json: ["jsonrpc": "2.0", "id": 2, "method": "prompts/list", "params": ["_meta": meta]],
+            headers: headers)
         #expect(mismatch.status == .badRequest)
         #expect(mismatch.json?["error"]?["code"] == -32020)
     }

@@ -96,8 +96,10 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let key = try server.key("alice")
-        let turns = (1...30).map { "User: Bees number \($0) hum today.\nAssistant: Bees reply \($0) with honey.\n" }.joined()
-        let upload = try await server.send(.POST, "/api/upload?platform=transcript", key: key, body: Data(turns.utf8), contentType: "text/plain")
+        let turns = (1...30).map { "User: Bees number \($0) hum today.\nAssistant: Bees reply \($0) with honey.\n" }
+            .joined()
+        let upload = try await server.send(
+            .POST, "/api/upload?platform=transcript", key: key, body: Data(turns.utf8), contentType: "text/plain")
         #expect(upload.status == .ok, "\(upload.text)")
         let all = try await server.get("/api/search?q=bees&limit=100", key: key)
         #expect(all.status == .ok, "\(all.text)")

@@ -1,5 +1,7 @@
 /// Chinese, Japanese and Korean text has no spaces between words, so the word tokenizer sees a
-/// whole sentence as one token. Recall indexes such text a second time as single characters and
+/// whole sentence as one token.
+///
+/// Recall indexes such text a second time as single characters and
 /// character pairs, which lets a one- or two-character query find it inside longer text.
 public enum CJKGrams {
     /// True for scalars of the Han, Kana and Hangul blocks.

@@ -1,4 +1,6 @@
-/// How the meaning signal joins the word ranking. Chosen on LoCoMo conversations 0–4 and
+/// How the meaning signal joins the word ranking.
+///
+/// Chosen on LoCoMo conversations 0–4 and
 /// checked on 5–9 (`recall-bench locomo`, `recall-bench memories`), and on the paraphrase set.
 public struct FusionWeights: Sendable, Equatable {
     /// Weight of a message's meaning against its words (0...1).

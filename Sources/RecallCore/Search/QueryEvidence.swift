@@ -11,6 +11,7 @@ import Foundation
 enum QueryEvidence {
     /// The meaning weight for a query, from the base weight of its kind of item, each term's
     /// matches, and the best word match (nil when no word matched).
+    ///
     /// `items` is about how many items of the kind the store holds.
     static func meaningWeight<Key: Hashable>(
         base: Double, query: String, termScores: [[Key: Double]], best: Key?, items: Int, weights: FusionWeights
@@ -25,6 +26,7 @@ enum QueryEvidence {
 
     /// How specific the query's most specific matched term is: 1 for a term only one item has,
     /// 0 for one every item has (an inverse document frequency scaled by the store's size).
+    ///
     /// Terms are read up to a few hundred matches, so a common term's share is a lower bound.
     static func specificity<Key: Hashable>(_ termScores: [[Key: Double]], items: Int) -> Double {
         let total = Double(max(items, 2))

@@ -1,4 +1,6 @@
-/// Words too common to help ranking. Short on purpose: names and content words must survive.
+/// Words too common to help ranking.
+///
+/// Short on purpose: names and content words must survive.
 enum StopWords {
     /// English function words.
     static let english: Set<String> = [

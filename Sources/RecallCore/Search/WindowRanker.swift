@@ -11,7 +11,9 @@ struct WindowRanker: Sendable {
     /// The weights in use.
     var weights = RankingWeights()
 
-    /// Scores candidates from per-term scores. `neighbours` gives the keys around a key.
+    /// Scores candidates from per-term scores.
+    ///
+    /// `neighbours` gives the keys around a key.
     func rank<Key: Hashable & Comparable>(
         termScores: [[Key: Double]], neighbours: (Key) -> [Key]
     ) -> [(key: Key, score: Double)] {
@@ -47,7 +49,9 @@ struct WindowRanker: Sendable {
     }
 
     /// Raises turns by the one speaker the query names and turns from the time it names, and re-sorts.
-    func boost<Key: Comparable>(_ ranked: [(key: Key, score: Double)], facts: (Key) -> (namedAuthor: Bool, namedTime: Bool)) -> [(key: Key, score: Double)] {
+    func boost<Key: Comparable>(
+        _ ranked: [(key: Key, score: Double)], facts: (Key) -> (namedAuthor: Bool, namedTime: Bool)
+    ) -> [(key: Key, score: Double)] {
         ranked.map { item in
             let fact = facts(item.key)
             var score = item.score

@@ -32,6 +32,7 @@ extension SemanticSearch {
     /// The models compiled into the executable: static vectors for every message, and for
     /// memories the transformer first (the sharper match) with the static table beside it.
     public static var embedded: SemanticSearch {
-        SemanticSearch(messageEncoder: StaticEncoder.shared, memoryEncoders: [TransformerEncoder.shared, StaticEncoder.shared])
+        SemanticSearch(
+            messageEncoder: StaticEncoder.shared, memoryEncoders: [TransformerEncoder.shared, StaticEncoder.shared])
     }
 }

@@ -12,7 +12,9 @@ public struct SemanticSearch: Sendable {
     public var fusion: FusionWeights
 
     /// Creates a configuration; tests pass small encoders of their own.
-    public init(messageEncoder: (any TextEncoder)?, memoryEncoders: [any TextEncoder], fusion: FusionWeights = FusionWeights()) {
+    public init(
+        messageEncoder: (any TextEncoder)?, memoryEncoders: [any TextEncoder], fusion: FusionWeights = FusionWeights()
+    ) {
         self.messageEncoder = messageEncoder
         self.memoryEncoders = memoryEncoders
         self.fusion = fusion
@@ -25,7 +27,9 @@ public struct SemanticSearch: Sendable {
     public var isOn: Bool { messageEncoder != nil || !memoryEncoders.isEmpty }
 
     /// `off` when `RECALL_SEMANTIC` says so (`off`, `0`, `false`, `no`), else `fallback`.
-    public static func from(environment: [String: String], fallback: @autoclosure () -> SemanticSearch) -> SemanticSearch {
+    public static func from(environment: [String: String], fallback: @autoclosure () -> SemanticSearch)
+        -> SemanticSearch
+    {
         let value = environment["RECALL_SEMANTIC"]?.lowercased() ?? ""
         return ["off", "0", "false", "no"].contains(value) ? .off : fallback()
     }

@@ -38,7 +38,8 @@ final class VectorIndexes: Sendable {
         if let modelID = try database.knownVectorModelID(model) {
             var after = index.checkedVectorID
             while after < newest {
-                let rows = try database.vectorRows(kind, modelID: modelID, after: after, upTo: newest, limit: Self.loadBatch)
+                let rows = try database.vectorRows(
+                    kind, modelID: modelID, after: after, upTo: newest, limit: Self.loadBatch)
                 index.extend(with: rows)
                 guard rows.count == Self.loadBatch, let last = rows.last?.vectorID else { break }
                 after = last

@@ -36,19 +36,34 @@ enum AccountsMigration {
     }
 
     /// Chats were unique by (platform, platform id); two accounts importing the same export
-    /// must each get their own copy, so the key gains the account. SQLite cannot change a table
+    /// must each get their own copy, so the key gains the account.
+    ///
+    /// SQLite cannot change a table
     /// constraint in place: the table is rebuilt from its own stored definition, which keeps
     /// every column a migration before this one added, and rows are copied by column name.
     private static func rebuildChatsUniquePerAccount(_ db: Database) throws {
-        guard let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'chats'") else { return }
-        let keyRange = definition.range(of: #"UNIQUE ("platform", "source_id")"#) ?? definition.range(of: #"UNIQUE("platform", "source_id")"#)
+        guard
+            let definition = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'chats'")
+        else { return }
+        let keyRange =
+            definition.range(of: #"UNIQUE ("platform", "source_id")"#)
+            ?? definition.range(of: #"UNIQUE("platform", "source_id")"#)
         guard let keyRange, let nameRange = definition.range(of: #""chats""#) else {
-            throw RecallError(.storeUnavailable, "Cannot upgrade the store: the chats table has an unexpected definition.")
+            throw RecallError(
+                .storeUnavailable, "Cannot upgrade the store: the chats table has an unexpected definition.")
         }
-        let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(chats)").map { #"""# + ($0["name"] as String) + #"""# }.joined(separator: ", ")
-        let indexes = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'chats' AND sql IS NOT NULL")
+        let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(chats)").map {
+            #"""# + ($0["name"] as String) + #"""#
+        }.joined(separator: ", ")
+        let indexes = try String.fetchAll(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'chats' AND sql IS NOT NULL")
         var rebuilt = definition
-        rebuilt.replaceSubrange(keyRange, with: #""account" TEXT NOT NULL DEFAULT '\#(Recall.localAccount)', UNIQUE("account", "platform", "source_id")"#)
+        rebuilt.replaceSubrange(
+            keyRange,
+            with:
+                #""account" TEXT NOT NULL DEFAULT '\#(Recall.localAccount)', UNIQUE("account", "platform", "source_id")"#
+        )
         rebuilt.replaceSubrange(rebuilt.range(of: #""chats""#) ?? nameRange, with: #""chats_v8""#)
         try db.execute(sql: rebuilt)
         try db.execute(sql: #"INSERT INTO "chats_v8" (\#(columns)) SELECT \#(columns) FROM "chats""#)

@@ -25,7 +25,9 @@ enum CJKIndex {
 
     private static func insert(table: String, id: Int64, text: String, db: Database) throws {
         if let grams = CJKGrams.indexText(text) {
-            try db.cachedStatement(sql: "INSERT INTO \(table) (rowid, grams) VALUES (?, ?)").execute(arguments: [id, grams])
+            try db.cachedStatement(sql: "INSERT INTO \(table) (rowid, grams) VALUES (?, ?)").execute(arguments: [
+                id, grams,
+            ])
         }
     }
 }

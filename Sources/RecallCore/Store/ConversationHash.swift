@@ -2,7 +2,9 @@ import Foundation
 
 /// A stable fingerprint of a parsed conversation, so a re-import can say "unchanged" cheaply.
 enum ConversationHash {
-    /// 64-bit FNV-1a over every stored field, as hex. Stable across runs and platforms.
+    /// 64-bit FNV-1a over every stored field, as hex.
+    ///
+    /// Stable across runs and platforms.
     static func of(_ conversation: ParsedConversation) -> String {
         var hasher = FNV1a()
         hasher.add(conversation.title ?? "\u{0}")

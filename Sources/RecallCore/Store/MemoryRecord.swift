@@ -76,7 +76,9 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
             metadata: metadata.flatMap { JSONColumn.decode([String: JSONValue].self, from: $0) },
             imageRef: imageRef,
             imageDescription: imageDescription,
-            source: sourceChatId.map { MemorySource(chatID: PublicID.chat.string($0), messageID: sourceMessageId.map(PublicID.message.string)) },
+            source: sourceChatId.map {
+                MemorySource(chatID: PublicID.chat.string($0), messageID: sourceMessageId.map(PublicID.message.string))
+            },
             extraSources: extraSources.isEmpty ? nil : extraSources,
             pinned: pinned,
             createdAt: createdAt,
@@ -114,7 +116,8 @@ extension MemoryRecord {
     init(draft: MemoryDraft, now: Date) {
         self.init(
             id: nil, content: "", normalized: "", type: draft.type.rawValue,
-            confidence: min(1, max(0, draft.confidence)), tags: JSONColumn.encode(JSONColumn.normalizedTags(draft.tags)),
+            confidence: min(1, max(0, draft.confidence)),
+            tags: JSONColumn.encode(JSONColumn.normalizedTags(draft.tags)),
             bucket: draft.bucket, userId: draft.userID, owner: draft.owner, memoriesAt: draft.memoriesAt,
             latitude: draft.latitude, longitude: draft.longitude, metadata: draft.metadata.map(JSONColumn.encode),
             imageRef: draft.imageRef, imageDescription: draft.imageDescription, sourceChatId: draft.sourceChatID,

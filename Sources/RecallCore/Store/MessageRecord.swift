@@ -34,7 +34,9 @@ struct MessageRecord: Codable, FetchableRecord, MutablePersistableRecord {
         role = parsed.role.rawValue
         content = parsed.text
         // What the platform extracted from a file, and what an image shows, are both searchable.
-        let extracted = parsed.attachments.flatMap { [$0.description, $0.extractedText] }.compactMap { $0 }.filter { !$0.isEmpty }
+        let extracted = parsed.attachments.flatMap { [$0.description, $0.extractedText] }.compactMap { $0 }.filter {
+            !$0.isEmpty
+        }
         attachmentText = extracted.isEmpty ? nil : extracted.joined(separator: "\n\n")
         attachments = parsed.attachments.isEmpty ? nil : JSONColumn.encode(parsed.attachments)
         createdAt = parsed.createdAt

@@ -7,7 +7,9 @@ struct MessageVectors: Sendable {
     /// The model that made them.
     let model: String
     /// Per conversation of the batch, by message source id: the vector, or nil for a text with
-    /// nothing to encode. A conversation stored unchanged has no entry.
+    /// nothing to encode.
+    ///
+    /// A conversation stored unchanged has no entry.
     let byConversation: [[String: PackedVector?]]
 
     /// Encodes the visible messages of the conversations `needed` marks.

@@ -17,7 +17,9 @@ struct ChatUpsert: Sendable {
 
 extension RecallDatabase {
     /// Stores one conversation in its own transaction: wholly, or not at all.
-    func upsert(_ parsed: ParsedConversation, importID: Int64?, bucket: String?, messageEncoder: (any TextEncoder)? = nil) throws -> ChatUpsert {
+    func upsert(
+        _ parsed: ParsedConversation, importID: Int64?, bucket: String?, messageEncoder: (any TextEncoder)? = nil
+    ) throws -> ChatUpsert {
         try upsert([parsed], run: ImportRun(existing: importID), bucket: bucket, messageEncoder: messageEncoder)[0]
     }
 
@@ -47,7 +49,8 @@ extension RecallDatabase {
             let stored = try read { db in
                 try prepared.map { conversation, hash in
                     try String.fetchOne(
-                        db.cachedStatement(sql: "SELECT content_hash FROM chats WHERE account = ? AND platform = ? AND source_id = ?"),
+                        db.cachedStatement(
+                            sql: "SELECT content_hash FROM chats WHERE account = ? AND platform = ? AND source_id = ?"),
                         arguments: [account, conversation.platform.rawValue, conversation.sourceID]) == hash
                 }
             }
@@ -58,7 +61,8 @@ extension RecallDatabase {
                 let modelID = try vectors.map { try vectorModelID($0.model, db: db) }
                 return try prepared.enumerated().map { index, item in
                     let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
-                    return try Self.upsert(item.0, hash: item.1, run: run, bucket: bucket, account: account, vectors: encoded, db: db)
+                    return try Self.upsert(
+                        item.0, hash: item.1, run: run, bucket: bucket, account: account, vectors: encoded, db: db)
                 }
             }
         }
@@ -68,8 +72,12 @@ extension RecallDatabase {
         _ conversation: ParsedConversation, hash: String, run: ImportRun, bucket: String?, account: String,
         vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database
     ) throws -> ChatUpsert {
-        let existing = try ChatRecord
-            .filter(Column("account") == account && Column("platform") == conversation.platform.rawValue && Column("source_id") == conversation.sourceID)
+        let existing =
+            try ChatRecord
+            .filter(
+                Column("account") == account && Column("platform") == conversation.platform.rawValue
+                    && Column("source_id") == conversation.sourceID
+            )
             .fetchOne(db)
         if var chat = existing, let chatID = chat.id {
             if chat.contentHash == hash {
@@ -84,7 +92,8 @@ extension RecallDatabase {
             apply(conversation, hash: hash, to: &chat)
             if let bucket { chat.bucket = bucket }
             try chat.update(db)
-            return ChatUpsert(chatID: chatID, outcome: .updated, messagesAdded: counts.added, messagesUpdated: counts.updated)
+            return ChatUpsert(
+                chatID: chatID, outcome: .updated, messagesAdded: counts.added, messagesUpdated: counts.updated)
         }
         var chat = ChatRecord(
             id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
@@ -99,7 +108,8 @@ extension RecallDatabase {
             try record.insertCached(db)
             try storeVector(of: parsed, rowID: record.id, vectors: vectors, db: db)
         }
-        return ChatUpsert(chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
+        return ChatUpsert(
+            chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
     }
 
     private static func apply(_ conversation: ParsedConversation, hash: String, to chat: inout ChatRecord) {
@@ -114,13 +124,17 @@ extension RecallDatabase {
     }
 
     /// Stores a message's precomputed vector, if the batch computed one for it.
-    private static func storeVector(of parsed: ParsedMessage, rowID: Int64?, vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database) throws {
+    private static func storeVector(
+        of parsed: ParsedMessage, rowID: Int64?, vectors: (bySource: [String: PackedVector?], modelID: Int64)?,
+        db: Database
+    ) throws {
         guard let vectors, let rowID, let entry = vectors.bySource[parsed.sourceID] else { return }
         try storeVector(entry, kind: .messages, rowID: rowID, modelID: vectors.modelID, db: db)
     }
 
     private static func mergeMessages(
-        _ messages: [ParsedMessage], into chatID: Int64, vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database
+        _ messages: [ParsedMessage], into chatID: Int64, vectors: (bySource: [String: PackedVector?], modelID: Int64)?,
+        db: Database
     ) throws -> (added: Int, updated: Int) {
         var stored: [String: MessageRecord] = [:]
         for record in try MessageRecord.filter(Column("chat_id") == chatID).fetchAll(db) {
@@ -151,7 +165,9 @@ extension RecallDatabase {
         // Messages a newer export no longer has stay stored, off the active branch.
         let gone = stored.values.compactMap(\.id)
         if !gone.isEmpty {
-            try db.execute(sql: "UPDATE messages SET position = NULL WHERE id IN (\(SQLText.placeholders(gone.count)))", arguments: StatementArguments(gone))
+            try db.execute(
+                sql: "UPDATE messages SET position = NULL WHERE id IN (\(SQLText.placeholders(gone.count)))",
+                arguments: StatementArguments(gone))
         }
         return (added, updated)
     }
@@ -196,18 +212,24 @@ extension RecallDatabase {
                 _ = arguments.append(contentsOf: [bucket])
             }
             let whereClause = "WHERE " + conditions.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chats \(whereClause)", arguments: arguments) ?? 0
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chats \(whereClause)", arguments: arguments) ?? 0
             let offset = (request.page - 1) * request.pageSize
             let rows = try ChatRecord.fetchAll(
                 db,
-                sql: "SELECT * FROM chats \(whereClause) ORDER BY pinned DESC, COALESCE(updated_at, created_at) DESC, id DESC LIMIT ? OFFSET ?",
+                sql:
+                    "SELECT * FROM chats \(whereClause) ORDER BY pinned DESC, COALESCE(updated_at, created_at) DESC, id DESC LIMIT ? OFFSET ?",
                 arguments: arguments + [request.pageSize, offset])
             let totalPages = total == 0 ? 0 : (total + request.pageSize - 1) / request.pageSize
-            return ChatPage(items: rows.map(\.chat), page: request.page, pageSize: request.pageSize, total: total, totalPages: totalPages)
+            return ChatPage(
+                items: rows.map(\.chat), page: request.page, pageSize: request.pageSize, total: total,
+                totalPages: totalPages)
         }
     }
 
-    /// Changes a chat's own fields. A rename survives later re-imports.
+    /// Changes a chat's own fields.
+    ///
+    /// A rename survives later re-imports.
     func updateChat(_ update: ChatUpdate) throws -> Chat {
         try write { db in
             var chat = try chatRecord(update.id, db: db)

@@ -10,14 +10,19 @@ extension RecallDatabase {
                 let chat = try ChatRecord.fetchOne(db, key: hit.chatId), chat.account == account
             else { return nil }
             let before = try MessageRecord.fetchAll(
-                db, sql: "SELECT * FROM messages WHERE chat_id = ? AND hidden = 0 AND position < ? ORDER BY position DESC LIMIT ?",
+                db,
+                sql:
+                    "SELECT * FROM messages WHERE chat_id = ? AND hidden = 0 AND position < ? ORDER BY position DESC LIMIT ?",
                 arguments: [hit.chatId, position, radius])
             let after = try MessageRecord.fetchAll(
-                db, sql: "SELECT * FROM messages WHERE chat_id = ? AND hidden = 0 AND position > ? ORDER BY position LIMIT ?",
+                db,
+                sql:
+                    "SELECT * FROM messages WHERE chat_id = ? AND hidden = 0 AND position > ? ORDER BY position LIMIT ?",
                 arguments: [hit.chatId, position, radius])
             let records = before.reversed() + [hit] + after
             return MessageWindow(
-                chatID: hit.chatId, chatTitle: chat.chat.title, platform: Platform(rawValue: chat.platform) ?? .transcript,
+                chatID: hit.chatId, chatTitle: chat.chat.title,
+                platform: Platform(rawValue: chat.platform) ?? .transcript,
                 messages: records.map(\.message), positions: records.compactMap(\.position))
         }
     }

@@ -14,11 +14,16 @@ extension RecallDatabase {
             var request = request
             if let rowID = PublicID.message.rowID(request.id) {
                 // Another account's message is as unknown as one that does not exist.
-                guard let message = try MessageRecord.fetchOne(
-                    db, sql: "SELECT m.* FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.id = ? AND c.account = ?",
-                    arguments: [rowID, account])
+                guard
+                    let message = try MessageRecord.fetchOne(
+                        db,
+                        sql:
+                            "SELECT m.* FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.id = ? AND c.account = ?",
+                        arguments: [rowID, account])
                 else {
-                    throw RecallError(.notFound, "No message with id \(request.id). Use search to find message ids, or list_chats for chat ids.")
+                    throw RecallError(
+                        .notFound,
+                        "No message with id \(request.id). Use search to find message ids, or list_chats for chat ids.")
                 }
                 request.aroundMessageID = request.aroundMessageID ?? request.id
                 request.id = PublicID.chat.string(message.chatId)
@@ -28,7 +33,8 @@ extension RecallDatabase {
             let hiddenClause = request.includeHidden ? "" : "AND hidden = 0"
             var records = try MessageRecord.fetchAll(
                 db,
-                sql: "SELECT * FROM messages WHERE chat_id = ? AND position IS NOT NULL \(hiddenClause) ORDER BY position",
+                sql:
+                    "SELECT * FROM messages WHERE chat_id = ? AND position IS NOT NULL \(hiddenClause) ORDER BY position",
                 arguments: [chatID])
             var offset = request.offset
             var limit = request.limit
@@ -55,7 +61,8 @@ extension RecallDatabase {
                 if message.content.count > remaining {
                     if !page.isEmpty { break }
                     let cut = max(remaining, 2_000)
-                    message.content = String(message.content.prefix(cut))
+                    message.content =
+                        String(message.content.prefix(cut))
                         + "\n… [truncated: \(record.content.count - cut) more characters]"
                 }
                 used += message.content.count
@@ -76,14 +83,20 @@ extension RecallDatabase {
         {
             return record
         }
-        if let record = try MessageRecord.filter(Column("chat_id") == chatID && Column("source_id") == id).fetchOne(db) {
+        if let record = try MessageRecord.filter(Column("chat_id") == chatID && Column("source_id") == id).fetchOne(db)
+        {
             return record
         }
-        throw RecallError(.notFound, "No message \(id) in chat \(PublicID.chat.string(chatID)). Use the id or source_message_id a search hit gave.")
+        throw RecallError(
+            .notFound,
+            "No message \(id) in chat \(PublicID.chat.string(chatID)). Use the id or source_message_id a search hit gave."
+        )
     }
 
     /// The messages from the root down to `leaf`, following parent links (cycle-safe).
-    private func branch(endingAt leaf: MessageRecord, chatID: Int64, includeHidden: Bool, db: Database) throws -> [MessageRecord] {
+    private func branch(endingAt leaf: MessageRecord, chatID: Int64, includeHidden: Bool, db: Database) throws
+        -> [MessageRecord]
+    {
         var bySource: [String: MessageRecord] = [:]
         for record in try MessageRecord.filter(Column("chat_id") == chatID).fetchAll(db) {
             bySource[record.sourceId] = record

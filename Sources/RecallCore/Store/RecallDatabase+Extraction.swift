@@ -11,7 +11,8 @@ extension RecallDatabase {
                 let bucket = try String.fetchOne(
                     db, sql: "SELECT bucket FROM chats WHERE id = ? AND account = ?", arguments: [chatID, account])
                 return try MessageRecord.fetchAll(
-                    db, sql: """
+                    db,
+                    sql: """
                         SELECT * FROM messages WHERE chat_id = ? AND position IS NOT NULL AND hidden = 0
                         AND chat_id IN (SELECT id FROM chats WHERE account = ?) ORDER BY position
                         """,
@@ -19,7 +20,8 @@ extension RecallDatabase {
                 ).map { record in
                     ExtractionInput(
                         text: record.content, role: MessageRole(rawValue: record.role) ?? .user, date: record.createdAt,
-                        source: MemorySource(chatID: PublicID.chat.string(chatID), messageID: PublicID.message.string(record.id ?? 0)),
+                        source: MemorySource(
+                            chatID: PublicID.chat.string(chatID), messageID: PublicID.message.string(record.id ?? 0)),
                         bucket: bucket)
                 }
             }
@@ -28,11 +30,17 @@ extension RecallDatabase {
 
     /// Chats cut into groups of about `messages` messages each (a longer chat is a group of its
     /// own), in the order given, and the messages they hold in all: what an extraction reads one
-    /// group at a time. The counts are the chats' visible active-branch messages, which is what
+    /// group at a time.
+    ///
+    /// The counts are the chats' visible active-branch messages, which is what
     /// `extractionInputs` reads.
     func extractionGroups(_ chatIDs: [Int64], messages limit: Int) throws -> (groups: [[Int64]], messages: Int) {
         let counts = try read { db in
-            try chatIDs.map { try Int.fetchOne(db, sql: "SELECT message_count FROM chats WHERE id = ? AND account = ?", arguments: [$0, account]) ?? 0 }
+            try chatIDs.map {
+                try Int.fetchOne(
+                    db, sql: "SELECT message_count FROM chats WHERE id = ? AND account = ?", arguments: [$0, account])
+                    ?? 0
+            }
         }
         var groups: [[Int64]] = []
         var current: [Int64] = []
@@ -51,7 +59,9 @@ extension RecallDatabase {
     }
 
     /// Stores extracted candidates in one transaction, deduplicating against current memories and
-    /// superseding the ones they contradict; each goes into its own bucket. A dry run does the
+    /// superseding the ones they contradict; each goes into its own bucket.
+    ///
+    /// A dry run does the
     /// same and rolls it back, so the outcomes it reports are exactly what storing would do.
     ///
     /// Only the first `describing` candidates get their memory in the batch (reading it back
@@ -69,7 +79,8 @@ extension RecallDatabase {
     /// Stores candidates with `database`'s rules into `db`, which may be another database with
     /// the same schema (a dry run's scratch copy).
     static func store(
-        _ candidates: [MemoryCandidate], userID: String, now: Date, describing: Int, into database: RecallDatabase, db: Database
+        _ candidates: [MemoryCandidate], userID: String, now: Date, describing: Int, into database: RecallDatabase,
+        db: Database
     ) throws -> MemoryBatch {
         var batch = MemoryBatch()
         for (index, candidate) in candidates.enumerated() {

@@ -15,7 +15,9 @@ extension RecallDatabase {
             }
             if let importID = request.importID {
                 let rowID = try self.importRowID(importID, db: db)
-                chatIDs += try Int64.fetchAll(db, sql: "SELECT id FROM chats WHERE import_id = ? AND account = ?", arguments: [rowID, self.account])
+                chatIDs += try Int64.fetchAll(
+                    db, sql: "SELECT id FROM chats WHERE import_id = ? AND account = ?",
+                    arguments: [rowID, self.account])
             }
             chatIDs = Array(Set(chatIDs)).sorted()
             var memoryIDs = try request.memoryIDs.map { id -> Int64 in
@@ -26,53 +28,76 @@ extension RecallDatabase {
             let chatArguments = StatementArguments(chatIDs)
             if !chatIDs.isEmpty {
                 // Memories whose evidence lives only in these chats go with them.
-                memoryIDs += try Int64.fetchAll(db, sql: """
-                    SELECT id FROM memories WHERE source_chat_id IN (\(chatList))
-                    AND NOT EXISTS (SELECT 1 FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id NOT IN (\(chatList)))
-                    """, arguments: chatArguments + chatArguments)
+                memoryIDs += try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id FROM memories WHERE source_chat_id IN (\(chatList))
+                        AND NOT EXISTS (SELECT 1 FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id NOT IN (\(chatList)))
+                        """, arguments: chatArguments + chatArguments)
             }
             // A memory's older versions are the same memory: forgetting it forgets its history,
             // so an old, contradicted version never comes back as current.
             if !memoryIDs.isEmpty {
-                memoryIDs += try Int64.fetchAll(db, sql: """
-                    WITH RECURSIVE chain(id) AS (
-                        SELECT supersedes FROM memories WHERE id IN (\(SQLText.placeholders(memoryIDs.count))) AND supersedes IS NOT NULL
-                        UNION SELECT m.supersedes FROM memories m JOIN chain ON m.id = chain.id WHERE m.supersedes IS NOT NULL)
-                    SELECT id FROM chain
-                    """, arguments: StatementArguments(memoryIDs))
+                memoryIDs += try Int64.fetchAll(
+                    db,
+                    sql: """
+                        WITH RECURSIVE chain(id) AS (
+                            SELECT supersedes FROM memories WHERE id IN (\(SQLText.placeholders(memoryIDs.count))) AND supersedes IS NOT NULL
+                            UNION SELECT m.supersedes FROM memories m JOIN chain ON m.id = chain.id WHERE m.supersedes IS NOT NULL)
+                        SELECT id FROM chain
+                        """, arguments: StatementArguments(memoryIDs))
             }
             memoryIDs = Array(Set(memoryIDs)).sorted()
             // Counted as list_chats and memory_stats count them, with what else is stored apart.
-            let shown = chatIDs.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(message_count), 0) FROM chats WHERE id IN (\(chatList))", arguments: chatArguments) ?? 0
-            let stored = chatIDs.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE chat_id IN (\(chatList))", arguments: chatArguments) ?? 0
+            let shown =
+                chatIDs.isEmpty
+                ? 0
+                : try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(SUM(message_count), 0) FROM chats WHERE id IN (\(chatList))",
+                    arguments: chatArguments) ?? 0
+            let stored =
+                chatIDs.isEmpty
+                ? 0
+                : try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM messages WHERE chat_id IN (\(chatList))", arguments: chatArguments)
+                    ?? 0
             let result = ForgetResult(
-                dryRun: request.dryRun, memoriesDeleted: memoryIDs.count, chatsDeleted: chatIDs.count, messagesDeleted: shown,
+                dryRun: request.dryRun, memoriesDeleted: memoryIDs.count, chatsDeleted: chatIDs.count,
+                messagesDeleted: shown,
                 otherMessagesDeleted: max(0, stored - shown),
                 memoryIDs: memoryIDs.map(PublicID.memory.string), chatIDs: chatIDs.map(PublicID.chat.string))
             if request.dryRun { return result }
             if !chatIDs.isEmpty {
                 // Move surviving memories' provenance to another chat that also states them.
-                try db.execute(sql: """
-                    UPDATE memories SET source_chat_id = (SELECT s.chat_id FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id NOT IN (\(chatList)) LIMIT 1),
-                    source_message_id = (SELECT s.message_id FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id NOT IN (\(chatList)) LIMIT 1)
-                    WHERE source_chat_id IN (\(chatList)) AND id NOT IN (\(SQLText.placeholders(memoryIDs.count)))
-                    """, arguments: chatArguments + chatArguments + chatArguments + StatementArguments(memoryIDs.isEmpty ? [0] : memoryIDs))
+                try db.execute(
+                    sql: """
+                        UPDATE memories SET source_chat_id = (SELECT s.chat_id FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id NOT IN (\(chatList)) LIMIT 1),
+                        source_message_id = (SELECT s.message_id FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id NOT IN (\(chatList)) LIMIT 1)
+                        WHERE source_chat_id IN (\(chatList)) AND id NOT IN (\(SQLText.placeholders(memoryIDs.count)))
+                        """,
+                    arguments: chatArguments + chatArguments + chatArguments
+                        + StatementArguments(memoryIDs.isEmpty ? [0] : memoryIDs))
             }
             if !memoryIDs.isEmpty {
-                try db.execute(sql: "DELETE FROM memories WHERE id IN (\(SQLText.placeholders(memoryIDs.count)))", arguments: StatementArguments(memoryIDs))
+                try db.execute(
+                    sql: "DELETE FROM memories WHERE id IN (\(SQLText.placeholders(memoryIDs.count)))",
+                    arguments: StatementArguments(memoryIDs))
             }
             if !chatIDs.isEmpty {
                 // The record of an import names its file; once none of its chats is left, it goes too.
                 var imports = try Int64.fetchAll(
                     db, sql: "SELECT DISTINCT import_id FROM chats WHERE id IN (\(chatList)) AND import_id IS NOT NULL",
                     arguments: chatArguments)
-                if let importID = request.importID, let rowID = PublicID.importRun.rowID(importID) { imports.append(rowID) }
+                if let importID = request.importID, let rowID = PublicID.importRun.rowID(importID) {
+                    imports.append(rowID)
+                }
                 try db.execute(sql: "DELETE FROM chats WHERE id IN (\(chatList))", arguments: chatArguments)
                 if !imports.isEmpty {
-                    try db.execute(sql: """
-                        DELETE FROM imports WHERE id IN (\(SQLText.placeholders(imports.count)))
-                        AND NOT EXISTS (SELECT 1 FROM chats WHERE chats.import_id = imports.id)
-                        """, arguments: StatementArguments(imports))
+                    try db.execute(
+                        sql: """
+                            DELETE FROM imports WHERE id IN (\(SQLText.placeholders(imports.count)))
+                            AND NOT EXISTS (SELECT 1 FROM chats WHERE chats.import_id = imports.id)
+                            """, arguments: StatementArguments(imports))
                 }
             } else if let importID = request.importID, let rowID = PublicID.importRun.rowID(importID) {
                 try db.execute(sql: "DELETE FROM imports WHERE id = ?", arguments: [rowID])

@@ -6,15 +6,21 @@ extension RecallDatabase {
     /// (platform, chat, bucket, tags); nil when every chat may hold a match (the vector index
     /// searched holds the account's rows only: see `VectorIndexes`).
     func chatsPassing(_ filters: SearchFilters) throws -> Set<Int64>? {
-        guard filters.platform != nil || filters.chatID != nil || filters.bucket != nil || !filters.tags.isEmpty else { return nil }
+        guard filters.platform != nil || filters.chatID != nil || filters.bucket != nil || !filters.tags.isEmpty else {
+            return nil
+        }
         return try read { db in
             var conditions = SearchConditions()
             conditions.add("c.account = ?", account)
             if let platform = filters.platform { conditions.add("c.platform = ?", platform.rawValue) }
-            if let chatID = filters.chatID { conditions.add("c.id = ?", try PublicID.chat.require(chatID, field: "chat_id")) }
+            if let chatID = filters.chatID {
+                conditions.add("c.id = ?", try PublicID.chat.require(chatID, field: "chat_id"))
+            }
             if let bucket = filters.bucket { conditions.add("c.bucket = ?", bucket) }
             for tag in filters.tags { conditions.add("EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?)", tag) }
-            return Set(try Int64.fetchAll(db, sql: "SELECT c.id FROM chats c WHERE \(conditions.sql)", arguments: conditions.arguments))
+            return Set(
+                try Int64.fetchAll(
+                    db, sql: "SELECT c.id FROM chats c WHERE \(conditions.sql)", arguments: conditions.arguments))
         }
     }
 
@@ -27,10 +33,12 @@ extension RecallDatabase {
             var result: [Int64: MessageKey] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT m.id, m.chat_id, m.position FROM messages m JOIN chats c ON c.id = m.chat_id
-                    WHERE m.id IN (\(SQLText.placeholders(part.count))) AND \(conditions.sql)
-                    """, arguments: StatementArguments(part) + conditions.arguments)
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.id, m.chat_id, m.position FROM messages m JOIN chats c ON c.id = m.chat_id
+                        WHERE m.id IN (\(SQLText.placeholders(part.count))) AND \(conditions.sql)
+                        """, arguments: StatementArguments(part) + conditions.arguments)
                 {
                     result[row[0]] = MessageKey(chatID: row[1], position: row[2])
                 }
@@ -47,9 +55,12 @@ extension RecallDatabase {
             var result: Set<Int64> = []
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
-                result.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT mem.id FROM memories mem WHERE mem.id IN (\(SQLText.placeholders(part.count))) AND \(conditions.sql)
-                    """, arguments: StatementArguments(part) + conditions.arguments))
+                result.formUnion(
+                    try Int64.fetchAll(
+                        db,
+                        sql: """
+                            SELECT mem.id FROM memories mem WHERE mem.id IN (\(SQLText.placeholders(part.count))) AND \(conditions.sql)
+                            """, arguments: StatementArguments(part) + conditions.arguments))
             }
             return result
         }
@@ -64,11 +75,13 @@ extension RecallDatabase {
         return try read { db in
             let list = SQLText.placeholders(ids.count)
             var result: [Int64: [Int64]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, source_message_id FROM memories WHERE id IN (\(list)) AND account = ? AND source_message_id IS NOT NULL
-                UNION SELECT s.memory_id, s.message_id FROM memory_sources s JOIN memories mem ON mem.id = s.memory_id
-                WHERE s.memory_id IN (\(list)) AND mem.account = ? AND s.message_id IS NOT NULL
-                """, arguments: StatementArguments(ids) + [account] + StatementArguments(ids) + [account])
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, source_message_id FROM memories WHERE id IN (\(list)) AND account = ? AND source_message_id IS NOT NULL
+                    UNION SELECT s.memory_id, s.message_id FROM memory_sources s JOIN memories mem ON mem.id = s.memory_id
+                    WHERE s.memory_id IN (\(list)) AND mem.account = ? AND s.message_id IS NOT NULL
+                    """, arguments: StatementArguments(ids) + [account] + StatementArguments(ids) + [account])
             {
                 result[row[0], default: []].append(row[1])
             }

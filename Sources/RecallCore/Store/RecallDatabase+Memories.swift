@@ -4,7 +4,9 @@ import GRDB
 extension RecallDatabase {
     /// Stores a memory, merges it into a current memory that says the same thing (the newer
     /// evidence raises confidence and adds a source), or supersedes a current memory it
-    /// contradicts. Memories are compared within one user and bucket.
+    /// contradicts.
+    ///
+    /// Memories are compared within one user and bucket.
     func insertMemory(_ draft: MemoryDraft, now: Date, db: Database) throws -> (MemoryRecord, MemoryInsertOutcome) {
         var record = MemoryRecord(draft: draft, now: now)
         record.account = account
@@ -16,7 +18,9 @@ extension RecallDatabase {
         }
         if draft.isAboutUser, let slot = record.slot,
             var holder = try MemoryRecord.fetchOne(
-                db, sql: "SELECT * FROM memories WHERE account = ? AND user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
+                db,
+                sql:
+                    "SELECT * FROM memories WHERE account = ? AND user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
                 arguments: [account, draft.userID, draft.bucket, slot])
         {
             let value = FactSignature(record.content).value
@@ -45,25 +49,32 @@ extension RecallDatabase {
                      OR EXISTS (SELECT 1 FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id = ? AND s.message_id IS ?))
                 LIMIT 1
                 """,
-            arguments: [account, record.userId, record.normalized, record.gist, chat, record.sourceMessageId, chat, record.sourceMessageId])
+            arguments: [
+                account, record.userId, record.normalized, record.gist, chat, record.sourceMessageId, chat,
+                record.sourceMessageId,
+            ])
     }
 
     /// A current memory saying the same thing: the same words, or the same gist in other words.
     private func currentDuplicate(of record: MemoryRecord, db: Database) throws -> MemoryRecord? {
         let scope = "account = ? AND user_id = ? AND bucket IS ? AND superseded_by IS NULL"
         if let exact = try MemoryRecord.fetchOne(
-            db, sql: "SELECT * FROM memories WHERE \(scope) AND normalized = ? LIMIT 1", arguments: [account, record.userId, record.bucket, record.normalized])
+            db, sql: "SELECT * FROM memories WHERE \(scope) AND normalized = ? LIMIT 1",
+            arguments: [account, record.userId, record.bucket, record.normalized])
         {
             return exact
         }
         // A gist of one or two words ("user love") is too little to call two memories the same.
         guard let gist = record.gist, gist.split(separator: " ").count >= 3 else { return nil }
         return try MemoryRecord.fetchOne(
-            db, sql: "SELECT * FROM memories WHERE \(scope) AND gist = ? LIMIT 1", arguments: [account, record.userId, record.bucket, gist])
+            db, sql: "SELECT * FROM memories WHERE \(scope) AND gist = ? LIMIT 1",
+            arguments: [account, record.userId, record.bucket, gist])
     }
 
     /// Adds the draft's evidence to a memory: its source, a little confidence, its tags, and any
-    /// field the memory lacks. Nothing the memory already says is overwritten.
+    /// field the memory lacks.
+    ///
+    /// Nothing the memory already says is overwritten.
     func merge(_ draft: MemoryDraft, into existing: inout MemoryRecord, now: Date, db: Database) throws {
         if let chatID = draft.sourceChatID {
             if existing.sourceChatId == nil {
@@ -77,7 +88,8 @@ extension RecallDatabase {
         }
         // Independent evidence for the same fact makes it more certain, never less.
         existing.confidence = min(1, max(existing.confidence, draft.confidence) + 0.05)
-        existing.tags = JSONColumn.encode(JSONColumn.normalizedTags(JSONColumn.decodeStrings(existing.tags) + draft.tags))
+        existing.tags = JSONColumn.encode(
+            JSONColumn.normalizedTags(JSONColumn.decodeStrings(existing.tags) + draft.tags))
         existing.memoriesAt = existing.memoriesAt ?? draft.memoriesAt
         existing.latitude = existing.latitude ?? draft.latitude
         existing.longitude = existing.longitude ?? draft.longitude
@@ -91,9 +103,12 @@ extension RecallDatabase {
     /// The public value of a memory, with its extra sources.
     func memory(_ record: MemoryRecord, db: Database) throws -> Memory {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT chat_id, message_id FROM memory_sources WHERE memory_id = ? ORDER BY rowid", arguments: [record.id])
+            db, sql: "SELECT chat_id, message_id FROM memory_sources WHERE memory_id = ? ORDER BY rowid",
+            arguments: [record.id])
         let extra = rows.map { row in
-            MemorySource(chatID: PublicID.chat.string(row["chat_id"]), messageID: (row["message_id"] as Int64?).map(PublicID.message.string))
+            MemorySource(
+                chatID: PublicID.chat.string(row["chat_id"]),
+                messageID: (row["message_id"] as Int64?).map(PublicID.message.string))
         }
         return record.memory(extraSources: extra)
     }
@@ -138,7 +153,8 @@ extension RecallDatabase {
                 _ = arguments.append(contentsOf: [until])
             }
             let filter = conditions.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM memories WHERE \(filter)", arguments: arguments) ?? 0
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM memories WHERE \(filter)", arguments: arguments) ?? 0
             let newest = request.order == .newest
             var pageConditions = filter
             var pageArguments = arguments
@@ -157,12 +173,16 @@ extension RecallDatabase {
         }
     }
 
-    /// Changes a memory. A content change supersedes: the new memory links back, the old stays.
+    /// Changes a memory.
+    ///
+    /// A content change supersedes: the new memory links back, the old stays.
     func updateMemory(_ update: MemoryUpdate, now: Date) throws -> Memory {
         try write { db in
             var old = try memoryRecord(update.id, db: db)
             if let newer = old.supersededBy {
-                throw RecallError(.conflict, "Memory \(update.id) was superseded by \(PublicID.memory.string(newer)); update that one instead.")
+                throw RecallError(
+                    .conflict,
+                    "Memory \(update.id) was superseded by \(PublicID.memory.string(newer)); update that one instead.")
             }
             var target = old
             if let content = update.content, content != old.content {

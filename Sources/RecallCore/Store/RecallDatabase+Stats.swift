@@ -15,14 +15,24 @@ extension RecallDatabase {
                 }
                 return result
             }
-            var byBucket = try grouped("SELECT bucket, COUNT(*) FROM chats WHERE account = ? AND bucket IS NOT NULL GROUP BY bucket")
-            byBucket.merge(try grouped("SELECT bucket, COUNT(*) FROM memories WHERE account = ? AND bucket IS NOT NULL AND superseded_by IS NULL GROUP BY bucket"), uniquingKeysWith: +)
-            var byTag = try grouped("SELECT j.value, COUNT(*) FROM chats, json_each(chats.tags) j WHERE chats.account = ? GROUP BY j.value")
-            byTag.merge(try grouped("SELECT j.value, COUNT(*) FROM memories, json_each(memories.tags) j WHERE memories.account = ? AND superseded_by IS NULL GROUP BY j.value"), uniquingKeysWith: +)
-            let imports = try ImportRecord.fetchAll(db, sql: "SELECT * FROM imports WHERE account = ? ORDER BY id DESC LIMIT 10", arguments: account)
+            var byBucket = try grouped(
+                "SELECT bucket, COUNT(*) FROM chats WHERE account = ? AND bucket IS NOT NULL GROUP BY bucket")
+            byBucket.merge(
+                try grouped(
+                    "SELECT bucket, COUNT(*) FROM memories WHERE account = ? AND bucket IS NOT NULL AND superseded_by IS NULL GROUP BY bucket"
+                ), uniquingKeysWith: +)
+            var byTag = try grouped(
+                "SELECT j.value, COUNT(*) FROM chats, json_each(chats.tags) j WHERE chats.account = ? GROUP BY j.value")
+            byTag.merge(
+                try grouped(
+                    "SELECT j.value, COUNT(*) FROM memories, json_each(memories.tags) j WHERE memories.account = ? AND superseded_by IS NULL GROUP BY j.value"
+                ), uniquingKeysWith: +)
+            let imports = try ImportRecord.fetchAll(
+                db, sql: "SELECT * FROM imports WHERE account = ? ORDER BY id DESC LIMIT 10", arguments: account)
             // One pass over the account's messages for what is stored beside the visible active branch.
             let stored = try Row.fetchOne(
-                db, sql: """
+                db,
+                sql: """
                     SELECT COALESCE(SUM(m.position IS NULL), 0), COALESCE(SUM(m.position IS NOT NULL AND m.hidden = 1), 0)
                     FROM messages m JOIN chats c ON c.id = m.chat_id WHERE c.account = ?
                     """,
@@ -37,9 +47,12 @@ extension RecallDatabase {
                 branchMessages: stored?[0] ?? 0,
                 memories: try count("SELECT COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL"),
                 memoryUsers: try count("SELECT COUNT(DISTINCT user_id) FROM memories WHERE account = ?"),
-                supersededMemories: try count("SELECT COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NOT NULL"),
-                chatsByPlatform: try grouped("SELECT platform, COUNT(*) FROM chats WHERE account = ? GROUP BY platform"),
-                memoriesByType: try grouped("SELECT type, COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL GROUP BY type"),
+                supersededMemories: try count(
+                    "SELECT COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NOT NULL"),
+                chatsByPlatform: try grouped(
+                    "SELECT platform, COUNT(*) FROM chats WHERE account = ? GROUP BY platform"),
+                memoriesByType: try grouped(
+                    "SELECT type, COUNT(*) FROM memories WHERE account = ? AND superseded_by IS NULL GROUP BY type"),
                 byBucket: byBucket, byTag: byTag, imports: imports.map(\.summary))
         }
     }
@@ -74,7 +87,9 @@ extension RecallDatabase {
     func chatIDs(importID: String) throws -> [Int64] {
         try read { db in
             let rowID = try importRowID(importID, db: db)
-            return try Int64.fetchAll(db, sql: "SELECT id FROM chats WHERE import_id = ? AND account = ? ORDER BY id", arguments: [rowID, account])
+            return try Int64.fetchAll(
+                db, sql: "SELECT id FROM chats WHERE import_id = ? AND account = ? ORDER BY id",
+                arguments: [rowID, account])
         }
     }
 

@@ -10,7 +10,8 @@ extension RecallDatabase {
     func supersede(_ current: inout MemoryRecord, with newer: inout MemoryRecord, now: Date, db: Database) throws {
         newer.supersedes = current.id
         // The user's own organisation of the fact carries over to its new version.
-        newer.tags = JSONColumn.encode(JSONColumn.normalizedTags(JSONColumn.decodeStrings(current.tags) + JSONColumn.decodeStrings(newer.tags)))
+        newer.tags = JSONColumn.encode(
+            JSONColumn.normalizedTags(JSONColumn.decodeStrings(current.tags) + JSONColumn.decodeStrings(newer.tags)))
         newer.pinned = newer.pinned || current.pinned
         try newer.insert(db)
         current.supersededBy = newer.id
@@ -21,7 +22,8 @@ extension RecallDatabase {
     /// Stores a contradicting memory that was said before the current one as an older version:
     /// it goes into the chain where its date belongs, or strengthens a version that already says it.
     func insertAsHistory(
-        _ record: MemoryRecord, draft: MemoryDraft, value: String?, before current: MemoryRecord, now: Date, db: Database
+        _ record: MemoryRecord, draft: MemoryDraft, value: String?, before current: MemoryRecord, now: Date,
+        db: Database
     ) throws -> (MemoryRecord, MemoryInsertOutcome) {
         var newer = current
         while let olderID = newer.supersedes, var older = try MemoryRecord.fetchOne(db, key: olderID) {
@@ -37,7 +39,8 @@ extension RecallDatabase {
         inserted.supersededBy = newer.id
         try inserted.insert(db)
         if let olderID = newer.supersedes {
-            try db.execute(sql: "UPDATE memories SET superseded_by = ? WHERE id = ?", arguments: [inserted.id, olderID])
+            try db.execute(
+                sql: "UPDATE memories SET superseded_by = ? WHERE id = ?", arguments: [inserted.id, olderID])
         }
         newer.supersedes = inserted.id
         try newer.update(db)

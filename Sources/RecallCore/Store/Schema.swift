@@ -1,11 +1,14 @@
 import Foundation
 import GRDB
 
-/// The store's schema as append-only history. Never edit a shipped migration: add one.
+/// The store's schema as append-only history.
+///
+/// Never edit a shipped migration: add one.
 enum Schema {
     /// Migration identifiers in order; the schema version is how many have run.
     static let migrationIDs = [
-        "v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures", "v4-message-index-written-by-import",
+        "v1-chats-messages-memories", "v2-authors-cjk-index", "v3-memories-signatures",
+        "v4-message-index-written-by-import",
         "v5-recall-application-id",
         "v6-vector-side-tables",
         "v7-memory-slots-set-qualifiers-aside",
@@ -130,31 +133,36 @@ enum Schema {
             }
             // Reindex text only when text changes: moving a message on or off the active branch,
             // or changing a memory's confidence, must not rewrite the full-text index.
-            try db.execute(sql: """
-                DROP TRIGGER "__messages_fts_au";
-                CREATE TRIGGER "__messages_fts_au" AFTER UPDATE OF content, attachment_text ON messages BEGIN
-                    INSERT INTO messages_fts(messages_fts, rowid, content, attachment_text) VALUES('delete', old.id, old.content, old.attachment_text);
-                    INSERT INTO messages_fts(rowid, content, attachment_text) VALUES (new.id, new.content, new.attachment_text);
-                END;
-                DROP TRIGGER "__memories_fts_au";
-                CREATE TRIGGER "__memories_fts_au" AFTER UPDATE OF content, image_description ON memories BEGIN
-                    INSERT INTO memories_fts(memories_fts, rowid, content, image_description) VALUES('delete', old.id, old.content, old.image_description);
-                    INSERT INTO memories_fts(rowid, content, image_description) VALUES (new.id, new.content, new.image_description);
-                END;
-                CREATE TRIGGER messages_cjk_delete AFTER DELETE ON messages BEGIN
-                    DELETE FROM messages_cjk WHERE rowid = old.id;
-                END;
-                CREATE TRIGGER memories_cjk_delete AFTER DELETE ON memories BEGIN
-                    DELETE FROM memories_cjk WHERE rowid = old.id;
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    DROP TRIGGER "__messages_fts_au";
+                    CREATE TRIGGER "__messages_fts_au" AFTER UPDATE OF content, attachment_text ON messages BEGIN
+                        INSERT INTO messages_fts(messages_fts, rowid, content, attachment_text) VALUES('delete', old.id, old.content, old.attachment_text);
+                        INSERT INTO messages_fts(rowid, content, attachment_text) VALUES (new.id, new.content, new.attachment_text);
+                    END;
+                    DROP TRIGGER "__memories_fts_au";
+                    CREATE TRIGGER "__memories_fts_au" AFTER UPDATE OF content, image_description ON memories BEGIN
+                        INSERT INTO memories_fts(memories_fts, rowid, content, image_description) VALUES('delete', old.id, old.content, old.image_description);
+                        INSERT INTO memories_fts(rowid, content, image_description) VALUES (new.id, new.content, new.image_description);
+                    END;
+                    CREATE TRIGGER messages_cjk_delete AFTER DELETE ON messages BEGIN
+                        DELETE FROM messages_cjk WHERE rowid = old.id;
+                    END;
+                    CREATE TRIGGER memories_cjk_delete AFTER DELETE ON memories BEGIN
+                        DELETE FROM memories_cjk WHERE rowid = old.id;
+                    END;
+                    """)
             let messages = try Row.fetchCursor(db, sql: "SELECT id, content, attachment_text FROM messages")
             while let row = try messages.next() {
-                try CJKIndex.index(message: row["id"], text: (row["content"] as String) + " " + (row["attachment_text"] as String? ?? ""), db: db)
+                try CJKIndex.index(
+                    message: row["id"],
+                    text: (row["content"] as String) + " " + (row["attachment_text"] as String? ?? ""), db: db)
             }
             let memories = try Row.fetchCursor(db, sql: "SELECT id, content, image_description FROM memories")
             while let row = try memories.next() {
-                try CJKIndex.index(memory: row["id"], text: (row["content"] as String) + " " + (row["image_description"] as String? ?? ""), db: db)
+                try CJKIndex.index(
+                    memory: row["id"],
+                    text: (row["content"] as String) + " " + (row["image_description"] as String? ?? ""), db: db)
             }
         }
         migrator.registerMigration("v3-memories-signatures") { db in
@@ -169,7 +177,9 @@ enum Schema {
             // Memories stored before get theirs now, so they take part in deduplication at once.
             for row in try Row.fetchAll(db, sql: "SELECT id, content FROM memories") {
                 let signature = FactSignature(row["content"] as String)
-                try db.execute(sql: "UPDATE memories SET gist = ?, slot = ? WHERE id = ?", arguments: [signature.gist, signature.slot, row["id"] as Int64])
+                try db.execute(
+                    sql: "UPDATE memories SET gist = ?, slot = ? WHERE id = ?",
+                    arguments: [signature.gist, signature.slot, row["id"] as Int64])
             }
         }
         migrator.registerMigration("v4-message-index-written-by-import") { db in
@@ -212,7 +222,8 @@ enum Schema {
             // statement supersedes or merges with them.
             for row in try Row.fetchAll(db, sql: "SELECT id, content FROM memories") {
                 let signature = FactSignature(row["content"] as String)
-                try db.execute(sql: "UPDATE memories SET slot = ? WHERE id = ?", arguments: [signature.slot, row["id"] as Int64])
+                try db.execute(
+                    sql: "UPDATE memories SET slot = ? WHERE id = ?", arguments: [signature.slot, row["id"] as Int64])
             }
         }
         migrator.registerMigration("v8-accounts-api-keys-rate-limits") { db in
@@ -234,7 +245,9 @@ enum Schema {
         } catch let error as RecallError {
             throw error
         } catch {
-            throw RecallError(.storeUnavailable, "Cannot prepare the store at \(location.displayPath): \(RecallDatabase.describe(error)).")
+            throw RecallError(
+                .storeUnavailable,
+                "Cannot prepare the store at \(location.displayPath): \(RecallDatabase.describe(error)).")
         }
     }
 }

@@ -21,7 +21,9 @@ struct SearchConditions {
         conditions.add("m.hidden = 0")
         conditions.add("m.position IS NOT NULL")
         if let platform = filters.platform { conditions.add("c.platform = ?", platform.rawValue) }
-        if let chatID = filters.chatID { conditions.add("m.chat_id = ?", try PublicID.chat.require(chatID, field: "chat_id")) }
+        if let chatID = filters.chatID {
+            conditions.add("m.chat_id = ?", try PublicID.chat.require(chatID, field: "chat_id"))
+        }
         if let bucket = filters.bucket { conditions.add("c.bucket = ?", bucket) }
         for tag in filters.tags { conditions.add("EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?)", tag) }
         if let from = filters.dateFrom { conditions.add("COALESCE(m.created_at, c.created_at) >= ?", from) }
@@ -38,13 +40,20 @@ struct SearchConditions {
         if let type = filters.memoryType { conditions.add("mem.type = ?", type.rawValue) }
         if let bucket = filters.bucket { conditions.add("mem.bucket = ?", bucket) }
         for tag in filters.tags { conditions.add("EXISTS (SELECT 1 FROM json_each(mem.tags) WHERE value = ?)", tag) }
-        if let chatID = filters.chatID { conditions.add("mem.source_chat_id = ?", try PublicID.chat.require(chatID, field: "chat_id")) }
+        if let chatID = filters.chatID {
+            conditions.add("mem.source_chat_id = ?", try PublicID.chat.require(chatID, field: "chat_id"))
+        }
         if let platform = filters.platform {
-            conditions.add("EXISTS (SELECT 1 FROM chats c WHERE c.id = mem.source_chat_id AND c.platform = ?)", platform.rawValue)
+            conditions.add(
+                "EXISTS (SELECT 1 FROM chats c WHERE c.id = mem.source_chat_id AND c.platform = ?)", platform.rawValue)
         }
         // Bound as the memories table stores them (see MemoryRecord), so bounds before 1583 compare right.
-        if let from = filters.dateFrom { conditions.add("COALESCE(mem.memories_at, mem.created_at) >= ?", ProlepticGregorian.storageText(from)) }
-        if let to = filters.dateTo { conditions.add("COALESCE(mem.memories_at, mem.created_at) <= ?", ProlepticGregorian.storageText(to)) }
+        if let from = filters.dateFrom {
+            conditions.add("COALESCE(mem.memories_at, mem.created_at) >= ?", ProlepticGregorian.storageText(from))
+        }
+        if let to = filters.dateTo {
+            conditions.add("COALESCE(mem.memories_at, mem.created_at) <= ?", ProlepticGregorian.storageText(to))
+        }
         return conditions
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,7 +24,10 @@ enum StoreBackup {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: path)
-            throw RecallError(.storeUnavailable, "Could not back up the store at \(storePath) before upgrading it: \(RecallDatabase.describe(error)). Free some disk space and try again; the store was left untouched.")
+            throw RecallError(
+                .storeUnavailable,
+                "Could not back up the store at \(storePath) before upgrading it: \(RecallDatabase.describe(error)). Free some disk space and try again; the store was left untouched."
+            )
         }
         return path
     }
@@ -50,6 +54,9 @@ enum StoreBackup {
             }
             guard errno == EEXIST else { break }
         }
-        throw RecallError(.storeUnavailable, "Could not create a backup file next to \(storePath) before upgrading it: \(String(cString: strerror(errno))). Check that its folder is writable; the store was left untouched.")
+        throw RecallError(
+            .storeUnavailable,
+            "Could not create a backup file next to \(storePath) before upgrading it: \(String(cString: strerror(errno))). Check that its folder is writable; the store was left untouched."
+        )
     }
 }

@@ -1,10 +1,11 @@
+import Foundation
+import GRDB
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import GRDB
 
 /// Recognises Recall's own stores before anything writes to a file, so that a `--db` pointed at
 /// another application's SQLite file never gets Recall's tables, a WAL, or a new mode.
@@ -34,7 +35,10 @@ enum StoreIdentity {
         do {
             queue = try StoreIdentity.openReadOnly(path)
         } catch {
-            throw RecallError(.storeUnavailable, "Cannot read the file at \(path) to check that it is a Recall store: \(RecallDatabase.describe(error)). Recall did not change it; check its permissions, or pass another store with --db or RECALL_DB.")
+            throw RecallError(
+                .storeUnavailable,
+                "Cannot read the file at \(path) to check that it is a Recall store: \(RecallDatabase.describe(error)). Recall did not change it; check its permissions, or pass another store with --db or RECALL_DB."
+            )
         }
         defer { try? queue.close() }
         let recognized: Bool
@@ -50,14 +54,19 @@ enum StoreIdentity {
                 return applied.contains(Schema.migrationIDs[0])
             }
         } catch {
-            throw RecallError(.storeUnavailable, "Cannot read the file at \(path) to check that it is a Recall store: \(RecallDatabase.describe(error)). Recall did not change it.")
+            throw RecallError(
+                .storeUnavailable,
+                "Cannot read the file at \(path) to check that it is a Recall store: \(RecallDatabase.describe(error)). Recall did not change it."
+            )
         }
         guard recognized else { throw foreign(path, "it holds another application's tables") }
     }
 
     /// Opens a store read-only: directly when SQLite can share it, else as immutable, which a
     /// read-only folder or disk needs (SQLite cannot create the `-shm` file there).
-    static func openReadOnly(_ path: String, configuration base: Configuration = Configuration()) throws -> DatabaseQueue {
+    static func openReadOnly(_ path: String, configuration base: Configuration = Configuration()) throws
+        -> DatabaseQueue
+    {
         var configuration = base
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -68,14 +77,16 @@ enum StoreIdentity {
         } catch {
             let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
             guard let queue = try? DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration),
-                  (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }) != nil
+                (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }) != nil
             else { throw error }
             return queue
         }
     }
 
     /// The file's first 100 bytes (the SQLite header), read without blocking; nil when there is
-    /// no file. Refuses anything that is not a regular file.
+    /// no file.
+    ///
+    /// Refuses anything that is not a regular file.
     private static func header(of path: String) throws -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {
@@ -92,6 +103,9 @@ enum StoreIdentity {
     }
 
     private static func foreign(_ path: String, _ reason: String) -> RecallError {
-        RecallError(.storeUnavailable, "The file at \(path) is not a Recall store (\(reason)), so Recall did not open or change it. Pass a new or empty file, or an existing Recall store, with --db or RECALL_DB.")
+        RecallError(
+            .storeUnavailable,
+            "The file at \(path) is not a Recall store (\(reason)), so Recall did not open or change it. Pass a new or empty file, or an existing Recall store, with --db or RECALL_DB."
+        )
     }
 }

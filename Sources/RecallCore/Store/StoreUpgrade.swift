@@ -18,7 +18,9 @@ struct StoreUpgrade: Sendable {
     /// How often a migration that lost a race with another process is retried.
     private static let attempts = 4
 
-    /// Refuses a store written by a newer Recall before anything opens it for writing. Opening a
+    /// Refuses a store written by a newer Recall before anything opens it for writing.
+    ///
+    /// Opening a
     /// pool writes (GRDB primes an empty WAL), and such a store must stay exactly as it was.
     func refuseIfNewer(path: String) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
@@ -36,7 +38,10 @@ struct StoreUpgrade: Sendable {
     private func refuseUnknown(_ applied: Set<String>, location: StoreLocation) throws {
         let unknown = applied.subtracting(identifiers)
         if !unknown.isEmpty {
-            throw RecallError(.storeTooNew, "The store at \(location.displayPath) was written by a newer Recall (schema \(unknown.sorted().joined(separator: ", "))). Upgrade Recall; the store was left untouched.")
+            throw RecallError(
+                .storeTooNew,
+                "The store at \(location.displayPath) was written by a newer Recall (schema \(unknown.sorted().joined(separator: ", "))). Upgrade Recall; the store was left untouched."
+            )
         }
     }
 

@@ -34,7 +34,8 @@ struct StatelessEnvelope: Sendable {
     /// not speak is `-32022` with the supported list, so the client can retry with one of them.
     static func read(_ params: JSONValue?) -> Result<StatelessEnvelope, JSONRPCError> {
         guard let meta = params?["_meta"]?.objectValue else {
-            return .failure(.invalidParams("params._meta must be an object carrying \(versionKey) and \(capabilitiesKey)"))
+            return .failure(
+                .invalidParams("params._meta must be an object carrying \(versionKey) and \(capabilitiesKey)"))
         }
         let missing = [versionKey, capabilitiesKey].filter { meta[$0] == nil }
         guard missing.isEmpty else {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RecallCore
 
 /// Everything one `ExportReader.read` reported, collected for assertions.

@@ -1,5 +1,6 @@
 import RecallCore
 import Testing
+
 @testable import RecallMCP
 
 /// The stateless revision (2026-07-28) beside the handshake revisions on one connection.
@@ -42,7 +43,10 @@ import Testing
         let resources = await client.request("resources/list", params: Self.params(), id: .int(2))["result"]
         #expect(resources?["ttlMs"] == .int(0), "the store changes, so its resources are never fresh")
         let call = await client.request(
-            "tools/call", params: Self.params(["name": .string("add_memory"), "arguments": .object(["content": .string("I keep bees.")])]),
+            "tools/call",
+            params: Self.params([
+                "name": .string("add_memory"), "arguments": .object(["content": .string("I keep bees.")]),
+            ]),
             id: .int(3))["result"]
         #expect(call?["resultType"] == .string("complete"))
         #expect(call?["isError"] == .bool(false))
@@ -62,7 +66,8 @@ import Testing
 
     @Test func anUnknownRevisionIsRefusedWithTheSupportedList() async {
         let client = TestClient()
-        let response = await client.request("tools/list", params: Self.params(meta: Self.meta(version: "2099-01-01")), id: .int(1))
+        let response = await client.request(
+            "tools/list", params: Self.params(meta: Self.meta(version: "2099-01-01")), id: .int(1))
         #expect(response["error"]?["code"] == .int(-32022))
         #expect(response["error"]?["data"]?["requested"] == .string("2099-01-01"))
         #expect(response["error"]?["data"]?["supported"] == .array([.string("2026-07-28")]))
@@ -85,7 +90,8 @@ import Testing
         #expect(response["error"]?["data"]?["uri"] == .string("recall://conversation/chat_999"))
         let legacy = TestClient()
         await legacy.initialize()
-        let old = await legacy.request("resources/read", params: .object(["uri": .string("recall://conversation/chat_999")]), id: .int(2))
+        let old = await legacy.request(
+            "resources/read", params: .object(["uri": .string("recall://conversation/chat_999")]), id: .int(2))
         #expect(old["error"]?["code"] == .int(-32002), "the handshake revisions keep their code")
         _ = await client.finish()
         _ = await legacy.finish()

@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+
 @testable import RecallCore
 
 /// Runs one export input through every import stage and checks what each may promise:
@@ -32,7 +33,9 @@ struct ImportHarness {
     }
 
     /// Splits the input in random chunks, checks each element is the bytes at its offset, and returns them.
-    private mutating func checkSplitter(_ data: Data, name: String, using random: inout SeededGenerator) -> [JSONArraySplitter.Element] {
+    private mutating func checkSplitter(_ data: Data, name: String, using random: inout SeededGenerator)
+        -> [JSONArraySplitter.Element]
+    {
         var splitter = JSONArraySplitter(maxElementSize: 64 * 1024)
         var events: [JSONArraySplitter.Event] = []
         do {
