@@ -6,12 +6,12 @@ extension Recall {
     ///
     /// `besideMessages` when the hits are merged with messages by score.
     func memoryHits(
-        terms: [SearchTerm], words: String?, text: String, filters: SearchFilters, count: Int, query: QueryVectors,
-        besideMessages: Bool
+        _ tokens: QueryTokens, filters: SearchFilters, count: Int, vectors query: QueryVectors, besideMessages: Bool
     ) throws -> [SearchHit] {
         let database = try database()
+        let words = tokens.matchExpression
         let ranker = WindowRanker(weights: ranking)
-        let scores = try terms.parallelMap {
+        let scores = try tokens.terms.parallelMap {
             try database.memoryTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit)
         }
         let lexical = ranker.rank(termScores: scores, neighbours: { _ in [] })
@@ -49,7 +49,7 @@ extension Recall {
         let passing = try database.memoriesPassing(Array(found.subtracting(wordScores.keys)), filters: filters)
         let candidates = Set(wordScores.keys).union(passing)
         let weight = QueryEvidence.meaningWeight(
-            base: fusion.memoryMeaning, query: query.text, termScores: scores, best: lexical.first?.key,
+            base: fusion.memoryMeaning, exactToken: tokens.hasExactToken, termScores: scores, best: lexical.first?.key,
             items: Int(try database.maxMemoryID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: lexical.first?.score ?? 0)
         var ranked = candidates.map { id in

@@ -5,18 +5,18 @@ extension Recall {
     /// their meaning when semantic search is on, then raised when they are by the speaker or
     /// from the time the query names.
     func messageHits(
-        terms: [SearchTerm], words: String?, query: String, dates: QueryDates, filters: SearchFilters, count: Int,
-        vectors: QueryVectors
+        _ tokens: QueryTokens, dates: QueryDates, filters: SearchFilters, count: Int, vectors: QueryVectors
     ) throws -> [SearchHit] {
         let database = try database()
+        let words = tokens.matchExpression
         let ranker = WindowRanker(weights: ranking)
-        let scores = try terms.parallelMap {
+        let scores = try tokens.terms.parallelMap {
             try database.messageTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit)
         }
         let ranked = ranker.rank(termScores: scores, neighbours: { $0.neighbours(ranker.weights.window) })
         guard let encoder = semantic.messageEncoder, let vector = vectors.vector(encoder) else {
             return try lexicalMessageHits(
-                ranked, words: words, query: query, dates: dates, filters: filters, count: count, ranker: ranker)
+                ranked, tokens: tokens, dates: dates, filters: filters, count: count, ranker: ranker)
         }
         let fusion = semantic.fusion
         let index = try vectorIndexes.current(.messages, model: encoder.modelID, database: database)
@@ -45,7 +45,7 @@ extension Recall {
         let newKeys = candidates.filter { facts[$0] == nil }
         if !newKeys.isEmpty { facts.merge(try database.turnFacts(at: Array(newKeys))) { first, _ in first } }
         let weight = QueryEvidence.meaningWeight(
-            base: fusion.messageMeaning, query: query, termScores: scores, best: head.first?.key,
+            base: fusion.messageMeaning, exactToken: tokens.hasExactToken, termScores: scores, best: head.first?.key,
             items: Int(try database.maxMessageID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: head.first?.score ?? 0)
         let fused = candidates.map { key in
@@ -55,7 +55,7 @@ extension Recall {
                     * (provenance[key] ?? 0)
             )
         }
-        let boosted = boost(fused, facts: facts, query: query, dates: dates, ranker: ranker)
+        let boosted = boost(fused, facts: facts, tokens: tokens, dates: dates, ranker: ranker)
         var hits: [SearchHit] = []
         for item in boosted where hits.count < count {
             var evidence: [SearchHit.Evidence] = []
@@ -101,16 +101,17 @@ extension Recall {
 
     /// Words alone: today's ranking.
     private func lexicalMessageHits(
-        _ ranked: [(key: MessageKey, score: Double)], words: String?, query: String, dates: QueryDates,
+        _ ranked: [(key: MessageKey, score: Double)], tokens: QueryTokens, dates: QueryDates,
         filters: SearchFilters, count: Int, ranker: WindowRanker
     ) throws -> [SearchHit] {
         let database = try database()
+        let words = tokens.matchExpression
         // Only the head can change places through the speaker boost; a few extra cover
         // places that turn out to hold hidden messages.
         let head = Array(ranked.prefix(count * 3 + 20))
         let facts = try database.turnFacts(at: head.map(\.key))
         var hits: [SearchHit] = []
-        for item in boost(head, facts: facts, query: query, dates: dates, ranker: ranker) where hits.count < count {
+        for item in boost(head, facts: facts, tokens: tokens, dates: dates, ranker: ranker) where hits.count < count {
             if let hit = try database.messageHit(
                 at: item.key, score: item.score, words: words, filters: filters, matchedBy: [.keyword])
             {
@@ -122,10 +123,10 @@ extension Recall {
 
     /// Raises turns by the one speaker the query names and from the time it names, and re-sorts.
     private func boost(
-        _ items: [(key: MessageKey, score: Double)], facts: [MessageKey: TurnFacts], query: String, dates: QueryDates,
-        ranker: WindowRanker
+        _ items: [(key: MessageKey, score: Double)], facts: [MessageKey: TurnFacts], tokens: QueryTokens,
+        dates: QueryDates, ranker: WindowRanker
     ) -> [(key: MessageKey, score: Double)] {
-        let named = WindowRanker.namedAuthor(in: query, among: Set(facts.values.compactMap(\.author)))
+        let named = WindowRanker.namedAuthor(in: tokens, among: Set(facts.values.compactMap(\.author)))
         return ranker.boost(items) { key in
             let fact = facts[key]
             return (

@@ -24,10 +24,10 @@ extension Recall {
         // A date in the query ranks turns from that time higher; its numbers are not words to match.
         let dates = QueryDates(query)
         let text = dates.intervals.isEmpty || ranking.time == 0 ? query : dates.remainder
-        let terms = SearchTerm.terms(of: text)
+        let tokens = QueryTokens(query, searching: text)
         let includeMessages = scope != .memories && filters.memoryType == nil
         // A memory type narrows to memories: messages have none.
-        if terms.isEmpty {
+        if tokens.isEmpty {
             var hits = scope == .messages ? [] : try database.recentMemories(filters: filters, limit: count)
             if includeMessages { hits += try database.recentMessages(filters: filters, limit: count) }
             return hits.enumerated().sorted { lhs, rhs in
@@ -36,20 +36,16 @@ extension Recall {
                 return left != right ? left > right : lhs.offset < rhs.offset
             }.map(\.element)
         }
-        let words = QueryTerms(text).matchExpression
         startBackfillIfNeeded()
         // Meaning reads the question as asked, dates included: they are words to a model.
         let vectors = QueryVectors(query)
         var hits: [SearchHit] = []
         if scope != .messages {
             hits += try memoryHits(
-                terms: terms, words: words, text: text, filters: filters, count: count, query: vectors,
-                besideMessages: includeMessages)
+                tokens, filters: filters, count: count, vectors: vectors, besideMessages: includeMessages)
         }
         if includeMessages {
-            hits += try messageHits(
-                terms: terms, words: words, query: query, dates: dates, filters: filters, count: count, vectors: vectors
-            )
+            hits += try messageHits(tokens, dates: dates, filters: filters, count: count, vectors: vectors)
         }
         // Equal scores keep the order each kind was ranked in, which is the same at every depth,
         // so a page cut at one depth and the next page cut at a deeper one never overlap.

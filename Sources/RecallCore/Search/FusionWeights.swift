@@ -19,7 +19,7 @@ public struct FusionWeights: Sendable, Equatable {
     /// few items (scaled by how common its most specific term is).
     public var commonWords = 1.0
     /// What meaning's weight is multiplied by when the query holds an id, a code name or a
-    /// quoted phrase (see ``QueryEvidence/hasExactToken(_:)``).
+    /// quoted phrase (see `QueryTokens.hasExactToken`).
     public var exactToken = 0.5
     /// Nearest vectors read per query and kind, beside the word matches.
     public var pool = 100

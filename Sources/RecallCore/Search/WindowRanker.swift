@@ -61,20 +61,12 @@ struct WindowRanker: Sendable {
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
     }
 
-    /// The single speaker a query names by name, if exactly one of `authors` appears in it as a word.
-    static func namedAuthor(in query: String, among authors: Set<String>) -> String? {
-        let words = Set(QueryTermsWords.all(in: query))
+    /// The single speaker a query names by name, if exactly one of `authors` appears in it as words.
+    static func namedAuthor(in query: QueryTokens, among authors: Set<String>) -> String? {
         let named = authors.filter { author in
-            let parts = QueryTermsWords.all(in: author)
-            return !parts.isEmpty && parts.allSatisfy(words.contains)
+            let parts = QueryTokens.allWords(in: author)
+            return !parts.isEmpty && parts.allSatisfy(query.names.contains)
         }
         return named.count == 1 ? named.first : nil
-    }
-}
-
-/// Lowercased words of a text, stop words included (names can be anything).
-enum QueryTermsWords {
-    static func all(in text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 }

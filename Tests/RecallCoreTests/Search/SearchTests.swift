@@ -113,13 +113,6 @@ import Testing
         #expect(throws: RecallError.self) { try recall.search(SearchRequest(query: "x", limit: 0)) }
     }
 
-    @Test func queryTermsDropStopWordsButNeverEverything() {
-        #expect(QueryTerms("What did I say about the budget?").terms == ["say", "budget"])
-        #expect(QueryTerms("the who").terms == ["the", "who"])
-        #expect(QueryTerms("\"a\" OR b* NEAR(c)").matchExpression == "\"b\" OR \"near\" OR \"c\"")
-        #expect(QueryTerms("*").matchExpression == nil)
-    }
-
     @Test func aVeryCommonWordIsScoredOnItsNewestMatches() throws {
         let recall = Recall.inMemory(clock: clock.now)
         let messages = (0..<6).map { (index: Int) in

@@ -34,3 +34,12 @@ public struct SemanticSearch: Sendable {
         return ["off", "0", "false", "no"].contains(value) ? .off : fallback()
     }
 }
+
+extension SemanticSearch {
+    /// The models compiled into the executable: static vectors for every message, and for
+    /// memories the transformer first (the sharper match) with the static table beside it.
+    public static var embedded: SemanticSearch {
+        SemanticSearch(
+            messageEncoder: StaticEncoder.shared, memoryEncoders: [TransformerEncoder.shared, StaticEncoder.shared])
+    }
+}

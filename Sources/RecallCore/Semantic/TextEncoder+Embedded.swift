@@ -27,12 +27,3 @@ extension TransformerEncoder: TextEncoder {
     /// Unrelated chat turns and facts score about 0.15 with the transformer (LoCoMo).
     public var unrelatedSimilarity: Double { 0.15 }
 }
-
-extension SemanticSearch {
-    /// The models compiled into the executable: static vectors for every message, and for
-    /// memories the transformer first (the sharper match) with the static table beside it.
-    public static var embedded: SemanticSearch {
-        SemanticSearch(
-            messageEncoder: StaticEncoder.shared, memoryEncoders: [TransformerEncoder.shared, StaticEncoder.shared])
-    }
-}
