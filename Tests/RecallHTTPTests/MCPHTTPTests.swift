@@ -37,7 +37,9 @@ import Testing
         let list = try await server.post(
             "/mcp", key: key, json: ["jsonrpc": "2.0", "id": 2, "method": "tools/list"], headers: headers)
         #expect(list.headers.first(name: "Content-Type") == "application/json")
-        #expect(list.json?["result"]?["tools"]?.arrayValue?.count == 12)
+        // Which tools, exactly, is ToolListTests' business; here the list arrives over HTTP.
+        let names = list.json?["result"]?["tools"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+        #expect(names.contains("search") && names.contains("add_memory"))
 
         let add = try await server.post(
             "/mcp", key: key,

@@ -38,7 +38,7 @@ import Testing
         let client = TestClient()
         let tools = await client.request("tools/list", params: Self.params(), id: .int(1))["result"]
         #expect(tools?["resultType"] == .string("complete"))
-        #expect(tools?["tools"]?.arrayValue?.count == 12)
+        #expect(tools?["tools"]?.arrayValue?.count == ToolRegistry.standardTools.count)
         #expect(tools?["ttlMs"] != nil && tools?["cacheScope"] == .string("private"))
         let resources = await client.request("resources/list", params: Self.params(), id: .int(2))["result"]
         #expect(resources?["ttlMs"] == .int(0), "the store changes, so its resources are never fresh")
