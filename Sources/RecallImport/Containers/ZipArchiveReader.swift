@@ -18,16 +18,18 @@ struct ZipArchiveReader {
     /// Whether the user named this archive (then failing to open it is fatal).
     let explicit: Bool
 
-    /// Reads every conversation member of the archive into the session.
-    func read(into session: ExportReadSession) throws {
+    /// Reads every conversation member of the archive through `stage`, counting what it
+    /// inflates against `budget`.
+    func read(into stage: ContainerStage, budget: inout ReadBudget) throws {
+        let log = stage.log
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             let reason =
                 "it looks like a ZIP archive but could not be opened (\(error)); the download may be incomplete, download the export again"
-            if explicit { throw RecallError(.unreadableFile, "\(name): \(reason).") }
-            session.refuse(name, reason: reason)
+            if explicit { throw ImportError(.unreadableFile, "\(name): \(reason).") }
+            log.refuse(name, reason: reason)
             return
         }
         var members = 0
@@ -36,7 +38,7 @@ struct ZipArchiveReader {
         for entry in archive {
             members += 1
             if let problem = Self.unsafety(of: entry) {
-                session.refuse("\(name)/\(entry.path)", reason: "\(problem); the member was skipped")
+                log.refuse("\(name)/\(entry.path)", reason: "\(problem); the member was skipped")
                 continue
             }
             let role = MemberSelection.role(of: entry.path)
@@ -44,7 +46,7 @@ struct ZipArchiveReader {
             if role != .optional, role != .probe { candidates += 1 }
             readable.append((entry, role))
         }
-        let filesBefore = session.summary.files.count
+        let filesBefore = log.summary.files.count
         let shardSets = ChatGPTShardSet.sets(in: readable.map(\.entry.path))
         var setOf: [String: Int] = [:]
         for (number, set) in shardSets.enumerated() {
@@ -53,27 +55,26 @@ struct ZipArchiveReader {
         var setsRead = Set<Int>()
         for (entry, role) in readable {
             guard let number = setOf[entry.path] else {
-                try readMember(entry, role: role, from: archive, session: session)
+                try readMember(entry, role: role, from: archive, stage: stage, budget: &budget)
                 continue
             }
             guard setsRead.insert(number).inserted else { continue }
             // In the set's (name) order, whatever the order of the archive.
             let entries = shardSets[number].paths.compactMap { path in readable.first { $0.entry.path == path }?.entry }
-            let members = entries.compactMap { entry in
-                admitted(entry, session: session).map { size in
-                    ChatGPTShardSet.Member(name: "\(name)/\(entry.path)", size: size) { consume in
-                        try stream(entry, from: archive, session: session, consume)
-                    }
-                }
+            let sized = entries.compactMap { entry in
+                admitted(entry, log: log, budget: budget).map { (entry: entry, size: $0) }
             }
-            try ChatGPTShardSet.read(members, into: session)
+            let members = sized.map { ChatGPTShardSet.Member(name: "\(name)/\($0.entry.path)", size: $0.size) }
+            try ChatGPTShardSet.read(members, into: stage) { ordinal, consume in
+                try stream(sized[ordinal].entry, from: archive, budget: &budget, consume)
+            }
         }
-        if candidates == 0, session.summary.files.count == filesBefore {
+        if candidates == 0, log.summary.files.count == filesBefore {
             let reason =
                 "it holds no JSON conversation files (\(members) members, none of them a conversations.json, a MyActivity file or a transcript)"
-            session.noteRejected(name, reason: reason)
+            log.noteRejected(name, reason: reason)
             if !explicit {
-                session.passOver(
+                log.passOver(
                     name, severity: .warning, message: "not a chat export (a ZIP without conversations); skipped")
             }
         }
@@ -81,19 +82,20 @@ struct ZipArchiveReader {
 
     /// Reads one member, unless its header already breaks a limit.
     private func readMember(
-        _ entry: Entry, role: MemberSelection.Role, from archive: Archive, session: ExportReadSession
+        _ entry: Entry, role: MemberSelection.Role, from archive: Archive, stage: ContainerStage,
+        budget: inout ReadBudget
     ) throws {
-        try session.checkTime()
-        guard let size = admitted(entry, session: session) else { return }
-        try session.readMember(name: "\(name)/\(entry.path)", size: size, explicit: false, role: role) { consume in
-            try stream(entry, from: archive, session: session, consume)
+        try budget.checkTime()
+        guard let size = admitted(entry, log: stage.log, budget: budget) else { return }
+        try stage.readMember(name: "\(name)/\(entry.path)", size: size, explicit: false, role: role) { consume in
+            try stream(entry, from: archive, budget: &budget, consume)
         }
     }
 
     /// The member's declared size when its header is within the limits; otherwise refuses it and returns nil.
-    private func admitted(_ entry: Entry, session: ExportReadSession) -> Int? {
-        if let problem = sizeProblem(entry, session: session) {
-            session.refuse(
+    private func admitted(_ entry: Entry, log: ExportReadLog, budget: ReadBudget) -> Int? {
+        if let problem = sizeProblem(entry, budget: budget) {
+            log.refuse(
                 "\(name)/\(entry.path)", reason: "\(problem); it looks like a ZIP bomb or a damaged archive",
                 sizeLimit: true)
             return nil
@@ -115,8 +117,8 @@ struct ZipArchiveReader {
     }
 
     /// Checks the header's sizes before anything is inflated.
-    private func sizeProblem(_ entry: Entry, session: ExportReadSession) -> String? {
-        let limits = session.limits
+    private func sizeProblem(_ entry: Entry, budget: ReadBudget) -> String? {
+        let limits = budget.limits
         let declared = Int(clamping: entry.uncompressedSize)
         let compressed = max(1, Int(clamping: entry.compressedSize))
         if declared > limits.maxEntrySize {
@@ -127,7 +129,7 @@ struct ZipArchiveReader {
             return
                 "it expands \(declared / compressed)× (\(compressed.byteDescription) to \(declared.byteDescription)), over the \(limits.maxCompressionRatio)× limit"
         }
-        if session.uncompressedTotal + declared > limits.maxTotalUncompressed {
+        if !budget.admits(uncompressed: declared) {
             return "the archive's members together expand past the \(limits.maxTotalUncompressed.byteDescription) limit"
         }
         return nil
@@ -135,9 +137,9 @@ struct ZipArchiveReader {
 
     /// Inflates one member chunk by chunk, holding the real byte count to the same limits.
     private func stream(
-        _ entry: Entry, from archive: Archive, session: ExportReadSession, _ consume: (Data) throws -> Void
+        _ entry: Entry, from archive: Archive, budget: inout ReadBudget, _ consume: (Data) throws -> Void
     ) throws {
-        let limits = session.limits
+        let limits = budget.limits
         let declared = Int(clamping: entry.uncompressedSize)
         let compressed = max(1, Int(clamping: entry.compressedSize))
         var inflated = 0
@@ -145,7 +147,7 @@ struct ZipArchiveReader {
         do {
             checksum = try archive.extract(entry, bufferSize: limits.readChunkSize, skipCRC32: false) { chunk in
                 inflated += chunk.count
-                session.uncompressedTotal += chunk.count
+                let withinTotal = budget.spend(uncompressed: chunk.count)
                 if inflated > declared {
                     throw ExportReadInterruption(
                         "the member expands past the \(declared.byteDescription) its header declares", isSizeLimit: true
@@ -156,7 +158,7 @@ struct ZipArchiveReader {
                         "the member expands more than \(limits.maxCompressionRatio)× its compressed size",
                         isSizeLimit: true)
                 }
-                if session.uncompressedTotal > limits.maxTotalUncompressed {
+                if !withinTotal {
                     throw ExportReadInterruption(
                         "the archive expands past the \(limits.maxTotalUncompressed.byteDescription) limit",
                         isSizeLimit: true)

@@ -12,11 +12,12 @@ struct MemberReader {
     /// The member's size, for progress, when known.
     let totalBytes: Int?
     private let formats: ExportFormats
+    private let limits: ImportLimits
     private let fallback: (any ExportParser)?
     private let superseded: Set<Int>
     private let acceptsText: Bool
     private let quietWhenEmpty: Bool
-    private let session: ExportReadSession
+    private let sink: any ExportSink
     /// Leading whitespace, held until a significant byte arrives.
     private var pending = Data()
     // Optionals rather than an enum with payloads: mutating through `?.` changes the reader in
@@ -31,17 +32,18 @@ struct MemberReader {
     /// `acceptsText` lets a member that is not JSON be tried as
     /// a text document; see `ExportMemberReader` for `fallback`, `superseded` and `quietWhenEmpty`.
     init(
-        name: String, totalBytes: Int?, formats: ExportFormats, fallback: (any ExportParser)?,
-        superseded: Set<Int>, acceptsText: Bool, quietWhenEmpty: Bool, session: ExportReadSession
+        name: String, totalBytes: Int?, formats: ExportFormats, limits: ImportLimits, fallback: (any ExportParser)?,
+        superseded: Set<Int>, acceptsText: Bool, quietWhenEmpty: Bool, sink: any ExportSink
     ) {
         self.name = name
         self.totalBytes = totalBytes
         self.formats = formats
+        self.limits = limits
         self.fallback = fallback
         self.superseded = superseded
         self.acceptsText = acceptsText
         self.quietWhenEmpty = quietWhenEmpty
-        self.session = session
+        self.sink = sink
     }
 
     /// Feeds one chunk; throws `ExportMemberNotRecognized` once the member is ruled out.
@@ -64,7 +66,7 @@ struct MemberReader {
                 document = DocumentMemberReader(
                     name: name, totalBytes: totalBytes, candidates: textFormats,
                     // What was expected, never what was found: that would quote the file.
-                    notJSON: "it is not JSON (expected `[` or `{` at byte \(offset))", session: session)
+                    notJSON: "it is not JSON (expected `[` or `{` at byte \(offset))", limits: limits, sink: sink)
                 try document?.consume(bytes)
             }
         }
@@ -97,8 +99,8 @@ struct MemberReader {
 
     private mutating func startElements() {
         elements = ExportMemberReader(
-            name: name, totalBytes: totalBytes, formats: formats, fallback: fallback,
-            superseded: superseded, quietWhenEmpty: quietWhenEmpty, session: session)
+            name: name, totalBytes: totalBytes, formats: formats, limits: limits, fallback: fallback,
+            superseded: superseded, quietWhenEmpty: quietWhenEmpty, sink: sink)
     }
 
     /// Feeds the element reader, and switches to reading whole when a document parser claimed the member.
@@ -107,7 +109,7 @@ struct MemberReader {
         guard let claim = elements?.takeClaim() else { return }
         elements = nil
         document = DocumentMemberReader(
-            name: name, totalBytes: totalBytes, parser: claim.parser, bytes: claim.bytes, session: session)
+            name: name, totalBytes: totalBytes, parser: claim.parser, bytes: claim.bytes, limits: limits, sink: sink)
     }
 
     /// The offset and value of the first byte that is not whitespace or a UTF-8 byte-order mark.

@@ -13,21 +13,14 @@ struct ShardIndex {
     }
 
     private struct Probe: Decodable {
-        var id: String?
-        var conversationID: String?
-        var updateTime: Double?
+        @Lenient var id: String?
+        @Lenient var conversationID: String?
+        @Lenient var updateTime: Double?
 
         private enum CodingKeys: String, CodingKey {
             case id
             case conversationID = "conversation_id"
             case updateTime = "update_time"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(String.self, .id)
-            conversationID = c.lenient(String.self, .conversationID)
-            updateTime = c.lenient(Double.self, .updateTime)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads one JSON file (or ZIP member) of an export: splits it into conversations, detects
-/// the platform from the first ones, parses each, and reports through the session.
+/// the platform from the first ones, parses each, and reports to its sink.
 ///
 /// Detection looks at content, not names: elements are held back (up to a small window)
 /// until one of them is recognised, because an export can open with a damaged conversation.
@@ -38,10 +38,11 @@ struct ExportMemberReader {
     /// The member's size, for progress, when known.
     let totalBytes: Int?
     private let formats: ExportFormats
+    private let limits: ImportLimits
     private let fallback: (any ExportParser)?
     private let superseded: Set<Int>
     private let quietWhenEmpty: Bool
-    private let session: ExportReadSession
+    private let sink: any ExportSink
     /// The bytes so far, kept while a document parser may still claim the member.
     private var raw: Data?
     private var splitter: JSONArraySplitter
@@ -60,17 +61,19 @@ struct ExportMemberReader {
     /// passed over (older copies of a conversation another shard holds); `quietWhenEmpty` keeps
     /// an empty list from being reported.
     init(
-        name: String, totalBytes: Int?, formats: ExportFormats, fallback: (any ExportParser)? = nil,
-        superseded: Set<Int> = [], quietWhenEmpty: Bool = false, session: ExportReadSession
+        name: String, totalBytes: Int?, formats: ExportFormats, limits: ImportLimits,
+        fallback: (any ExportParser)? = nil, superseded: Set<Int> = [], quietWhenEmpty: Bool = false,
+        sink: any ExportSink
     ) {
         self.name = name
         self.totalBytes = totalBytes
         self.formats = formats
+        self.limits = limits
         self.fallback = fallback
         self.superseded = superseded
         self.quietWhenEmpty = quietWhenEmpty
-        self.session = session
-        splitter = JSONArraySplitter(maxElementSize: session.limits.maxConversationSize)
+        self.sink = sink
+        splitter = JSONArraySplitter(maxElementSize: limits.maxConversationSize)
         detection = .pending([], bytes: 0)
         raw = formats.documentParsers.contains { $0.input == .json } ? Data() : nil
     }
@@ -91,7 +94,7 @@ struct ExportMemberReader {
         if raw != nil {
             if case .decided = detection {
                 raw = nil
-            } else if (raw?.count ?? 0) + chunk.count > session.limits.maxDocumentSize {
+            } else if (raw?.count ?? 0) + chunk.count > limits.maxDocumentSize {
                 raw = nil  // a document this large could not be read whole anyway
             } else {
                 raw?.append(chunk)
@@ -129,9 +132,9 @@ struct ExportMemberReader {
             // `[]`: a valid export of someone with no conversations; or a shard whose every
             // conversation has a newer copy elsewhere, which is no news either.
             if passedOver > 0 {
-                session.noteRecognized(name, platform: nil)
+                sink.report(.recognized(file: name, platform: nil))
             } else if !quietWhenEmpty {
-                session.noteRecognized(name, platform: nil)
+                sink.report(.recognized(file: name, platform: nil))
                 report(.warning, offset: nil, "the conversation list is empty; nothing to import")
             }
             return .read(nil)
@@ -139,7 +142,7 @@ struct ExportMemberReader {
         guard case .decided(let parser) = detection else {
             return .notRecognized(unrecognizedReason(ending: ending, layout: layout, interruption: interruption))
         }
-        session.noteRecognized(name, platform: parser.platform)
+        sink.report(.recognized(file: name, platform: parser.platform))
         switch ending {
         case .complete, .empty:
             if let interruption {
@@ -156,7 +159,7 @@ struct ExportMemberReader {
                 interruption?.reason
                 ?? "the file ends at byte \(offset) before its conversation list is closed (the download may be incomplete)"
             if let cutIndex {
-                session.noteSkipped()
+                sink.report(.skipped)
                 report(
                     .error, conversation: "#\(cutIndex)", offset: cutOffset ?? offset,
                     "conversation #\(cutIndex) was cut off and skipped: \(cause); the conversations before it were imported"
@@ -167,7 +170,7 @@ struct ExportMemberReader {
                     "\(cause); every conversation before that point was imported")
             }
         }
-        session.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
+        sink.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
         return .read(parser.platform)
     }
 
@@ -195,7 +198,7 @@ struct ExportMemberReader {
             }) {
                 detection = .claimed(document)
                 guard raw != nil else {
-                    let limit = session.limits.maxDocumentSize.byteDescription
+                    let limit = limits.maxDocumentSize.byteDescription
                     throw ExportReadInterruption(
                         "it is a \(document.formatName) over the \(limit) limit for a file read whole; raise the limit",
                         isSizeLimit: true)
@@ -212,7 +215,7 @@ struct ExportMemberReader {
                 return
             }
             detection = .decided(parser)
-            session.noteRecognized(name, platform: parser.platform)
+            sink.report(.recognized(file: name, platform: parser.platform))
             for (index, offset, size) in heldOversized { skipOversized(index: index, offset: offset, size: size) }
             heldOversized = []
             for earlier in held { try process(earlier, with: parser) }
@@ -225,13 +228,13 @@ struct ExportMemberReader {
     }
 
     private func skipOversized(index: Int, offset: Int, size: Int) {
-        session.noteSkipped()
-        let limit = session.limits.maxConversationSize.byteDescription
+        sink.report(.skipped)
+        let limit = limits.maxConversationSize.byteDescription
         report(
             .error, conversation: "#\(index)", offset: offset,
             "conversation #\(index) is \(size.byteDescription), over the \(limit) limit for one conversation; it was skipped"
         )
-        session.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
+        sink.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
     }
 
     /// Replaces invalid UTF-8 before anything decodes the element: `JSONDecoder` fails on it
@@ -254,17 +257,17 @@ struct ExportMemberReader {
             }
             for var diagnostic in diagnostics {
                 diagnostic.offset = diagnostic.offset ?? element.offset
-                session.report(diagnostic)
+                sink.report(.diagnostic(diagnostic))
             }
-            try session.emit(conversation, file: name)
+            try sink.emit(conversation, file: name)
         } catch let error as ExportParseError {
-            session.noteSkipped()
+            sink.report(.skipped)
             let id = error.conversation ?? ConversationIdentity.probe(element.data) ?? "#\(element.index)"
             report(
                 .error, conversation: id, offset: element.offset,
                 "conversation #\(element.index) at byte \(element.offset) was skipped: \(error.message)")
         }
-        session.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
+        sink.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
     }
 
     private func unrecognizedReason(
@@ -290,8 +293,9 @@ struct ExportMemberReader {
     private func report(
         _ severity: ImportDiagnostic.Severity, conversation: String? = nil, offset: Int?, _ message: String
     ) {
-        session.report(
-            ImportDiagnostic(
-                severity: severity, file: name, conversation: conversation, offset: offset, message: message))
+        sink.report(
+            .diagnostic(
+                ImportDiagnostic(
+                    severity: severity, file: name, conversation: conversation, offset: offset, message: message)))
     }
 }

@@ -52,7 +52,7 @@ struct FolderWalker {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
             if depth == 0 {
-                throw RecallError(
+                throw ImportError(
                     .unreadableFile,
                     "Could not list the folder \(folder) (\(error.localizedDescription)). Check that you may read it.")
             }

@@ -1,15 +1,15 @@
 /// What one `ExportReader.read` found: the platforms, the files that held conversations,
 /// and how many conversations were skipped.
-struct ExportReadSummary: Sendable, Equatable {
+public struct ExportReadSummary: Sendable, Equatable {
     /// Every platform detected (or forced) across the files read.
-    var platforms: Set<Platform>
+    public var platforms: Set<Platform>
     /// The files (or `archive.zip/member` names) that were read as exports, in order.
-    var files: [String]
+    public var files: [String]
     /// Conversations skipped whole because they could not be read; each has an error diagnostic.
-    var skipped: Int
+    public var skipped: Int
 
     /// Creates a summary.
-    init(platforms: Set<Platform> = [], files: [String] = [], skipped: Int = 0) {
+    public init(platforms: Set<Platform> = [], files: [String] = [], skipped: Int = 0) {
         self.platforms = platforms
         self.files = files
         self.skipped = skipped

@@ -10,14 +10,12 @@ import Foundation
 /// them as usual and passes over every older copy. A `conversations.json` in the same folder
 /// joins the set, so an export that ships both is not imported twice.
 struct ChatGPTShardSet {
-    /// One file of the set, and how to stream it (once per pass).
+    /// One file of the set, as diagnostics name it.
     struct Member {
         /// How diagnostics name it.
         var name: String
         /// Its size, for progress, when known.
         var size: Int?
-        /// Streams its bytes to `consume`, from the start, each time it is called.
-        var stream: (_ consume: (Data) throws -> Void) throws -> Void
     }
 
     /// The `/`-separated paths of the set's files, in name order.
@@ -54,16 +52,26 @@ struct ChatGPTShardSet {
 
     /// Indexes the members, then reads each one, passing over the conversations a later or
     /// newer copy replaces.
-    static func read(_ members: [Member], into session: ExportReadSession) throws {
+    ///
+    /// `stream` delivers the bytes of the member at an ordinal, from the start, each time it is
+    /// called (once per pass).
+    static func read(
+        _ members: [Member], into stage: ContainerStage,
+        stream: (_ ordinal: Int, _ consume: (Data) throws -> Void) throws -> Void
+    ) throws {
         var index = ShardIndex()
-        for (ordinal, member) in members.enumerated() {
-            index.add(member: ordinal, limits: session.limits, stream: member.stream)
+        for ordinal in members.indices {
+            index.add(member: ordinal, limits: stage.limits) { consume in
+                try withoutActuallyEscaping(consume) { consume in try stream(ordinal, consume) }
+            }
         }
         let superseded = index.superseded()
         for (ordinal, member) in members.enumerated() {
-            try session.readMember(
-                name: member.name, size: member.size, explicit: false, superseded: superseded[ordinal] ?? [],
-                stream: member.stream)
+            try stage.readMember(
+                name: member.name, size: member.size, explicit: false, superseded: superseded[ordinal] ?? []
+            ) { consume in
+                try withoutActuallyEscaping(consume) { consume in try stream(ordinal, consume) }
+            }
         }
     }
 }

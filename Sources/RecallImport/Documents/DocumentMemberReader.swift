@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one file (or ZIP member) that must be parsed whole: collects its bytes up to
 /// `ImportLimits.maxDocumentSize`, picks the `DocumentParser` whose format it is, and reports the
-/// conversations through the session.
+/// conversations to its sink.
 ///
 /// It starts either with a parser already chosen (a JSON element was claimed, see
 /// `ExportMemberReader`) or with candidates for a text file, which are asked once the first
@@ -15,7 +15,8 @@ struct DocumentMemberReader {
     let name: String
     /// The member's size, for progress, when known.
     let totalBytes: Int?
-    private let session: ExportReadSession
+    private let limits: ImportLimits
+    private let sink: any ExportSink
     private var bytes: Data
     /// The parsers that want the member, in detection order; the first that reads it wins.
     private var accepted: [any DocumentParser] = []
@@ -25,10 +26,14 @@ struct DocumentMemberReader {
     private var rejection: String?
 
     /// A reader for a member a document parser has claimed, starting with the bytes read so far.
-    init(name: String, totalBytes: Int?, parser: any DocumentParser, bytes: Data, session: ExportReadSession) {
+    init(
+        name: String, totalBytes: Int?, parser: any DocumentParser, bytes: Data, limits: ImportLimits,
+        sink: any ExportSink
+    ) {
         self.name = name
         self.totalBytes = totalBytes
-        self.session = session
+        self.limits = limits
+        self.sink = sink
         self.bytes = bytes
         accepted = [parser]
         candidates = [parser]
@@ -36,11 +41,14 @@ struct DocumentMemberReader {
     }
 
     /// A reader for a text member; `notJSON` says why it is not JSON ("expected `[` … found `#`").
-    init(name: String, totalBytes: Int?, candidates: [any DocumentParser], notJSON: String, session: ExportReadSession)
-    {
+    init(
+        name: String, totalBytes: Int?, candidates: [any DocumentParser], notJSON: String, limits: ImportLimits,
+        sink: any ExportSink
+    ) {
         self.name = name
         self.totalBytes = totalBytes
-        self.session = session
+        self.limits = limits
+        self.sink = sink
         bytes = Data()
         self.candidates = candidates
         self.notJSON = notJSON
@@ -51,7 +59,7 @@ struct DocumentMemberReader {
     /// Throws `ExportMemberNotRecognized` once the first bytes rule the member out,
     /// and `ExportReadInterruption` when it grows past the limit.
     mutating func consume(_ chunk: Data) throws {
-        let limit = session.limits.maxDocumentSize
+        let limit = limits.maxDocumentSize
         guard bytes.count + chunk.count <= limit else {
             let what = accepted.first.map { "a \($0.formatName)" } ?? "a text file"
             throw ExportReadInterruption(
@@ -95,21 +103,23 @@ struct DocumentMemberReader {
             let prefix = notJSON.isEmpty ? "" : "\(notJSON), and "
             return .notRecognized(prefix + reasons.joined(separator: "; "))
         }
-        session.noteRecognized(name, platform: parser.platform)
+        sink.report(.recognized(file: name, platform: parser.platform))
         if let repairedAt {
-            session.report(
-                ImportDiagnostic(
-                    severity: .warning, file: name, offset: repairedAt,
-                    message: "invalid UTF-8 at byte \(repairedAt); the bad bytes were replaced with U+FFFD (\u{FFFD})"))
+            sink.report(
+                .diagnostic(
+                    ImportDiagnostic(
+                        severity: .warning, file: name, offset: repairedAt,
+                        message:
+                            "invalid UTF-8 at byte \(repairedAt); the bad bytes were replaced with U+FFFD (\u{FFFD})")))
         }
-        for diagnostic in result.diagnostics { session.report(diagnostic) }
-        for _ in 0..<result.skipped { session.noteSkipped() }
+        for diagnostic in result.diagnostics { sink.report(.diagnostic(diagnostic)) }
+        for _ in 0..<result.skipped { sink.report(.skipped) }
         for conversation in result.conversations {
-            try session.emit(conversation, file: name)
-            session.progress(file: name, bytesRead: document.count, totalBytes: totalBytes)
+            try sink.emit(conversation, file: name)
+            sink.progress(file: name, bytesRead: document.count, totalBytes: totalBytes)
         }
         if result.conversations.isEmpty {
-            session.progress(file: name, bytesRead: document.count, totalBytes: totalBytes)
+            sink.progress(file: name, bytesRead: document.count, totalBytes: totalBytes)
         }
         return .read(parser.platform)
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads chat exports from a path — a JSON, HTML, Markdown or text file, a ZIP archive, or a
 /// folder searched recursively — and hands over one `ParsedConversation` at a time.
@@ -12,25 +12,26 @@ import Foundation
 /// up to `ImportLimits.maxDocumentSize`. Sharded ChatGPT exports are merged by `ChatGPTShardSet`.
 ///
 /// ```swift
-/// let summary = try ExportReader().read(path: "~/Downloads/export.zip", platform: nil,
+/// let summary = try ExportReader().read(path: "/Users/ana/Downloads/export.zip", platform: nil,
 ///     emit: { conversation, file in try store.upsert(conversation) },
 ///     diagnostic: { diagnostics.append($0) },
 ///     progress: { report($0) })
 /// ```
-struct ExportReader: Sendable {
+public struct ExportReader: Sendable {
     /// The ceilings this reader enforces.
-    let limits: ImportLimits
+    public let limits: ImportLimits
 
     /// Creates a reader with the given limits.
-    init(limits: ImportLimits = .default) {
+    public init(limits: ImportLimits = .default) {
         self.limits = limits
     }
 
     /// Calls `emit` once per conversation, in file order; `emit` may throw (storage failure)
     /// and that aborts the read with that error.
     ///
-    /// Throws `RecallError` (`.unreadableFile`, `.unrecognizedFormat`, `.tooLarge`) only for
-    /// fatal problems: a missing, unreadable or disallowed path, or nothing recognisable at all.
+    /// `path` and the policy's folders must already be absolute, with `~` expanded: the caller
+    /// expands them once, where the user's text comes in. Throws `ImportError` only for fatal
+    /// problems: a missing, unreadable or disallowed path, or nothing recognisable at all.
     /// A malformed conversation inside a valid export becomes an error diagnostic, counts in
     /// `skipped`, and is never half-emitted. Throws `ImportTimeLimitReached` when the policy's
     /// time limit (measured with `clock`) runs out; what was emitted before stays emitted.
@@ -39,7 +40,7 @@ struct ExportReader: Sendable {
     /// first element none of them recognises is still handed to the platform's conversation
     /// parser, which then says what is wrong with each conversation. `progress` comes after every
     /// conversation, with bytes counted within the current file (`ImportProgress.file`).
-    func read(
+    public func read(
         path: String, platform: Platform?, policy: ImportPolicy = .unrestricted,
         clock: @escaping @Sendable () -> Date = { Date() },
         emit: (ParsedConversation, _ file: String) throws -> Void,
@@ -50,7 +51,7 @@ struct ExportReader: Sendable {
         if let platform {
             formats = ExportFormats.all.restricted(to: platform)
             guard !formats.isEmpty else {
-                throw RecallError(
+                throw ImportError(
                     .unrecognizedFormat,
                     "Recall cannot read \(platform.displayName) exports yet (supported: \(ExportFormats.all.supportedNames)). Leave the platform out to detect it."
                 )
@@ -61,27 +62,30 @@ struct ExportReader: Sendable {
         return try withoutActuallyEscaping(emit) { emit in
             try withoutActuallyEscaping(diagnostic) { diagnostic in
                 try withoutActuallyEscaping(progress) { progress in
-                    let session = ExportReadSession(
-                        limits: limits, forced: platform, formats: formats, policy: policy, deadline: deadline,
-                        emit: emit, diagnostic: diagnostic, progress: progress)
+                    let log = ExportReadLog(
+                        policy: policy, deadline: deadline, emit: emit, diagnostic: diagnostic, progress: progress)
+                    var stage = ContainerStage(limits: limits, forced: platform, formats: formats, log: log)
+                    var budget = ReadBudget(limits: limits, deadline: deadline)
                     do {
-                        try read(location, path: path, into: session)
+                        try read(location, path: path, stage: &stage, budget: &budget)
                     } catch let failure as ExportEmitFailure {
-                        session.reportSkippedFiles(under: path)
+                        log.reportSkippedFiles(under: path)
                         guard var stop = failure.underlying as? ImportTimeLimitReached else { throw failure.underlying }
-                        stop.read = session.summary
+                        stop.read = log.summary
                         throw stop
                     }
-                    session.reportSkippedFiles(under: path)
-                    guard !session.summary.files.isEmpty else { throw Self.nothingRead(path, location, session) }
-                    return session.summary
+                    log.reportSkippedFiles(under: path)
+                    guard !log.summary.files.isEmpty else {
+                        throw Self.nothingRead(path, location, log: log, formats: formats)
+                    }
+                    return log.summary
                 }
             }
         }
     }
 
     /// Checks that a path may be imported under a policy, before anything is stored or opened.
-    static func admit(_ path: String, policy: ImportPolicy) throws {
+    public static func admit(_ path: String, policy: ImportPolicy) throws {
         _ = try locate(path, policy: policy)
     }
 
@@ -90,15 +94,17 @@ struct ExportReader: Sendable {
         case folder(String, device: UInt64)
     }
 
-    private func read(_ location: Location, path: String, into session: ExportReadSession) throws {
+    private func read(_ location: Location, path: String, stage: inout ContainerStage, budget: inout ReadBudget)
+        throws
+    {
         switch location {
         case .file(let resolved):
-            try session.readFile(resolved, name: path, explicit: true)
+            try stage.readFile(resolved, name: path, explicit: true, budget: &budget)
         case .folder(let root, let device):
-            session.rootDevice = device
-            let walker = FolderWalker(root: root, device: device, checkTime: session.checkTime)
-            let files = try walker.files { relative, why in
-                Self.report(why, of: (path as NSString).appendingPathComponent(relative), into: session)
+            stage.rootDevice = device
+            let walker = FolderWalker(root: root, device: device, checkTime: budget.checkTime)
+            let files = try walker.files { [log = stage.log] relative, why in
+                Self.report(why, of: (path as NSString).appendingPathComponent(relative), to: log)
             }
             let shardSets = ChatGPTShardSet.sets(in: files)
             var setOf: [String: Int] = [:]
@@ -110,29 +116,29 @@ struct ExportReader: Sendable {
                 let role = MemberSelection.role(of: relative)
                 guard role != .ignored else { continue }
                 guard let number = setOf[relative] else {
-                    try session.readFile(
+                    try stage.readFile(
                         root + "/" + relative, name: (path as NSString).appendingPathComponent(relative),
-                        explicit: false, role: role)
+                        explicit: false, role: role, budget: &budget)
                     continue
                 }
                 if setsRead.insert(number).inserted {
-                    try readShards(shardSets[number], in: root, path: path, into: session)
+                    try readShards(shardSets[number], in: root, path: path, stage: stage, budget: budget)
                 }
             }
         }
     }
 
-    /// Tells the session why the folder walk passed over an entry.
-    private static func report(_ why: FolderWalker.PassOver, of name: String, into session: ExportReadSession) {
+    /// Tells the log why the folder walk passed over an entry.
+    private static func report(_ why: FolderWalker.PassOver, of name: String, to log: ExportReadLog) {
         let reason: String
         switch why {
         case .unreadableFolder:
-            session.passOver(
+            log.passOver(
                 name, severity: .warning, message: "this folder could not be listed; its files were not read",
                 isFolder: true)
             return
         case .tooManyEntries:
-            session.report(
+            log.report(
                 ImportDiagnostic(
                     severity: .warning, file: name,
                     message:
@@ -143,78 +149,78 @@ struct ExportReader: Sendable {
         case .otherFileSystem: reason = "it is a folder on another file system (a mount point)"
         case .specialFile: reason = "it is not a regular file (a device, pipe or socket)"
         }
-        session.noteRejected(name, reason: reason)
-        session.passOver(name, severity: .warning, message: "not read: \(reason)", isFolder: why == .otherFileSystem)
+        log.noteRejected(name, reason: reason)
+        log.passOver(name, severity: .warning, message: "not read: \(reason)", isFolder: why == .otherFileSystem)
     }
 
     /// Reads one folder's ChatGPT shards as one list; files over the size limit are refused first.
-    private func readShards(_ set: ChatGPTShardSet, in root: String, path: String, into session: ExportReadSession)
+    private func readShards(
+        _ set: ChatGPTShardSet, in root: String, path: String, stage: ContainerStage, budget: ReadBudget
+    )
         throws
     {
         var members: [ChatGPTShardSet.Member] = []
+        var files: [String] = []
         for relative in set.paths {
             let file = root + "/" + relative
             let name = (path as NSString).appendingPathComponent(relative)
             let size: Int
             do {
-                size = try RegularFile.open(file, device: session.rootDevice).size
+                size = try RegularFile.open(file, device: stage.rootDevice).size
             } catch {
-                session.refuse(name, reason: error.reason)
+                stage.log.refuse(name, reason: error.reason)
                 continue
             }
             if size > limits.maxFileSize {
-                session.refuse(
+                stage.log.refuse(
                     name,
                     reason:
                         "it is \(size.byteDescription), over the \(limits.maxFileSize.byteDescription) limit for one file",
                     sizeLimit: true)
                 continue
             }
-            let chunkSize = limits.readChunkSize
-            members.append(
-                ChatGPTShardSet.Member(name: name, size: size) { [device = session.rootDevice] consume in
-                    let opened: RegularFile
-                    do throws(RegularFile.Refusal) {
-                        opened = try RegularFile.open(file, device: device)
-                    } catch {
-                        throw ExportReadInterruption(error.reason)
-                    }
-                    try FileChunkReader.read(opened.handle, chunkSize: chunkSize) { chunk in
-                        try session.checkTime()
-                        try consume(chunk)
-                    }
-                })
+            members.append(ChatGPTShardSet.Member(name: name, size: size))
+            files.append(file)
         }
-        try ChatGPTShardSet.read(members, into: session)
+        try ChatGPTShardSet.read(members, into: stage) { ordinal, consume in
+            let opened: RegularFile
+            do throws(RegularFile.Refusal) {
+                opened = try RegularFile.open(files[ordinal], device: stage.rootDevice)
+            } catch {
+                throw ExportReadInterruption(error.reason)
+            }
+            try FileChunkReader.read(opened.handle, chunkSize: limits.readChunkSize) { chunk in
+                try budget.checkTime()
+                try consume(chunk)
+            }
+        }
     }
 
-    /// Resolves `~`, the working folder and links, and checks that the path may be read: inside
+    /// Resolves links, and checks that the path may be read: inside
     /// the policy's folders, not a system folder or the whole disk, an existing file or folder.
     ///
     /// The folder check comes first and looks only at the resolved name, so a path outside gets
     /// the same answer whether or not anything is there.
     private static func locate(_ path: String, policy: ImportPolicy) throws -> Location {
         guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RecallError(
+            throw ImportError(
                 .unreadableFile, "No path was given. Pass the export's ZIP, its conversations.json, or its folder.")
         }
-        let resolved = PathResolver.resolve(StoreLocation.expand(path))
+        let resolved = PathResolver.resolve(path)
         if let allowed = policy.allowedFolders {
-            let folders = allowed.map { StoreLocation.expand($0) }
+            let folders = allowed
             guard folders.contains(where: { PathResolver.contains(PathResolver.resolve($0), resolved) }) else {
-                throw RecallError(
-                    .invalidArgument, outside(path, folders),
-                    fieldErrors: ["path": "outside the folders Recall may import from"])
+                throw ImportError(.outsideAllowedFolders, outside(path, folders))
             }
         }
         if PathResolver.isSystem(resolved) {
-            throw RecallError(
+            throw ImportError(
                 .unreadableFile,
                 "\(path) is in /proc, /sys or /dev, which hold no exports (reading there can block or never end). Pass the export's ZIP, its conversations.json, or its folder."
             )
         }
         if resolved == "/" {
-            throw RecallError(
+            throw ImportError(
                 .unreadableFile,
                 "\(path) is the whole file system. Pass the export's ZIP, its conversations.json, or the folder that holds it."
             )
@@ -224,19 +230,19 @@ struct ExportReader: Sendable {
             status = try RegularFile.status(resolved)
         } catch {
             if error.isMissing {
-                throw RecallError(
+                throw ImportError(
                     .unreadableFile,
                     "No file or folder at \(path). Check the path (it is read on this machine, relative to the current folder unless absolute)."
                 )
             }
-            throw RecallError(.unreadableFile, "\(path) cannot be read: \(error.reason).")
+            throw ImportError(.unreadableFile, "\(path) cannot be read: \(error.reason).")
         }
         switch status.kind {
         case .directory: return .folder(resolved, device: status.device)
         // A FIFO or a device would block the reader or never end; only files and folders are read.
         case .regular: return .file(resolved)
         case .symbolicLink, .special:
-            throw RecallError(
+            throw ImportError(
                 .unreadableFile,
                 "\(path) is not a regular file or a folder (it is a device, pipe or socket). Pass the export's ZIP, its conversations.json, or its folder."
             )
@@ -251,25 +257,27 @@ struct ExportReader: Sendable {
     }
 
     /// The fatal error when no file held an export.
-    private static func nothingRead(_ path: String, _ location: Location, _ session: ExportReadSession) -> RecallError {
-        let code: RecallError.Code = session.refusedForSize ? .tooLarge : .unrecognizedFormat
-        let expected = "Expected a \(session.formats.expectedExport), or a ZIP or folder containing one."
+    private static func nothingRead(_ path: String, _ location: Location, log: ExportReadLog, formats: ExportFormats)
+        -> ImportError
+    {
+        let code: ImportError.Kind = log.refusedForSize ? .tooLarge : .unrecognizedFormat
+        let expected = "Expected a \(formats.expectedExport), or a ZIP or folder containing one."
         // Reasons about the path itself read better without repeating it.
-        var reasons = session.rejections.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
-        if session.policy.countsSkippedFiles {
+        var reasons = log.rejections.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
+        if log.policy.countsSkippedFiles {
             // Named files could reveal what else lies there: keep the reasons about the path itself.
-            reasons = session.rejections.filter { $0.hasPrefix(path + ": ") }.map {
+            reasons = log.rejections.filter { $0.hasPrefix(path + ": ") }.map {
                 String($0.dropFirst(path.count + 2))
             }
-            if !session.skippedFiles.isEmpty {
-                reasons.append("it holds \(session.skippedFiles.description), none of them an export")
+            if !log.skippedFiles.isEmpty {
+                reasons.append("it holds \(log.skippedFiles.description), none of them an export")
             }
-            reasons += session.sizeReasons.filter { !reasons.contains($0) }
+            reasons += log.sizeReasons.filter { !reasons.contains($0) }
         }
         let listed = reasons.prefix(5).joined(separator: "; ") + (reasons.count > 5 ? "; …" : "")
         switch location {
         case .file:
-            return RecallError(
+            return ImportError(
                 code,
                 "\(path) is not a readable export: \(reasons.isEmpty ? "it holds no conversations" : listed). \(expected)"
             )
@@ -277,7 +285,7 @@ struct ExportReader: Sendable {
             let found =
                 reasons.isEmpty
                 ? "it holds no JSON, HTML, Markdown, text or ZIP files besides an export's side files" : listed
-            return RecallError(code, "\(path) holds no readable export (\(found)). \(expected)")
+            return ImportError(code, "\(path) holds no readable export (\(found)). \(expected)")
         }
     }
 }

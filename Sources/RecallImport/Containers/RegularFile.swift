@@ -15,7 +15,7 @@ import Darwin
 /// opened with `O_NONBLOCK` (opening a FIFO then returns at once instead of waiting for a
 /// writer), and checked again with `fstat` on the open descriptor, which is what will really be
 /// read, whatever was swapped in meanwhile.
-struct RegularFile {
+public struct RegularFile {
     /// Why a file was not opened; phrased to follow "name: ".
     struct Refusal: Error, Equatable {
         /// What is wrong, without quoting anything from the file.
@@ -78,7 +78,7 @@ struct RegularFile {
     }
 
     /// Whether an open descriptor is a regular file (not a FIFO, device or socket).
-    static func isRegular(descriptor: Int32) -> Bool {
+    public static func isRegular(descriptor: Int32) -> Bool {
         (try? FileStatus.of(descriptor: descriptor).get())?.kind == .regular
     }
 

@@ -26,17 +26,3 @@ struct ImportDeadline: Sendable {
         if now() >= end { throw ExportEmitFailure(underlying: ImportTimeLimitReached(limit: limit)) }
     }
 }
-
-/// An import ran out of time; `ExportReader` adds what it had read by then.
-struct ImportTimeLimitReached: Error {
-    /// The budget that ran out, in seconds.
-    var limit: TimeInterval
-    /// What was read before the stop.
-    var read = ExportReadSummary()
-
-    /// "10 min", "45 s": the budget as people read it.
-    var limitDescription: String {
-        limit >= 120 && limit.truncatingRemainder(dividingBy: 60) == 0
-            ? "\(Int(limit / 60)) min" : "\(Int(limit.rounded())) s"
-    }
-}

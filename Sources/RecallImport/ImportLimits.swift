@@ -5,30 +5,30 @@ import Foundation
 /// Defaults are far above real exports (the largest reported ChatGPT `conversations.json`
 /// is a few hundred MB, its largest single conversation about 20 MB) and far below what a
 /// ZIP bomb expands to.
-struct ImportLimits: Sendable, Equatable {
+public struct ImportLimits: Sendable, Equatable {
     /// The largest file read from disk (a JSON file or a ZIP).
-    var maxFileSize: Int
+    public var maxFileSize: Int
     /// The largest uncompressed size of one ZIP member.
-    var maxEntrySize: Int
+    public var maxEntrySize: Int
     /// The most bytes all ZIP members of one read may expand to together.
-    var maxTotalUncompressed: Int
+    public var maxTotalUncompressed: Int
     /// The highest uncompressed-to-compressed ratio accepted for a ZIP member.
-    var maxCompressionRatio: Int
+    public var maxCompressionRatio: Int
     /// Members smaller than this are not held to the ratio: tiny files compress oddly.
-    var ratioCheckThreshold: Int
+    public var ratioCheckThreshold: Int
     /// The largest single conversation; a bigger one is skipped with a diagnostic.
-    var maxConversationSize: Int
+    public var maxConversationSize: Int
     /// The largest file read whole into memory: HTML, Markdown and text files, Gemini My Activity
     /// JSON (its records must be grouped) and AI Studio prompts.
     ///
     /// Far above real ones: a heavy
     /// Gemini user's `MyActivity.json` is tens of MB.
-    var maxDocumentSize: Int
+    public var maxDocumentSize: Int
     /// Bytes per read from a file or a ZIP member; bounds memory, not input.
-    var readChunkSize: Int
+    public var readChunkSize: Int
 
     /// Creates limits; every value is in bytes except the ratio.
-    init(
+    public init(
         maxFileSize: Int = 16 << 30, maxEntrySize: Int = 8 << 30, maxTotalUncompressed: Int = 32 << 30,
         maxCompressionRatio: Int = 100, ratioCheckThreshold: Int = 1 << 20,
         maxConversationSize: Int = 256 << 20, maxDocumentSize: Int = 512 << 20, readChunkSize: Int = 1 << 20
@@ -44,7 +44,7 @@ struct ImportLimits: Sendable, Equatable {
     }
 
     /// The limits every import uses unless a caller passes its own.
-    static let `default` = ImportLimits()
+    public static let `default` = ImportLimits()
 }
 
 extension Int {
