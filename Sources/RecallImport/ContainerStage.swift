@@ -66,7 +66,7 @@ struct ContainerStage {
     ) throws {
         // A platform forced on a file the user named takes its conversations even when they do
         // not look like that platform's: its parser then says what is wrong with each.
-        let fallback = explicit && forced != nil ? formats.elementParsers.first : nil
+        let fallback = explicit && forced != nil ? formats.elementParsers.first(where: \.readsForcedFiles) : nil
         let quietWhenEmpty = !explicit && (role == .optional || role == .probe)
         var reader = MemberReader(
             name: name, totalBytes: size, formats: formats, limits: limits, fallback: fallback, superseded: superseded,

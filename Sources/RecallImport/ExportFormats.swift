@@ -19,9 +19,7 @@ struct ExportFormats: Sendable {
     static func all(transcriptEvidence: Bool) -> ExportFormats {
         var formats = all
         if transcriptEvidence {
-            formats.documentParsers = formats.documentParsers.map { parser in
-                parser is TranscriptParser ? TranscriptParser(requiresEvidence: true) : parser
-            }
+            formats.documentParsers = formats.documentParsers.map { $0.requiringEvidence() }
         }
         return formats
     }

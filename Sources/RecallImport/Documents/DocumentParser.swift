@@ -21,13 +21,19 @@ protocol DocumentParser: Sendable {
     /// Parses the whole file. Throws `ExportParseError` when it is not this format after all;
     /// problems that cost only part of it come back in the result.
     func parse(document: Data, file: String) throws -> DocumentParse
+    /// This format as an import a model asked for reads it: wanting evidence, before it takes a
+    /// file for a chat, that its shape alone does not give. Most formats are their own evidence.
+    func requiringEvidence() -> any DocumentParser
     /// Why a sample this format does not recognise comes close, when it does (phrased to follow
     /// "it is not JSON, and "); nil when it is simply not this format.
     func nearMiss(_ sample: DocumentSample) -> String?
 }
 
 extension DocumentParser {
+    /// No near miss: the sample is simply not this format.
     func nearMiss(_ sample: DocumentSample) -> String? { nil }
+    /// The format itself: its shape is its evidence.
+    func requiringEvidence() -> any DocumentParser { self }
 }
 
 /// What a document format is written in.

@@ -7,6 +7,9 @@ import Foundation
 protocol ExportParser: Sendable {
     /// The platform this parser reads.
     var platform: Platform { get }
+    /// Whether this parser takes the conversations of a file the user forced its platform on
+    /// when no format recognises them; exactly one parser of a platform does.
+    var readsForcedFiles: Bool { get }
     /// Whether a sample conversation has this platform's shape (used to detect the format).
     func recognizes(_ sample: Data) -> Bool
     /// Parses one conversation; throws `ExportParseError` when it cannot be read at all.
@@ -15,6 +18,10 @@ protocol ExportParser: Sendable {
 }
 
 extension ExportParser {
+    /// A platform's conversations parser takes forced files; a parser of something else the
+    /// platform exports (Claude's projects) says no.
+    var readsForcedFiles: Bool { true }
+
     /// The text without surrounding whitespace, or nil when nothing is left.
     static func nonEmpty(_ text: String?) -> String? {
         guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }

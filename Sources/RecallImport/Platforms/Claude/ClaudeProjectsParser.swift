@@ -12,6 +12,8 @@ import Foundation
 /// (`kind` = `project`).
 struct ClaudeProjectsParser: ExportParser {
     let platform = Platform.claude
+    /// A file forced to Claude is read as conversations, never as projects.
+    let readsForcedFiles = false
 
     private struct Probe: Decodable {
         var uuid: String

@@ -40,6 +40,10 @@ struct TranscriptParser: DocumentParser {
         return requiresEvidence ? TranscriptEvidence.holds(in: lines) : !Self.markers(in: lines, from: 0).isEmpty
     }
 
+    /// Role labels alone could be notes: a model's import wants the transcript to show from its
+    /// first lines (`TranscriptEvidence`).
+    func requiringEvidence() -> any DocumentParser { TranscriptParser(requiresEvidence: true) }
+
     func nearMiss(_ sample: DocumentSample) -> String? {
         guard requiresEvidence, TranscriptParser().recognizes(sample) else { return nil }
         return
