@@ -202,42 +202,27 @@ enum ChatGPTWire {
 
     /// The message keys Recall reads from `metadata`.
     struct Metadata: Decodable {
-        var isVisuallyHidden: Bool?
-        var attachments: [FileAttachment]?
-        var userContext: UserContext?
+        @Lenient var isVisuallyHidden: Bool?
+        @Lenient var attachments: [FileAttachment]?
+        @Lenient var userContext: UserContext?
 
         private enum CodingKeys: String, CodingKey {
             case attachments
             case isVisuallyHidden = "is_visually_hidden_from_conversation"
             case userContext = "user_context_message_data"
         }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            isVisuallyHidden = c.lenient(Bool.self, .isVisuallyHidden)
-            attachments = c.lenient([FileAttachment].self, .attachments)
-            userContext = c.lenient(UserContext.self, .userContext)
-        }
     }
 
     /// A file the user uploaded, as listed in `metadata.attachments`.
     struct FileAttachment: Decodable {
-        var id: String?
-        var name: String?
-        var size: Double?
-        var mimeType: String?
+        @Lenient var id: String?
+        @Lenient var name: String?
+        @Lenient var size: Double?
+        @Lenient var mimeType: String?
 
         private enum CodingKeys: String, CodingKey {
             case id, name, size
             case mimeType = "mime_type"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(String.self, .id)
-            name = c.lenient(String.self, .name)
-            size = c.lenient(Double.self, .size)
-            mimeType = c.lenient(String.self, .mimeType)
         }
     }
 

@@ -64,22 +64,14 @@ enum ClaudeProjectsWire {
 
     /// A knowledge document, inlined as text.
     struct Doc: Decodable {
-        var uuid: String?
-        var filename: String?
-        var content: String?
-        var createdAt: String?
+        @Lenient var uuid: String?
+        @Lenient var filename: String?
+        @Lenient var content: String?
+        @Lenient var createdAt: String?
 
         private enum CodingKeys: String, CodingKey {
             case uuid, filename, content
             case createdAt = "created_at"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            uuid = c.lenient(String.self, .uuid)
-            filename = c.lenient(String.self, .filename)
-            content = c.lenient(String.self, .content)
-            createdAt = c.lenient(String.self, .createdAt)
         }
     }
 }

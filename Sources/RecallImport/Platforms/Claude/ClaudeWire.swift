@@ -6,10 +6,10 @@ enum ClaudeWire {
     /// One conversation.
     struct Conversation: Decodable {
         var uuid: String
-        var name: String?
-        var summary: String?
-        var createdAt: String?
-        var updatedAt: String?
+        @Lenient var name: String?
+        @Lenient var summary: String?
+        @Lenient var createdAt: String?
+        @Lenient var updatedAt: String?
         var chatMessages: [Entry]
 
         private enum CodingKeys: String, CodingKey {
@@ -17,16 +17,6 @@ enum ClaudeWire {
             case createdAt = "created_at"
             case updatedAt = "updated_at"
             case chatMessages = "chat_messages"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            uuid = try c.decode(String.self, forKey: .uuid)
-            chatMessages = try c.decode([Entry].self, forKey: .chatMessages)
-            name = c.lenient(String.self, .name)
-            summary = c.lenient(String.self, .summary)
-            createdAt = c.lenient(String.self, .createdAt)
-            updatedAt = c.lenient(String.self, .updatedAt)
         }
     }
 
@@ -54,29 +44,17 @@ enum ClaudeWire {
     struct Message: Decodable {
         var uuid: String
         var sender: String
-        var text: String?
-        var content: [Block]?
-        var createdAt: String?
-        var attachments: [FileAttachment]
-        var files: [FileReference]
-        var parentMessageUUID: String?
+        @Lenient var text: String?
+        @Lenient var content: [Block]?
+        @Lenient var createdAt: String?
+        @Lenient var attachments: [FileAttachment]
+        @Lenient var files: [FileReference]
+        @Lenient var parentMessageUUID: String?
 
         private enum CodingKeys: String, CodingKey {
             case uuid, sender, text, content, attachments, files
             case createdAt = "created_at"
             case parentMessageUUID = "parent_message_uuid"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            uuid = try c.decode(String.self, forKey: .uuid)
-            sender = try c.decode(String.self, forKey: .sender)
-            text = c.lenient(String.self, .text)
-            content = c.lenient([Block].self, .content)
-            createdAt = c.lenient(String.self, .createdAt)
-            attachments = c.lenient([FileAttachment].self, .attachments) ?? []
-            files = c.lenient([FileReference].self, .files) ?? []
-            parentMessageUUID = c.lenient(String.self, .parentMessageUUID)
         }
     }
 
@@ -115,10 +93,10 @@ enum ClaudeWire {
 
     /// A pasted text or document, with the text Claude extracted from it.
     struct FileAttachment: Decodable {
-        var fileName: String?
-        var fileSize: Double?
-        var fileType: String?
-        var extractedContent: String?
+        @Lenient var fileName: String?
+        @Lenient var fileSize: Double?
+        @Lenient var fileType: String?
+        @Lenient var extractedContent: String?
 
         private enum CodingKeys: String, CodingKey {
             case fileName = "file_name"
@@ -126,30 +104,16 @@ enum ClaudeWire {
             case fileType = "file_type"
             case extractedContent = "extracted_content"
         }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            fileName = c.lenient(String.self, .fileName)
-            fileSize = c.lenient(Double.self, .fileSize)
-            fileType = c.lenient(String.self, .fileType)
-            extractedContent = c.lenient(String.self, .extractedContent)
-        }
     }
 
     /// An uploaded file or image, by name only (the export carries no binaries).
     struct FileReference: Decodable {
-        var fileName: String?
-        var fileUUID: String?
+        @Lenient var fileName: String?
+        @Lenient var fileUUID: String?
 
         private enum CodingKeys: String, CodingKey {
             case fileName = "file_name"
             case fileUUID = "file_uuid"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            fileName = c.lenient(String.self, .fileName)
-            fileUUID = c.lenient(String.self, .fileUUID)
         }
     }
 }

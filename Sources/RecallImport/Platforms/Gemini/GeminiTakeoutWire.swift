@@ -44,16 +44,10 @@ enum GeminiTakeoutWire {
 
     /// An entry of `subtitles` or `details`: a line of text, sometimes with a link or a file name.
     struct Note: Decodable {
-        var name: String?
-        var url: String?
+        @Lenient var name: String?
+        @Lenient var url: String?
 
         private enum CodingKeys: String, CodingKey { case name, url }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            name = c.lenient(String.self, .name)
-            url = c.lenient(String.self, .url)
-        }
     }
 
     /// Just enough of a record to recognise one.
