@@ -2,20 +2,13 @@ import Foundation
 
 /// Reads just the id of a conversation that failed to parse, so its diagnostic can name it.
 struct ConversationIdentity: Decodable {
-    private var id: String?
-    private var uuid: String?
-    private var conversationID: String?
+    @Lenient private var id: String?
+    @Lenient private var uuid: String?
+    @Lenient private var conversationID: String?
 
     private enum CodingKeys: String, CodingKey {
         case id, uuid
         case conversationID = "conversation_id"
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = c.lenient(String.self, .id)
-        uuid = c.lenient(String.self, .uuid)
-        conversationID = c.lenient(String.self, .conversationID)
     }
 
     /// The element's `id`, `uuid` or `conversation_id`, if it is an object that has one.

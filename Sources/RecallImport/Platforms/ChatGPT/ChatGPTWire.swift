@@ -108,43 +108,29 @@ enum ChatGPTWire {
 
     /// The polymorphic `content` object; which fields are set depends on `content_type`.
     struct Content: Decodable {
-        var contentType: String
-        var parts: [Part]?
-        var text: String?
-        var thoughts: [Thought]?
-        var content: String?
-        var userProfile: String?
-        var userInstructions: String?
-        var modelSetContext: String?
-        var result: String?
-        var summary: String?
-        var title: String?
-        var url: String?
-        var snippet: String?
+        @Lenient private var rawContentType: String?
+        @Lenient var parts: [Part]?
+        @Lenient var text: String?
+        @Lenient var thoughts: [Thought]?
+        @Lenient var content: String?
+        @Lenient var userProfile: String?
+        @Lenient var userInstructions: String?
+        @Lenient var modelSetContext: String?
+        @Lenient var result: String?
+        @Lenient var summary: String?
+        @Lenient var title: String?
+        @Lenient var url: String?
+        @Lenient var snippet: String?
+
+        /// `text`, `code`, `thoughts`, …; `unknown` when the export leaves it out.
+        var contentType: String { rawContentType ?? "unknown" }
 
         private enum CodingKeys: String, CodingKey {
             case parts, text, thoughts, content, result, summary, title, url, snippet
-            case contentType = "content_type"
+            case rawContentType = "content_type"
             case userProfile = "user_profile"
             case userInstructions = "user_instructions"
             case modelSetContext = "model_set_context"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            contentType = c.lenient(String.self, .contentType) ?? "unknown"
-            parts = c.lenient([Part].self, .parts)
-            text = c.lenient(String.self, .text)
-            thoughts = c.lenient([Thought].self, .thoughts)
-            content = c.lenient(String.self, .content)
-            userProfile = c.lenient(String.self, .userProfile)
-            userInstructions = c.lenient(String.self, .userInstructions)
-            modelSetContext = c.lenient(String.self, .modelSetContext)
-            result = c.lenient(String.self, .result)
-            summary = c.lenient(String.self, .summary)
-            title = c.lenient(String.self, .title)
-            url = c.lenient(String.self, .url)
-            snippet = c.lenient(String.self, .snippet)
         }
     }
 
@@ -168,11 +154,14 @@ enum ChatGPTWire {
 
     /// An object part: `image_asset_pointer`, `audio_asset_pointer`, `audio_transcription`, ….
     struct Asset: Decodable {
-        var contentType: String?
-        var assetPointer: String?
-        var sizeBytes: Double?
-        var text: String?
-        var dallePrompt: String?
+        @Lenient var contentType: String?
+        @Lenient var assetPointer: String?
+        @Lenient var sizeBytes: Double?
+        @Lenient var text: String?
+        @Lenient private var metadata: AssetMetadata?
+
+        /// The prompt an image was generated from, when DALL·E made it.
+        var dallePrompt: String? { metadata?.dalle?.prompt }
 
         private enum CodingKeys: String, CodingKey {
             case text, metadata
@@ -183,15 +172,6 @@ enum ChatGPTWire {
 
         private struct AssetMetadata: Decodable { var dalle: Dalle? }
         private struct Dalle: Decodable { var prompt: String? }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            contentType = c.lenient(String.self, .contentType)
-            assetPointer = c.lenient(String.self, .assetPointer)
-            sizeBytes = c.lenient(Double.self, .sizeBytes)
-            text = c.lenient(String.self, .text)
-            dallePrompt = c.lenient(AssetMetadata.self, .metadata)?.dalle?.prompt
-        }
     }
 
     /// One step of a reasoning model's `thoughts`.

@@ -6,15 +6,18 @@ enum ClaudeProjectsWire {
     /// One project.
     struct Project: Decodable {
         var uuid: String
-        var name: String?
-        var description: String?
-        var isPrivate: Bool?
-        var isStarterProject: Bool?
-        var promptTemplate: String?
-        var createdAt: String?
-        var updatedAt: String?
-        var creatorName: String?
-        var docs: [Entry]
+        @Lenient var name: String?
+        @Lenient var description: String?
+        @Lenient var isPrivate: Bool?
+        @Lenient var isStarterProject: Bool?
+        @Lenient var promptTemplate: String?
+        @Lenient var createdAt: String?
+        @Lenient var updatedAt: String?
+        @Lenient private var creator: Creator?
+        @Lenient var docs: [Entry]
+
+        /// The full name of whoever made the project.
+        var creatorName: String? { creator?.fullName }
 
         private enum CodingKeys: String, CodingKey {
             case uuid, name, description, creator, docs
@@ -31,20 +34,6 @@ enum ClaudeProjectsWire {
             private enum CodingKeys: String, CodingKey {
                 case fullName = "full_name"
             }
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            uuid = try c.decode(String.self, forKey: .uuid)
-            name = c.lenient(String.self, .name)
-            description = c.lenient(String.self, .description)
-            isPrivate = c.lenient(Bool.self, .isPrivate)
-            isStarterProject = c.lenient(Bool.self, .isStarterProject)
-            promptTemplate = c.lenient(String.self, .promptTemplate)
-            createdAt = c.lenient(String.self, .createdAt)
-            updatedAt = c.lenient(String.self, .updatedAt)
-            creatorName = c.lenient(Creator.self, .creator)?.fullName
-            docs = c.lenient([Entry].self, .docs) ?? []
         }
     }
 

@@ -60,35 +60,29 @@ enum ClaudeWire {
 
     /// One `content` block: `text`, `thinking`, `tool_use`, `tool_result`, `voice_note`, ….
     struct Block: Decodable {
-        var type: String
-        var text: String?
-        var thinking: String?
-        var summaries: [String]
-        var name: String?
-        var input: JSONValue?
-        var content: JSONValue?
-        var transcript: String?
-        var startTimestamp: String?
+        @Lenient private var rawType: String?
+        @Lenient var text: String?
+        @Lenient var thinking: String?
+        @Lenient private var summaryList: [Summary]
+        @Lenient var name: String?
+        @Lenient var input: JSONValue?
+        @Lenient var content: JSONValue?
+        @Lenient var transcript: String?
+        @Lenient var startTimestamp: String?
+
+        /// The block's kind; `unknown` when the export leaves it out.
+        var type: String { rawType ?? "unknown" }
+        /// The summaries of a thinking block, in order.
+        var summaries: [String] { summaryList.compactMap(\.summary) }
 
         private enum CodingKeys: String, CodingKey {
-            case type, text, thinking, summaries, name, input, content, transcript
+            case text, thinking, name, input, content, transcript
+            case rawType = "type"
+            case summaryList = "summaries"
             case startTimestamp = "start_timestamp"
         }
 
         private struct Summary: Decodable { var summary: String? }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            type = c.lenient(String.self, .type) ?? "unknown"
-            text = c.lenient(String.self, .text)
-            thinking = c.lenient(String.self, .thinking)
-            summaries = (c.lenient([Summary].self, .summaries) ?? []).compactMap(\.summary)
-            name = c.lenient(String.self, .name)
-            input = c.lenient(JSONValue.self, .input)
-            content = c.lenient(JSONValue.self, .content)
-            transcript = c.lenient(String.self, .transcript)
-            startTimestamp = c.lenient(String.self, .startTimestamp)
-        }
     }
 
     /// A pasted text or document, with the text Claude extracted from it.

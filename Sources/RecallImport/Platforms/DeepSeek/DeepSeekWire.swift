@@ -10,39 +10,33 @@ import Foundation
 enum DeepSeekWire {
     /// An element of the official export: a `mapping` tree rooted at the node `"root"`.
     struct Conversation: Decodable {
-        var id: String?
-        var conversationID: String?
-        var title: String?
-        var insertedAt: Time?
-        var updatedAt: Time?
+        @Lenient private var rawID: Identifier?
+        @Lenient private var rawConversationID: Identifier?
+        @Lenient var title: String?
+        @Lenient var insertedAt: Time?
+        @Lenient var updatedAt: Time?
         /// Tools that rewrite the file use ChatGPT's names for the conversation's times.
-        var createTime: Time?
-        var updateTime: Time?
+        @Lenient var createTime: Time?
+        @Lenient var updateTime: Time?
         var mapping: [String: Node]
+        @Lenient private var rawCurrentNode: Identifier?
+
+        /// The conversation's id.
+        var id: String? { rawID?.value }
+        /// The id some tools write instead of (or beside) `id`.
+        var conversationID: String? { rawConversationID?.value }
         /// Not in DeepSeek's own file; some tools add it, and then it names the active leaf.
-        var currentNode: String?
+        var currentNode: String? { rawCurrentNode?.value }
 
         private enum CodingKeys: String, CodingKey {
-            case id, title, mapping
-            case conversationID = "conversation_id"
+            case title, mapping
+            case rawID = "id"
+            case rawConversationID = "conversation_id"
             case insertedAt = "inserted_at"
             case updatedAt = "updated_at"
             case createTime = "create_time"
             case updateTime = "update_time"
-            case currentNode = "current_node"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            mapping = try c.decode([String: Node].self, forKey: .mapping)
-            id = c.lenient(Identifier.self, .id)?.value
-            conversationID = c.lenient(Identifier.self, .conversationID)?.value
-            title = c.lenient(String.self, .title)
-            insertedAt = c.lenient(Time.self, .insertedAt)
-            updatedAt = c.lenient(Time.self, .updatedAt)
-            createTime = c.lenient(Time.self, .createTime)
-            updateTime = c.lenient(Time.self, .updateTime)
-            currentNode = c.lenient(Identifier.self, .currentNode)?.value
+            case rawCurrentNode = "current_node"
         }
     }
 
@@ -217,26 +211,23 @@ enum DeepSeekWire {
 
     /// The capture's `chat_session`.
     struct Session: Decodable {
-        var id: String?
-        var title: String?
-        var currentMessageID: String?
-        var insertedAt: Time?
-        var updatedAt: Time?
+        @Lenient private var rawID: Identifier?
+        @Lenient var title: String?
+        @Lenient private var rawCurrentMessageID: Identifier?
+        @Lenient var insertedAt: Time?
+        @Lenient var updatedAt: Time?
+
+        /// The conversation's id.
+        var id: String? { rawID?.value }
+        /// The message the user last saw: the active branch's leaf.
+        var currentMessageID: String? { rawCurrentMessageID?.value }
 
         private enum CodingKeys: String, CodingKey {
-            case id, title
-            case currentMessageID = "current_message_id"
+            case title
+            case rawID = "id"
+            case rawCurrentMessageID = "current_message_id"
             case insertedAt = "inserted_at"
             case updatedAt = "updated_at"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(Identifier.self, .id)?.value
-            title = c.lenient(String.self, .title)
-            currentMessageID = c.lenient(Identifier.self, .currentMessageID)?.value
-            insertedAt = c.lenient(Time.self, .insertedAt)
-            updatedAt = c.lenient(Time.self, .updatedAt)
         }
     }
 

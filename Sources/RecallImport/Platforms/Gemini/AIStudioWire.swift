@@ -5,21 +5,24 @@
 enum AIStudioWire {
     /// A whole prompt file.
     struct Prompt: Decodable {
-        var model: String?
-        var systemInstruction: String?
-        var chunks: [Chunk]
+        private var chunkedPrompt: Chunked
+        @Lenient private var runSettings: RunSettings?
+        @Lenient private var instruction: Instruction?
 
-        private enum CodingKeys: String, CodingKey { case runSettings, systemInstruction, chunkedPrompt }
+        /// The model the prompt was run with.
+        var model: String? { runSettings?.model }
+        /// The system instruction's text.
+        var systemInstruction: String? { instruction?.text }
+        /// The turns, in order.
+        var chunks: [Chunk] { chunkedPrompt.chunks }
+
+        private enum CodingKeys: String, CodingKey {
+            case runSettings, chunkedPrompt
+            case instruction = "systemInstruction"
+        }
         private struct RunSettings: Decodable { var model: String? }
         private struct Instruction: Decodable { var text: String? }
         private struct Chunked: Decodable { var chunks: [Chunk] }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            chunks = try c.decode(Chunked.self, forKey: .chunkedPrompt).chunks
-            model = c.lenient(RunSettings.self, .runSettings)?.model
-            systemInstruction = c.lenient(Instruction.self, .systemInstruction)?.text
-        }
     }
 
     /// One turn of the prompt.

@@ -5,40 +5,42 @@
 enum GeminiTakeoutWire {
     /// One activity record.
     struct Record: Decodable {
-        var header: String?
-        var title: String?
-        var titleURL: String?
-        var time: String?
-        var products: [String]
+        @Lenient var header: String?
+        @Lenient var title: String?
+        @Lenient var titleURL: String?
+        @Lenient var time: String?
+        @Lenient var products: [String]
+        @Lenient private var safeHTMLItems: [HTMLItem]
+        @Lenient var subtitles: [Note]
+        @Lenient var details: [Note]
+        @Lenient var attachedFiles: [JSONValue]
+        @Lenient private var imageFile: FileNames?
+
         /// The answer as HTML; several entries are regenerated answers.
-        var safeHTML: [String]
-        var subtitles: [Note]
-        var details: [Note]
-        var attachedFiles: [JSONValue]
-        var imageFiles: [String]
+        var safeHTML: [String] { safeHTMLItems.compactMap(\.html) }
+        /// The images the prompt carried.
+        var imageFiles: [String] { imageFile?.names ?? [] }
 
         private enum CodingKeys: String, CodingKey {
-            case header, title, time, products, subtitles, details, attachedFiles
+            case header, title, time, products, subtitles, details, attachedFiles, imageFile
             case titleURL = "titleUrl"
-            case safeHTML = "safeHtmlItem"
-            case imageFile
+            case safeHTMLItems = "safeHtmlItem"
         }
 
         private struct HTMLItem: Decodable { var html: String? }
 
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            header = c.lenient(String.self, .header)
-            title = c.lenient(String.self, .title)
-            titleURL = c.lenient(String.self, .titleURL)
-            time = c.lenient(String.self, .time)
-            products = c.lenient([String].self, .products) ?? []
-            safeHTML = (c.lenient([HTMLItem].self, .safeHTML) ?? []).compactMap(\.html)
-            subtitles = c.lenient([Note].self, .subtitles) ?? []
-            details = c.lenient([Note].self, .details) ?? []
-            attachedFiles = c.lenient([JSONValue].self, .attachedFiles) ?? []
-            // Seen both as one file name and as a list of them.
-            imageFiles = c.lenient([String].self, .imageFile) ?? c.lenient(String.self, .imageFile).map { [$0] } ?? []
+        /// `imageFile`, seen both as one file name and as a list of them.
+        private struct FileNames: Decodable {
+            var names: [String]
+
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.singleValueContainer()
+                if let list = try? c.decode([String].self) {
+                    names = list
+                } else {
+                    names = [try c.decode(String.self)]
+                }
+            }
         }
     }
 

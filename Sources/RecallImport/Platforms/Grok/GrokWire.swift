@@ -15,32 +15,28 @@ enum GrokWire {
 
     /// The conversation's own record.
     struct Conversation: Decodable {
-        var id: String?
-        var title: String?
-        var summary: String?
-        var createTime: Timestamp?
-        var modifyTime: Timestamp?
-        var leafResponseID: String?
-        var systemPromptName: String?
+        @Lenient private var conversationID: Identifier?
+        @Lenient private var rawID: Identifier?
+        @Lenient var title: String?
+        @Lenient var summary: String?
+        @Lenient var createTime: Timestamp?
+        @Lenient var modifyTime: Timestamp?
+        @Lenient private var rawLeafResponseID: Identifier?
+        @Lenient var systemPromptName: String?
+
+        /// The conversation's id: `conversation_id` in 2025 exports, `id` in 2026 ones.
+        var id: String? { conversationID?.value ?? rawID?.value }
+        /// The response the user last saw: the active branch's leaf.
+        var leafResponseID: String? { rawLeafResponseID?.value }
 
         private enum CodingKeys: String, CodingKey {
-            case id, title, summary
+            case title, summary
+            case rawID = "id"
             case conversationID = "conversation_id"
             case createTime = "create_time"
             case modifyTime = "modify_time"
-            case leafResponseID = "leaf_response_id"
+            case rawLeafResponseID = "leaf_response_id"
             case systemPromptName = "system_prompt_name"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(Identifier.self, .conversationID)?.value ?? c.lenient(Identifier.self, .id)?.value
-            title = c.lenient(String.self, .title)
-            summary = c.lenient(String.self, .summary)
-            createTime = c.lenient(Timestamp.self, .createTime)
-            modifyTime = c.lenient(Timestamp.self, .modifyTime)
-            leafResponseID = c.lenient(Identifier.self, .leafResponseID)?.value
-            systemPromptName = c.lenient(String.self, .systemPromptName)
         }
     }
 

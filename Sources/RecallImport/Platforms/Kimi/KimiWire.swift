@@ -37,27 +37,19 @@ enum KimiWire {
 
     /// A chat's record (`ListChats`, `GetChat`).
     struct Chat: Decodable {
-        var id: String?
-        var name: String?
-        var createTime: Time?
-        var updateTime: Time?
-        var model: String?
-        var projectName: String?
-        var pinned: Bool?
+        @Lenient var id: String?
+        @Lenient var name: String?
+        @Lenient var createTime: Time?
+        @Lenient var updateTime: Time?
+        @Lenient var model: String?
+        @Lenient private var project: Project?
+        @Lenient var pinned: Bool?
+
+        /// The name of the project the chat is in, if any.
+        var projectName: String? { project?.name }
 
         private enum CodingKeys: String, CodingKey { case id, name, createTime, updateTime, model, project, pinned }
         private struct Project: Decodable { var name: String? }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(String.self, .id)
-            name = c.lenient(String.self, .name)
-            createTime = c.lenient(Time.self, .createTime)
-            updateTime = c.lenient(Time.self, .updateTime)
-            model = c.lenient(String.self, .model)
-            projectName = c.lenient(Project.self, .project)?.name
-            pinned = c.lenient(Bool.self, .pinned)
-        }
 
         /// Whether this reads as a Kimi chat record: an id and camelCase times.
         var isChat: Bool { id != nil && createTime?.date != nil && (updateTime != nil || name != nil) }
