@@ -3,8 +3,9 @@ public import Foundation
 /// Reads chat exports from a path — a JSON, HTML, Markdown or text file, a ZIP archive, or a
 /// folder searched recursively — and hands over one `ParsedConversation` at a time.
 ///
-/// The stages, each in its own type: containers (`ZipArchiveReader`, `FolderWalker`,
-/// `FileChunkReader`) deliver bytes; `MemberReader` routes each file by its first byte. JSON
+/// The stages, each in its own type: containers (`ContainerStage` with `ZipArchiveReader`,
+/// `FolderWalker`, `FileChunkReader`) deliver bytes and count them against a `ReadBudget`;
+/// `MemberReader` routes each file by its first byte and reports to an `ExportSink`. JSON
 /// lists go to `ExportMemberReader`, which cuts them into conversations with
 /// `JSONArraySplitter`, detects the platform from content and runs its `ExportParser`; memory
 /// stays flat, only the conversation being parsed is held. Files that must be seen whole (text,
