@@ -5,20 +5,22 @@
 enum ChatGPTWire {
     /// One conversation.
     struct Conversation: Decodable {
-        var id: String?
-        var conversationID: String?
-        var title: String?
-        var createTime: Double?
-        var updateTime: Double?
+        @Lenient var id: String?
+        @Lenient var conversationID: String?
+        @Lenient var title: String?
+        @Lenient var createTime: Double?
+        @Lenient var updateTime: Double?
         var mapping: [String: Node]?
-        var currentNode: String?
-        var defaultModelSlug: String?
-        var gizmoID: String?
-        var gizmoType: String?
-        var conversationTemplateID: String?
-        var isArchived: Bool?
+        @Lenient var currentNode: String?
+        @Lenient var defaultModelSlug: String?
+        @Lenient var gizmoID: String?
+        @Lenient var gizmoType: String?
+        @Lenient var conversationTemplateID: String?
+        @Lenient var isArchived: Bool?
+        @Presence private var insertedAt: KeyOnly?
+
         /// DeepSeek's official export also has `mapping`, but dates its conversations this way.
-        var hasInsertedAt: Bool
+        var hasInsertedAt: Bool { $insertedAt }
 
         private enum CodingKeys: String, CodingKey {
             case id, title, mapping
@@ -33,70 +35,36 @@ enum ChatGPTWire {
             case isArchived = "is_archived"
             case insertedAt = "inserted_at"
         }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(String.self, .id)
-            conversationID = c.lenient(String.self, .conversationID)
-            title = c.lenient(String.self, .title)
-            createTime = c.lenient(Double.self, .createTime)
-            updateTime = c.lenient(Double.self, .updateTime)
-            mapping = try c.decodeIfPresent([String: Node].self, forKey: .mapping)
-            currentNode = c.lenient(String.self, .currentNode)
-            defaultModelSlug = c.lenient(String.self, .defaultModelSlug)
-            gizmoID = c.lenient(String.self, .gizmoID)
-            gizmoType = c.lenient(String.self, .gizmoType)
-            conversationTemplateID = c.lenient(String.self, .conversationTemplateID)
-            isArchived = c.lenient(Bool.self, .isArchived)
-            hasInsertedAt = c.contains(.insertedAt)
-        }
     }
 
     /// One node of the `mapping` tree.
     struct Node: Decodable {
-        var parent: String?
-        var children: [String]
-        var message: Message?
+        @Lenient var parent: String?
+        @Lenient var children: [String]
+        /// The node's message; nil for the root, or when it could not be read.
+        @Fallible var message: Message?
+
         /// Why `message` could not be read, when it was there but malformed.
-        var unreadableMessage: String?
+        var unreadableMessage: String? { $message }
 
         private enum CodingKeys: String, CodingKey { case parent, children, message }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            parent = c.lenient(String.self, .parent)
-            children = c.lenient([String].self, .children) ?? []
-            do {
-                message = try c.decodeIfPresent(Message.self, forKey: .message)
-            } catch let error as DecodingError {
-                unreadableMessage = error.summary
-            }
-        }
     }
 
     /// A node's message.
     struct Message: Decodable {
-        var author: Author?
-        var createTime: Double?
-        var content: Content?
-        var recipient: String?
-        var metadata: Metadata?
+        @Lenient var author: Author?
+        @Lenient var createTime: Double?
+        @Lenient var content: Content?
+        @Lenient var recipient: String?
+        @Lenient var metadata: Metadata?
+        @Presence private var fragments: KeyOnly?
+
         /// DeepSeek messages carry `fragments` instead of `author`/`content`.
-        var hasFragments: Bool
+        var hasFragments: Bool { $fragments }
 
         private enum CodingKeys: String, CodingKey {
             case author, content, recipient, metadata, fragments
             case createTime = "create_time"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            author = c.lenient(Author.self, .author)
-            createTime = c.lenient(Double.self, .createTime)
-            content = c.lenient(Content.self, .content)
-            recipient = c.lenient(String.self, .recipient)
-            metadata = c.lenient(Metadata.self, .metadata)
-            hasFragments = c.contains(.fragments)
         }
     }
 

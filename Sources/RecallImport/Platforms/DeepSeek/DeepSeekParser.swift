@@ -26,15 +26,17 @@ struct DeepSeekParser: ExportParser {
 
     /// Keys that tell the two shapes apart without decoding either.
     private struct Shape: Decodable {
-        var mapping: Bool
-        var data: Bool
+        @Presence private var mappingKey: KeyOnly?
+        @Presence private var dataKey: KeyOnly?
 
-        private enum CodingKeys: String, CodingKey { case mapping, data }
+        /// The official export's shape.
+        var mapping: Bool { $mappingKey }
+        /// A saved web API response.
+        var data: Bool { $dataKey }
 
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            mapping = c.contains(.mapping)
-            data = c.contains(.data)
+        private enum CodingKeys: String, CodingKey {
+            case mappingKey = "mapping"
+            case dataKey = "data"
         }
     }
 

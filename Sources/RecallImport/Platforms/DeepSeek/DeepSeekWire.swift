@@ -42,170 +42,178 @@ enum DeepSeekWire {
 
     /// One node of `mapping`; the root's `message` is null.
     struct Node: Decodable {
-        var parent: String?
-        var children: [String]
-        var message: Message?
+        @Lenient private var rawParent: Identifier?
+        @Lenient private var rawChildren: [Identifier]
+        /// The node's message; nil for the root, or when it could not be read.
+        @Fallible var message: Message?
+
+        /// The parent node's id.
+        var parent: String? { rawParent?.value }
+        /// The child nodes' ids, as listed.
+        var children: [String] { rawChildren.map(\.value) }
         /// Why `message` could not be read, when it was there but malformed.
-        var unreadableMessage: String?
+        var unreadableMessage: String? { $message }
 
-        private enum CodingKeys: String, CodingKey { case parent, children, message }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            parent = c.lenient(Identifier.self, .parent)?.value
-            children = (c.lenient([Identifier].self, .children) ?? []).map(\.value)
-            do {
-                message = try c.decodeIfPresent(Message.self, forKey: .message)
-            } catch let error as DecodingError {
-                unreadableMessage = error.summary
-            }
+        private enum CodingKeys: String, CodingKey {
+            case message
+            case rawParent = "parent"
+            case rawChildren = "children"
         }
     }
 
     /// A message: a node's `message` in the official export, an entry of `chat_messages` in a capture.
     struct Message: Decodable {
-        var messageID: String?
-        var parentID: String?
+        @Lenient private var rawMessageID: Identifier?
+        @Lenient private var rawParentID: Identifier?
         /// `USER` or `ASSISTANT`; only captures say it, the official export implies it by fragment type.
-        var role: String?
-        var model: String?
-        var status: String?
-        var insertedAt: Time?
-        var fragments: [Fragment]?
-        /// Fragments that were dropped, as `fragments[i] is null` and the like.
-        var fragmentProblems: [String]
-        var files: [File]
+        @Lenient var role: String?
+        @Lenient var model: String?
+        @Lenient var status: String?
+        @Lenient var insertedAt: Time?
+        @Lossy var fragments: [Fragment]?
+        @Lossy var files: [File]
         /// Before `fragments` (early 2025), the web API carried the text in these.
-        var content: String?
-        var thinkingContent: String?
-        var searchResults: JSONValue?
+        @Lenient var content: String?
+        @Lenient var thinkingContent: String?
+        @Lenient var searchResults: JSONValue?
+        @Presence private var author: KeyOnly?
+
+        /// The message's id.
+        var messageID: String? { rawMessageID?.value }
+        /// The id of the message it replies to.
+        var parentID: String? { rawParentID?.value }
+        /// Fragments that were dropped, as `fragments[i] is null` and the like.
+        var fragmentProblems: [String] { $fragments }
         /// ChatGPT messages have an author; DeepSeek's never do.
-        var hasAuthor: Bool
+        var hasAuthor: Bool { $author }
 
         private enum CodingKeys: String, CodingKey {
             case role, model, status, fragments, files, content, author
-            case messageID = "message_id"
-            case parentID = "parent_id"
+            case rawMessageID = "message_id"
+            case rawParentID = "parent_id"
             case insertedAt = "inserted_at"
             case thinkingContent = "thinking_content"
             case searchResults = "search_results"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            messageID = c.lenient(Identifier.self, .messageID)?.value
-            parentID = c.lenient(Identifier.self, .parentID)?.value
-            role = c.lenient(String.self, .role)
-            model = c.lenient(String.self, .model)
-            status = c.lenient(String.self, .status)
-            insertedAt = c.lenient(Time.self, .insertedAt)
-            let entries = c.lenient([LossyElement<Fragment>].self, .fragments)
-            fragments = entries?.compactMap(\.value)
-            fragmentProblems = (entries ?? []).enumerated().compactMap { index, entry in
-                entry.problem.map { "fragments[\(index)] \($0)" }
-            }
-            files = (c.lenient([LossyElement<File>].self, .files) ?? []).compactMap(\.value)
-            content = c.lenient(String.self, .content)
-            thinkingContent = c.lenient(String.self, .thinkingContent)
-            searchResults = c.lenient(JSONValue.self, .searchResults)
-            hasAuthor = c.contains(.author)
         }
     }
 
     /// One piece of a message: `REQUEST`, `RESPONSE`, `THINK`, `SEARCH`, `TOOL_SEARCH`,
     /// `TOOL_OPEN`, `READ_LINK`, `TOOL_FIND`, `FILE`, or a type this version does not know.
     struct Fragment: Decodable {
-        var type: String
-        var content: String?
-        var queries: JSONValue?
-        var results: JSONValue?
-        var result: JSONValue?
-        var url: String?
-        var title: String?
-        var files: [File]
+        @Lenient private var typeName: TypeName?
+        @Lenient var content: String?
+        @Lenient var queries: JSONValue?
+        @Lenient var results: JSONValue?
+        @Lenient var result: JSONValue?
+        @Lenient var url: String?
+        @Lenient var title: String?
+        @Lossy var files: [File]
 
-        private enum CodingKeys: String, CodingKey { case type, content, queries, results, result, url, title, files }
+        /// The fragment's type in capitals; `UNKNOWN` when the export leaves it out.
+        var type: String { typeName?.value ?? "UNKNOWN" }
 
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            type = (c.lenient(String.self, .type) ?? "unknown").uppercased()
-            content = c.lenient(String.self, .content)
-            queries = c.lenient(JSONValue.self, .queries)
-            results = c.lenient(JSONValue.self, .results)
-            result = c.lenient(JSONValue.self, .result)
-            url = c.lenient(String.self, .url)
-            title = c.lenient(String.self, .title)
-            files = (c.lenient([LossyElement<File>].self, .files) ?? []).compactMap(\.value)
+        private enum CodingKeys: String, CodingKey {
+            case content, queries, results, result, url, title, files
+            case typeName = "type"
         }
 
         /// A fragment made from a pre-`fragments` message's fields.
         init(type: String, content: String? = nil, results: JSONValue? = nil) {
-            self.type = type
+            typeName = TypeName(value: type)
             self.content = content
+            queries = nil
             self.results = results
+            result = nil
+            url = nil
+            title = nil
             files = []
+        }
+
+        /// A type name, put in capitals once, as it is decoded: the parsers compare it often.
+        private struct TypeName: Decodable {
+            var value: String
+
+            init(value: String) { self.value = value }
+
+            init(from decoder: any Decoder) throws { value = try String(from: decoder).uppercased() }
         }
     }
 
     /// An uploaded file: metadata only, DeepSeek exports no file bodies.
     struct File: Decodable {
-        var id: String?
-        var name: String?
-        var size: Int?
+        @Lenient private var fileID: Identifier?
+        @Lenient private var rawID: Identifier?
+        @Lenient private var fileName: String?
+        @Lenient private var rawName: String?
+        @Lenient private var fileSize: Double?
+        @Lenient private var rawSize: Double?
         /// Text parsed out of the file, when a capture carries it.
-        var content: String?
+        @Lenient var content: String?
+
+        /// The file's id: `file_id` in captures, `id` in the official export.
+        var id: String? { (fileID ?? rawID)?.value }
+        /// The file's name: `file_name`, or `name`.
+        var name: String? { fileName ?? rawName }
+        /// The size in bytes, when it is a whole number: `file_size`, or `size`.
+        var size: Int? { (fileSize ?? rawSize).flatMap { Int(exactly: $0.rounded()) } }
 
         private enum CodingKeys: String, CodingKey {
-            case id, name, size, content
+            case content
+            case rawID = "id"
+            case rawName = "name"
+            case rawSize = "size"
             case fileID = "file_id"
             case fileName = "file_name"
             case fileSize = "file_size"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(Identifier.self, .fileID)?.value ?? c.lenient(Identifier.self, .id)?.value
-            name = c.lenient(String.self, .fileName) ?? c.lenient(String.self, .name)
-            let size = c.lenient(Double.self, .fileSize) ?? c.lenient(Double.self, .size)
-            self.size = size.flatMap { Int(exactly: $0.rounded()) }
-            content = c.lenient(String.self, .content)
         }
     }
 
     /// A saved web API response: `{code, msg, data: {biz_data: {chat_session, chat_messages}}}`.
     struct Capture: Decodable {
-        var code: Int?
-        var msg: String?
-        var bizCode: Int?
-        var bizMsg: String?
-        var session: Session?
+        @Lenient var code: Int?
+        @Lenient var msg: String?
+        @ObjectField private var data: Payload?
+
+        /// `data.biz_code`.
+        var bizCode: Int? { data?.bizCode }
+        /// `data.biz_msg`: why the request failed, when it did.
+        var bizMsg: String? { data?.bizMsg }
+        /// `data.biz_data.chat_session`.
+        var session: Session? { data?.bizData?.session }
         /// `chat_messages`, or `messages` in the share variant; nil when the response carries neither.
-        var messages: [LossyElement<Message>]?
+        var messages: [LossyElement<Message>]? { data?.bizData?.messages }
 
-        private enum CodingKeys: String, CodingKey { case code, msg, data }
-        private enum DataKeys: String, CodingKey {
-            case bizCode = "biz_code"
-            case bizMsg = "biz_msg"
-            case bizData = "biz_data"
-        }
-        private enum BizKeys: String, CodingKey {
-            case messages
-            case session = "chat_session"
-            case chatMessages = "chat_messages"
+        private struct Payload: Decodable {
+            @Lenient var bizCode: Int?
+            @Lenient var bizMsg: String?
+            @ObjectField var bizData: Body?
+
+            private enum CodingKeys: String, CodingKey {
+                case bizCode = "biz_code"
+                case bizMsg = "biz_msg"
+                case bizData = "biz_data"
+            }
         }
 
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            code = c.lenient(Int.self, .code)
-            msg = c.lenient(String.self, .msg)
-            guard let data = try? c.nestedContainer(keyedBy: DataKeys.self, forKey: .data) else { return }
-            bizCode = data.lenient(Int.self, .bizCode)
-            bizMsg = data.lenient(String.self, .bizMsg)
-            guard let biz = try? data.nestedContainer(keyedBy: BizKeys.self, forKey: .bizData) else { return }
-            session = biz.lenient(Session.self, .session)
-            messages =
-                try biz.decodeIfPresent([LossyElement<Message>].self, forKey: .chatMessages)
-                ?? biz.decodeIfPresent([LossyElement<Message>].self, forKey: .messages)
+        private struct Body: Decodable {
+            var session: Session?
+            var messages: [LossyElement<Message>]?
+
+            private enum CodingKeys: String, CodingKey {
+                case messages
+                case session = "chat_session"
+                case chatMessages = "chat_messages"
+            }
+
+            // Hand-written for one rule a generated init cannot follow: `messages` is read (and
+            // may fail the capture) only when `chat_messages` is absent or null.
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                session = c.lenient(Session.self, .session)
+                messages =
+                    try c.decodeIfPresent([LossyElement<Message>].self, forKey: .chatMessages)
+                    ?? c.decodeIfPresent([LossyElement<Message>].self, forKey: .messages)
+            }
         }
     }
 
