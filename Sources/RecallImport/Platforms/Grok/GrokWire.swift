@@ -59,24 +59,34 @@ enum GrokWire {
 
     /// One turn, the user's or Grok's.
     struct Response: Decodable {
-        var id: String?
-        var parentID: String?
-        var message: String?
-        var sender: String?
-        var createTime: Timestamp?
-        var model: String?
-        var thinkingTrace: String?
-        var webSearchResults: [SearchResult]
-        var fileAttachments: [JSONValue]
-        var imageAttachments: [JSONValue]
-        var generatedImageURLs: [String]
-        var cards: [Card]
+        @Lenient private var responseID: Identifier?
+        @Lenient private var mongoID: Identifier?
+        @Lenient private var rawParentID: Identifier?
+        @Lenient var message: String?
+        @Lenient var sender: String?
+        @Lenient var createTime: Timestamp?
+        @Lenient private var rawModel: String?
+        @Lenient private var metadata: Metadata?
+        @Lenient var thinkingTrace: String?
+        @Lossy var webSearchResults: [SearchResult]
+        @Lenient var fileAttachments: [JSONValue]
+        @Lenient var imageAttachments: [JSONValue]
+        @Lossy var generatedImageURLs: [String]
+        @Lossy var cards: [Card]
+
+        /// The response's id: `response_id` in 2025 exports, `_id` in 2026 ones.
+        var id: String? { (responseID ?? mongoID)?.value }
+        /// The response this one follows.
+        var parentID: String? { rawParentID?.value }
+        /// The model that wrote it; the 2025 export names it only in the user's turn's metadata.
+        var model: String? { rawModel ?? metadata?.requestModelDetails?.modelId }
 
         private enum CodingKeys: String, CodingKey {
-            case message, sender, model, metadata
+            case message, sender, metadata
+            case rawModel = "model"
             case responseID = "response_id"
             case mongoID = "_id"
-            case parentID = "parent_response_id"
+            case rawParentID = "parent_response_id"
             case createTime = "create_time"
             case thinkingTrace = "thinking_trace"
             case webSearchResults = "web_search_results"
@@ -86,64 +96,59 @@ enum GrokWire {
             case cards = "card_attachments_json"
         }
 
-        /// The 2025 export names the model only here, on the user's turn.
         private struct Metadata: Decodable {
             struct Details: Decodable { var modelId: String? }
             var requestModelDetails: Details?
         }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(Identifier.self, .responseID)?.value ?? c.lenient(Identifier.self, .mongoID)?.value
-            parentID = c.lenient(Identifier.self, .parentID)?.value
-            message = c.lenient(String.self, .message)
-            sender = c.lenient(String.self, .sender)
-            createTime = c.lenient(Timestamp.self, .createTime)
-            model =
-                c.lenient(String.self, .model)
-                ?? c.lenient(Metadata.self, .metadata)?.requestModelDetails?.modelId
-            thinkingTrace = c.lenient(String.self, .thinkingTrace)
-            webSearchResults = (c.lenient([JSONValue].self, .webSearchResults) ?? []).compactMap(SearchResult.init)
-            fileAttachments = c.lenient([JSONValue].self, .fileAttachments) ?? []
-            imageAttachments = c.lenient([JSONValue].self, .imageAttachments) ?? []
-            generatedImageURLs = (c.lenient([JSONValue].self, .generatedImageURLs) ?? []).compactMap(\.stringValue)
-            cards = (c.lenient([JSONValue].self, .cards) ?? []).compactMap(Card.init)
-        }
     }
 
     /// A page Grok searched: `{url, title, preview}`.
-    struct SearchResult {
+    struct SearchResult: Decodable {
         var url: String?
         var title: String?
         var preview: String?
 
-        init?(_ value: JSONValue) {
+        /// Reads any JSON value; one with none of the three fields is not a result.
+        init(from decoder: any Decoder) throws {
+            let value = try JSONValue(from: decoder)
             url = value["url"]?.stringValue
             title = value["title"]?.stringValue
             preview = value["preview"]?.stringValue ?? value["snippet"]?.stringValue
-            if url == nil, title == nil, preview == nil { return nil }
+            if url == nil, title == nil, preview == nil {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "no url, title or preview"))
+            }
         }
     }
 
     /// One element of `card_attachments_json`: a JSON object written as a string (sometimes as
     /// an object), such as `{"id":"188710","type":"render_inline_citation","url":"https://…"}`.
-    struct Card {
+    ///
+    /// The string is parsed here, once, while the response is decoded.
+    struct Card: Decodable {
         var id: String
         var type: String?
         var url: String?
         var title: String?
 
-        init?(_ value: JSONValue) {
-            var object = value
-            if let text = value.stringValue {
-                guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        /// Reads a card from its JSON text or its object; one without an id is not a card.
+        init(from decoder: any Decoder) throws {
+            var object = try JSONValue(from: decoder)
+            if let text = object.stringValue {
+                guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
+                    throw Self.unreadable(decoder, "its text is not JSON")
+                }
                 object = parsed
             }
-            guard let id = object["id"]?.stringValue else { return nil }
+            guard let id = object["id"]?.stringValue else { throw Self.unreadable(decoder, "it has no id") }
             self.id = id
             type = object["type"]?.stringValue
             url = object["url"]?.stringValue
             title = object["title"]?.stringValue
+        }
+
+        private static func unreadable(_ decoder: any Decoder, _ reason: String) -> DecodingError {
+            .dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a card: \(reason)"))
         }
     }
 
@@ -152,25 +157,41 @@ enum GrokWire {
     struct Timestamp: Decodable {
         var date: Date?
 
-        private enum Keys: String, CodingKey {
-            case date = "$date"
-            case numberLong = "$numberLong"
+        /// `{"$date": …}`.
+        private struct Extended: Decodable {
+            @Lenient var date: MongoDate?
+
+            private enum CodingKeys: String, CodingKey { case date = "$date" }
+        }
+
+        /// The value of `$date`: ISO text, epoch milliseconds, or `{"$numberLong": "<epoch ms>"}`.
+        private struct MongoDate: Decodable {
+            var date: Date?
+
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.singleValueContainer()
+                if let text = try? c.decode(String.self) {
+                    date = ISO8601Timestamp.date(from: text)
+                } else if let milliseconds = try? c.decode(Double.self) {
+                    date = Date(timeIntervalSince1970: milliseconds / 1000)
+                } else if let milliseconds = (try NumberLong(from: decoder)).value.flatMap(Double.init) {
+                    date = Date(timeIntervalSince1970: milliseconds / 1000)
+                }
+            }
+        }
+
+        /// `{"$numberLong": "<digits>"}`.
+        private struct NumberLong: Decodable {
+            @Lenient var value: String?
+
+            private enum CodingKeys: String, CodingKey { case value = "$numberLong" }
         }
 
         init(from decoder: any Decoder) throws {
             if let text = try? decoder.singleValueContainer().decode(String.self) {
                 date = ISO8601Timestamp.date(from: text)
-                return
-            }
-            let c = try decoder.container(keyedBy: Keys.self)
-            if let text = c.lenient(String.self, .date) {
-                date = ISO8601Timestamp.date(from: text)
-            } else if let milliseconds = c.lenient(Double.self, .date) {
-                date = Date(timeIntervalSince1970: milliseconds / 1000)
-            } else if let long = try? c.nestedContainer(keyedBy: Keys.self, forKey: .date),
-                let milliseconds = long.lenient(String.self, .numberLong).flatMap(Double.init)
-            {
-                date = Date(timeIntervalSince1970: milliseconds / 1000)
+            } else {
+                date = try Extended(from: decoder).date?.date
             }
         }
     }
