@@ -10,28 +10,35 @@ enum KimiWire {
     /// A whole file or list element: a `raw/<chat-id>.json` of kimi-chat-exporter
     /// (`{schema, chatId, chat, messages}`), a bare `ListMessages` page (`{messages}`), a chat
     /// object carrying its `messages`, or a `ListChats` page (`{chats}`, no messages).
+    @dynamicMemberLookup
     struct Document: Decodable {
-        var schema: String?
-        var chatID: String?
-        var chat: Chat?
-        var messages: [LossyElement<Message>]?
-        var chats: [Chat]?
+        /// The members of the file or element, read by name.
+        private var fields: Fields
         /// The object itself read as a chat, for a chat object that carries its messages.
         var ownChat: Chat?
 
-        private enum CodingKeys: String, CodingKey {
-            case schema, chat, messages, chats
-            case chatID = "chatId"
+        /// A member of `fields`, as `document.messages`.
+        subscript<T>(dynamicMember path: KeyPath<Fields, T>) -> T { fields[keyPath: path] }
+
+        // Hand-written because the object is read twice, as a document and as a chat; a
+        // generated init reads each key once.
+        init(from decoder: any Decoder) throws {
+            fields = try Fields(from: decoder)
+            ownChat = try? Chat(from: decoder)
         }
 
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            messages = try c.decodeIfPresent([LossyElement<Message>].self, forKey: .messages)
-            schema = c.lenient(String.self, .schema)
-            chatID = c.lenient(String.self, .chatID)
-            chat = c.lenient(Chat.self, .chat)
-            chats = (c.lenient([LossyElement<Chat>].self, .chats))?.compactMap(\.value)
-            ownChat = try? Chat(from: decoder)
+        /// The document's own members; `messages` must be a list when present.
+        struct Fields: Decodable {
+            var messages: [LossyElement<Message>]?
+            @Lenient var schema: String?
+            @Lenient var chatID: String?
+            @Lenient var chat: Chat?
+            @Lossy var chats: [Chat]?
+
+            private enum CodingKeys: String, CodingKey {
+                case schema, chat, messages, chats
+                case chatID = "chatId"
+            }
         }
     }
 
@@ -57,15 +64,15 @@ enum KimiWire {
 
     /// One message of the tree.
     struct Message: Decodable {
-        var id: String?
-        var parentID: String?
-        var childrenIDs: [String]
-        var role: Symbol?
-        var status: Symbol?
-        var createTime: Time?
-        var blocks: [LossyElement<Block>]?
-        var refs: Refs?
-        var hasParentID: Bool
+        @Lenient var id: String?
+        /// The parent's id; `$parentID` is true when the key is there, even as null.
+        @Presence var parentID: String?
+        @Lenient var childrenIDs: [String]
+        @Lenient var role: Symbol?
+        @Lenient var status: Symbol?
+        @Lenient var createTime: Time?
+        @Lenient var blocks: [LossyElement<Block>]?
+        @Lenient var refs: Refs?
 
         private enum CodingKeys: String, CodingKey {
             case id, role, status, createTime, blocks, refs
@@ -73,26 +80,14 @@ enum KimiWire {
             case childrenIDs = "childrenMessageIds"
         }
 
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = c.lenient(String.self, .id)
-            parentID = c.lenient(String.self, .parentID)
-            childrenIDs = c.lenient([String].self, .childrenIDs) ?? []
-            role = c.lenient(Symbol.self, .role)
-            status = c.lenient(Symbol.self, .status)
-            createTime = c.lenient(Time.self, .createTime)
-            blocks = c.lenient([LossyElement<Block>].self, .blocks)
-            refs = c.lenient(Refs.self, .refs)
-            hasParentID = c.contains(.parentID)
-        }
-
         /// Kimi's marks: `blocks[]`, a `role`, and a `parentId` or a `MESSAGE_STATUS_…` status.
         var looksLikeKimi: Bool {
-            blocks != nil && role != nil && (hasParentID || status?.name.hasPrefix("MESSAGE_STATUS_") == true)
+            blocks != nil && role != nil && ($parentID || status?.name.hasPrefix("MESSAGE_STATUS_") == true)
         }
     }
 
     /// One block; exactly one kind is meant to be set, but every kind present is read.
+    @dynamicMemberLookup
     struct Block: Decodable {
         struct Text: Decodable { var content: String? }
         struct Think: Decodable {
@@ -124,33 +119,32 @@ enum KimiWire {
             var localizedMessage: Localized?
         }
 
-        var text: Text?
-        var think: Think?
-        var search: Search?
-        var tool: Tool?
-        var file: File?
-        var artifact: Artifact?
-        var error: Failure?
-        /// Kinds this version does not know, by key, in key order.
-        var others: [(kind: String, payload: JSONValue)]
+        /// The kinds this version knows.
+        struct Kinds: Decodable {
+            @Lenient var text: Text?
+            @Lenient var think: Think?
+            @Lenient var search: Search?
+            @Lenient var tool: Tool?
+            @Lenient var file: File?
+            @Lenient var artifact: Artifact?
+            @Lenient var error: Failure?
 
-        private enum CodingKeys: String, CodingKey { case text, think, search, tool, file, artifact, error }
+            fileprivate enum CodingKeys: String, CodingKey { case text, think, search, tool, file, artifact, error }
+        }
+
+        private var kinds: Kinds
+        /// Kinds this version does not know, by key, in key order.
+        var others: [(key: String, value: JSONValue)]
+
+        /// A kind this version knows, as `block.text`.
+        subscript<T>(dynamicMember path: KeyPath<Kinds, T>) -> T { kinds[keyPath: path] }
+
         private static let bookkeeping: Set<String> = ["id", "messageId", "parentId", "blockId"]
 
+        // Hand-written because the block is read twice: its known kinds by name, then every other key.
         init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            text = c.lenient(Text.self, .text)
-            think = c.lenient(Think.self, .think)
-            search = c.lenient(Search.self, .search)
-            tool = c.lenient(Tool.self, .tool)
-            file = c.lenient(File.self, .file)
-            artifact = c.lenient(Artifact.self, .artifact)
-            error = c.lenient(Failure.self, .error)
-            let all = try decoder.container(keyedBy: AnyKey.self)
-            others = all.allKeys
-                .filter { CodingKeys(stringValue: $0.stringValue) == nil && !Self.bookkeeping.contains($0.stringValue) }
-                .sorted { $0.stringValue < $1.stringValue }
-                .compactMap { key in all.lenient(JSONValue.self, key).map { (key.stringValue, $0) } }
+            kinds = try Kinds(from: decoder)
+            others = try UnknownMembers<Kinds.CodingKeys>(from: decoder, ignoring: Self.bookkeeping).members
         }
     }
 
@@ -216,7 +210,10 @@ enum KimiWire {
     struct Time: Decodable {
         var date: Date?
 
-        private enum Keys: String, CodingKey { case seconds, nanos }
+        private struct Parts: Decodable {
+            @Lenient var seconds: Count?
+            @Lenient var nanos: Count?
+        }
 
         init(from decoder: any Decoder) throws {
             if let text = try? decoder.singleValueContainer().decode(String.self) {
@@ -224,19 +221,10 @@ enum KimiWire {
             } else if let seconds = try? decoder.singleValueContainer().decode(Double.self) {
                 date = Date(timeIntervalSince1970: seconds)
             } else {
-                let c = try decoder.container(keyedBy: Keys.self)
-                guard let seconds = c.lenient(Count.self, .seconds)?.value else { return }
-                let nanos = c.lenient(Count.self, .nanos)?.value ?? 0
-                date = Date(timeIntervalSince1970: Double(seconds) + Double(nanos) / 1e9)
+                let parts = try Parts(from: decoder)
+                guard let seconds = parts.seconds?.value else { return }
+                date = Date(timeIntervalSince1970: Double(seconds) + Double(parts.nanos?.value ?? 0) / 1e9)
             }
         }
-    }
-
-    /// Any key, to list the block kinds this version does not know.
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }
