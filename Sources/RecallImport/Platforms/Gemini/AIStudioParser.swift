@@ -59,11 +59,12 @@ struct AIStudioParser: DocumentParser {
                 role = .system
             }
             let text = chunk.text?.nonBlank ?? chunk.parts.joined(separator: "\n\n").nonBlank ?? ""
-            guard !text.isEmpty || !chunk.attachments.isEmpty else { continue }
+            let attachments = chunk.attachments
+            guard !text.isEmpty || !attachments.isEmpty else { continue }
             add(
                 ParsedMessage(
                     sourceID: "chunk-\(index)", role: role, text: text, hidden: chunk.isThought || role == .system,
-                    contentType: chunk.isThought ? "thought" : "text", attachments: chunk.attachments))
+                    contentType: chunk.isThought ? "thought" : "text", attachments: attachments))
         }
         var metadata: [String: String] = [:]
         if let model = prompt.model {

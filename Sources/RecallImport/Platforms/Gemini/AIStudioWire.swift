@@ -27,15 +27,41 @@ enum AIStudioWire {
 
     /// One turn of the prompt.
     struct Chunk: Decodable {
-        var role: String?
-        var text: String?
+        @Lenient var role: String?
+        @Lenient var text: String?
+        @Lenient private var partList: [Part]
+        @Lenient private var thought: Bool?
+        @Lenient private var driveDocument: Reference?
+        @Lenient private var driveImage: Reference?
+        @Lenient private var inlineImage: Reference?
+        @Lenient private var inlineData: Reference?
+        @Lenient private var youtubeVideo: Reference?
+
         /// Text of `parts[]`, used when `text` is absent.
-        var parts: [String]
-        var isThought: Bool
-        var attachments: [Attachment]
+        var parts: [String] { partList.compactMap(\.text) }
+        /// Whether the turn is the model's reasoning.
+        var isThought: Bool { thought ?? false }
+
+        /// The files and images the turn refers to, in a fixed order of kinds; built on each
+        /// access, so read it once.
+        var attachments: [Attachment] {
+            let references: [(Reference?, CodingKeys, Attachment.Kind)] = [
+                (driveDocument, .driveDocument, .file), (driveImage, .driveImage, .image),
+                (inlineImage, .inlineImage, .image), (inlineData, .inlineData, .file),
+                (youtubeVideo, .youtubeVideo, .file),
+            ]
+            // Inline data carries the bytes themselves; only the reference is kept.
+            return references.compactMap { reference, key, kind in
+                reference.map {
+                    Attachment(kind: kind, name: key.stringValue, pointer: $0.id ?? $0.url, mimeType: $0.mimeType)
+                }
+            }
+        }
 
         private enum CodingKeys: String, CodingKey {
-            case role, text, parts, isThought, driveDocument, driveImage, inlineImage, inlineData, youtubeVideo
+            case role, text, driveDocument, driveImage, inlineImage, inlineData, youtubeVideo
+            case partList = "parts"
+            case thought = "isThought"
         }
 
         private struct Part: Decodable { var text: String? }
@@ -43,28 +69,6 @@ enum AIStudioWire {
             var id: String?
             var mimeType: String?
             var url: String?
-        }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            role = c.lenient(String.self, .role)
-            text = c.lenient(String.self, .text)
-            parts = (c.lenient([Part].self, .parts) ?? []).compactMap(\.text)
-            isThought = c.lenient(Bool.self, .isThought) ?? false
-            var attachments: [Attachment] = []
-            let kinds: [(CodingKeys, Attachment.Kind)] = [
-                (.driveDocument, .file), (.driveImage, .image), (.inlineImage, .image), (.inlineData, .file),
-                (.youtubeVideo, .file),
-            ]
-            for (key, kind) in kinds {
-                guard let reference = c.lenient(Reference.self, key) else { continue }
-                // Inline data carries the bytes themselves; only the reference is kept.
-                attachments.append(
-                    Attachment(
-                        kind: kind, name: key.stringValue, pointer: reference.id ?? reference.url,
-                        mimeType: reference.mimeType))
-            }
-            self.attachments = attachments
         }
     }
 
