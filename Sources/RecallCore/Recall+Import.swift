@@ -15,8 +15,15 @@ extension Recall {
     public func importChats(
         _ request: ImportRequest, progress: @Sendable (ImportProgress) -> Void = { _ in }
     ) throws -> ImportSummary {
+        // `~` and relative paths are expanded here, once; the reader takes them as given.
         let path = StoreLocation.expand(request.path)
-        try ExportReader.admit(path, policy: request.policy)
+        var policy = request.policy
+        policy.allowedFolders = policy.allowedFolders?.map { StoreLocation.expand($0) }
+        do {
+            try ExportReader.admit(path, policy: policy)
+        } catch let error as ImportError {
+            throw RecallError(error)
+        }
         // Open the store first: a store that cannot be opened fails before any file is read.
         _ = try database()
         let run = ImportRun(path: path, platform: request.platform?.rawValue ?? "auto", startedAt: clock())
@@ -29,7 +36,7 @@ extension Recall {
         func flush() throws { try save(batch.take()) }
         do {
             let read = try ExportReader().read(
-                path: path, platform: request.platform, policy: request.policy, clock: clock,
+                path: path, platform: request.platform, policy: policy, clock: clock,
                 emit: { conversation, _ in
                     try Task.checkCancellation()
                     if let full = batch.add(conversation) { try save(full) }
@@ -64,6 +71,7 @@ extension Recall {
             // recorded; a file that could not be read at all leaves no trace.
             try? flush()
             try? finish(run, summary: &summary)
+            if let error = error as? ImportError { throw RecallError(error) }
             throw error
         }
         try finish(run, summary: &summary)

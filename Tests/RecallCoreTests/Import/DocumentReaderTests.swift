@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// The second reading path: files routed by content to a `DocumentParser` and read whole.

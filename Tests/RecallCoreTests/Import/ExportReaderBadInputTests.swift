@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Input that is not an export, or is a broken one: every failure names the file and says why.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     @Suite struct HTMLTextTests {

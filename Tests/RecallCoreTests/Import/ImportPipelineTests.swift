@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Files of the new formats through the whole pipeline: `Recall.importChats` into an in-memory

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// A folder or ZIP holds more than the export: each other file gets one short line, once,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Paths resolved as the kernel follows them, existing or not, to decide what may be read.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Genuine (or genuine-looking) files from `shared/fixtures/exports/{gemini,markdown}`; see each

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Genuine exports collected in `shared/fixtures/exports` (see each folder's PROVENANCE.md).

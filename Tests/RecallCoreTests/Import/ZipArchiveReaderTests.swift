@@ -3,6 +3,7 @@ import Testing
 import ZIPFoundation
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     @Suite struct ZipArchiveReaderTests {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import RecallCore
+@testable import RecallImport
 
 /// Hand-written test fixtures bundled with the tests, and the shared real exports when present.
 enum Fixture {

@@ -2,6 +2,7 @@ import Foundation
 import RecallCore
 
 @testable import RecallCore
+@testable import RecallImport
 
 /// Runs one export input through every import stage and checks what each may promise:
 /// the splitter cuts exactly the bytes it reports, parsers either parse or throw their own
@@ -63,17 +64,19 @@ struct ImportHarness {
     private mutating func checkReader(_ data: Data, name: String, using random: inout SeededGenerator) {
         var emitted: [ParsedConversation] = []
         let chunks = Self.chunks(of: data, using: &random)
-        let session = ExportReadSession(
-            limits: ImportLimits(maxConversationSize: 64 * 1024, readChunkSize: 4096), forced: nil, formats: .all,
+        let log = ExportReadLog(
             emit: { conversation, _ in emitted.append(conversation) }, diagnostic: { _ in }, progress: { _ in })
+        let stage = ContainerStage(
+            limits: ImportLimits(maxConversationSize: 64 * 1024, readChunkSize: 4096), forced: nil, formats: .all,
+            log: log)
         do {
-            try session.readMember(name: name, size: data.count, explicit: true) { consume in
+            try stage.readMember(name: name, size: data.count, explicit: true) { consume in
                 for chunk in chunks { try consume(chunk) }
             }
-        } catch let error as RecallError {
+        } catch let error as ImportError {
             _ = error.message
         } catch {
-            problems.append("\(name): the reader threw \(type(of: error)), not RecallError")
+            problems.append("\(name): the reader threw \(type(of: error)), not ImportError")
         }
         for conversation in emitted { check(conversation, name: name) }
         do {

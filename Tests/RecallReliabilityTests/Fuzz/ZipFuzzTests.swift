@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 /// Damaged ZIP exports through the whole reader (archive directory, inflation, limits, then the
 /// JSON stages): no crash, no hang, only diagnostics and `RecallError`s.
@@ -39,7 +40,7 @@ import Testing
         do {
             _ = try ExportReader(limits: ImportLimits(readChunkSize: 4096)).read(
                 path: file.path, platform: nil, emit: { _, _ in }, diagnostic: { _ in }, progress: { _ in })
-        } catch is RecallError {
+        } catch is ImportError {
             return nil
         } catch {
             return "the reader threw \(type(of: error)): \(error)"

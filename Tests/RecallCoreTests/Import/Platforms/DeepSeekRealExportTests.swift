@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// The DeepSeek files in `shared/fixtures/exports/deepseek` (see its PROVENANCE.md), read by

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// `fixtures/gemini/MyActivity.html` imitates Takeout's page: a `<style>` naming the cell

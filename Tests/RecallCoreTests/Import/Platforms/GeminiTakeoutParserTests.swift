@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// `fixtures/gemini/MyActivity.json` holds 11 records, newest first: 7 prompts, 3 other

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// The Grok file in `shared/fixtures/exports/grok` (see its PROVENANCE.md): genuine
