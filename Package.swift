@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "recall", targets: ["recall"]),
+        .library(name: "RecallImport", targets: ["RecallImport"]),
         .library(name: "RecallCore", targets: ["RecallCore"]),
         .library(name: "RecallMCP", targets: ["RecallMCP"]),
         .library(name: "RecallHTTP", targets: ["RecallHTTP"]),
@@ -47,14 +48,21 @@ let package = Package(
             name: "RecallKernels",
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // Reading exports: files, folders and ZIPs in, parsed conversations out. Pure: no store,
+        // no clock of its own, no other Recall target; RecallCore depends on it, never the reverse.
+        .target(
+            name: "RecallImport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         // The one core API. Only its Store/ folder imports GRDB.
         .target(
             name: "RecallCore",
             dependencies: [
+                "RecallImport",
                 "RecallModels",
                 "RecallKernels",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -106,7 +114,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RecallCoreTests",
-            dependencies: ["RecallCore", "RecallKernels"],
+            dependencies: [
+                "RecallCore", "RecallImport", "RecallKernels",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -118,7 +129,9 @@ let package = Package(
         // Upgrades, limits and fuzzing of the JSON-RPC layer and the import parsers.
         .testTarget(
             name: "RecallReliabilityTests",
-            dependencies: ["RecallCore", "RecallMCP", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RecallCore", "RecallImport", "RecallMCP", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Real HTTP against a server on an ephemeral loopback port.

@@ -9,7 +9,9 @@ public enum ImportFolders {
 
     /// The folders named on the command line and in `RECALL_IMPORT_DIRS`, expanded; the
     /// Downloads folder when neither names any.
-    public static func configured(flags: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    public static func configured(flags: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> [String]
+    {
         var named = flags.filter(isGiven)
         if let list = environment[environmentKey] {
             named += list.split(separator: pathListSeparator).map(String.init).filter(isGiven)
@@ -27,7 +29,7 @@ public enum ImportFolders {
         if let folder = environment["XDG_DOWNLOAD_DIR"], folder.hasPrefix("/") { return folder }
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
         if let text = try? String(contentsOfFile: configHome + "/user-dirs.dirs", encoding: .utf8),
-           let folder = xdgDownloadFolder(in: text, home: home)
+            let folder = xdgDownloadFolder(in: text, home: home)
         {
             return folder
         }
@@ -40,7 +42,8 @@ public enum ImportFolders {
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("XDG_DOWNLOAD_DIR=") else { continue }
-            var value = String(trimmed.dropFirst("XDG_DOWNLOAD_DIR=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            var value = String(trimmed.dropFirst("XDG_DOWNLOAD_DIR=".count)).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\""))
             if value.hasPrefix("$HOME") { value = home + value.dropFirst("$HOME".count) }
             return value.hasPrefix("/") && value != home && value != home + "/" ? value : nil
         }

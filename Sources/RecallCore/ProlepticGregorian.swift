@@ -46,10 +46,13 @@ public enum ProlepticGregorian {
     static func storageText(_ date: Date) -> String {
         let f = fields(of: date)
         let milliseconds = String(repeating: "0", count: 3 - String(f.millisecond).count) + String(f.millisecond)
-        return "\(year(f.year))-\(two(f.month))-\(two(f.day)) \(two(f.hour)):\(two(f.minute)):\(two(f.second)).\(milliseconds)"
+        return
+            "\(year(f.year))-\(two(f.month))-\(two(f.day)) \(two(f.hour)):\(two(f.minute)):\(two(f.second)).\(milliseconds)"
     }
 
-    /// Year, month and day of a count of days since 1970-01-01 (H. Hinnant's algorithm; the
+    /// Year, month and day of a count of days since 1970-01-01 (H.
+    ///
+    /// Hinnant's algorithm; the
     /// inverse of `ISO8601Timestamp`'s days-from-civil).
     static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468

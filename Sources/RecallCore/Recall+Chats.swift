@@ -3,17 +3,17 @@ import Foundation
 extension Recall {
     /// Lists chats, pinned first, then most recently updated.
     public func listChats(_ request: ChatListRequest) throws -> ChatPage {
-        try Validate.range(request.page, 1...1_000_000, field: "page")
-        try Validate.range(request.pageSize, 1...100, field: "page_size")
+        try Validate.range(request.page, Limits.chatPages, field: "page")
+        try Validate.range(request.pageSize, Limits.chatsPerPage, field: "page_size")
         return try database().listChats(request)
     }
 
     /// Reads a slice of one conversation's active branch.
     public func conversation(_ request: ConversationRequest) throws -> ConversationPage {
-        try Validate.range(request.offset, 0...Int(Int32.max), field: "offset")
-        try Validate.range(request.limit, 1...200, field: "limit")
-        try Validate.range(request.before, 0...50, field: "before")
-        try Validate.range(request.after, 0...50, field: "after")
+        try Validate.range(request.offset, Limits.conversationOffsets, field: "offset")
+        try Validate.range(request.limit, Limits.conversationMessages, field: "limit")
+        try Validate.range(request.before, Limits.messagesAround, field: "before")
+        try Validate.range(request.after, Limits.messagesAround, field: "after")
         return try database().conversation(request)
     }
 

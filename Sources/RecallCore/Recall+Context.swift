@@ -3,9 +3,11 @@ import Foundation
 extension Recall {
     /// A context block about a topic that fits the token budget: matching memories first, then
     /// the best message excerpts with a neighbouring turn on each side (merged where they overlap),
-    /// each cited so `get_conversation` can open it. Deterministic for the same store and query.
+    /// each cited so `get_conversation` can open it.
+    ///
+    /// Deterministic for the same store and query.
     public func context(_ request: ContextRequest) throws -> ContextBlock {
-        try Validate.range(request.maxTokens, 50...32_000, field: "max_tokens")
+        try Validate.range(request.maxTokens, Limits.contextTokens, field: "max_tokens")
         let hits = try rankedHits(query: request.query, scope: .all, filters: request.filters, count: 40)
         var builder = ContextBuilder(budget: request.maxTokens)
         let database = try database()

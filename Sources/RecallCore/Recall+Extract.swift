@@ -25,7 +25,9 @@ extension Recall {
         // Checked before anything is stored: bad text fails the call with nothing written.
         let text = try textInput(request)
         var run = ExtractionRun(dryRun: request.dryRun, listLimit: request.listLimit ?? .max)
-        let plan = request.proposals == nil ? try database.extractionGroups(chatIDs, messages: Self.extractionBatchMessages) : (groups: [], messages: 0)
+        let plan =
+            request.proposals == nil
+            ? try database.extractionGroups(chatIDs, messages: Self.extractionBatchMessages) : (groups: [], messages: 0)
         // A dry run of one batch rolls its transaction back; a longer one writes into a private
         // copy instead, so it never holds the store's write lock for long.
         let batches = plan.groups.count + (request.text == nil ? 0 : 1)
@@ -37,7 +39,10 @@ extension Recall {
             let kept = candidates.filter { $0.verdict == .keep }
             let describing = run.room
             let mark = request.dryRun ? 0 : try memoryHighWater()
-            let batch = try scratch.map { try $0.store(kept, userID: userID, now: now, describing: describing, rules: database) }
+            let batch =
+                try scratch.map {
+                    try $0.store(kept, userID: userID, now: now, describing: describing, rules: database)
+                }
                 ?? database.store(kept, userID: userID, now: now, dryRun: request.dryRun, describing: describing)
             if !request.dryRun, !kept.isEmpty { try? embedMemories(after: mark) }
             run.add(candidates, batch)
@@ -48,14 +53,17 @@ extension Recall {
             let inputs = try extractionInputs(request)
             let review = ProposalReview(inputs: inputs).review(proposals)
             run.messagesScanned = inputs.count
-            let buckets = Dictionary(inputs.compactMap { input in input.source.map { ($0.chatID, input.bucket) } }) { first, _ in first }
+            let buckets = Dictionary(inputs.compactMap { input in input.source.map { ($0.chatID, input.bucket) } }) {
+                first, _ in first
+            }
             let accepted = review.accepted.map { proposal in
                 var proposal = proposal
                 proposal.bucket = proposal.source.flatMap { buckets[$0.chatID] } ?? nil
                 return proposal
             }
             try store(inputs.flatMap(candidates(from:)) + accepted)
-            run.sampling = SamplingReport(used: true, proposed: proposals.count, accepted: review.accepted.count, rejected: review.rejected)
+            run.sampling = SamplingReport(
+                used: true, proposed: proposals.count, accepted: review.accepted.count, rejected: review.rejected)
             return run.result
         }
         let total = plan.messages + (request.text == nil ? 0 : 1)
@@ -63,12 +71,18 @@ extension Recall {
             let inputs = try database.extractionInputs(chatIDs: group)
             run.messagesScanned += inputs.count
             try store(inputs.flatMap(candidates(from:)))
-            try progress(ExtractProgress(messagesScanned: run.messagesScanned, totalMessages: max(total, run.messagesScanned), candidatesFound: run.found))
+            try progress(
+                ExtractProgress(
+                    messagesScanned: run.messagesScanned, totalMessages: max(total, run.messagesScanned),
+                    candidatesFound: run.found))
         }
         if let input = text {
             run.messagesScanned += 1
             try store(candidates(from: input))
-            try progress(ExtractProgress(messagesScanned: run.messagesScanned, totalMessages: max(total, run.messagesScanned), candidatesFound: run.found))
+            try progress(
+                ExtractProgress(
+                    messagesScanned: run.messagesScanned, totalMessages: max(total, run.messagesScanned),
+                    candidatesFound: run.found))
         }
         return run.result
     }
@@ -165,7 +179,8 @@ private struct ExtractionRun {
         // A stored run lists only what it kept; the dropped are counted apart.
         let listable = dryRun ? found : found - dropped
         if candidates.count < listable {
-            result.note = "Lists the first \(candidates.count) of \(listable) candidates; the counts cover all of them. Extract from fewer chats to review the rest."
+            result.note =
+                "Lists the first \(candidates.count) of \(listable) candidates; the counts cover all of them. Extract from fewer chats to review the rest."
         }
         return result
     }

@@ -1,7 +1,9 @@
 import Foundation
 
 extension Recall {
-    /// Imports an export (a file, ZIP or folder). Conversations are stored in batches of whole
+    /// Imports an export (a file, ZIP or folder).
+    ///
+    /// Conversations are stored in batches of whole
     /// chats, one transaction each, so an interrupted import leaves every chat wholly present
     /// or absent and a re-run completes it.
     ///
@@ -13,8 +15,15 @@ extension Recall {
     public func importChats(
         _ request: ImportRequest, progress: @Sendable (ImportProgress) -> Void = { _ in }
     ) throws -> ImportSummary {
+        // `~` and relative paths are expanded here, once; the reader takes them as given.
         let path = StoreLocation.expand(request.path)
-        try ExportReader.admit(path, policy: request.policy)
+        var policy = request.policy
+        policy.allowedFolders = policy.allowedFolders?.map { StoreLocation.expand($0) }
+        do {
+            try ExportReader.admit(path, policy: policy)
+        } catch let error as ImportError {
+            throw RecallError(error)
+        }
         // Open the store first: a store that cannot be opened fails before any file is read.
         _ = try database()
         let run = ImportRun(path: path, platform: request.platform?.rawValue ?? "auto", startedAt: clock())
@@ -27,7 +36,7 @@ extension Recall {
         func flush() throws { try save(batch.take()) }
         do {
             let read = try ExportReader().read(
-                path: path, platform: request.platform, policy: request.policy, clock: clock,
+                path: path, platform: request.platform, policy: policy, clock: clock,
                 emit: { conversation, _ in
                     try Task.checkCancellation()
                     if let full = batch.add(conversation) { try save(full) }
@@ -35,14 +44,17 @@ extension Recall {
                 // Each problem once: a file reached twice (a folder and its shard set, say)
                 // still gets one line.
                 diagnostic: { diagnostic in
-                    let key = "\(diagnostic.severity)|\(diagnostic.file)|\(diagnostic.conversation ?? "")|\(diagnostic.offset ?? -1)|\(diagnostic.message)"
+                    let key =
+                        "\(diagnostic.severity)|\(diagnostic.file)|\(diagnostic.conversation ?? "")|\(diagnostic.offset ?? -1)|\(diagnostic.message)"
                     if reported.insert(key).inserted { summary.diagnostics.append(diagnostic) }
                 },
                 progress: progress)
             try flush()
             summary.files = read.files
             summary.skipped += read.skipped
-            summary.platform = read.platforms.count == 1 ? read.platforms.first?.rawValue ?? "unknown" : (read.platforms.isEmpty ? "unknown" : "mixed")
+            summary.platform =
+                read.platforms.count == 1
+                ? read.platforms.first?.rawValue ?? "unknown" : (read.platforms.isEmpty ? "unknown" : "mixed")
         } catch let stop as ImportTimeLimitReached {
             try flush()
             return try stopped(stop, path: path, run: run, summary: summary)
@@ -50,12 +62,16 @@ extension Recall {
             // What was read before the cancellation is kept, as a re-run would store it anyway.
             try? flush()
             try? finish(run, summary: &summary)
-            throw RecallError(.cancelled, "The import of \(path) was cancelled after \(summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged) conversations; what was stored stays. Run it again to finish.")
+            throw RecallError(
+                .cancelled,
+                "The import of \(path) was cancelled after \(summary.chatsAdded + summary.chatsUpdated + summary.chatsUnchanged) conversations; what was stored stays. Run it again to finish."
+            )
         } catch {
             // Conversations read whole before a later part of the export failed are kept, and
             // recorded; a file that could not be read at all leaves no trace.
             try? flush()
             try? finish(run, summary: &summary)
+            if let error = error as? ImportError { throw RecallError(error) }
             throw error
         }
         try finish(run, summary: &summary)
@@ -74,13 +90,16 @@ extension Recall {
             try? finish(run, summary: &summary)
             throw RecallError(
                 .tooLarge,
-                "The import of \(path) stopped after \(stop.limitDescription), its time limit, before any conversation was read; nothing was stored. Import a smaller part of it (one file instead of its folder), or use `recall import`, which has no time limit.")
+                "The import of \(path) stopped after \(stop.limitDescription), its time limit, before any conversation was read; nothing was stored. Import a smaller part of it (one file instead of its folder), or use `recall import`, which has no time limit."
+            )
         }
         summary.files = stop.read.files
         summary.skipped += stop.read.skipped
         let platforms = stop.read.platforms
-        summary.platform = platforms.count == 1 ? platforms.first?.rawValue ?? "unknown" : (platforms.isEmpty ? "unknown" : "mixed")
-        summary.stoppedEarly = "the import stopped after \(stop.limitDescription), its time limit; the \(stored) conversations read by then are stored. Run it again to continue (conversations already stored are passed over), or use `recall import`, which has no time limit."
+        summary.platform =
+            platforms.count == 1 ? platforms.first?.rawValue ?? "unknown" : (platforms.isEmpty ? "unknown" : "mixed")
+        summary.stoppedEarly =
+            "the import stopped after \(stop.limitDescription), its time limit; the \(stored) conversations read by then are stored. Run it again to continue (conversations already stored are passed over), or use `recall import`, which has no time limit."
         try finish(run, summary: &summary)
         return summary
     }
@@ -98,7 +117,9 @@ extension Recall {
         var batch = ImportBatch()
         do {
             for conversation in conversations {
-                if let full = batch.add(conversation) { try store(full, run: run, bucket: bucket, extract: extract, summary: &summary) }
+                if let full = batch.add(conversation) {
+                    try store(full, run: run, bucket: bucket, extract: extract, summary: &summary)
+                }
             }
             try store(batch.take(), run: run, bucket: bucket, extract: extract, summary: &summary)
         } catch {
@@ -123,9 +144,14 @@ extension Recall {
     }
 
     /// Upserts a batch of conversations in one transaction and, when asked, extracts memories
-    /// from them. A conversation without a single visible message is not stored: it counts as
+    /// from them.
+    ///
+    /// A conversation without a single visible message is not stored: it counts as
     /// skipped (an empty "New chat", one holding only a system prompt).
-    private func store(_ conversations: [ParsedConversation], run: ImportRun, bucket: String?, extract: Bool, summary: inout ImportSummary) throws {
+    private func store(
+        _ conversations: [ParsedConversation], run: ImportRun, bucket: String?, extract: Bool,
+        summary: inout ImportSummary
+    ) throws {
         let stored = conversations.filter { conversation in conversation.messages.contains { !$0.hidden } }
         summary.skipped += conversations.count - stored.count
         guard !stored.isEmpty else { return }
@@ -147,7 +173,9 @@ extension Recall {
             let candidates = try database.extractionInputs(chatIDs: outcomes.map(\.chatID)).flatMap(candidates(from:))
                 .filter { $0.verdict == .keep }
             let mark = try memoryHighWater()
-            summary.memoriesExtracted += try database.store(candidates, userID: Memory.defaultUserID, now: clock(), describing: 0).added
+            summary.memoriesExtracted += try database.store(
+                candidates, userID: Memory.defaultUserID, now: clock(), describing: 0
+            ).added
             try? embedMemories(after: mark)
         }
     }

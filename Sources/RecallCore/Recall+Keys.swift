@@ -27,7 +27,9 @@ extension Recall {
         return key
     }
 
-    /// Counts one request of a key in each window (e.g. `minute:29446…`, `month:2026-12`) and
+    /// Counts one request of a key in each window (e.g.
+    ///
+    /// `minute:29446…`, `month:2026-12`) and
     /// returns the counts including this request. Counts are stored, so limits survive a restart.
     public func countRequest(keyID: String, windows: [String]) throws -> [Int] {
         try database().countRequest(keyID: keyID, windows: windows)

@@ -15,7 +15,8 @@ extension Recall {
                 batch.outcomes.append(outcome)
                 batch.memories.append(try database.memory(record, db: db))
             }
-            return AddMemoryResult(memories: batch.memories, added: batch.added, merged: batch.merged, superseded: batch.superseded)
+            return AddMemoryResult(
+                memories: batch.memories, added: batch.added, merged: batch.merged, superseded: batch.superseded)
         }
         // Vectors are made after the memory is committed, outside the write lock; a memory
         // whose vectors are lost to a crash in between is found by its words until a reindex.
@@ -47,8 +48,12 @@ extension Recall {
             draft.content = content.trimmingCharacters(in: .whitespacesAndNewlines)
             return [draft]
         case (nil, let messages?):
-            guard !messages.isEmpty else { throw RecallError.invalid("messages", "must hold at least one {role, content} turn") }
-            for (index, turn) in messages.enumerated() { try Validate.text(turn.content, field: "messages[\(index)].content") }
+            guard !messages.isEmpty else {
+                throw RecallError.invalid("messages", "must hold at least one {role, content} turn")
+            }
+            for (index, turn) in messages.enumerated() {
+                try Validate.text(turn.content, field: "messages[\(index)].content")
+            }
             if !request.extract {
                 return messages.map { turn in
                     var draft = base
@@ -58,16 +63,20 @@ extension Recall {
                 }
             }
             return messages.flatMap { turn in
-                extractor.extract(from: ExtractionInput(text: turn.content, role: MessageRole(rawValue: turn.role.lowercased()) ?? .user, date: request.memoriesAt ?? clock()))
-                    .map { candidate in
-                        var draft = base
-                        draft.content = candidate.content
-                        draft.type = request.memoryType ?? candidate.type
-                        draft.confidence = candidate.confidence
-                        // The turns were said at `memories_at` (or now); relative times resolved against it.
-                        draft.memoriesAt = candidate.memoriesAt
-                        return draft
-                    }
+                extractor.extract(
+                    from: ExtractionInput(
+                        text: turn.content, role: MessageRole(rawValue: turn.role.lowercased()) ?? .user,
+                        date: request.memoriesAt ?? clock())
+                )
+                .map { candidate in
+                    var draft = base
+                    draft.content = candidate.content
+                    draft.type = request.memoryType ?? candidate.type
+                    draft.confidence = candidate.confidence
+                    // The turns were said at `memories_at` (or now); relative times resolved against it.
+                    draft.memoriesAt = candidate.memoriesAt
+                    return draft
+                }
             }
         case (nil, nil) where request.imageRef != nil:
             // An image memory says what the image shows; its description is its content.
@@ -79,10 +88,13 @@ extension Recall {
             return [draft]
         case (nil, nil):
             throw RecallError(
-                .invalidArgument, "Give `content` (one memory), `messages` (turns to extract from), or `image_ref` with `image_description`.",
+                .invalidArgument,
+                "Give `content` (one memory), `messages` (turns to extract from), or `image_ref` with `image_description`.",
                 fieldErrors: ["content": "required unless messages or image_ref is given"])
         case (_?, _?):
-            throw RecallError(.invalidArgument, "Give `content` or `messages`, not both.", fieldErrors: ["messages": "not allowed with content"])
+            throw RecallError(
+                .invalidArgument, "Give `content` or `messages`, not both.",
+                fieldErrors: ["messages": "not allowed with content"])
         }
     }
 
@@ -90,13 +102,15 @@ extension Recall {
     func userID(_ value: String?) throws -> String {
         guard let value else { return Memory.defaultUserID }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 128 else { throw RecallError.invalid("user_id", "must be 1 to 128 characters") }
+        guard !trimmed.isEmpty, trimmed.count <= 128 else {
+            throw RecallError.invalid("user_id", "must be 1 to 128 characters")
+        }
         return trimmed
     }
 
     /// Lists memories, cursor-paged.
     public func listMemories(_ request: MemoryListRequest) throws -> MemoryPage {
-        try Validate.range(request.limit, 1...100, field: "limit")
+        try Validate.range(request.limit, Limits.memoriesPerPage, field: "limit")
         if let minimum = request.minConfidence { try Validate.range(minimum, 0...1, field: "min_confidence") }
         var request = request
         request.userID = try userID(request.userID)
@@ -107,7 +121,8 @@ extension Recall {
     public func updateMemory(_ update: MemoryUpdate) throws -> Memory {
         if let content = update.content { try Validate.text(content, field: "content") }
         if let confidence = update.confidence { try Validate.range(confidence, 0...1, field: "confidence") }
-        if update.content == nil, update.tags == nil, update.bucket == nil, update.memoryType == nil, update.pinned == nil,
+        if update.content == nil, update.tags == nil, update.bucket == nil, update.memoryType == nil,
+            update.pinned == nil,
             update.confidence == nil, update.metadata == nil
         {
             throw RecallError.invalid("fields", "give at least one of content, tags, bucket, memory_type, pinned")

@@ -2,16 +2,23 @@ import Foundation
 
 extension Recall {
     /// The best `count` memories for a query: by their words, fused with their meaning when
-    /// semantic search is on. `besideMessages` when the hits are merged with messages by score.
+    /// semantic search is on.
+    ///
+    /// `besideMessages` when the hits are merged with messages by score.
     func memoryHits(
-        terms: [SearchTerm], words: String?, text: String, filters: SearchFilters, count: Int, query: QueryVectors, besideMessages: Bool
+        _ tokens: QueryTokens, filters: SearchFilters, count: Int, vectors query: QueryVectors, besideMessages: Bool
     ) throws -> [SearchHit] {
         let database = try database()
+        let words = tokens.matchExpression
         let ranker = WindowRanker(weights: ranking)
-        let scores = try terms.parallelMap { try database.memoryTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
+        let scores = try tokens.terms.parallelMap {
+            try database.memoryTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit)
+        }
         let lexical = ranker.rank(termScores: scores, neighbours: { _ in [] })
         guard !semantic.memoryEncoders.isEmpty else {
-            return try lexical.prefix(count).compactMap { try database.memoryHit(id: $0.key, score: $0.score, words: words, matchedBy: [.keyword]) }
+            return try lexical.prefix(count).compactMap {
+                try database.memoryHit(id: $0.key, score: $0.score, words: words, matchedBy: [.keyword])
+            }
         }
         let fusion = semantic.fusion
         let wordScores = Dictionary(lexical.map { ($0.key, $0.score) }, uniquingKeysWith: max)
@@ -28,7 +35,9 @@ extension Recall {
             let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
             let near = vectors.nearest(to: vector, count: fusion.pool * 2, alsoRows: head)
             var similarities = Dictionary(near.map { ($0.rowID, Double($0.score)) }, uniquingKeysWith: max)
-            for (rowID, score) in vectors.scores(of: vector, rows: head.filter { similarities[$0] == nil }) { similarities[rowID] = Double(score) }
+            for (rowID, score) in vectors.scores(of: vector, rows: head.filter { similarities[$0] == nil }) {
+                similarities[rowID] = Double(score)
+            }
             for (rowID, cosine) in similarities {
                 let value = scale.meaning(cosine)
                 meaning[rowID, default: 0] += share * value
@@ -39,7 +48,9 @@ extension Recall {
         // Memories found by meaning alone must still pass the filters and be current.
         let passing = try database.memoriesPassing(Array(found.subtracting(wordScores.keys)), filters: filters)
         let candidates = Set(wordScores.keys).union(passing)
-        let weight = QueryEvidence.meaningWeight(base: fusion.memoryMeaning, query: query.text, termScores: scores, best: lexical.first?.key, items: Int(try database.maxMemoryID()), weights: fusion)
+        let weight = QueryEvidence.meaningWeight(
+            base: fusion.memoryMeaning, exactToken: tokens.hasExactToken, termScores: scores, best: lexical.first?.key,
+            items: Int(try database.maxMemoryID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: lexical.first?.score ?? 0)
         var ranked = candidates.map { id in
             (id: id, score: blend.score(lexical: wordScores[id] ?? 0, meaning: meaning[id] ?? 0))
@@ -54,14 +65,18 @@ extension Recall {
                 let id = ranked[index].id
                 let sense = meaning[id] ?? 0
                 // Strictly below the memory before it, so a tie cannot reorder them.
-                ceiling = min(ceiling.nextDown, max(ranked[index].score, peer.score(lexical: wordScores[id] ?? 0, meaning: sense)))
+                ceiling = min(
+                    ceiling.nextDown, max(ranked[index].score, peer.score(lexical: wordScores[id] ?? 0, meaning: sense))
+                )
                 ranked[index].score = ceiling
             }
         }
         return try ranked.prefix(count).compactMap { item in
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.id] != nil { evidence.append(.keyword) }
-            if found.contains(item.id), wordScores[item.id] == nil || (meaning[item.id] ?? 0) >= fusion.evident { evidence.append(.meaning) }
+            if found.contains(item.id), wordScores[item.id] == nil || (meaning[item.id] ?? 0) >= fusion.evident {
+                evidence.append(.meaning)
+            }
             return try database.memoryHit(id: item.id, score: item.score, words: words, matchedBy: evidence)
         }
     }

@@ -5,14 +5,18 @@ extension Recall {
     /// their meaning when semantic search is on, then raised when they are by the speaker or
     /// from the time the query names.
     func messageHits(
-        terms: [SearchTerm], words: String?, query: String, dates: QueryDates, filters: SearchFilters, count: Int, vectors: QueryVectors
+        _ tokens: QueryTokens, dates: QueryDates, filters: SearchFilters, count: Int, vectors: QueryVectors
     ) throws -> [SearchHit] {
         let database = try database()
+        let words = tokens.matchExpression
         let ranker = WindowRanker(weights: ranking)
-        let scores = try terms.parallelMap { try database.messageTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit) }
+        let scores = try tokens.terms.parallelMap {
+            try database.messageTermScores($0, filters: filters, limit: Self.termLimit, scanLimit: Self.termScanLimit)
+        }
         let ranked = ranker.rank(termScores: scores, neighbours: { $0.neighbours(ranker.weights.window) })
         guard let encoder = semantic.messageEncoder, let vector = vectors.vector(encoder) else {
-            return try lexicalMessageHits(ranked, words: words, query: query, dates: dates, filters: filters, count: count, ranker: ranker)
+            return try lexicalMessageHits(
+                ranked, tokens: tokens, dates: dates, filters: filters, count: count, ranker: ranker)
         }
         let fusion = semantic.fusion
         let index = try vectorIndexes.current(.messages, model: encoder.modelID, database: database)
@@ -20,7 +24,9 @@ extension Recall {
         // The word ranking's head, and the turns nearest in meaning within the chats the filters allow.
         let head = Array(ranked.prefix(max(fusion.pool, count * 3 + 20)))
         var facts = try database.turnFacts(at: head.map(\.key))
-        let near = index.nearest(to: vector, count: fusion.pool, groups: try database.chatsPassing(filters), alsoRows: facts.values.map(\.messageID))
+        let near = index.nearest(
+            to: vector, count: fusion.pool, groups: try database.chatsPassing(filters),
+            alsoRows: facts.values.map(\.messageID))
         let places = try database.messagePlaces(near.map(\.rowID), filters: filters)
         var meaning: [MessageKey: Double] = [:]
         for item in near {
@@ -34,22 +40,35 @@ extension Recall {
         }
         let provenance = try provenanceMeaning(filters: filters, vectors: vectors)
         let wordScores = Dictionary(head.map { ($0.key, $0.score) }, uniquingKeysWith: max)
-        let candidates = Set(wordScores.keys).union(meaning.filter { $0.value > fusion.related }.keys).union(provenance.keys)
+        let candidates = Set(wordScores.keys).union(meaning.filter { $0.value > fusion.related }.keys).union(
+            provenance.keys)
         let newKeys = candidates.filter { facts[$0] == nil }
         if !newKeys.isEmpty { facts.merge(try database.turnFacts(at: Array(newKeys))) { first, _ in first } }
-        let weight = QueryEvidence.meaningWeight(base: fusion.messageMeaning, query: query, termScores: scores, best: head.first?.key, items: Int(try database.maxMessageID()), weights: fusion)
+        let weight = QueryEvidence.meaningWeight(
+            base: fusion.messageMeaning, exactToken: tokens.hasExactToken, termScores: scores, best: head.first?.key,
+            items: Int(try database.maxMessageID()), weights: fusion)
         let blend = MeaningFusion(meaningWeight: weight, bestLexical: head.first?.score ?? 0)
         let fused = candidates.map { key in
-            (key: key, score: blend.score(lexical: wordScores[key] ?? 0, meaning: meaning[key] ?? 0) + fusion.provenance * (provenance[key] ?? 0))
+            (
+                key: key,
+                score: blend.score(lexical: wordScores[key] ?? 0, meaning: meaning[key] ?? 0) + fusion.provenance
+                    * (provenance[key] ?? 0)
+            )
         }
-        let boosted = boost(fused, facts: facts, query: query, dates: dates, ranker: ranker)
+        let boosted = boost(fused, facts: facts, tokens: tokens, dates: dates, ranker: ranker)
         var hits: [SearchHit] = []
         for item in boosted where hits.count < count {
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.key] != nil { evidence.append(.keyword) }
             let byMeaning = max(meaning[item.key] ?? 0, provenance[item.key] ?? 0)
-            if byMeaning > fusion.related, wordScores[item.key] == nil || byMeaning >= fusion.evident { evidence.append(.meaning) }
-            if let hit = try database.messageHit(at: item.key, score: item.score, words: words, filters: filters, matchedBy: evidence) { hits.append(hit) }
+            if byMeaning > fusion.related, wordScores[item.key] == nil || byMeaning >= fusion.evident {
+                evidence.append(.meaning)
+            }
+            if let hit = try database.messageHit(
+                at: item.key, score: item.score, words: words, filters: filters, matchedBy: evidence)
+            {
+                hits.append(hit)
+            }
         }
         return hits
     }
@@ -63,7 +82,9 @@ extension Recall {
         let index = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
         guard index.count > 0, let vector = vectors.vector(encoder) else { return [:] }
         let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
-        let related = index.nearest(to: vector, count: semantic.fusion.pool).filter { scale.meaning(Double($0.score)) > semantic.fusion.related }
+        let related = index.nearest(to: vector, count: semantic.fusion.pool).filter {
+            scale.meaning(Double($0.score)) > semantic.fusion.related
+        }
         let sources = try database.sourceMessages(ofMemories: related.map(\.rowID))
         guard !sources.isEmpty else { return [:] }
         let current = try database.memoriesPassing(Array(sources.keys), filters: SearchFilters(userID: filters.userID))
@@ -80,29 +101,38 @@ extension Recall {
 
     /// Words alone: today's ranking.
     private func lexicalMessageHits(
-        _ ranked: [(key: MessageKey, score: Double)], words: String?, query: String, dates: QueryDates, filters: SearchFilters, count: Int, ranker: WindowRanker
+        _ ranked: [(key: MessageKey, score: Double)], tokens: QueryTokens, dates: QueryDates,
+        filters: SearchFilters, count: Int, ranker: WindowRanker
     ) throws -> [SearchHit] {
         let database = try database()
+        let words = tokens.matchExpression
         // Only the head can change places through the speaker boost; a few extra cover
         // places that turn out to hold hidden messages.
         let head = Array(ranked.prefix(count * 3 + 20))
         let facts = try database.turnFacts(at: head.map(\.key))
         var hits: [SearchHit] = []
-        for item in boost(head, facts: facts, query: query, dates: dates, ranker: ranker) where hits.count < count {
-            if let hit = try database.messageHit(at: item.key, score: item.score, words: words, filters: filters, matchedBy: [.keyword]) { hits.append(hit) }
+        for item in boost(head, facts: facts, tokens: tokens, dates: dates, ranker: ranker) where hits.count < count {
+            if let hit = try database.messageHit(
+                at: item.key, score: item.score, words: words, filters: filters, matchedBy: [.keyword])
+            {
+                hits.append(hit)
+            }
         }
         return hits
     }
 
     /// Raises turns by the one speaker the query names and from the time it names, and re-sorts.
     private func boost(
-        _ items: [(key: MessageKey, score: Double)], facts: [MessageKey: TurnFacts], query: String, dates: QueryDates, ranker: WindowRanker
+        _ items: [(key: MessageKey, score: Double)], facts: [MessageKey: TurnFacts], tokens: QueryTokens,
+        dates: QueryDates, ranker: WindowRanker
     ) -> [(key: MessageKey, score: Double)] {
-        let named = WindowRanker.namedAuthor(in: query, among: Set(facts.values.compactMap(\.author)))
+        let named = WindowRanker.namedAuthor(in: tokens, among: Set(facts.values.compactMap(\.author)))
         return ranker.boost(items) { key in
             let fact = facts[key]
-            return (named != nil && fact?.author?.caseInsensitiveCompare(named ?? "") == .orderedSame,
-                    fact?.date.map(dates.covers) ?? false)
+            return (
+                named != nil && fact?.author?.caseInsensitiveCompare(named ?? "") == .orderedSame,
+                fact?.date.map(dates.covers) ?? false
+            )
         }
     }
 }

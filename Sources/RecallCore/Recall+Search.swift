@@ -1,14 +1,17 @@
 import Foundation
 
 extension Recall {
-    /// Ranked search over memories and messages. Any string is a valid query; one with no
+    /// Ranked search over memories and messages.
+    ///
+    /// Any string is a valid query; one with no
     /// searchable words (a lone `*`, punctuation) lists the newest items that match the filters.
     public func search(_ request: SearchRequest) throws -> SearchPage {
-        // The tool pages by at most 50; the REST route asks for up to 100 in one call, since offset
-        // pages of a ranking taken at different depths can repeat or skip a hit.
-        try Validate.range(request.limit, 1...100, field: "limit")
+        // The tool and the CLI page by at most 50; the REST route asks for up to 100 in one call,
+        // since offset pages of a ranking taken at different depths can repeat or skip a hit.
+        try Validate.range(request.limit, Limits.searchResults, field: "limit")
         let offset = try Cursor.decodeOffset(request.cursor, tag: "search")
-        let hits = try rankedHits(query: request.query, scope: request.scope, filters: request.filters, count: offset + request.limit + 1)
+        let hits = try rankedHits(
+            query: request.query, scope: request.scope, filters: request.filters, count: offset + request.limit + 1)
         let page = Array(hits.dropFirst(offset).prefix(request.limit))
         let next = hits.count > offset + request.limit ? Cursor.offset(offset + request.limit, tag: "search") : nil
         return SearchPage(results: page, nextCursor: next)
@@ -21,10 +24,10 @@ extension Recall {
         // A date in the query ranks turns from that time higher; its numbers are not words to match.
         let dates = QueryDates(query)
         let text = dates.intervals.isEmpty || ranking.time == 0 ? query : dates.remainder
-        let terms = SearchTerm.terms(of: text)
+        let tokens = QueryTokens(query, searching: text)
         let includeMessages = scope != .memories && filters.memoryType == nil
         // A memory type narrows to memories: messages have none.
-        if terms.isEmpty {
+        if tokens.isEmpty {
             var hits = scope == .messages ? [] : try database.recentMemories(filters: filters, limit: count)
             if includeMessages { hits += try database.recentMessages(filters: filters, limit: count) }
             return hits.enumerated().sorted { lhs, rhs in
@@ -33,16 +36,16 @@ extension Recall {
                 return left != right ? left > right : lhs.offset < rhs.offset
             }.map(\.element)
         }
-        let words = QueryTerms(text).matchExpression
         startBackfillIfNeeded()
         // Meaning reads the question as asked, dates included: they are words to a model.
         let vectors = QueryVectors(query)
         var hits: [SearchHit] = []
         if scope != .messages {
-            hits += try memoryHits(terms: terms, words: words, text: text, filters: filters, count: count, query: vectors, besideMessages: includeMessages)
+            hits += try memoryHits(
+                tokens, filters: filters, count: count, vectors: vectors, besideMessages: includeMessages)
         }
         if includeMessages {
-            hits += try messageHits(terms: terms, words: words, query: query, dates: dates, filters: filters, count: count, vectors: vectors)
+            hits += try messageHits(tokens, dates: dates, filters: filters, count: count, vectors: vectors)
         }
         // Equal scores keep the order each kind was ranked in, which is the same at every depth,
         // so a page cut at one depth and the next page cut at a deeper one never overlap.

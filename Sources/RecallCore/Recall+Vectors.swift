@@ -37,7 +37,10 @@ public struct ReindexSummary: Sendable, Codable, Equatable {
     public var memoriesWithVectors: Int
 
     /// Creates a summary.
-    public init(messagesEmbedded: Int, memoryVectorsEmbedded: Int, messages: Int, messagesWithVectors: Int, memories: Int, memoriesWithVectors: Int) {
+    public init(
+        messagesEmbedded: Int, memoryVectorsEmbedded: Int, messages: Int, messagesWithVectors: Int, memories: Int,
+        memoriesWithVectors: Int
+    ) {
         self.messagesEmbedded = messagesEmbedded
         self.memoryVectorsEmbedded = memoryVectorsEmbedded
         self.messages = messages
@@ -53,7 +56,9 @@ extension Recall {
     static let reindexBatch = 500
 
     /// Gives every message and memory without a vector of the configured models its vector:
-    /// for a store written before meaning was searched, or after a model changed. Resumable,
+    /// for a store written before meaning was searched, or after a model changed.
+    ///
+    /// Resumable,
     /// safe while other processes use the store; does nothing with semantic search off.
     ///
     /// Vectors are upkeep of the store, not data an account reads: every account's rows are
@@ -62,13 +67,20 @@ extension Recall {
         let database = try database()
         var messagesEmbedded = 0
         var memoryVectors = 0
-        let coverage = { try database.vectorCoverage(messageModel: self.semantic.messageEncoder?.modelID ?? "", memoryModels: self.semantic.memoryEncoders.map(\.modelID)) }
+        let coverage = {
+            try database.vectorCoverage(
+                messageModel: self.semantic.messageEncoder?.modelID ?? "",
+                memoryModels: self.semantic.memoryEncoders.map(\.modelID))
+        }
         let before = try coverage()
         if let encoder = semantic.messageEncoder {
-            messagesEmbedded = try embedMissing(.messages, encoder: encoder, total: max(0, before.messages - before.messageVectors), progress: progress)
+            messagesEmbedded = try embedMissing(
+                .messages, encoder: encoder, total: max(0, before.messages - before.messageVectors), progress: progress)
         }
         for (index, encoder) in semantic.memoryEncoders.enumerated() {
-            memoryVectors += try embedMissing(.memories, encoder: encoder, total: max(0, before.memories - before.memoryVectors[index]), progress: progress)
+            memoryVectors += try embedMissing(
+                .memories, encoder: encoder, total: max(0, before.memories - before.memoryVectors[index]),
+                progress: progress)
         }
         let after = try coverage()
         return ReindexSummary(
@@ -78,7 +90,10 @@ extension Recall {
     }
 
     /// Embeds the rows of a kind that have no vector of the encoder's model, in committed batches.
-    private func embedMissing(_ kind: VectorKind, encoder: any TextEncoder, after start: Int64 = 0, total: Int, progress: (ReindexProgress) -> Void) throws -> Int {
+    private func embedMissing(
+        _ kind: VectorKind, encoder: any TextEncoder, after start: Int64 = 0, total: Int,
+        progress: (ReindexProgress) -> Void
+    ) throws -> Int {
         let database = try database()
         let name = kind == .messages ? "messages" : "memories"
         var after = start
@@ -86,13 +101,17 @@ extension Recall {
         if total > 0 { progress(ReindexProgress(kind: name, model: encoder.modelID, done: 0, total: total)) }
         while true {
             try Task.checkCancellation()
-            let pending = switch kind {
-            case .messages: try database.messagesWithoutVectors(model: encoder.modelID, after: after, limit: Self.reindexBatch)
-            case .memories: try database.memoriesWithoutVectors(model: encoder.modelID, after: after, limit: Self.reindexBatch)
-            }
+            let pending =
+                switch kind {
+                case .messages:
+                    try database.messagesWithoutVectors(model: encoder.modelID, after: after, limit: Self.reindexBatch)
+                case .memories:
+                    try database.memoriesWithoutVectors(model: encoder.modelID, after: after, limit: Self.reindexBatch)
+                }
             guard let last = pending.last?.id else { break }
             let vectors = MessageVectors.encode(pending.map(\.text), encoder: encoder)
-            try database.storeMissingVectors(zip(pending, vectors).map { ($0.id, $1) }, kind: kind, model: encoder.modelID)
+            try database.storeMissingVectors(
+                zip(pending, vectors).map { ($0.id, $1) }, kind: kind, model: encoder.modelID)
             done += pending.count
             after = last
             progress(ReindexProgress(kind: name, model: encoder.modelID, done: done, total: max(total, done)))

@@ -17,7 +17,9 @@ public final class Recall: Sendable {
     /// The clock; tests inject a fixed one.
     public let clock: @Sendable () -> Date
     /// Whose data this Recall reads and writes: every chat, import and memory carries an
-    /// account, and no call sees another account's rows. `localAccount` unless made by `acting(as:)`.
+    /// account, and no call sees another account's rows.
+    ///
+    /// `localAccount` unless made by `acting(as:)`.
     public let account: String
     /// Shared by every account's view of the same store, so one process opens it once.
     private let storage: Mutex<RecallDatabase?>
@@ -28,7 +30,9 @@ public final class Recall: Sendable {
     /// How search finds things by meaning (`.off`: by words alone).
     public let semantic: SemanticSearch
 
-    /// The vectors of this store held in memory for search, loaded on first use. Every
+    /// The vectors of this store held in memory for search, loaded on first use.
+    ///
+    /// Every
     /// account's view shares them; each account's rows are indexes of their own.
     let vectorIndexes: VectorIndexes
 
@@ -40,7 +44,8 @@ public final class Recall: Sendable {
 
     /// Creates a Recall over a store; nothing is opened (and no model read) until the first call.
     public init(
-        location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights(),
+        location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() },
+        ranking: RankingWeights = RankingWeights(),
         semantic: SemanticSearch = .embedded, backgroundIndexing: Bool = false
     ) {
         self.location = location
@@ -87,7 +92,8 @@ public final class Recall: Sendable {
 
     /// A Recall over a fresh in-memory store, for tests and previews.
     public static func inMemory(
-        clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights(), semantic: SemanticSearch = .embedded
+        clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights(),
+        semantic: SemanticSearch = .embedded
     ) -> Recall {
         Recall(location: .inMemory, clock: clock, ranking: ranking, semantic: semantic)
     }

@@ -30,14 +30,18 @@ public struct RecallError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let storeUnavailable = Code(.storeUnavailable)
         /// The store was written by a newer Recall.
         public static let storeTooNew = Code(.storeTooNew)
-        /// The change conflicts with what is stored (e.g. editing a superseded memory).
+        /// The change conflicts with what is stored (e.g.
+        ///
+        /// editing a superseded memory).
         public static let conflict = Code(.conflict)
         /// The caller cancelled the work.
         public static let cancelled = Code(.cancelled)
         /// A bug: something that should not happen did.
         public static let internalError = Code(.internalError)
 
-        /// The code's stable name, e.g. `invalid_argument`.
+        /// The code's stable name, e.g.
+        ///
+        /// `invalid_argument`.
         public var description: String {
             base.rawValue.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1_$2", options: .regularExpression)
                 .lowercased()

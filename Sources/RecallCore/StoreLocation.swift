@@ -10,9 +10,13 @@ public enum StoreLocation: Sendable, Equatable {
     /// The default location: `RECALL_DB` when set, else the platform's data folder
     /// (`$XDG_DATA_HOME/recall/recall.sqlite` or `~/.local/share/recall/recall.sqlite` on Linux,
     /// `~/Library/Application Support/Recall/recall.sqlite` on macOS, `%APPDATA%\Recall\recall.sqlite` on Windows).
-    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLocation {
+    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> StoreLocation
+    {
         if let explicit, isGiven(explicit) { return .file(expand(explicit, environment: environment)) }
-        if let fromEnv = environment["RECALL_DB"], isGiven(fromEnv) { return .file(expand(fromEnv, environment: environment)) }
+        if let fromEnv = environment["RECALL_DB"], isGiven(fromEnv) {
+            return .file(expand(fromEnv, environment: environment))
+        }
         return .file(defaultPath(environment: environment))
     }
 
@@ -40,7 +44,9 @@ public enum StoreLocation: Sendable, Equatable {
     }
 
     /// Expands a leading `~` and makes a relative path absolute against the working directory.
-    public static func expand(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func expand(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String
+    {
         var result = path
         if result == "~" || result.hasPrefix("~/") {
             let home = environment["HOME"] ?? NSHomeDirectory()

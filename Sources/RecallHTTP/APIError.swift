@@ -15,7 +15,8 @@ struct APIError: Error, Sendable {
 
     static let invalidKey = APIError(status: .unauthorized, message: "Invalid API key")
     static let notFound = APIError(status: .notFound, message: "Not found")
-    static let readOnlyKey = APIError(status: .forbidden, message: "This API key is read-only; create one with --scope write to change data")
+    static let readOnlyKey = APIError(
+        status: .forbidden, message: "This API key is read-only; create one with --scope write to change data")
 
     /// A 400 naming each bad field.
     static func invalid(_ fieldErrors: [String: [String]]) -> APIError {
@@ -35,7 +36,8 @@ struct APIError: Error, Sendable {
             let fields = error.fieldErrors.isEmpty ? ["request": [error.message]] : error.fieldErrors.mapValues { [$0] }
             return APIError(status: .badRequest, message: "Invalid request payload", fieldErrors: fields)
         case .notFound: return APIError(status: .notFound, message: error.message)
-        case .unrecognizedFormat, .unreadableFile: return APIError(status: .unsupportedMediaType, message: error.message)
+        case .unrecognizedFormat, .unreadableFile:
+            return APIError(status: .unsupportedMediaType, message: error.message)
         case .tooLarge: return APIError(status: .contentTooLarge, message: error.message)
         case .conflict: return APIError(status: .conflict, message: error.message)
         default: return APIError(status: .internalServerError, message: "Internal server error")
@@ -47,7 +49,9 @@ struct APIError: Error, Sendable {
         var body: [String: JSONValue] = extra
         body["error"] = .string(message)
         if !fieldErrors.isEmpty {
-            body["details"] = .object(["fieldErrors": .object(fieldErrors.mapValues { .array($0.map(JSONValue.string)) })])
+            body["details"] = .object([
+                "fieldErrors": .object(fieldErrors.mapValues { .array($0.map(JSONValue.string)) })
+            ])
         }
         var response = JSONBody.response(status, JSONValue.object(body))
         for field in headers { response.headers.append(field) }

@@ -2,17 +2,21 @@ import Crypto
 public import Foundation
 public import RecallCore
 
-/// Making and checking API keys. A key reads `rk_<id>_<secret>`: the id finds the stored record,
+/// Making and checking API keys.
+///
+/// A key reads `rk_<id>_<secret>`: the id finds the stored record,
 /// the SHA-256 of the whole key is compared with the stored hash in constant time, and the key
 /// itself is never stored.
 public enum APIKeySecret {
     /// Makes a key for `account`, stores its record and hash, and returns the key (shown once).
     public static func create(
-        in recall: Recall, account: String, scope: APIKey.Scope, perMinute: Int? = nil, perMonth: Int? = nil, now: Date = Date()
+        in recall: Recall, account: String, scope: APIKey.Scope, perMinute: Int? = nil, perMonth: Int? = nil,
+        now: Date = Date()
     ) throws -> (key: APIKey, secret: String) {
         let id = randomToken(bytes: 6)
         let secret = "rk_\(id)_\(randomToken(bytes: 24))"
-        let key = APIKey(id: id, account: account, scope: scope, createdAt: now, perMinute: perMinute, perMonth: perMonth)
+        let key = APIKey(
+            id: id, account: account, scope: scope, createdAt: now, perMinute: perMinute, perMonth: perMonth)
         try recall.storeAPIKey(key, hash: hash(secret))
         return (key, secret)
     }
@@ -45,6 +49,7 @@ public enum APIKeySecret {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         // 62 symbols: about 5.95 bits each, so 4/3 as many symbols as bytes keeps the entropy.
-        return String((0..<(bytes * 4 / 3 + 1)).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        return String(
+            (0..<(bytes * 4 / 3 + 1)).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
     }
 }

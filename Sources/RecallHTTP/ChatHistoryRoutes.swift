@@ -9,21 +9,27 @@ struct ChatHistoryRoutes: Sendable {
             let caller = try context.requireCaller()
             let query = QueryParameters(request)
             let listing = ChatListRequest(
-                page: try query.int("page", default: 1, in: 1...1_000_000), pageSize: try query.int("pageSize", default: 25, in: 1...100),
-                platform: try query.platform("provider"), title: query.string("title"), dateFrom: try query.date("dateFrom"),
-                dateTo: try query.date("dateTo"), pinnedOnly: try query.bool("pinnedOnly"), importID: query.string("importId"))
+                page: try query.int("page", default: 1, in: Limits.chatPages),
+                pageSize: try query.int("pageSize", default: 25, in: Limits.chatsPerPage),
+                platform: try query.platform("provider"), title: query.string("title"),
+                dateFrom: try query.date("dateFrom"),
+                dateTo: try query.date("dateTo"), pinnedOnly: try query.bool("pinnedOnly"),
+                importID: query.string("importId"))
             let page = try await CoreWork.run { try caller.recall.listChats(listing) }
             let items: [JSONValue] = page.items.map { chat in
                 .object([
                     "id": .string(chat.id), "title": .string(chat.title), "platform": .string(chat.platform.rawValue),
                     "messageCount": .int(Int64(chat.messageCount)), "tokenCount": .int(Int64(chat.tokenCount)),
-                    "createdAt": RESTValues.json(chat.createdAt), "updatedAt": RESTValues.json(chat.updatedAt), "pinned": .bool(chat.pinned),
+                    "createdAt": RESTValues.json(chat.createdAt), "updatedAt": RESTValues.json(chat.updatedAt),
+                    "pinned": .bool(chat.pinned),
                 ])
             }
-            return JSONBody.response(.ok, JSONValue.object([
-                "items": .array(items), "page": .int(Int64(page.page)), "pageSize": .int(Int64(page.pageSize)),
-                "total": .int(Int64(page.total)), "totalPages": .int(Int64(page.totalPages)),
-            ]))
+            return JSONBody.response(
+                .ok,
+                JSONValue.object([
+                    "items": .array(items), "page": .int(Int64(page.page)), "pageSize": .int(Int64(page.pageSize)),
+                    "total": .int(Int64(page.total)), "totalPages": .int(Int64(page.totalPages)),
+                ]))
         }
 
         router.get("/api/memory") { request, context in
@@ -33,7 +39,8 @@ struct ChatHistoryRoutes: Sendable {
             let memories: [Memory]
             if let text = query.string("query") {
                 memories = try await CoreWork.run {
-                    let hits = try caller.recall.search(SearchRequest(query: text, scope: .memories, limit: 5 + skip)).results.dropFirst(skip)
+                    let hits = try caller.recall.search(SearchRequest(query: text, scope: .memories, limit: 5 + skip))
+                        .results.dropFirst(skip)
                     return try hits.map { try caller.recall.memory(id: $0.id) }
                 }
             } else if try query.bool("latest") {

@@ -14,14 +14,16 @@ struct ConversationRoutes: Sendable {
             defer { upload.remove() }
             let platform = try upload.platform.map { name -> Platform in
                 guard let platform = Platform(rawValue: name.lowercased()) else {
-                    throw APIError.invalid("platform", "Expected one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw APIError.invalid(
+                        "platform", "Expected one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 return platform
             }
             let result = try await CoreWork.run { () -> JSONValue in
                 // The upload comes from afar, so it is read with a model's safeguards: only inside
                 // the upload folder, text only with a transcript's evidence, a bounded time.
-                let request = ImportRequest(path: upload.path, platform: platform, policy: .restricted(to: [uploads.path]))
+                let request = ImportRequest(
+                    path: upload.path, platform: platform, policy: .restricted(to: [uploads.path]))
                 do {
                     let summary = try caller.recall.importChats(request)
                     return try Self.uploadResult(summary, recall: caller.recall, fileName: upload.fileName)
@@ -38,14 +40,16 @@ struct ConversationRoutes: Sendable {
             let caller = try context.requireCaller()
             let query = QueryParameters(request)
             guard let text = query.string("q") else { throw APIError.invalid("q", "Required") }
-            let limit = try query.int("limit", default: 20, in: 1...100)
+            let limit = try query.int("limit", default: 20, in: Limits.searchResults)
             let filters = SearchFilters(platform: try query.platform("platform"))
             let hits = try await CoreWork.run {
-                try caller.recall.search(SearchRequest(query: text, scope: .messages, filters: filters, limit: limit)).results
+                try caller.recall.search(SearchRequest(query: text, scope: .messages, filters: filters, limit: limit))
+                    .results
             }
             let results: [JSONValue] = hits.map { hit in
                 .object([
-                    "id": RESTValues.json(hit.chatID), "title": RESTValues.json(hit.chatTitle), "snippet": .string(hit.snippet),
+                    "id": RESTValues.json(hit.chatID), "title": RESTValues.json(hit.chatTitle),
+                    "snippet": .string(hit.snippet),
                     "message_id": .string(hit.id), "platform": RESTValues.json(hit.platform?.rawValue),
                     "created_at": RESTValues.json(hit.createdAt), "score": .double(hit.score),
                 ])
@@ -67,11 +71,13 @@ struct ConversationRoutes: Sendable {
         var messages: [JSONValue] = []
         var first: ConversationPage?
         repeat {
-            let page = try recall.conversation(ConversationRequest(id: id, offset: offset, limit: 200))
+            let page = try recall.conversation(
+                ConversationRequest(id: id, offset: offset, limit: Limits.conversationMessages.upperBound))
             first = first ?? page
             messages += page.messages.map { message in
                 .object([
-                    "id": .string(message.id), "role": .string(message.role.rawValue), "content": .string(message.content),
+                    "id": .string(message.id), "role": .string(message.role.rawValue),
+                    "content": .string(message.content),
                     "created_at": RESTValues.json(message.createdAt),
                 ])
             }
@@ -79,7 +85,8 @@ struct ConversationRoutes: Sendable {
             offset = next
         } while true
         return .object([
-            "id": .string(first?.id ?? id), "title": RESTValues.json(first?.title), "platform": RESTValues.json(first?.platform.rawValue),
+            "id": .string(first?.id ?? id), "title": RESTValues.json(first?.title),
+            "platform": RESTValues.json(first?.platform.rawValue),
             "created_at": RESTValues.json(first?.createdAt), "messages": .array(messages),
         ])
     }
@@ -87,14 +94,16 @@ struct ConversationRoutes: Sendable {
     /// The services' upload answer, plus Recall's import summary (never the server's file paths).
     static func uploadResult(_ summary: ImportSummary, recall: Recall, fileName: String) throws -> JSONValue {
         var object: [String: JSONValue] = [
-            "success": .bool(true), "import_id": RESTValues.json(summary.importID), "platform": .string(summary.platform),
+            "success": .bool(true), "import_id": RESTValues.json(summary.importID),
+            "platform": .string(summary.platform),
             "file": .string(fileName), "chats_added": .int(Int64(summary.chatsAdded)),
             "chats_updated": .int(Int64(summary.chatsUpdated)), "chats_unchanged": .int(Int64(summary.chatsUnchanged)),
             "messages_added": .int(Int64(summary.messagesAdded)), "skipped": .int(Int64(summary.skipped)),
             "diagnostics": .int(Int64(summary.diagnostics.count)),
         ]
         if summary.chatsAdded + summary.chatsUpdated > 0,
-            let chats = try? recall.listChats(ChatListRequest(pageSize: 2, importID: summary.importID)), chats.total == 1,
+            let chats = try? recall.listChats(ChatListRequest(pageSize: 2, importID: summary.importID)),
+            chats.total == 1,
             let chat = chats.items.first
         {
             object["conversationId"] = .string(chat.id)

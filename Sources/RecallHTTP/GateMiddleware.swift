@@ -14,7 +14,9 @@ struct GateMiddleware: RouterMiddleware {
     let limiter: RateLimiter
     let origins: OriginPolicy
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let path = request.uri.path
         let web = WebPaths.isPage(path)
         // The page's stylesheet and script are the same for everyone and carry nothing private.
@@ -42,7 +44,8 @@ struct GateMiddleware: RouterMiddleware {
             let verdict = try await CoreWork.run { try limiter.count(key, in: recall) }
             rateHeaders = verdict.headers
             if let exceeded = verdict.exceeded { throw exceeded }
-            if key.scope == .read, ![.get, .head, .options].contains(request.method), path != "/mcp", path != "/signout" {
+            if key.scope == .read, ![.get, .head, .options].contains(request.method), path != "/mcp", path != "/signout"
+            {
                 throw APIError.readOnlyKey
             }
             var context = context

@@ -14,7 +14,7 @@ public struct HTTPSettings: Sendable {
     public var maxUploadBytes: Int
     /// The largest JSON body accepted on other routes, in bytes.
     public var maxJSONBytes: Int
-    /// Browser origins allowed besides loopback ones (`Origin` header), e.g. `https://claude.ai`.
+    /// Browser origins allowed besides loopback ones (`Origin` header), such as `https://claude.ai`.
     public var allowedOrigins: [String]
     /// Folders MCP `import_chats` may read over HTTP; empty refuses every path (uploads are the way in).
     public var importFolders: [String]

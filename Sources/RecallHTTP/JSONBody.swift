@@ -13,14 +13,16 @@ enum JSONBody {
         encoder.dateEncodingStrategy = .iso8601
         let data = (try? encoder.encode(value)) ?? Data(#"{"error":"Internal server error"}"#.utf8)
         return Response(
-            status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// A response in Recall's own snake_case JSON (the MCP tools' shapes).
     static func recall(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
         let data = (try? RecallJSON.encoder().encode(value)) ?? Data(#"{"error":"Internal server error"}"#.utf8)
         return Response(
-            status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// Reads a JSON object body of at most `limit` bytes; 415 for another content type, 413 past

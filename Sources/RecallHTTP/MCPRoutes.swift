@@ -8,16 +8,17 @@ import RecallMCP
 /// MCP Streamable HTTP (revision 2025-11-25) at `/mcp`: POST carries one JSON-RPC message and
 /// gets JSON, or an SSE stream for tool calls (progress, then the result); DELETE ends a
 /// session; GET gets 405, since every server message belongs to a request's own stream.
+///
 /// A stateless request (revision 2026-07-28) needs no session and no `initialize`.
 struct MCPRoutes: Sendable {
     let sessions: MCPSessionTable
     let version: String
     let settings: HTTPSettings
 
-    static let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
-    static let versionHeader = HTTPField.Name("MCP-Protocol-Version")!
-    static let methodHeader = HTTPField.Name("Mcp-Method")!
-    static let nameHeader = HTTPField.Name("Mcp-Name")!
+    static let sessionHeader = HTTPField.Name.mcpSessionID
+    static let versionHeader = HTTPField.Name.mcpProtocolVersion
+    static let methodHeader = HTTPField.Name.mcpMethod
+    static let nameHeader = HTTPField.Name.mcpName
 
     func register(on router: Router<RecallRequestContext>) {
         router.post("/mcp") { request, context in try await post(request, context: context) }
@@ -26,7 +27,9 @@ struct MCPRoutes: Sendable {
         }
         router.delete("/mcp") { request, context in
             let caller = try context.requireCaller()
-            guard let id = request.headers[Self.sessionHeader], let session = sessions.remove(id, account: caller.key.account) else {
+            guard let id = request.headers[Self.sessionHeader],
+                let session = sessions.remove(id, account: caller.key.account)
+            else {
                 throw APIError(status: .notFound, message: "No such MCP session; start a new one with initialize")
             }
             await session.close()
@@ -50,7 +53,8 @@ struct MCPRoutes: Sendable {
         do {
             body = Data(try await request.collectBody(upTo: settings.maxJSONBytes).readableBytesView)
         } catch {
-            throw APIError(status: .contentTooLarge, message: "The message is larger than \(settings.maxJSONBytes) bytes")
+            throw APIError(
+                status: .contentTooLarge, message: "The message is larger than \(settings.maxJSONBytes) bytes")
         }
 
         var sessionID = request.headers[Self.sessionHeader]
@@ -60,7 +64,9 @@ struct MCPRoutes: Sendable {
         let session: MCPHTTPSession
         var ephemeral = false
         if let id = sessionID {
-            if let version = request.headers[Self.versionHeader], !MCPHTTPSession.supportedProtocolVersions.contains(version) {
+            if let version = request.headers[Self.versionHeader],
+                !MCPHTTPSession.supportedProtocolVersions.contains(version)
+            {
                 throw APIError(status: .badRequest, message: "Unsupported MCP-Protocol-Version \(version)")
             }
             guard let found = sessions.session(id, account: caller.key.account) else {
@@ -87,7 +93,8 @@ struct MCPRoutes: Sendable {
         case .rejected(let error):
             if ephemeral { await session.close() }
             headers[.contentType] = "application/json"
-            return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: error)))
+            return Response(
+                status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: error)))
         case .answer(let stream, let method):
             if acceptsSSE, method == "tools/call", !ephemeral {
                 return Self.eventStream(stream, headers: headers)
@@ -111,7 +118,8 @@ struct MCPRoutes: Sendable {
             protocolVersion: request.headers[Self.versionHeader], method: request.headers[Self.methodHeader],
             name: request.headers[Self.nameHeader])
         {
-            return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: mismatch)))
+            return Response(
+                status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: mismatch)))
         }
         let session = MCPHTTPSession(server: makeServer(for: caller))
         let stream: AsyncStream<Data>
@@ -120,7 +128,8 @@ struct MCPRoutes: Sendable {
             stream = answer
         case .rejected(let error):
             await session.close()
-            return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: error)))
+            return Response(
+                status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: error)))
         case .accepted:
             await session.close()
             return Response(status: .accepted)
@@ -143,16 +152,18 @@ struct MCPRoutes: Sendable {
         var headers = headers
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            for await message in stream {
-                var buffer = ByteBuffer(string: "event: message\ndata: ")
-                buffer.writeBytes(message)
-                buffer.writeString("\n\n")
-                try await writer.write(buffer)
-            }
-            await finished()
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                for await message in stream {
+                    var buffer = ByteBuffer(string: "event: message\ndata: ")
+                    buffer.writeBytes(message)
+                    buffer.writeString("\n\n")
+                    try await writer.write(buffer)
+                }
+                await finished()
+                try await writer.finish(nil)
+            })
     }
 
     /// The response to a request answered as JSON: the last message written for it.

@@ -3,7 +3,9 @@ import RecallCore
 import RecallMCP
 import Synchronization
 
-/// The open MCP sessions, by `Mcp-Session-Id`. A session belongs to the account that started
+/// The open MCP sessions, by `Mcp-Session-Id`.
+///
+/// A session belongs to the account that started
 /// it: another key's account gets 404 for its id, as if it did not exist.
 final class MCPSessionTable: Sendable {
     private struct Entry: Sendable {
@@ -27,7 +29,9 @@ final class MCPSessionTable: Sendable {
                 closing.append(entry.session)
                 entries[key] = nil
             }
-            let mine = entries.filter { $0.value.account == account }.sorted { $0.value.session.lastUsed < $1.value.session.lastUsed }
+            let mine = entries.filter { $0.value.account == account }.sorted {
+                $0.value.session.lastUsed < $1.value.session.lastUsed
+            }
             for (key, entry) in mine.prefix(max(0, mine.count - Self.perAccountLimit + 1)) {
                 closing.append(entry.session)
                 entries[key] = nil

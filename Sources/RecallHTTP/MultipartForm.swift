@@ -2,7 +2,9 @@ import Foundation
 import HTTPTypes
 
 /// Reads a `multipart/form-data` body already on disk: copies its `file` part to a file of its
-/// own and keeps its `platform` field. The body is memory-mapped, not loaded.
+/// own and keeps its `platform` field.
+///
+/// The body is memory-mapped, not loaded.
 enum MultipartForm {
     static func extractFile(from path: String, boundary: String, folder: UploadFolder) throws -> UploadReceiver.Upload {
         let body: Data
@@ -27,14 +29,19 @@ enum MultipartForm {
             guard let headersEnd = body.range(of: headerEnd, in: cursor..<body.endIndex) else { break }
             let headers = String(decoding: body[cursor..<headersEnd.lowerBound], as: UTF8.self)
             let contentStart = headersEnd.upperBound
-            guard let next = body.range(of: Data("\r\n--\(boundary)".utf8), in: contentStart..<body.endIndex) else { break }
+            guard let next = body.range(of: Data("\r\n--\(boundary)".utf8), in: contentStart..<body.endIndex) else {
+                break
+            }
             let name = parameter("name", in: headers)
             if name == "file" {
                 file = (contentStart..<next.lowerBound, parameter("filename", in: headers) ?? "upload")
             } else if name == "extract" {
-                extract = String(decoding: body[contentStart..<next.lowerBound], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "true"
+                extract =
+                    String(decoding: body[contentStart..<next.lowerBound], as: UTF8.self).trimmingCharacters(
+                        in: .whitespacesAndNewlines) == "true"
             } else if name == "platform" {
-                platform = String(decoding: body[contentStart..<next.lowerBound], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                platform = String(decoding: body[contentStart..<next.lowerBound], as: UTF8.self).trimmingCharacters(
+                    in: .whitespacesAndNewlines)
             }
             start = next.upperBound
         }
@@ -53,7 +60,8 @@ enum MultipartForm {
             try handle.write(contentsOf: body[offset..<end])
             offset = end
         }
-        return UploadReceiver.Upload(path: target, fileName: fileName, platform: platform?.isEmpty == false ? platform : nil, extract: extract)
+        return UploadReceiver.Upload(
+            path: target, fileName: fileName, platform: platform?.isEmpty == false ? platform : nil, extract: extract)
     }
 
     /// `name="value"` from a part's Content-Disposition header.
@@ -62,7 +70,8 @@ enum MultipartForm {
             for item in line.split(separator: ";") {
                 let pair = item.trimmingCharacters(in: .whitespaces)
                 if pair.lowercased().hasPrefix(name + "=") {
-                    return String(pair.dropFirst(name.count + 1)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                    return String(pair.dropFirst(name.count + 1)).trimmingCharacters(
+                        in: CharacterSet(charactersIn: "\""))
                 }
             }
         }

@@ -47,7 +47,9 @@ struct QueryParameters {
     /// An ISO 8601 date or date-time, or nil.
     func date(_ name: String) throws -> Date? {
         guard let text = string(name) else { return nil }
-        guard let date = RESTValues.date(text) else { throw APIError.invalid(name, "Expected an ISO 8601 date such as 2026-01-31") }
+        guard let date = RESTValues.date(text) else {
+            throw APIError.invalid(name, "Expected an ISO 8601 date such as 2026-01-31")
+        }
         return date
     }
 

@@ -44,9 +44,13 @@ enum RESTValues {
     /// `[{role, content}]` from a JSON body field; "Required" when absent, as the services say.
     static func turns(_ value: JSONValue?, field: String) throws -> [ChatTurn] {
         guard let value, value != .null else { throw APIError.invalid(field, "Required") }
-        guard let items = value.arrayValue, !items.isEmpty else { throw APIError.invalid(field, "Expected a non-empty array of {role, content}") }
+        guard let items = value.arrayValue, !items.isEmpty else {
+            throw APIError.invalid(field, "Expected a non-empty array of {role, content}")
+        }
         return try items.enumerated().map { index, item in
-            guard let content = item["content"]?.stringValue else { throw APIError.invalid("\(field).\(index).content", "Required") }
+            guard let content = item["content"]?.stringValue else {
+                throw APIError.invalid("\(field).\(index).content", "Required")
+            }
             let role = item["role"]?.stringValue ?? "user"
             return ChatTurn(role: role, content: content)
         }

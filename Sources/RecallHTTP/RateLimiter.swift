@@ -23,10 +23,14 @@ struct RateLimiter: Sendable {
         /// The error when a limit is spent; the monthly one wins, as it lasts longer.
         var exceeded: APIError? {
             if monthUsed > monthLimit {
-                return APIError(status: .tooManyRequests, message: "Monthly API limit exceeded", headers: [.retryAfter: String(monthReset)])
+                return APIError(
+                    status: .tooManyRequests, message: "Monthly API limit exceeded",
+                    headers: [.retryAfter: String(monthReset)])
             }
             if minuteUsed > minuteLimit {
-                return APIError(status: .tooManyRequests, message: "Per-minute API limit exceeded", headers: [.retryAfter: String(minuteReset)])
+                return APIError(
+                    status: .tooManyRequests, message: "Per-minute API limit exceeded",
+                    headers: [.retryAfter: String(minuteReset)])
             }
             return nil
         }
@@ -35,12 +39,12 @@ struct RateLimiter: Sendable {
         /// `X-RateLimit-Minute-*` for the per-minute one.
         var headers: HTTPFields {
             var fields = HTTPFields()
-            fields[HTTPField.Name("X-RateLimit-Limit")!] = String(monthLimit)
-            fields[HTTPField.Name("X-RateLimit-Remaining")!] = String(max(0, monthLimit - monthUsed))
-            fields[HTTPField.Name("X-RateLimit-Reset")!] = String(monthReset)
-            fields[HTTPField.Name("X-RateLimit-Minute-Limit")!] = String(minuteLimit)
-            fields[HTTPField.Name("X-RateLimit-Minute-Remaining")!] = String(max(0, minuteLimit - minuteUsed))
-            fields[HTTPField.Name("X-RateLimit-Minute-Reset")!] = String(minuteReset)
+            fields[.rateLimitLimit] = String(monthLimit)
+            fields[.rateLimitRemaining] = String(max(0, monthLimit - monthUsed))
+            fields[.rateLimitReset] = String(monthReset)
+            fields[.rateLimitMinuteLimit] = String(minuteLimit)
+            fields[.rateLimitMinuteRemaining] = String(max(0, minuteLimit - minuteUsed))
+            fields[.rateLimitMinuteReset] = String(minuteReset)
             return fields
         }
     }
@@ -49,7 +53,7 @@ struct RateLimiter: Sendable {
     func count(_ key: APIKey, in recall: Recall) throws -> Verdict {
         let now = clock()
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = .gmt
         let parts = calendar.dateComponents([.year, .month], from: now)
         let monthStart = calendar.date(from: parts) ?? now
         let nextMonth = calendar.date(byAdding: .month, value: 1, to: monthStart) ?? now
@@ -58,7 +62,8 @@ struct RateLimiter: Sendable {
         let windows = ["month:\(parts.year ?? 0)-\(parts.month ?? 0)", "minute:\(minute)"]
         let counts = try recall.countRequest(keyID: key.id, windows: windows)
         return Verdict(
-            monthLimit: key.perMonth ?? perMonth, monthUsed: counts[0], monthReset: max(0, Int(nextMonth.timeIntervalSince1970) - seconds),
+            monthLimit: key.perMonth ?? perMonth, monthUsed: counts[0],
+            monthReset: max(0, Int(nextMonth.timeIntervalSince1970) - seconds),
             minuteLimit: key.perMinute ?? perMinute, minuteUsed: counts[1], minuteReset: (minute + 1) * 60 - seconds)
     }
 }

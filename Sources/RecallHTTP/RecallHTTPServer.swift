@@ -27,7 +27,9 @@ public struct RecallHTTPServer: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting connections and lets requests in
-    /// flight finish. `onListening` gets the bound port (useful with port 0).
+    /// flight finish.
+    ///
+    /// `onListening` gets the bound port (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try await serve(logger: Logger(label: "recall.http"), onListening: onListening) { try await $0.runService() }
     }
@@ -50,7 +52,8 @@ public struct RecallHTTPServer: Sendable {
         let sessions = MCPSessionTable()
         let application = Application(
             router: makeRouter(sessions: sessions, uploads: uploads),
-            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "recall"),
+            configuration: ApplicationConfiguration(
+                address: .hostname(settings.host, port: settings.port), serverName: "recall"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         do {
@@ -79,15 +82,21 @@ public struct RecallHTTPServer: Sendable {
         let server = RecallHTTPServer(recall: .inMemory(), settings: HTTPSettings(), version: "")
         let uploads = try UploadFolder(nil)
         defer { uploads.remove() }
-        let all = server.makeRouter(sessions: MCPSessionTable(), uploads: uploads, web: true).routes.map { "\($0.method) \($0.path)" }
+        let all = server.makeRouter(sessions: MCPSessionTable(), uploads: uploads, web: true).routes.map {
+            "\($0.method) \($0.path)"
+        }
         return Set(all).subtracting(try routes())
     }
 
-    private func makeRouter(sessions: MCPSessionTable, uploads: UploadFolder, web: Bool = true) -> Router<RecallRequestContext> {
+    private func makeRouter(sessions: MCPSessionTable, uploads: UploadFolder, web: Bool = true) -> Router<
+        RecallRequestContext
+    > {
         let router = Router(context: RecallRequestContext.self)
-        router.add(middleware: GateMiddleware(
-            recall: recall, limiter: RateLimiter(perMinute: settings.perMinute, perMonth: settings.perMonth, clock: recall.clock),
-            origins: OriginPolicy(allowed: Set(settings.allowedOrigins))))
+        router.add(
+            middleware: GateMiddleware(
+                recall: recall,
+                limiter: RateLimiter(perMinute: settings.perMinute, perMonth: settings.perMonth, clock: recall.clock),
+                origins: OriginPolicy(allowed: Set(settings.allowedOrigins))))
         MCPRoutes(sessions: sessions, version: version, settings: settings).register(on: router)
         RESTRoutes(settings: settings, uploads: uploads, version: version).register(on: router)
         if web { WebRoutes(recall: recall, settings: settings, uploads: uploads).register(on: router) }

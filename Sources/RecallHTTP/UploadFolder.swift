@@ -15,7 +15,8 @@ struct UploadFolder: Sendable {
             self.path = NSTemporaryDirectory() + "recall-uploads-" + UUID().uuidString.lowercased()
             owned = true
         }
-        try FileManager.default.createDirectory(atPath: self.path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: self.path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     /// A new file path for one upload (the file is not created).

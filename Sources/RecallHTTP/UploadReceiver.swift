@@ -4,7 +4,9 @@ import NIOCore
 
 /// Receives an upload without holding it in memory: the body is streamed to a private file
 /// (413 as soon as it passes the limit, the partial file deleted), then the `file` part of a
-/// multipart form is copied to a file of its own. A body sent as JSON, ZIP or text, not as a
+/// multipart form is copied to a file of its own.
+///
+/// A body sent as JSON, ZIP or text, not as a
 /// form, is taken whole as the file.
 struct UploadReceiver {
     let folder: UploadFolder
@@ -42,7 +44,9 @@ struct UploadReceiver {
         case "text/plain", "text/markdown": suffix = ".txt"
         case "text/html": suffix = ".html"
         default:
-            throw APIError(status: .unsupportedMediaType, message: "Upload a multipart form with a `file` field, or a JSON, ZIP or text body")
+            throw APIError(
+                status: .unsupportedMediaType,
+                message: "Upload a multipart form with a `file` field, or a JSON, ZIP or text body")
         }
         let path = try await stream(request, suffix: suffix)
         return Upload(path: path, fileName: "upload" + suffix, platform: query.string("platform"))
@@ -60,7 +64,9 @@ struct UploadReceiver {
             for try await buffer in request.body {
                 written += buffer.readableBytes
                 if written > limit {
-                    throw APIError(status: .contentTooLarge, message: "The upload is larger than the server's limit of \(limit) bytes")
+                    throw APIError(
+                        status: .contentTooLarge,
+                        message: "The upload is larger than the server's limit of \(limit) bytes")
                 }
                 try handle.write(contentsOf: Data(buffer.readableBytesView))
             }

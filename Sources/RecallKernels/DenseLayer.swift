@@ -25,13 +25,15 @@ struct DenseLayer: @unchecked Sendable {
     static let tokenBlock = 32
 
     /// Writes `y[t * outputs + o]` for every token `t < tokens` and output `o` in `rows`.
+    ///
     /// `x` holds `tokens` rows of `inputs` floats. Separate row ranges may run on separate threads.
     func apply(_ x: UnsafePointer<Float>, tokens: Int, into y: UnsafeMutablePointer<Float>, rows: Range<Int>) {
         guard !rows.isEmpty, tokens > 0 else { return }
         let rowBytes = inputs * MemoryLayout<Float>.stride
         let widened = UnsafeMutableRawPointer.allocate(byteCount: 2 * rowBytes, alignment: 64)
         defer { widened.deallocate() }
-        let first = UnsafeRawPointer(widened), second = UnsafeRawPointer(widened + rowBytes)
+        let first = UnsafeRawPointer(widened)
+        let second = UnsafeRawPointer(widened + rowBytes)
         var start = 0
         while start < tokens {
             let end = min(tokens, start + Self.tokenBlock)
@@ -41,8 +43,10 @@ struct DenseLayer: @unchecked Sendable {
                 let paired = row + 1 < rows.upperBound
                 widen(row: row, into: widened)
                 if paired { widen(row: row + 1, into: widened + rowBytes) }
-                let scaleA = scales[row], biasA = bias?[row] ?? 0
-                let scaleB = paired ? scales[row + 1] : 0, biasB = paired ? bias?[row + 1] ?? 0 : 0
+                let scaleA = scales[row]
+                let biasA = bias?[row] ?? 0
+                let scaleB = paired ? scales[row + 1] : 0
+                let biasB = paired ? bias?[row + 1] ?? 0 : 0
                 let other = paired ? second : first
                 var token = start
                 while token + 4 <= end {
@@ -93,13 +97,23 @@ struct DenseLayer: @unchecked Sendable {
     }
 
     /// The dot products of two rows with four consecutive tokens (`stride` bytes apart).
+    ///
     /// Eight 4-lane accumulators: as many as SSE's 16 registers hold beside the operands.
     @inline(__always)
     private static func dot2x4(
         _ rowA: UnsafeRawPointer, _ rowB: UnsafeRawPointer, _ x0: UnsafeRawPointer, _ stride: Int
     ) -> (SIMD4<Float>, SIMD4<Float>) {
-        let x1 = x0 + stride, x2 = x1 + stride, x3 = x2 + stride
-        var a0 = SIMD4<Float>(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0
+        let x1 = x0 + stride
+        let x2 = x1 + stride
+        let x3 = x2 + stride
+        var a0 = SIMD4<Float>()
+        var a1 = a0
+        var a2 = a0
+        var a3 = a0
+        var b0 = a0
+        var b1 = a0
+        var b2 = a0
+        var b3 = a0
         var offset = 0
         while offset < stride {
             let u = rowA.load(fromByteOffset: offset, as: SIMD4<Float>.self)
@@ -129,7 +143,8 @@ struct DenseLayer: @unchecked Sendable {
     private static func dot2x1(
         _ rowA: UnsafeRawPointer, _ rowB: UnsafeRawPointer, _ x: UnsafeRawPointer, _ stride: Int
     ) -> (Float, Float) {
-        var a = SIMD4<Float>(), b = a
+        var a = SIMD4<Float>()
+        var b = a
         var offset = 0
         while offset < stride {
             let p = x.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)

@@ -23,7 +23,8 @@ final class EncoderWorkspace: @unchecked Sendable {
 
     /// Buffers for `tokens` tokens; `threads` > 1 splits every layer's work that many ways.
     init(tokens: Int, hidden: Int, intermediate: Int, threads: Int) {
-        let small = tokens * hidden, large = tokens * intermediate
+        let small = tokens * hidden
+        let large = tokens * intermediate
         // Each buffer starts on a cache line, so threads writing neighbouring rows of
         // different buffers never share one.
         let stride = (small * 4 + 63) / 64 * 64
@@ -62,7 +63,8 @@ final class EncoderWorkspace: @unchecked Sendable {
         withoutActuallyEscaping(body) { body in
             let shared = SharedBody(call: body)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = min(count, part * step), end = part == parts - 1 ? count : min(count, start + step)
+                let start = min(count, part * step)
+                let end = part == parts - 1 ? count : min(count, start + step)
                 if start < end { shared.call(start..<end) }
             }
         }

@@ -22,7 +22,8 @@ struct LayerNorm: @unchecked Sendable {
             if let residual {
                 let other = UnsafeRawPointer(residual + token * width)
                 for lane in 0..<lanes {
-                    let sum = row.load(fromByteOffset: lane * 16, as: SIMD4<Float>.self)
+                    let sum =
+                        row.load(fromByteOffset: lane * 16, as: SIMD4<Float>.self)
                         + other.load(fromByteOffset: lane * 16, as: SIMD4<Float>.self)
                     row.storeBytes(of: sum, toByteOffset: lane * 16, as: SIMD4<Float>.self)
                 }
@@ -36,11 +37,13 @@ struct LayerNorm: @unchecked Sendable {
                 squares += centred * centred
             }
             let inverse = 1 / (squares.sum() / count + epsilon).squareRoot()
-            let gain = UnsafeRawPointer(weight), shift = UnsafeRawPointer(bias)
+            let gain = UnsafeRawPointer(weight)
+            let shift = UnsafeRawPointer(bias)
             for lane in 0..<lanes {
                 let value = row.load(fromByteOffset: lane * 16, as: SIMD4<Float>.self)
                 let normal = (value - mean) * inverse
-                let out = normal * gain.loadUnaligned(fromByteOffset: lane * 16, as: SIMD4<Float>.self)
+                let out =
+                    normal * gain.loadUnaligned(fromByteOffset: lane * 16, as: SIMD4<Float>.self)
                     + shift.loadUnaligned(fromByteOffset: lane * 16, as: SIMD4<Float>.self)
                 row.storeBytes(of: out, toByteOffset: lane * 16, as: SIMD4<Float>.self)
             }

@@ -1,7 +1,9 @@
 extension TransformerLayer {
     /// Scaled dot-product self-attention over all tokens (a single text has no padding to
     /// mask): for each head, every token's context is the softmax(q·k / √d)-weighted sum of the
-    /// values. Heads are independent, so they are shared out between threads.
+    /// values.
+    ///
+    /// Heads are independent, so they are shared out between threads.
     func attend(_ work: EncoderWorkspace, tokens: Int) {
         let hidden = query.outputs
         let size = hidden / heads
@@ -12,7 +14,8 @@ extension TransformerLayer {
             defer { weights.deallocate() }
             for head in headRange {
                 let column = head * size * 4
-                let keys = UnsafeRawPointer(work.keys) + column, values = UnsafeRawPointer(work.values) + column
+                let keys = UnsafeRawPointer(work.keys) + column
+                let values = UnsafeRawPointer(work.values) + column
                 for token in 0..<tokens {
                     let q = UnsafeRawPointer(work.queries + token * hidden) + column
                     Self.scores(
@@ -38,8 +41,14 @@ extension TransformerLayer {
         let bytes = size * 4
         var other = 0
         while other + 4 <= tokens {
-            let k0 = keys + other * rowBytes, k1 = k0 + rowBytes, k2 = k1 + rowBytes, k3 = k2 + rowBytes
-            var a0 = SIMD4<Float>(), a1 = a0, a2 = a0, a3 = a0
+            let k0 = keys + other * rowBytes
+            let k1 = k0 + rowBytes
+            let k2 = k1 + rowBytes
+            let k3 = k2 + rowBytes
+            var a0 = SIMD4<Float>()
+            var a1 = a0
+            var a2 = a0
+            var a3 = a0
             var offset = 0
             while offset < bytes {
                 let p = q.load(fromByteOffset: offset, as: SIMD4<Float>.self)
@@ -60,7 +69,8 @@ extension TransformerLayer {
             var a = SIMD4<Float>()
             var offset = 0
             while offset < bytes {
-                a += q.load(fromByteOffset: offset, as: SIMD4<Float>.self)
+                a +=
+                    q.load(fromByteOffset: offset, as: SIMD4<Float>.self)
                     * k.load(fromByteOffset: offset, as: SIMD4<Float>.self)
                 offset += 16
             }
@@ -78,7 +88,10 @@ extension TransformerLayer {
     ) {
         var offset = 0
         while offset < size * 4 {
-            var a0 = SIMD4<Float>(), a1 = a0, a2 = a0, a3 = a0
+            var a0 = SIMD4<Float>()
+            var a1 = a0
+            var a2 = a0
+            var a3 = a0
             var v = values + offset
             for other in 0..<tokens {
                 let w = weights[other]

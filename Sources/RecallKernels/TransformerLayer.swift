@@ -14,7 +14,8 @@ struct TransformerLayer: Sendable {
 
     /// Runs the layer over the `tokens` rows of `work.states`, leaving its output there.
     func forward(_ work: EncoderWorkspace, tokens: Int) {
-        let states = work.states, attended = work.attended
+        let states = work.states
+        let attended = work.attended
         work.dense(query, states, tokens: tokens, into: work.queries)
         work.dense(key, states, tokens: tokens, into: work.keys)
         work.dense(value, states, tokens: tokens, into: work.values)

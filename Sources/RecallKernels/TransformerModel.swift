@@ -48,10 +48,18 @@ package struct TransformerModel: @unchecked Sendable {
             Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + 4 * index, as: UInt32.self)))
         }
         guard field(0) == Self.formatVersion else { throw ModelReader.damaged("format version \(field(0)) is not 1") }
-        let hidden = field(1), layerCount = field(2), heads = field(3), intermediate = field(4)
-        let vocabularySize = field(5), positions = field(6), tokenTypes = field(7), maxTokens = field(8)
+        let hidden = field(1)
+        let layerCount = field(2)
+        let heads = field(3)
+        let intermediate = field(4)
+        let vocabularySize = field(5)
+        let positions = field(6)
+        let tokenTypes = field(7)
+        let maxTokens = field(8)
         let epsilon = Float(bitPattern: UInt32(truncatingIfNeeded: field(9)))
-        let vocabularyOffset = field(10), vocabularyLength = field(11), weightsOffset = field(12)
+        let vocabularyOffset = field(10)
+        let vocabularyLength = field(11)
+        let weightsOffset = field(12)
         guard field(13) == bytes.count else {
             throw ModelReader.damaged("it says \(field(13)) bytes but has \(bytes.count)")
         }

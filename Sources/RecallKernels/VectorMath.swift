@@ -1,6 +1,8 @@
 /// Integer dot products over signed bytes, the inner loop of every vector scan.
 package enum VectorMath {
-    /// Σ a[i]·b[i] over `count` signed bytes. Each product is at most 127², so pairs of products
+    /// Σ a[i]·b[i] over `count` signed bytes.
+    ///
+    /// Each product is at most 127², so pairs of products
     /// fit 16 bits and the sum of a few thousand fits 32.
     @inline(__always)
     package static func dot(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Int32 {
@@ -14,7 +16,9 @@ package enum VectorMath {
         }
         var total = sum.wrappedSum()
         while offset < count {
-            total &+= Int32(a.load(fromByteOffset: offset, as: Int8.self)) * Int32(b.load(fromByteOffset: offset, as: Int8.self))
+            total &+=
+                Int32(a.load(fromByteOffset: offset, as: Int8.self))
+                * Int32(b.load(fromByteOffset: offset, as: Int8.self))
             offset += 1
         }
         return total

@@ -8,7 +8,9 @@ import RecallCore
 /// a Dispatch worker thread blocks instead.
 enum CoreCall {
     /// Runs `body` on a worker thread and returns its result or error.
-    static func run<Result: Sendable>(_ recall: Recall, _ body: @escaping @Sendable (Recall) throws -> Result) async throws -> Result {
+    static func run<Result: Sendable>(_ recall: Recall, _ body: @escaping @Sendable (Recall) throws -> Result)
+        async throws -> Result
+    {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(with: Swift.Result { try body(recall) })

@@ -23,7 +23,8 @@ extension MCPHTTPSession {
             guard let bodyVersion = params?["_meta"]?[StatelessEnvelope.versionKey]?.stringValue else { return nil }
             let problem: String?
             if protocolVersion != bodyVersion {
-                problem = "the MCP-Protocol-Version header must equal params._meta[\"\(StatelessEnvelope.versionKey)\"] (\(bodyVersion))"
+                problem =
+                    "the MCP-Protocol-Version header must equal params._meta[\"\(StatelessEnvelope.versionKey)\"] (\(bodyVersion))"
             } else if header != method {
                 problem = "the Mcp-Method header must equal the request's method (\(method))"
             } else if let key = ["tools/call": "name", "prompts/get": "name", "resources/read": "uri"][method],
@@ -41,7 +42,7 @@ extension MCPHTTPSession {
     /// The request in `body` when it is a stateless one (it carries the envelope, or is `server/discover`).
     public static func statelessRequest(_ body: Data) -> StatelessRequest? {
         guard case .message(.request(let id, let method, let params)) = IncomingMessage.parse(body),
-            method == "server/discover" || StatelessEnvelope.isPresent(in: params)
+            MethodRegistry.shared.isStateless(method, params: params)
         else { return nil }
         return StatelessRequest(id: id, method: method, params: params)
     }
@@ -49,7 +50,8 @@ extension MCPHTTPSession {
     /// The HTTP status for a stateless reply: 200 for a result, 404 for an unknown method,
     /// 400 for the other request errors, 500 for the server's own.
     public static func statelessStatus(of message: Data) -> Int {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: message), let code = value["error"]?["code"] else {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: message), let code = value["error"]?["code"]
+        else {
             return 200
         }
         switch code {

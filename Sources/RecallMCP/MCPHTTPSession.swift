@@ -48,7 +48,12 @@ public final class MCPHTTPSession: Sendable {
             return .accepted
         case .message(.request(let id, let method, _)):
             guard let stream = transport.exchange(body, id: id) else {
-                return .rejected(Self.encode(.error(id: id, error: .invalidRequest("id \(id) is already used by a request in flight, or the session is closed"))))
+                return .rejected(
+                    Self.encode(
+                        .error(
+                            id: id,
+                            error: .invalidRequest(
+                                "id \(id) is already used by a request in flight, or the session is closed"))))
             }
             return .answer(stream, method: method)
         }

@@ -1,5 +1,6 @@
 public import Foundation
 public import RecallCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,7 +32,9 @@ public struct RecallServer: Sendable {
     public let importFolders: [String]
     /// The longest one `import_chats` call may take, in seconds.
     public let importTimeLimit: TimeInterval
-    /// Whether the client's roots widen where `import_chats` may read. True on stdio, where the
+    /// Whether the client's roots widen where `import_chats` may read.
+    ///
+    /// True on stdio, where the
     /// client runs on this machine as this user; false over HTTP, where a remote client's roots
     /// name folders of its own machine and would let it read anything on this one.
     public var trustsClientRoots = true
@@ -81,7 +84,8 @@ public struct RecallServer: Sendable {
     func run(transport: some MessageTransport, log: ServerLog) async {
         let connection = JSONRPCConnection(transport: transport, log: log)
         let access = ImportAccess(
-            configuredFolders: importFolders, timeLimit: importTimeLimit, trustsClientRoots: trustsClientRoots, log: log)
+            configuredFolders: importFolders, timeLimit: importTimeLimit, trustsClientRoots: trustsClientRoots, log: log
+        )
         let session = MCPSession(
             recall: recall, serverVersion: version, tools: ToolRegistry(tools), importAccess: access,
             connection: connection, log: log, readOnly: readOnly)

@@ -15,7 +15,8 @@ struct RecallCommand: AsyncParsableCommand {
         version: RecallVersion.current,
         subcommands: [
             Serve.self, Import.self, Search.self, Context.self, Add.self, Memories.self, Update.self,
-            Chats.self, Show.self, Chat.self, Forget.self, Extract.self, Stats.self, Export.self, Reindex.self, Embed.self,
+            Chats.self, Show.self, Chat.self, Forget.self, Extract.self, Stats.self, Export.self, Reindex.self,
+            Embed.self,
             Keys.self,
         ]
     )
@@ -39,7 +40,9 @@ struct RecallCommand: AsyncParsableCommand {
             Console.report(error)
             Foundation.exit(ExitCode.failure.rawValue)
         } catch {
-            if let unknown = UnknownSubcommand(arguments: Array(CommandLine.arguments.dropFirst()), known: subcommandNames) {
+            if let unknown = UnknownSubcommand(
+                arguments: Array(CommandLine.arguments.dropFirst()), known: subcommandNames)
+            {
                 Console.writeError(unknown.message)
                 Foundation.exit(2)
             }

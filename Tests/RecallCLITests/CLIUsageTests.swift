@@ -100,7 +100,9 @@ import Testing
 @Suite struct KeysCommandTests {
     @Test func createListRevoke() throws {
         let store = try RecallBinary.temporaryStore()
-        let created = try RecallBinary.run(["keys", "create", "--user", "me", "--scope", "read", "--json", "--db", store])
+        let created = try RecallBinary.run([
+            "keys", "create", "--user", "me", "--scope", "read", "--json", "--db", store,
+        ])
         #expect(created.exitCode == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])
         let secret = try #require(object["secret"] as? String)

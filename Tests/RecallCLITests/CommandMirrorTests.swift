@@ -17,22 +17,31 @@ import Testing
     @Test func updateChangesAMemoryLikeTheTool() throws {
         let store = try RecallBinary.temporaryStore()
         _ = try RecallBinary.run(["add", "Likes tea", "--db", store])
-        let changed = try RecallBinary.run(["update", "mem_1", "--content", "Likes green tea", "--tag", "drinks", "--pin", "--db", store, "--json"])
+        let changed = try RecallBinary.run([
+            "update", "mem_1", "--content", "Likes green tea", "--tag", "drinks", "--pin", "--db", store, "--json",
+        ])
         #expect(changed.exitCode == 0, "\(changed.stderr)")
         let memory = try #require(JSONLine.object(changed.stdout.replacingOccurrences(of: "\n", with: " ")))
         #expect(memory["content"] as? String == "Likes green tea")
         #expect(memory["supersedes"] as? String == "mem_1")
         #expect(memory["tags"] as? [String] == ["drinks"] && memory["pinned"] as? Bool == true)
-        let moved = try RecallBinary.run(["update", "mem_2", "--no-pin", "--bucket", "home", "--type", "preference", "--db", store, "--json"])
+        let moved = try RecallBinary.run([
+            "update", "mem_2", "--no-pin", "--bucket", "home", "--type", "preference", "--db", store, "--json",
+        ])
         let after = try #require(JSONLine.object(moved.stdout.replacingOccurrences(of: "\n", with: " ")))
-        #expect(after["bucket"] as? String == "home" && after["pinned"] as? Bool == false && after["type"] as? String == "preference")
+        #expect(
+            after["bucket"] as? String == "home" && after["pinned"] as? Bool == false
+                && after["type"] as? String == "preference")
         let nothing = try RecallBinary.run(["update", "mem_2", "--db", store])
         #expect(nothing.exitCode == 2 && nothing.stderr.contains("Say what to change"))
     }
 
     @Test func chatRenamesPinsMovesAndTagsAChat() throws {
         let store = try storeWithChats()
-        let changed = try RecallBinary.run(["chat", "chat_1", "--title", "Tea notes", "--pin", "--bucket", "home", "--tag", "tea", "--db", store, "--json"])
+        let changed = try RecallBinary.run([
+            "chat", "chat_1", "--title", "Tea notes", "--pin", "--bucket", "home", "--tag", "tea", "--db", store,
+            "--json",
+        ])
         #expect(changed.exitCode == 0, "\(changed.stderr)")
         let chat = try #require(JSONLine.object(changed.stdout.replacingOccurrences(of: "\n", with: " ")))
         #expect(chat["title"] as? String == "Tea notes" && chat["pinned"] as? Bool == true)
@@ -68,7 +77,9 @@ import Testing
         let store = folder.appendingPathComponent("no-such-folder/recall.sqlite").path
         let result = try RecallBinary.run(arguments + ["--db", store])
         #expect(result.exitCode == 1 && result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: There is no folder \(folder.path)/no-such-folder for the store"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("Error: There is no folder \(folder.path)/no-such-folder for the store"),
+            "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("no-such-folder").path))
     }
 
@@ -99,7 +110,9 @@ import Testing
         #expect(quiet.stderr.isEmpty, "with --log-level error nothing below error is written: \(quiet.stderr)")
         let chatty = try RecallBinary.run(["serve", "--db", store, "--log-level", "debug"], stdin: Data(session.utf8))
         let lines = chatty.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.contains("serving MCP on stdio") } && lines.contains { $0.contains("initialize from log-test") })
+        #expect(
+            lines.contains { $0.contains("serving MCP on stdio") }
+                && lines.contains { $0.contains("initialize from log-test") })
         for line in lines {
             #expect(line.wholeMatch(of: /recall serve \[(debug|info|warning|error)\] .+/) != nil, "\(line)")
         }
@@ -108,12 +121,18 @@ import Testing
     @Test func extractDryRunPrintsEachCandidatesOutcome() throws {
         let store = try RecallBinary.temporaryStore()
         _ = try RecallBinary.run(["add", "The user lives in Oslo.", "--db", store])
-        let preview = try RecallBinary.run(["extract", "--text", "I live in Porto. I love jazz.", "--dry-run", "--db", store])
+        let preview = try RecallBinary.run([
+            "extract", "--text", "I live in Porto. I love jazz.", "--dry-run", "--db", store,
+        ])
         #expect(preview.exitCode == 0, "\(preview.stderr)")
         let lines = preview.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.contains("Nothing was stored (dry run)") == true, "\(preview.stdout)")
         #expect(lines.contains { $0.hasPrefix("VERDICT") && $0.contains("OUTCOME") })
-        #expect(lines.contains { $0.hasPrefix("keep") && $0.contains("supersedes") && $0.contains("mem_1") && $0.contains("The user lives in Porto.") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("keep") && $0.contains("supersedes") && $0.contains("mem_1")
+                    && $0.contains("The user lives in Porto.")
+            })
         #expect(lines.contains { $0.hasPrefix("keep") && $0.contains(" new ") && $0.contains("The user loves jazz.") })
         let listed = try RecallBinary.run(["memories", "--db", store])
         #expect(!listed.stdout.contains("Porto"), "a dry run stores nothing")

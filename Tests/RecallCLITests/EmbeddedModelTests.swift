@@ -27,7 +27,13 @@ import Testing
             struct Embedding: Decodable {
                 var tokens: Int
                 var vector: String?
-                var cosine_to_first: Float?
+                var cosineToFirst: Float?
+
+                private enum CodingKeys: String, CodingKey {
+                    case tokens
+                    case vector
+                    case cosineToFirst = "cosine_to_first"
+                }
             }
             var model: String
             var dimensions: Int
@@ -38,8 +44,8 @@ import Testing
         #expect(report.dimensions == 256)
         #expect(report.embeddings.count == 4)
         #expect(report.embeddings[0].vector.flatMap { Data(base64Encoded: $0) }?.count == 260)
-        let similar = try #require(report.embeddings[1].cosine_to_first)
-        let unrelated = try #require(report.embeddings[2].cosine_to_first)
+        let similar = try #require(report.embeddings[1].cosineToFirst)
+        let unrelated = try #require(report.embeddings[2].cosineToFirst)
         #expect(similar > unrelated)
         #expect(report.embeddings[3].vector == nil, "an emoji alone has no vector")
     }

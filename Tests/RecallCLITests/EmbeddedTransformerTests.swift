@@ -28,7 +28,13 @@ import Testing
             struct Embedding: Decodable {
                 var tokens: Int
                 var vector: String?
-                var cosine_to_first: Float?
+                var cosineToFirst: Float?
+
+                private enum CodingKeys: String, CodingKey {
+                    case tokens
+                    case vector
+                    case cosineToFirst = "cosine_to_first"
+                }
             }
             var model: String
             var dimensions: Int
@@ -39,8 +45,8 @@ import Testing
         #expect(report.dimensions == 384)
         #expect(report.embeddings.map(\.tokens) == [3, 3, 3, 2], "[CLS] word [SEP]; empty text is [CLS] [SEP]")
         #expect(report.embeddings.allSatisfy { $0.vector.flatMap { Data(base64Encoded: $0) }?.count == 388 })
-        let similar = try #require(report.embeddings[1].cosine_to_first)
-        let unrelated = try #require(report.embeddings[2].cosine_to_first)
+        let similar = try #require(report.embeddings[1].cosineToFirst)
+        let unrelated = try #require(report.embeddings[2].cosineToFirst)
         #expect(similar > unrelated)
     }
 }

@@ -22,7 +22,8 @@ import Testing
         let object = try Self.object(JSONOutput.string(result))
         #expect(
             Set(object.keys) == [
-                "dry_run", "memories_deleted", "chats_deleted", "messages_deleted", "other_messages_deleted", "memory_ids",
+                "dry_run", "memories_deleted", "chats_deleted", "messages_deleted", "other_messages_deleted",
+                "memory_ids",
                 "chat_ids",
             ])
     }

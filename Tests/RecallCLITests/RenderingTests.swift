@@ -10,7 +10,8 @@ import Testing
 
     @Test func searchShowsEachHitsChatAndItsSnippetAcrossTheWidth() {
         var hit = SearchHit(
-            kind: .message, id: "msg_7", score: 3.25, snippet: "I prefer **green tea**\nin the morning " + String(repeating: "and then some more ", count: 12),
+            kind: .message, id: "msg_7", score: 3.25,
+            snippet: "I prefer **green tea**\nin the morning " + String(repeating: "and then some more ", count: 12),
             createdAt: Self.day)
         hit.chatID = "chat_3"
         hit.chatTitle = "Morning tea"
@@ -19,9 +20,12 @@ import Testing
         var memory = SearchHit(kind: .memory, id: "mem_2", score: 1.5, snippet: "Prefers green tea")
         memory.memoryType = .preference
         memory.tags = ["drinks"]
-        let lines = SearchPage(results: [hit, memory], nextCursor: "c2").render(width: 100).split(separator: "\n").map(String.init)
+        let lines = SearchPage(results: [hit, memory], nextCursor: "c2").render(width: 100).split(separator: "\n").map(
+            String.init)
         #expect(lines[0].hasPrefix("KIND") && lines[0].contains("CHAT") && lines[0].contains("FOUND BY"))
-        #expect(lines[1].contains("msg_7") && lines[1].contains("chat_3") && lines[1].contains("3.25") && lines[1].contains("user in Morning tea"))
+        #expect(
+            lines[1].contains("msg_7") && lines[1].contains("chat_3") && lines[1].contains("3.25")
+                && lines[1].contains("user in Morning tea"))
         #expect(lines[1].contains("keyword+meaning"))
         // The snippet has the whole width below its row, not what a column would leave it.
         #expect(lines[2].hasPrefix("    I prefer green tea in the morning and then"))
@@ -79,11 +83,15 @@ import Testing
     }
 
     @Test func aDryRunShowsEachCandidatesVerdictAndReason() {
-        let kept = MemoryCandidate(content: "The user is a nurse.", type: .fact, confidence: 0.8, verdict: .keep, reason: "durable: profession")
+        let kept = MemoryCandidate(
+            content: "The user is a nurse.", type: .fact, confidence: 0.8, verdict: .keep, reason: "durable: profession"
+        )
         let dropped = MemoryCandidate(
-            content: "The user wants to implement this in the base class.", type: .goal, confidence: 0.75, verdict: .drop,
+            content: "The user wants to implement this in the base class.", type: .goal, confidence: 0.75,
+            verdict: .drop,
             reason: "refers to something it does not name")
-        let preview = ExtractResult(dryRun: true, messagesScanned: 2, candidates: [kept, dropped], memories: [], added: 1, dropped: 1)
+        let preview = ExtractResult(
+            dryRun: true, messagesScanned: 2, candidates: [kept, dropped], memories: [], added: 1, dropped: 1)
         let lines = preview.renderText().split(separator: "\n")
         #expect(
             lines[0]
@@ -92,7 +100,8 @@ import Testing
         #expect(lines[1].hasPrefix("VERDICT") && lines[1].contains("OUTCOME") && lines[1].hasSuffix("REASON"))
         #expect(lines[2].hasPrefix("keep") && lines[2].hasSuffix("durable: profession"))
         #expect(lines[3].hasPrefix("drop") && lines[3].hasSuffix("refers to something it does not name"))
-        let stored = ExtractResult(dryRun: false, messagesScanned: 2, candidates: [kept], memories: [], added: 1, dropped: 1)
+        let stored = ExtractResult(
+            dryRun: false, messagesScanned: 2, candidates: [kept], memories: [], added: 1, dropped: 1)
         let storedLines = stored.renderText().split(separator: "\n")
         #expect(
             storedLines[0]

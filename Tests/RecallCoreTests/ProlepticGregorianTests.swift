@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 /// Dates are written in the proleptic Gregorian calendar at every year, so a date read from
 /// ISO 8601 comes back exactly as it was given (Foundation's calendar turns Julian before 1583).
 @Suite struct ProlepticGregorianTests {
-    @Test(arguments: ["1200-05-01", "1582-10-04", "1582-10-15", "0800-12-25", "0001-01-01", "1969-12-31", "2024-02-29", "2400-02-29"])
+    @Test(arguments: [
+        "1200-05-01", "1582-10-04", "1582-10-15", "0800-12-25", "0001-01-01", "1969-12-31", "2024-02-29", "2400-02-29",
+    ])
     func aDayIsWrittenAsGiven(_ day: String) throws {
         let date = try #require(ISO8601Timestamp.date(from: day))
         #expect(ProlepticGregorian.iso8601(date) == day + "T00:00:00Z")
@@ -20,7 +23,9 @@ import Testing
         while seconds < end {
             let date = Date(timeIntervalSince1970: seconds)
             #expect(ISO8601Timestamp.date(from: ProlepticGregorian.storageText(date)) == date)
-            #expect(ISO8601Timestamp.date(from: ProlepticGregorian.iso8601(date))?.timeIntervalSince1970 == seconds.rounded(.down))
+            #expect(
+                ISO8601Timestamp.date(from: ProlepticGregorian.iso8601(date))?.timeIntervalSince1970
+                    == seconds.rounded(.down))
             seconds += 13 * 86_400
         }
     }

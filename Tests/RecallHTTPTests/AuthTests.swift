@@ -10,7 +10,10 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let key = try server.key("alice")
-        let paths = ["/api/search?q=x", "/api/chat-history/chats", "/api/memory?all=true", "/api/v1/memories", "/openapi.json", "/mcp", "/no-such-route"]
+        let paths = [
+            "/api/search?q=x", "/api/chat-history/chats", "/api/memory?all=true", "/api/v1/memories", "/openapi.json",
+            "/mcp", "/no-such-route",
+        ]
         for path in paths {
             for presented in [nil, "rk_nope_nope", String(key.dropLast()) + "x", "Basic abc"] {
                 let reply = try await server.get(path, key: presented)
@@ -40,7 +43,8 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let key = try server.key("carol", scope: .read)
-        let reply = try await server.post("/api/v1/memories", key: key, json: ["messages": [["role": "user", "content": "I live in Oslo."]]])
+        let reply = try await server.post(
+            "/api/v1/memories", key: key, json: ["messages": [["role": "user", "content": "I live in Oslo."]]])
         #expect(reply.status == .forbidden)
     }
 
@@ -48,8 +52,16 @@ import Testing
         let server = try await TestServer.start { $0.allowedOrigins = ["https://claude.ai"] }
         defer { Task { await server.stop() } }
         let key = try server.key("dave")
-        #expect(try await server.send(.GET, "/api/chat-history/chats", key: key, headers: [("Origin", "https://evil.example")]).status == .forbidden)
-        #expect(try await server.send(.GET, "/api/chat-history/chats", key: key, headers: [("Origin", "http://localhost:3000")]).status == .ok)
-        #expect(try await server.send(.GET, "/api/chat-history/chats", key: key, headers: [("Origin", "https://claude.ai")]).status == .ok)
+        #expect(
+            try await server.send(
+                .GET, "/api/chat-history/chats", key: key, headers: [("Origin", "https://evil.example")]
+            ).status == .forbidden)
+        #expect(
+            try await server.send(
+                .GET, "/api/chat-history/chats", key: key, headers: [("Origin", "http://localhost:3000")]
+            ).status == .ok)
+        #expect(
+            try await server.send(.GET, "/api/chat-history/chats", key: key, headers: [("Origin", "https://claude.ai")])
+                .status == .ok)
     }
 }

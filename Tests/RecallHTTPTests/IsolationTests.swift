@@ -6,7 +6,8 @@ import Testing
 
 /// One user never sees, finds, changes or forgets another's data.
 @Suite struct IsolationTests {
-    static let export = Data(#"""
+    static let export = Data(
+        #"""
         [{"id": "conv-1", "title": "Bee keeping", "create_time": 1700000000, "update_time": 1700000100, "current_node": "m2",
           "mapping": {
             "m1": {"id": "m1", "parent": null, "children": ["m2"], "message": {"id": "m1", "author": {"role": "user"}, "create_time": 1700000000, "content": {"content_type": "text", "parts": ["How do I keep zanzibar bees calm?"]}}},
@@ -20,14 +21,18 @@ import Testing
         let alice = try server.key("alice")
         let bob = try server.key("bob")
 
-        let upload = try await server.send(.POST, "/api/upload", key: alice, body: Self.export, contentType: "application/json")
+        let upload = try await server.send(
+            .POST, "/api/upload", key: alice, body: Self.export, contentType: "application/json")
         #expect(upload.status == .ok, "\(upload.text)")
         let chatID = try #require(upload.json?["conversationId"]?.stringValue)
-        let added = try await server.post("/serve/api/v1/memories/add", key: alice, json: ["unique_id": "u1", "memories": [["role": "user", "content": "Alice's zanzibar hive is blue."]]])
+        let added = try await server.post(
+            "/serve/api/v1/memories/add", key: alice,
+            json: ["unique_id": "u1", "memories": [["role": "user", "content": "Alice's zanzibar hive is blue."]]])
         let memoryID = try #require(added.json?["data"]?.arrayValue?.first?["id"]?.stringValue)
 
         // Bob imports the same export: his own copy, not Alice's.
-        let bobsUpload = try await server.send(.POST, "/api/upload", key: bob, body: Self.export, contentType: "application/json")
+        let bobsUpload = try await server.send(
+            .POST, "/api/upload", key: bob, body: Self.export, contentType: "application/json")
         let bobsChat = try #require(bobsUpload.json?["conversationId"]?.stringValue)
         #expect(bobsChat != chatID)
 
@@ -48,38 +53,62 @@ import Testing
             ("forget", ["chat_ids": [JSONValue.string(chatID)]]),
             ("get_conversation", ["id": JSONValue.string(chatID)]),
         ] as [(String, [String: JSONValue])] {
-            let reply = try await server.post("/mcp", key: bob, json: [
-                "jsonrpc": "2.0", "id": 1, "method": "initialize",
-                "params": ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"]],
-            ], headers: [("Accept", "application/json")])
+            let reply = try await server.post(
+                "/mcp", key: bob,
+                json: [
+                    "jsonrpc": "2.0", "id": 1, "method": "initialize",
+                    "params": [
+                        "protocolVersion": "2025-11-25", "capabilities": [:],
+                        "clientInfo": ["name": "t", "version": "1"],
+                    ],
+                ], headers: [("Accept", "application/json")])
             let session = try #require(reply.headers.first(name: "Mcp-Session-Id"))
-            let call = try await server.post("/mcp", key: bob, json: [
-                "jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": ["name": .string(name), "arguments": .object(arguments)],
-            ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
+            let call = try await server.post(
+                "/mcp", key: bob,
+                json: [
+                    "jsonrpc": "2.0", "id": 2, "method": "tools/call",
+                    "params": ["name": .string(name), "arguments": .object(arguments)],
+                ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
             #expect(call.json?["result"]?["isError"] == true, "\(name)")
         }
         // Nor through resources.
-        let opened = try await server.post("/mcp", key: bob, json: [
-            "jsonrpc": "2.0", "id": 1, "method": "initialize",
-            "params": ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"]],
-        ], headers: [("Accept", "application/json")])
+        let opened = try await server.post(
+            "/mcp", key: bob,
+            json: [
+                "jsonrpc": "2.0", "id": 1, "method": "initialize",
+                "params": [
+                    "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"],
+                ],
+            ], headers: [("Accept", "application/json")])
         let session = try #require(opened.headers.first(name: "Mcp-Session-Id"))
-        let resource = try await server.post("/mcp", key: bob, json: [
-            "jsonrpc": "2.0", "id": 2, "method": "resources/read", "params": ["uri": .string("recall://chat/\(chatID)")],
-        ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
+        let resource = try await server.post(
+            "/mcp", key: bob,
+            json: [
+                "jsonrpc": "2.0", "id": 2, "method": "resources/read",
+                "params": ["uri": .string("recall://chat/\(chatID)")],
+            ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
         #expect(resource.json?["error"] != nil, "\(resource.text)")
-        let listed = try await server.post("/mcp", key: bob, json: ["jsonrpc": "2.0", "id": 3, "method": "resources/list"], headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
+        let listed = try await server.post(
+            "/mcp", key: bob, json: ["jsonrpc": "2.0", "id": 3, "method": "resources/list"],
+            headers: [("Accept", "application/json"), ("Mcp-Session-Id", session)])
         #expect(!listed.text.contains("recall://chat/\(chatID)\""), "\(listed.text)")
 
         // Alice still has everything, her resource included.
-        let aliceOpened = try await server.post("/mcp", key: alice, json: [
-            "jsonrpc": "2.0", "id": 1, "method": "initialize",
-            "params": ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"]],
-        ], headers: [("Accept", "application/json")])
+        let aliceOpened = try await server.post(
+            "/mcp", key: alice,
+            json: [
+                "jsonrpc": "2.0", "id": 1, "method": "initialize",
+                "params": [
+                    "protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"],
+                ],
+            ], headers: [("Accept", "application/json")])
         let aliceSession = try #require(aliceOpened.headers.first(name: "Mcp-Session-Id"))
-        let own = try await server.post("/mcp", key: alice, json: [
-            "jsonrpc": "2.0", "id": 2, "method": "resources/read", "params": ["uri": .string("recall://chat/\(chatID)")],
-        ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", aliceSession)])
+        let own = try await server.post(
+            "/mcp", key: alice,
+            json: [
+                "jsonrpc": "2.0", "id": 2, "method": "resources/read",
+                "params": ["uri": .string("recall://chat/\(chatID)")],
+            ], headers: [("Accept", "application/json"), ("Mcp-Session-Id", aliceSession)])
         #expect(own.json?["result"]?["contents"] != nil, "\(own.text)")
         let conversation = try await server.get("/api/conversation/\(chatID)", key: alice)
         #expect(conversation.json?["messages"]?.arrayValue?.count == 2)

@@ -10,7 +10,9 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let key = try server.key("alice")
-        let created = try await server.post("/api/v1/memories", key: key, json: ["messages": [["role": "user", "content": "I live in Oslo and I love sailing."]]])
+        let created = try await server.post(
+            "/api/v1/memories", key: key,
+            json: ["messages": [["role": "user", "content": "I live in Oslo and I love sailing."]]])
         #expect(created.status == .ok, "\(created.text)")
         #expect(created.json?["success"] == true)
         #expect(created.json?["owner_id"] == "alice")
@@ -29,26 +31,37 @@ import Testing
         let key = try server.key("alice")
         let missing = try await server.post("/api/v1/memories", key: key, json: ["user_id": "x"])
         #expect(missing.status == .badRequest)
-        #expect(missing.json == ["error": "Invalid request payload", "details": ["fieldErrors": ["messages": ["Required"]]]])
+        #expect(
+            missing.json == [
+                "error": "Invalid request payload", "details": ["fieldErrors": ["messages": ["Required"]]],
+            ])
         #expect(try await server.get("/api/conversation/chat_999", key: key).status == .notFound)
         #expect(try await server.get("/api/search", key: key).json?["details"]?["fieldErrors"]?["q"] == ["Required"])
         #expect(try await server.get("/api/search?q=x&limit=500", key: key).status == .badRequest)
-        let big = try await server.send(.POST, "/api/upload", key: key, body: Data(repeating: 0x20, count: 4096), contentType: "application/json")
+        let big = try await server.send(
+            .POST, "/api/upload", key: key, body: Data(repeating: 0x20, count: 4096), contentType: "application/json")
         #expect(big.status == .payloadTooLarge)
-        let wrongType = try await server.send(.POST, "/api/upload", key: key, body: Data("x".utf8), contentType: "image/png")
+        let wrongType = try await server.send(
+            .POST, "/api/upload", key: key, body: Data("x".utf8), contentType: "image/png")
         #expect(wrongType.status == .unsupportedMediaType)
-        let notJSON = try await server.send(.POST, "/api/v1/memories", key: key, body: Data("x".utf8), contentType: "text/plain")
+        let notJSON = try await server.send(
+            .POST, "/api/v1/memories", key: key, body: Data("x".utf8), contentType: "text/plain")
         #expect(notJSON.status == .unsupportedMediaType)
-        let noUniqueID = try await server.post("/serve/api/v1/memories/add", key: key, json: ["memories": [["role": "user", "content": "x"]]])
+        let noUniqueID = try await server.post(
+            "/serve/api/v1/memories/add", key: key, json: ["memories": [["role": "user", "content": "x"]]])
         #expect(noUniqueID.status == .badRequest)
-        #expect(noUniqueID.json?["success"] == false && noUniqueID.json?["failed"] == true && noUniqueID.json?["code"] == "400")
+        #expect(
+            noUniqueID.json?["success"] == false && noUniqueID.json?["failed"] == true
+                && noUniqueID.json?["code"] == "400")
         #expect(noUniqueID.json?["details"]?["fieldErrors"]?["unique_id"] == ["Required"])
         let unknown = try await server.get("/nowhere", key: key)
         #expect(unknown.status == .notFound && unknown.json?["error"] != nil)
     }
 
     @Test func aMultipartUploadOfEveryFixtureImports() async throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/fixtures/exports").standardized
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../../shared/fixtures/exports"
+        ).standardized
         guard FileManager.default.fileExists(atPath: fixtures.path) else {
             print("skipped: \(fixtures.path) is absent (the shared fixtures sit beside the repository)")
             return
@@ -56,16 +69,21 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let key = try server.key("alice")
-        let files = try FileManager.default.subpathsOfDirectory(atPath: fixtures.path).filter { !$0.hasSuffix(".md") || $0.contains("markdown/") }
-            .filter { !$0.hasSuffix("PROVENANCE.md") }.map { fixtures.appendingPathComponent($0) }
-            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: fixtures.path).filter {
+            !$0.hasSuffix(".md") || $0.contains("markdown/")
+        }
+        .filter { !$0.hasSuffix("PROVENANCE.md") }.map { fixtures.appendingPathComponent($0) }
+        .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
         #expect(files.count >= 5)
         for file in files {
             let boundary = "recall-test-boundary"
-            var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.lastPathComponent)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            var body = Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.lastPathComponent)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8)
             body += try Data(contentsOf: file)
             body += Data("\r\n--\(boundary)--\r\n".utf8)
-            let reply = try await server.send(.POST, "/api/upload", key: key, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+            let reply = try await server.send(
+                .POST, "/api/upload", key: key, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
             #expect(reply.status == .ok, "\(file.lastPathComponent): \(reply.text)")
             #expect(reply.json?["success"] == true, "\(file.lastPathComponent)")
             #expect(!reply.text.contains(NSTemporaryDirectory()), "no server paths in answers")
@@ -78,8 +96,10 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let key = try server.key("alice")
-        let turns = (1...30).map { "User: Bees number \($0) hum today.\nAssistant: Bees reply \($0) with honey.\n" }.joined()
-        let upload = try await server.send(.POST, "/api/upload?platform=transcript", key: key, body: Data(turns.utf8), contentType: "text/plain")
+        let turns = (1...30).map { "User: Bees number \($0) hum today.\nAssistant: Bees reply \($0) with honey.\n" }
+            .joined()
+        let upload = try await server.send(
+            .POST, "/api/upload?platform=transcript", key: key, body: Data(turns.utf8), contentType: "text/plain")
         #expect(upload.status == .ok, "\(upload.text)")
         let all = try await server.get("/api/search?q=bees&limit=100", key: key)
         #expect(all.status == .ok, "\(all.text)")
@@ -114,10 +134,12 @@ import Testing
         #expect(refused.text.contains("pass the platform `transcript`"), "\(refused.text)")
         #expect(!refused.text.contains(NSTemporaryDirectory()), "no server paths in answers: \(refused.text)")
         #expect(refused.text.contains("upload.txt"), "the file is named as the caller sent it: \(refused.text)")
-        let named = try await server.send(.POST, "/api/upload?platform=transcript", key: key, body: note, contentType: "text/plain")
+        let named = try await server.send(
+            .POST, "/api/upload?platform=transcript", key: key, body: note, contentType: "text/plain")
         #expect(named.status == .ok, "\(named.text)")
         // Turns that alternate from the first line read as a transcript without being told.
-        let transcript = Data("User: How do I keep bees calm?\nAssistant: Use smoke gently.\nUser: Thanks!\nAssistant: Good luck.\n".utf8)
+        let transcript = Data(
+            "User: How do I keep bees calm?\nAssistant: Use smoke gently.\nUser: Thanks!\nAssistant: Good luck.\n".utf8)
         let read = try await server.send(.POST, "/api/upload", key: key, body: transcript, contentType: "text/plain")
         #expect(read.status == .ok, "\(read.text)")
     }

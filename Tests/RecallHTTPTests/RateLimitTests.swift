@@ -44,7 +44,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("recall.sqlite").path
-        let made = try APIKeySecret.create(in: Recall(location: .file(path)), account: "alice", scope: .write, perMonth: 10)
+        let made = try APIKeySecret.create(
+            in: Recall(location: .file(path)), account: "alice", scope: .write, perMonth: 10)
         let first = try Recall(location: .file(path)).countRequest(keyID: made.key.id, windows: ["month:2026-12"])
         let second = try Recall(location: .file(path)).countRequest(keyID: made.key.id, windows: ["month:2026-12"])
         #expect(first == [1] && second == [2])

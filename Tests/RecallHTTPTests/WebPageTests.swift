@@ -10,7 +10,8 @@ import Testing
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     /// A ChatGPT export whose title and text carry markup.
-    static let export = Data(#"""
+    static let export = Data(
+        #"""
         [{"id": "conv-x", "title": "<script>alert('title')</script> plans", "create_time": 1700000000, "update_time": 1700000100, "current_node": "m2",
           "mapping": {
             "m1": {"id": "m1", "parent": null, "children": ["m2"], "message": {"id": "m1", "author": {"role": "user"}, "create_time": 1700000000, "content": {"content_type": "text", "parts": ["Where do zanzibar <img src=x> bees sleep?"]}}},
@@ -80,7 +81,10 @@ import Testing
             return try await other.token()
         }()
 
-        for fields in [["content": "The hive is red."], ["content": "The hive is red.", "csrf": otherToken], ["content": "The hive is red.", "csrf": "0"]] {
+        for fields in [
+            ["content": "The hive is red."], ["content": "The hive is red.", "csrf": otherToken],
+            ["content": "The hive is red.", "csrf": "0"],
+        ] {
             let refused = try await web.form(.POST, "/memories/\(id)", fields)
             #expect(refused.status == .forbidden)
             #expect(refused.text.contains("security token"))
@@ -106,23 +110,33 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let key = try server.key("alice")
-        let upload = try await server.send(.POST, "/api/upload", key: key, body: Self.export, contentType: "application/json")
+        let upload = try await server.send(
+            .POST, "/api/upload", key: key, body: Self.export, contentType: "application/json")
         let chatID = try #require(upload.json?["conversationId"]?.stringValue)
-        let memory = try server.recall.acting(as: "alice").addMemory(AddMemoryRequest(content: "<script>alert('memory')</script> zanzibar", tags: ["<b>tag</b>"], bucket: "<i>b</i>"))
+        let memory = try server.recall.acting(as: "alice").addMemory(
+            AddMemoryRequest(
+                content: "<script>alert('memory')</script> zanzibar", tags: ["<b>tag</b>"], bucket: "<i>b</i>"))
         let memoryID = try #require(memory.memories.first?.id)
         let web = WebClient(server)
         defer { Task { await web.close() } }
         try await web.signIn(key)
 
-        for path in ["/memories", "/memories/\(memoryID)", "/chats", "/chats/\(chatID)", "/search?q=zanzibar", "/overview", "/review?chat=\(chatID)",
-                     "/memories?bucket=%3Cscript%3E"] {
+        for path in [
+            "/memories", "/memories/\(memoryID)", "/chats", "/chats/\(chatID)", "/search?q=zanzibar", "/overview",
+            "/review?chat=\(chatID)",
+            "/memories?bucket=%3Cscript%3E",
+        ] {
             let page = try await web.get(path)
             #expect(page.status == .ok, "\(path): \(page.status)")
             #expect(!page.text.contains("<script>alert"), "\(path)")
-            #expect(!page.text.contains("<img src=x>") && !page.text.contains("<b>tag</b>") && !page.text.contains("<i>b</i>"), "\(path)")
+            #expect(
+                !page.text.contains("<img src=x>") && !page.text.contains("<b>tag</b>")
+                    && !page.text.contains("<i>b</i>"), "\(path)")
         }
         #expect(try await web.get("/chats").text.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; plans"))
-        #expect(try await web.get("/memories").text.contains("&lt;script&gt;alert(&#39;memory&#39;)&lt;/script&gt; zanzibar"))
+        #expect(
+            try await web.get("/memories").text.contains(
+                "&lt;script&gt;alert(&#39;memory&#39;)&lt;/script&gt; zanzibar"))
         #expect(try await web.get("/chats/\(chatID)").text.contains("zanzibar &lt;img src=x&gt; bees"))
     }
 
@@ -130,9 +144,12 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let alice = try server.key("alice")
-        let upload = try await server.send(.POST, "/api/upload", key: alice, body: Self.export, contentType: "application/json")
+        let upload = try await server.send(
+            .POST, "/api/upload", key: alice, body: Self.export, contentType: "application/json")
         let chatID = try #require(upload.json?["conversationId"]?.stringValue)
-        let memoryID = try #require(server.recall.acting(as: "alice").addMemory(AddMemoryRequest(content: "Alice's zanzibar hive is blue.")).memories.first?.id)
+        let memoryID = try #require(
+            server.recall.acting(as: "alice").addMemory(AddMemoryRequest(content: "Alice's zanzibar hive is blue."))
+                .memories.first?.id)
 
         let bob = WebClient(server)
         defer { Task { await bob.close() } }
@@ -142,13 +159,17 @@ import Testing
         #expect(try await bob.get("/memories").text.contains("0 memories"))
         #expect(try await bob.get("/search?q=zanzibar").text.contains("Nothing found."))
         #expect(try await bob.get("/overview").text.contains("0 conversations, 0 messages, 0 memories"))
-        for path in ["/chats/\(chatID)", "/memories/\(memoryID)", "/review?chat=\(chatID)", "/chats/\(chatID)/forget", "/memories/\(memoryID)/forget"] {
+        for path in [
+            "/chats/\(chatID)", "/memories/\(memoryID)", "/review?chat=\(chatID)", "/chats/\(chatID)/forget",
+            "/memories/\(memoryID)/forget",
+        ] {
             let page = try await bob.get(path)
             #expect(page.status == .notFound, "\(path)")
             #expect(!page.text.contains("zanzibar"), "\(path)")
         }
         for (path, fields) in [
-            ("/chats/\(chatID)/forget", [:]), ("/memories/\(memoryID)/forget", [:]), ("/memories/\(memoryID)", ["content": "Bob was here."]),
+            ("/chats/\(chatID)/forget", [:]), ("/memories/\(memoryID)/forget", [:]),
+            ("/memories/\(memoryID)", ["content": "Bob was here."]),
             ("/chats/\(chatID)", ["title": "Bob's now"]),
         ] as [(String, [String: String])] {
             var fields = fields

@@ -1,7 +1,7 @@
 """The web page of `recall serve --http` in headless Chromium, driven by Selenium.
 
 Needs Debian's `chromium` and `chromium-driver` and the `selenium` package; scripts/test skips
-the suite with one line when any is missing. Screenshots of every page at 1440 and 360 px go
+the suite with one line when any is missing (and fails the run with CI=true). Screenshots of every page at 1440 and 360 px go
 to $RECALL_SCREENSHOTS, or to the run's temporary folder.
 """
 
@@ -93,6 +93,9 @@ def browser():
 
     paths = chromium_paths()
     if paths is None:
+        # In CI a suite that cannot run fails the run, as scripts/test does for a missing suite.
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium and chromedriver are not installed, and CI=true requires the browser suite to run")
         pytest.skip("chromium and chromedriver are not installed")
     options = webdriver.ChromeOptions()
     options.binary_location = paths[0]

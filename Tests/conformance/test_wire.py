@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from conftest import EXPECTED_TOOLS
 from support.raw_server import RawServer
 
 SUPPORTED_VERSIONS = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
@@ -52,7 +53,7 @@ def test_stateless_requests_need_no_handshake(server):
     discover = server.request("d", "server/discover", {"_meta": STATELESS_META})["result"]
     assert discover["supportedVersions"][0] == "2026-07-28" and discover["resultType"] == "complete"
     listed = server.request(2, "tools/list", {"_meta": STATELESS_META})["result"]
-    assert len(listed["tools"]) == 12 and listed["resultType"] == "complete" and listed["cacheScope"] == "private"
+    assert {tool["name"] for tool in listed["tools"]} == EXPECTED_TOOLS and listed["resultType"] == "complete" and listed["cacheScope"] == "private"
     wrong = server.request(3, "tools/list", {"_meta": dict(STATELESS_META, **{"io.modelcontextprotocol/protocolVersion": "2030-01-01"})})
     assert error_code(wrong) == -32022 and wrong["error"]["data"]["requested"] == "2030-01-01"
     assert error_code(server.request(4, "ping", {"_meta": STATELESS_META})) == -32601, "ping is gone in 2026-07-28"

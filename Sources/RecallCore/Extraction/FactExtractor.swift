@@ -14,7 +14,8 @@ public struct ExtractionInput: Sendable, Equatable {
     public var bucket: String?
 
     /// Creates an input.
-    public init(text: String, role: MessageRole, date: Date? = nil, source: MemorySource? = nil, bucket: String? = nil) {
+    public init(text: String, role: MessageRole, date: Date? = nil, source: MemorySource? = nil, bucket: String? = nil)
+    {
         self.text = text
         self.role = role
         self.date = date
@@ -23,7 +24,9 @@ public struct ExtractionInput: Sendable, Equatable {
     }
 }
 
-/// Finds durable facts about the user in messages. Pure: no clock, no store, no network.
+/// Finds durable facts about the user in messages.
+///
+/// Pure: no clock, no store, no network.
 public protocol FactExtractor: Sendable {
     /// Every candidate one message yields, in the order they appear, each judged: kept when it is
     /// a durable fact about the user, dropped (with the reason) when it is a request, a

@@ -29,7 +29,9 @@ struct FactRenderer: Sendable {
         // The phrase a fact is about (the last one captured) must say something on its own.
         guard let object = lastUsed, !startsVaguely(object) else { return nil }
         text = text.split(separator: " ").joined(separator: " ").replacingOccurrences(of: " .", with: ".")
-        guard text.count <= Self.maximumLength, !text.contains(where: { "{}<>=;`|\\$#@".contains($0) }) else { return nil }
+        guard text.count <= Self.maximumLength, !text.contains(where: { "{}<>=;`|\\$#@".contains($0) }) else {
+            return nil
+        }
         if let first = text.first, first.isLowercase { text = first.uppercased() + text.dropFirst() }
         return text.hasSuffix(".") ? text : text + "."
     }
@@ -38,7 +40,8 @@ struct FactRenderer: Sendable {
     /// trailing filler words.
     func tidy(_ phrase: String, keepingWords: Bool = false) -> String {
         let kept = phrase.unicodeScalars.filter { scalar in
-            !(scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0xFF) || scalar.value == 0xFE0F || scalar.value == 0x200D)
+            !(scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0xFF)
+                || scalar.value == 0xFE0F || scalar.value == 0x200D)
         }
         var text = String(String.UnicodeScalarView(kept))
         var previous = ""
@@ -46,20 +49,26 @@ struct FactRenderer: Sendable {
             previous = text
             text = String(text.trimmed(while: { $0.isWhitespace || " .,!:;\"'…~*".contains($0) }))
             let lower = text.lowercased()
-            if !keepingWords, let filler = language.trailingFillers.first(where: { lower.hasSuffix($0) }) { text = String(text.dropLast(filler.count)) }
+            if !keepingWords, let filler = language.trailingFillers.first(where: { lower.hasSuffix($0) }) {
+                text = String(text.dropLast(filler.count))
+            }
         }
         return text
     }
 
     /// No words addressed to the listener, and at least one letter.
     private func acceptable(_ value: String) -> Bool {
-        guard value.contains(where: { $0.isLetter || $0.isNumber }), !value.contains(where: { "{}<>=;`|\\".contains($0) }) else { return false }
+        guard value.contains(where: { $0.isLetter || $0.isNumber }),
+            !value.contains(where: { "{}<>=;`|\\".contains($0) })
+        else { return false }
         let words = value.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "!" || $0 == "." })
         return !words.contains { language.secondPerson.contains(String($0)) }
     }
 
     private func speaksOfSpeaker(_ value: String) -> Bool {
-        value.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).contains { language.firstPerson.contains(String($0)) }
+        value.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).contains {
+            language.firstPerson.contains(String($0))
+        }
     }
 
     private func startsVaguely(_ value: String) -> Bool {
@@ -68,7 +77,8 @@ struct FactRenderer: Sendable {
         // "to Toronto" says where; "to", "to it" and "to do that" say nothing.
         if firstWord == "to" {
             let words = lower.split(separator: " ").map(String.init)
-            return words.count == 1 || language.vagueStarts.contains(words[1]) || language.demonstratives.contains(words[1])
+            return words.count == 1 || language.vagueStarts.contains(words[1])
+                || language.demonstratives.contains(words[1])
                 || (words.count == 2 && words[1] == "do")
         }
         if language.vagueStarts.contains(firstWord) || language.vagueStarts.contains(lower) { return true }

@@ -30,7 +30,10 @@ public struct FactSignature: Sendable, Equatable {
         search: for language in languages {
             let unqualified = Self.unqualified(normalized, qualifiers: language.slotQualifiers)
             for rule in language.slots {
-                guard let found = rule.regex.firstMatch(in: unqualified, range: NSRange(unqualified.startIndex..., in: unqualified)) else { continue }
+                guard
+                    let found = rule.regex.firstMatch(
+                        in: unqualified, range: NSRange(unqualified.startIndex..., in: unqualified))
+                else { continue }
                 let groups = (0..<found.numberOfRanges).map { index in
                     Range(found.range(at: index), in: unqualified).map { String(unqualified[$0]) } ?? ""
                 }
@@ -85,18 +88,23 @@ public struct FactSignature: Sendable, Equatable {
     }
 
     /// Words that end a slot's value: "Oslo with their sister" and "Oslo" name the same home.
-    private static let valueEnds: Set<String> = ["with", "for", "since", "near", "and", "as", "at", "because", "con", "desde", "y", "porque"]
+    private static let valueEnds: Set<String> = [
+        "with", "for", "since", "near", "and", "as", "at", "because", "con", "desde", "y", "porque",
+    ]
 
     private static func gist(of normalized: String, stopWords: Set<String>) -> String {
-        normalized.split(separator: " ").map(String.init).filter { !stopWords.contains($0) }.map(stem).joined(separator: " ")
+        normalized.split(separator: " ").map(String.init).filter { !stopWords.contains($0) }.map(stem).joined(
+            separator: " ")
     }
 
-    private static func fill(_ template: String, groups: [String], stopWords: Set<String>, cut: Bool = false) -> String {
+    private static func fill(_ template: String, groups: [String], stopWords: Set<String>, cut: Bool = false) -> String
+    {
         var text = template
         for index in stride(from: groups.count - 1, through: 1, by: -1) {
             var words = groups[index].split(separator: " ").map(String.init)
             if cut, let end = words.firstIndex(where: valueEnds.contains), end > 0 { words = Array(words[..<end]) }
-            text = text.replacingOccurrences(of: "{\(index)}", with: gist(of: words.joined(separator: " "), stopWords: stopWords))
+            text = text.replacingOccurrences(
+                of: "{\(index)}", with: gist(of: words.joined(separator: " "), stopWords: stopWords))
         }
         return text
     }

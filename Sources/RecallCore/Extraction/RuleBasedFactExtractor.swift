@@ -13,8 +13,10 @@ import Foundation
 /// are set aside first, so "if I lived in Paris…" or a code comment never becomes a fact.
 /// Relative times ("last week") are resolved against the message's own date.
 public struct RuleBasedFactExtractor: FactExtractor {
-    /// The languages read; nil for all. The tables' patterns are compiled on first use, not
-    /// here: a server creates its extractor at start-up and must answer `initialize` at once.
+    /// The languages read; nil for all.
+    ///
+    /// The tables' patterns are compiled on first use, not here: a server creates its extractor at start-up and must
+    /// answer `initialize` at once.
     private let pinned: [ExtractionLanguage]?
     /// Judges what the rules keep; nil judges by the rules alone.
     private let head: DurabilityHead?
@@ -52,7 +54,9 @@ public struct RuleBasedFactExtractor: FactExtractor {
             input.text.utf8.count <= Self.maximumText || input.text.count <= Self.maximumText
         else { return [] }
         // An assistant's message counts only where it restates the user, which a quick look rules out for most.
-        if input.role == .assistant, !languages.contains(where: { $0.restatement?.mayOccur(in: input.text) == true }) { return [] }
+        if input.role == .assistant, !languages.contains(where: { $0.restatement?.mayOccur(in: input.text) == true }) {
+            return []
+        }
         let prose = ProseCleaner.clean(input.text)
         let language = ExtractionLanguage.detect(prose, among: languages)
         if input.role == .assistant, language.restatement == nil { return [] }
@@ -62,9 +66,11 @@ public struct RuleBasedFactExtractor: FactExtractor {
         // A clause inside one that already made a fact restates part of it ("family keep me at
         // peace" inside "creativity and family keep me at peace").
         var covered: (sentence: Int, end: Int) = (-1, 0)
-        let clauses = input.role == .user
+        let clauses =
+            input.role == .user
             ? reader.clauses(in: prose)
-            : language.restatement.map { reader.restatedClauses(in: prose, by: $0, weight: Self.restatementWeight) } ?? []
+            : language.restatement.map { reader.restatedClauses(in: prose, by: $0, weight: Self.restatementWeight) }
+                ?? []
         for var clause in clauses {
             if clause.sentence == covered.sentence, clause.span.lowerBound < covered.end { continue }
             clause.text = language.expandingContractions(clause.text)
@@ -77,7 +83,8 @@ public struct RuleBasedFactExtractor: FactExtractor {
 
     private func match(_ clause: Clause, language: ExtractionLanguage, input: ExtractionInput) -> MemoryCandidate? {
         let firstWord = clause.text.prefix { $0 != " " }.lowercased()
-        for pattern in language.patterns where (clause.opensSentence || !pattern.sentenceStartOnly) && (pattern.leadingWord ?? firstWord) == firstWord {
+        for pattern in language.patterns
+        where (clause.opensSentence || !pattern.sentenceStartOnly) && (pattern.leadingWord ?? firstWord) == firstWord {
             guard var groups = pattern.groups(in: clause.text) else { continue }
             // "I made this apple pie" names a thing the chat shows; the memory names it without the chat.
             let said = groups
@@ -86,7 +93,8 @@ public struct RuleBasedFactExtractor: FactExtractor {
             let last = groups.indices.dropFirst().last { !groups[$0].isEmpty }
             let object = last.map { groups[$0] } ?? clause.text
             let judgement = DurabilityJudge(rules: language.durability).judge(
-                clause: clause.text, object: object, kind: pattern.kind, nearTime: clause.time.map { Self.isNear($0, language: language) } ?? false,
+                clause: clause.text, object: object, kind: pattern.kind,
+                nearTime: clause.time.map { Self.isNear($0, language: language) } ?? false,
                 sentence: clause.context, subject: pattern.subjectGroups.first.map { groups[$0] } ?? "",
                 pointer: last.map { said[$0] != groups[$0] } ?? false)
             // A long-lived project is a standing fact about the user, not something that happened.
@@ -97,7 +105,9 @@ public struct RuleBasedFactExtractor: FactExtractor {
                 let date = input.date
             {
                 let phrase = language.time.phrases[mention.phrase]
-                if let time = ResolvedTime.resolve(phrase.shift, groups: mention.groups, from: date, future: type == .goal, vocabulary: language.time) {
+                if let time = ResolvedTime.resolve(
+                    phrase.shift, groups: mention.groups, from: date, future: type == .goal, vocabulary: language.time)
+                {
                     content = String(content.dropLast()) + " " + language.time.render(time) + "."
                     memoriesAt = time.date
                 }
@@ -107,7 +117,9 @@ public struct RuleBasedFactExtractor: FactExtractor {
             // What the rules keep, the head judges again by meaning; a taste ("I love jazz") is
             // durable by definition, however short, so the head leaves it to the rules. The head
             // learned from English memories only, so other languages keep the rules' verdict.
-            if verdict == .keep, type != .preference, language.code == "en", let head, let probability = head.probability(of: content), probability < head.threshold {
+            if verdict == .keep, type != .preference, language.code == "en", let head,
+                let probability = head.probability(of: content), probability < head.threshold
+            {
                 (verdict, reason) = (.drop, DurabilityHead.reason(probability))
             }
             return MemoryCandidate(

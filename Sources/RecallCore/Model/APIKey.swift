@@ -28,7 +28,10 @@ public struct APIKey: Sendable, Equatable, Codable {
     public var perMonth: Int?
 
     /// A key record.
-    public init(id: String, account: String, scope: Scope, createdAt: Date, revokedAt: Date? = nil, perMinute: Int? = nil, perMonth: Int? = nil) {
+    public init(
+        id: String, account: String, scope: Scope, createdAt: Date, revokedAt: Date? = nil, perMinute: Int? = nil,
+        perMonth: Int? = nil
+    ) {
         self.id = id
         self.account = account
         self.scope = scope

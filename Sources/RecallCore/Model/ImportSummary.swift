@@ -1,6 +1,8 @@
 /// What one import did, per the whole run: the counts and every diagnostic.
 public struct ImportSummary: Sendable, Codable, Equatable {
-    /// The import's id (`imp_3`); `forget(import_id:)` removes what it added. Absent when the
+    /// The import's id (`imp_3`); `forget(import_id:)` removes what it added.
+    ///
+    /// Absent when the
     /// import stored nothing (every chat was already there): such a run leaves no record.
     public var importID: String?
     /// The platform detected (or forced); `mixed` when a folder held several.

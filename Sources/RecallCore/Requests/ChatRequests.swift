@@ -113,7 +113,10 @@ public struct ConversationPage: Sendable, Codable, Equatable {
     public var total: Int
 
     /// Creates a page.
-    public init(id: String, title: String, platform: Platform, createdAt: Date?, messages: [Message], offset: Int, nextOffset: Int?, total: Int) {
+    public init(
+        id: String, title: String, platform: Platform, createdAt: Date?, messages: [Message], offset: Int,
+        nextOffset: Int?, total: Int
+    ) {
         self.id = id
         self.title = title
         self.platform = platform

@@ -19,7 +19,7 @@ public struct ContextRequest: Sendable, Equatable {
 
 /// Where a piece of a context block came from, so `get_conversation` can open it.
 public struct Citation: Sendable, Codable, Equatable {
-    /// The number used in the block, `[1]`, `[2]`, …
+    /// The number used in the block: `[1]`, `[2]` and so on.
     public var ref: Int
     /// `memory` or `message`.
     public var kind: SearchHit.Kind
@@ -35,7 +35,10 @@ public struct Citation: Sendable, Codable, Equatable {
     public var date: Date?
 
     /// Creates a citation.
-    public init(ref: Int, kind: SearchHit.Kind, memoryID: String? = nil, chatID: String? = nil, chatTitle: String? = nil, messageIDs: [String] = [], date: Date? = nil) {
+    public init(
+        ref: Int, kind: SearchHit.Kind, memoryID: String? = nil, chatID: String? = nil, chatTitle: String? = nil,
+        messageIDs: [String] = [], date: Date? = nil
+    ) {
         self.ref = ref
         self.kind = kind
         self.memoryID = memoryID

@@ -16,12 +16,14 @@ public struct ExtractRequest: Sendable, Equatable {
     /// joins the rule-based candidates only if it passes.
     public var proposals: [FactProposal]?
     /// How many candidates (and their memories) the result lists; the counts cover them all.
+    ///
     /// nil lists every one. A bound keeps a run over a whole import at flat memory.
     public var listLimit: Int?
 
     /// Creates a request; give chats, an import or text.
     public init(
-        chatIDs: [String] = [], importID: String? = nil, text: String? = nil, dryRun: Bool = false, userID: String? = nil,
+        chatIDs: [String] = [], importID: String? = nil, text: String? = nil, dryRun: Bool = false,
+        userID: String? = nil,
         proposals: [FactProposal]? = nil, listLimit: Int? = ExtractRequest.defaultListLimit
     ) {
         self.chatIDs = chatIDs
@@ -104,7 +106,9 @@ public struct ExtractResult: Sendable, Codable, Equatable {
     /// Candidates found in all, kept and dropped.
     public var candidatesFound: Int
     /// The candidates found, in order: on a dry run every one, kept or dropped, each with its
-    /// verdict and reason; otherwise the kept ones (the dropped are counted in `dropped`). All of
+    /// verdict and reason; otherwise the kept ones (the dropped are counted in `dropped`).
+    ///
+    /// All of
     /// them, or the first `ExtractRequest.listLimit`.
     public var candidates: [MemoryCandidate]
     /// The memories the listed candidates stored or strengthened (empty on a dry run).
@@ -124,7 +128,8 @@ public struct ExtractResult: Sendable, Codable, Equatable {
 
     /// Creates a result.
     public init(
-        dryRun: Bool, messagesScanned: Int, candidates: [MemoryCandidate], memories: [Memory], added: Int = 0, merged: Int = 0,
+        dryRun: Bool, messagesScanned: Int, candidates: [MemoryCandidate], memories: [Memory], added: Int = 0,
+        merged: Int = 0,
         superseded: Int = 0, dropped: Int = 0, sampling: SamplingReport? = nil, candidatesFound: Int? = nil
     ) {
         self.dryRun = dryRun

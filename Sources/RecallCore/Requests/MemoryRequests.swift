@@ -159,7 +159,9 @@ public struct MemoryPage: Sendable, Codable, Equatable {
     }
 }
 
-/// Changes to one memory. A content change supersedes: a new memory replaces the old, linked.
+/// Changes to one memory.
+///
+/// A content change supersedes: a new memory replaces the old, linked.
 public struct MemoryUpdate: Sendable, Equatable {
     /// The memory to change.
     public var id: String

@@ -5,7 +5,9 @@ public enum SearchScope: String, Sendable, Codable, CaseIterable {
     case all, memories, messages
 }
 
-/// Filters shared by `search` and `get_context`. Every field narrows; nil means "any".
+/// Filters shared by `search` and `get_context`.
+///
+/// Every field narrows; nil means "any".
 public struct SearchFilters: Sendable, Equatable {
     /// Only chats from this platform.
     public var platform: Platform?
@@ -48,13 +50,16 @@ public struct SearchRequest: Sendable, Equatable {
     public var scope: SearchScope
     /// What to narrow to.
     public var filters: SearchFilters
-    /// Results per page (1–100; the MCP tool allows 50).
+    /// Results per page (`Limits.searchResults`; the MCP tool and the CLI allow `Limits.searchResultsPerPage`).
     public var limit: Int
     /// `next_cursor` from the previous page.
     public var cursor: String?
 
     /// Creates a search request.
-    public init(query: String, scope: SearchScope = .all, filters: SearchFilters = SearchFilters(), limit: Int = 10, cursor: String? = nil) {
+    public init(
+        query: String, scope: SearchScope = .all, filters: SearchFilters = SearchFilters(), limit: Int = 10,
+        cursor: String? = nil
+    ) {
         self.query = query
         self.scope = scope
         self.filters = filters

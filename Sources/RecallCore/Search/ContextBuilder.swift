@@ -29,7 +29,10 @@ struct ContextBuilder {
         guard let fitting = lines.first(where: { used + $0.cost <= budget }) else { return }
         used += fitting.cost
         memoryLines.append(fitting.line)
-        citations.append(Citation(ref: ref, kind: .memory, memoryID: memory.id, chatID: memory.source?.chatID, messageIDs: memory.source?.messageID.map { [$0] } ?? [], date: memory.memoriesAt ?? memory.createdAt))
+        citations.append(
+            Citation(
+                ref: ref, kind: .memory, memoryID: memory.id, chatID: memory.source?.chatID,
+                messageIDs: memory.source?.messageID.map { [$0] } ?? [], date: memory.memoriesAt ?? memory.createdAt))
     }
 
     /// Adds an excerpt, cutting its turns shorter when the whole would not fit.
@@ -43,7 +46,10 @@ struct ContextBuilder {
                 used += cost
                 excerptBlocks.append(text)
                 let turns = excerpt.ordered
-                citations.append(Citation(ref: ref, kind: .message, chatID: PublicID.chat.string(excerpt.chatID), chatTitle: excerpt.chatTitle, messageIDs: turns.map(\.id), date: turns.first?.createdAt))
+                citations.append(
+                    Citation(
+                        ref: ref, kind: .message, chatID: PublicID.chat.string(excerpt.chatID),
+                        chatTitle: excerpt.chatTitle, messageIDs: turns.map(\.id), date: turns.first?.createdAt))
                 return
             }
         }

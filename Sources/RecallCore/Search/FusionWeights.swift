@@ -1,4 +1,6 @@
-/// How the meaning signal joins the word ranking. Chosen on LoCoMo conversations 0–4 and
+/// How the meaning signal joins the word ranking.
+///
+/// Chosen on LoCoMo conversations 0–4 and
 /// checked on 5–9 (`recall-bench locomo`, `recall-bench memories`), and on the paraphrase set.
 public struct FusionWeights: Sendable, Equatable {
     /// Weight of a message's meaning against its words (0...1).
@@ -17,7 +19,7 @@ public struct FusionWeights: Sendable, Equatable {
     /// few items (scaled by how common its most specific term is).
     public var commonWords = 1.0
     /// What meaning's weight is multiplied by when the query holds an id, a code name or a
-    /// quoted phrase (see ``QueryEvidence/hasExactToken(_:)``).
+    /// quoted phrase (see `QueryTokens.hasExactToken`).
     public var exactToken = 0.5
     /// Nearest vectors read per query and kind, beside the word matches.
     public var pool = 100

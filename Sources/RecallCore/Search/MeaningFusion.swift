@@ -19,7 +19,9 @@ struct MeaningFusion: Sendable {
 }
 
 /// Maps one model's cosine to 0...1: 0 at what unrelated text typically scores with it, 1 for
-/// the same text. Static vectors share a common direction (unrelated chat turns score about
+/// the same text.
+///
+/// Static vectors share a common direction (unrelated chat turns score about
 /// 0.4); the transformer's are spread wider (about 0.15).
 struct SimilarityScale: Sendable {
     /// The cosine of typical unrelated text.

@@ -8,31 +8,60 @@ struct QueryDates: Sendable {
     /// The query with the date expressions removed.
     let remainder: String
 
-    private static let month = "(january|february|march|april|may|june|july|august|september|sept|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
-    private static let dayMonthYear = regex("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+\(month)\\.?,?\\s+(\\d{4})\\b")
-    private static let monthDayYear = regex("\\b\(month)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b")
-    private static let monthYear = regex("\\b\(month)\\.?,?\\s+(\\d{4})\\b")
-    private static let year = regex("\\b((?:19|20)\\d{2})\\b")
+    private static let month =
+        "(january|february|march|april|may|june|july|august|september|sept|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
+    /// The forms' patterns, most specific first: day month year, month day year, month year, year.
+    static let patterns = [
+        "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+\(month)\\.?,?\\s+(\\d{4})\\b",
+        "\\b\(month)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
+        "\\b\(month)\\.?,?\\s+(\\d{4})\\b",
+        "\\b((?:19|20)\\d{2})\\b",
+    ]
+    private static let dayMonthYear = compiled(patterns[0])
+    private static let monthDayYear = compiled(patterns[1])
+    private static let monthYear = compiled(patterns[2])
+    private static let year = compiled(patterns[3])
 
-    private static func regex(_ pattern: String) -> NSRegularExpression {
-        // Literal patterns: a failure here is a programming error caught by the tests.
-        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    /// A pattern compiled, case-insensitive.
+    ///
+    /// The patterns are literals, so nil means one was mistyped: `QueryDatesTests` compiles every
+    /// one, and until then that form finds nothing rather than stopping the process.
+    static func compiled(_ pattern: String) -> NSRegularExpression? {
+        try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
     /// Finds the dates in a query; the most specific form wins where forms overlap.
     init(_ query: String) {
         var text = query
         var found: [DateInterval] = []
-        let forms: [(NSRegularExpression, (NSTextCheckingResult, String) -> DateInterval?)] = [
-            (Self.dayMonthYear, { match, text in Self.day(year: Self.group(match, 3, text), month: Self.group(match, 2, text), day: Self.group(match, 1, text)) }),
-            (Self.monthDayYear, { match, text in Self.day(year: Self.group(match, 3, text), month: Self.group(match, 1, text), day: Self.group(match, 2, text)) }),
-            (Self.monthYear, { match, text in Self.month(year: Self.group(match, 2, text), month: Self.group(match, 1, text)) }),
+        let forms: [(NSRegularExpression?, (NSTextCheckingResult, String) -> DateInterval?)] = [
+            (
+                Self.dayMonthYear,
+                { match, text in
+                    Self.day(
+                        year: Self.group(match, 3, text), month: Self.group(match, 2, text),
+                        day: Self.group(match, 1, text))
+                }
+            ),
+            (
+                Self.monthDayYear,
+                { match, text in
+                    Self.day(
+                        year: Self.group(match, 3, text), month: Self.group(match, 1, text),
+                        day: Self.group(match, 2, text))
+                }
+            ),
+            (
+                Self.monthYear,
+                { match, text in Self.month(year: Self.group(match, 2, text), month: Self.group(match, 1, text)) }
+            ),
             (Self.year, { match, text in Self.year(Self.group(match, 1, text)) }),
         ]
-        for (regex, interval) in forms {
+        for case (let regex?, let interval) in forms {
             let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
             for match in matches { if let value = interval(match, text) { found.append(value) } }
-            text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
+            text = regex.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         }
         intervals = found
         remainder = text
@@ -69,7 +98,8 @@ struct QueryDates: Sendable {
     }
 
     private static func month(year: String, month: String) -> DateInterval? {
-        guard let y = Int(year), let m = monthNumber(month), let start = calendar.date(from: DateComponents(year: y, month: m, day: 1)),
+        guard let y = Int(year), let m = monthNumber(month),
+            let start = calendar.date(from: DateComponents(year: y, month: m, day: 1)),
             let end = calendar.date(byAdding: .month, value: 1, to: start)
         else { return nil }
         return DateInterval(start: start, end: end)

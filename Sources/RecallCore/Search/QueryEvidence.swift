@@ -9,43 +9,30 @@ import Foundation
 /// query holds something only words can find (an id, a code name, a version, a quoted phrase)
 /// and some item has it: those must keep winning.
 enum QueryEvidence {
-    /// The meaning weight for a query, from the base weight of its kind of item, each term's
-    /// matches, and the best word match (nil when no word matched).
+    /// The meaning weight for a query, from the base weight of its kind of item, whether it holds
+    /// an exact token (`QueryTokens.hasExactToken`), each term's matches, and the best word match
+    /// (nil when no word matched).
+    ///
     /// `items` is about how many items of the kind the store holds.
     static func meaningWeight<Key: Hashable>(
-        base: Double, query: String, termScores: [[Key: Double]], best: Key?, items: Int, weights: FusionWeights
+        base: Double, exactToken: Bool, termScores: [[Key: Double]], best: Key?, items: Int, weights: FusionWeights
     ) -> Double {
         guard let best, !termScores.isEmpty else { return base }
         let covered = Double(termScores.filter { $0[best] != nil }.count) / Double(termScores.count)
         var weight = min(0.95, base * (1 + weights.weakWords * (1 - covered)))
         weight += (0.95 - weight) * weights.commonWords * (1 - specificity(termScores, items: items))
-        if hasExactToken(query) { weight *= weights.exactToken }
+        if exactToken { weight *= weights.exactToken }
         return min(0.95, max(0, weight))
     }
 
     /// How specific the query's most specific matched term is: 1 for a term only one item has,
     /// 0 for one every item has (an inverse document frequency scaled by the store's size).
+    ///
     /// Terms are read up to a few hundred matches, so a common term's share is a lower bound.
     static func specificity<Key: Hashable>(_ termScores: [[Key: Double]], items: Int) -> Double {
         let total = Double(max(items, 2))
         return termScores.filter { !$0.isEmpty }.map { scores in
             min(1, max(0, log(total / Double(scores.count)) / log(total)))
         }.max() ?? 1
-    }
-
-    /// True when the query quotes a phrase or holds a token shaped like an identifier: letters
-    /// with digits (`nightowl42`, `v2.3`, `RCL-4821`), inner capitals (`PostgreSQL`, `iOS`),
-    /// or underscores (`user_id`).
-    static func hasExactToken(_ query: String) -> Bool {
-        if query.filter({ $0 == "\"" }).count >= 2 { return true }
-        for token in query.split(whereSeparator: \.isWhitespace) {
-            let word = token.trimmingCharacters(in: .punctuationCharacters)
-            guard word.count >= 2 else { continue }
-            let hasLetter = word.contains(where: \.isLetter)
-            if hasLetter, word.contains(where: \.isNumber) { return true }
-            if word.contains("_") { return true }
-            if word.dropFirst().contains(where: \.isUppercase), word.contains(where: \.isLowercase) { return true }
-        }
-        return false
     }
 }

@@ -1,4 +1,6 @@
-/// The knobs of message ranking. The defaults were chosen on LoCoMo conversations 0–4 and
+/// The knobs of message ranking.
+///
+/// The defaults were chosen on LoCoMo conversations 0–4 and
 /// checked on 5–9; `RankingWeights.plain` is bm25 over an OR of the query's terms alone.
 public struct RankingWeights: Sendable, Equatable {
     /// Turns on each side whose matches count for a candidate.

@@ -11,7 +11,9 @@ struct WindowRanker: Sendable {
     /// The weights in use.
     var weights = RankingWeights()
 
-    /// Scores candidates from per-term scores. `neighbours` gives the keys around a key.
+    /// Scores candidates from per-term scores.
+    ///
+    /// `neighbours` gives the keys around a key.
     func rank<Key: Hashable & Comparable>(
         termScores: [[Key: Double]], neighbours: (Key) -> [Key]
     ) -> [(key: Key, score: Double)] {
@@ -47,7 +49,9 @@ struct WindowRanker: Sendable {
     }
 
     /// Raises turns by the one speaker the query names and turns from the time it names, and re-sorts.
-    func boost<Key: Comparable>(_ ranked: [(key: Key, score: Double)], facts: (Key) -> (namedAuthor: Bool, namedTime: Bool)) -> [(key: Key, score: Double)] {
+    func boost<Key: Comparable>(
+        _ ranked: [(key: Key, score: Double)], facts: (Key) -> (namedAuthor: Bool, namedTime: Bool)
+    ) -> [(key: Key, score: Double)] {
         ranked.map { item in
             let fact = facts(item.key)
             var score = item.score
@@ -57,20 +61,12 @@ struct WindowRanker: Sendable {
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
     }
 
-    /// The single speaker a query names by name, if exactly one of `authors` appears in it as a word.
-    static func namedAuthor(in query: String, among authors: Set<String>) -> String? {
-        let words = Set(QueryTermsWords.all(in: query))
+    /// The single speaker a query names by name, if exactly one of `authors` appears in it as words.
+    static func namedAuthor(in query: QueryTokens, among authors: Set<String>) -> String? {
         let named = authors.filter { author in
-            let parts = QueryTermsWords.all(in: author)
-            return !parts.isEmpty && parts.allSatisfy(words.contains)
+            let parts = QueryTokens.allWords(in: author)
+            return !parts.isEmpty && parts.allSatisfy(query.names.contains)
         }
         return named.count == 1 ? named.first : nil
-    }
-}
-
-/// Lowercased words of a text, stop words included (names can be anything).
-enum QueryTermsWords {
-    static func all(in text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 }

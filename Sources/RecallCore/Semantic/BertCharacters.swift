@@ -1,5 +1,7 @@
 /// How BERT's normaliser and pre-tokenizer (Hugging Face `tokenizers`, `BertNormalizer` and
-/// `BertPreTokenizer`) classify a Unicode scalar. ASCII is decided here; everything else by the
+/// `BertPreTokenizer`) classify a Unicode scalar.
+///
+/// ASCII is decided here; everything else by the
 /// tables read off the library (`BertCharacterTables`), not by Swift's own Unicode data, which
 /// is newer and would split or drop characters the model's tokenizer keeps.
 enum BertCharacters {

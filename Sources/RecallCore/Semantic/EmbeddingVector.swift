@@ -31,6 +31,7 @@ public struct EmbeddingVector: Sendable, Hashable {
     }
 
     /// Quantises a float vector: values spread over -127...127, scale set for unit length.
+    ///
     /// A zero (or non-finite) vector gives the zero vector.
     public init(quantizing components: [Float]) {
         precondition(components.count == Self.dimensions, "an embedding has \(Self.dimensions) components")
@@ -70,7 +71,8 @@ public struct EmbeddingVector: Sendable, Hashable {
         var bits: UInt32 = 0
         for offset in 0..<4 { bits |= UInt32(bytes[Self.dimensions + offset]) << (8 * offset) }
         let scale = Float(bitPattern: bits)
-        guard let vector = EmbeddingVector(values: bytes[0..<Self.dimensions].map { Int8(bitPattern: $0) }, scale: scale)
+        guard
+            let vector = EmbeddingVector(values: bytes[0..<Self.dimensions].map { Int8(bitPattern: $0) }, scale: scale)
         else {
             throw RecallError(.invalidArgument, "a stored embedding has an invalid scale \(scale): re-embed it")
         }

@@ -1,7 +1,9 @@
 import RecallKernels
 
 /// A unit-length text vector in its storage form: `dimensions` signed bytes, then one Float32
-/// scale (little-endian) such that `scale * Float(value)` has length 1. The dot product of two
+/// scale (little-endian) such that `scale * Float(value)` has length 1.
+///
+/// The dot product of two
 /// such vectors is their cosine: an `Int32` sum of byte products times both scales.
 ///
 /// Every encoder's vectors are stored, loaded and scanned in this one form, whatever their size.
@@ -57,7 +59,9 @@ public struct PackedVector: Sendable, Hashable {
         guard other.bytes.count == bytes.count else { return 0 }
         return bytes.withUnsafeBytes { mine in
             other.bytes.withUnsafeBytes { theirs in
-                Float(VectorMath.dot(mine.baseAddress!, theirs.baseAddress!, count: dimensions)) * scale * other.scale
+                // Vectors of the same size are never empty, so both have storage.
+                guard let mine = mine.baseAddress, let theirs = theirs.baseAddress else { return 0 }
+                return Float(VectorMath.dot(mine, theirs, count: dimensions)) * scale * other.scale
             }
         }
     }

@@ -24,7 +24,9 @@ public final class StaticEncoder: Sendable {
     public static let shared = StaticEncoder(embedded: ())
 
     /// Why the table could not be read, if it could not; then ``encode(_:)`` returns nil for
-    /// every text and search falls back to words alone. Only a broken build can cause it.
+    /// every text and search falls back to words alone.
+    ///
+    /// Only a broken build can cause it.
     public let problem: RecallError?
 
     private let table: StaticTable?
@@ -43,6 +45,7 @@ public final class StaticEncoder: Sendable {
     }
 
     /// An encoder over a table in the same format held in memory (tests, other builds).
+    ///
     /// Throws when the bytes are not a valid table.
     public init(tableBytes: [UInt8]) throws {
         // The table reads its rows in place, so it points into a copy this object owns.
@@ -75,7 +78,9 @@ public final class StaticEncoder: Sendable {
     /// The vocabulary token with this id, for inspection.
     func token(_ id: Int32) -> String { tokenizer?.vocabulary.token(id) ?? "" }
 
-    /// The vector of `text`, or nil when no token of it is in the vocabulary. Any text is
+    /// The vector of `text`, or nil when no token of it is in the vocabulary.
+    ///
+    /// Any text is
     /// accepted; past 512 tokens the rest is ignored, so a long text costs no more than that.
     public func encode(_ text: String) -> EmbeddingVector? {
         guard let table else { return nil }
@@ -100,7 +105,8 @@ public final class StaticEncoder: Sendable {
     public func tokenIDs(_ text: String) -> [Int32] {
         guard let table, let tokenizer else { return [] }
         let maxTokens = table.maxTokens > 0 ? table.maxTokens : nil
-        var ids = tokenizer.encode(Self.prefix(of: text, scalars: table.maxTokens * table.medianTokenLength), maxTokens: maxTokens)
+        var ids = tokenizer.encode(
+            Self.prefix(of: text, scalars: table.maxTokens * table.medianTokenLength), maxTokens: maxTokens)
         if let unknown = table.unknownID { ids.removeAll { $0 == unknown } }
         return ids
     }

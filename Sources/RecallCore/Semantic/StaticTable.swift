@@ -1,6 +1,8 @@
 /// The static embedding table read in place: the header and vocabulary are parsed once, the
 /// rows and scales are read straight from the bytes (for the embedded table, the executable's
-/// read-only pages, never copied). Format: `Sources/RecallModels/README.md`.
+/// read-only pages, never copied).
+///
+/// Format: `Sources/RecallModels/README.md`.
 struct StaticTable: @unchecked Sendable {
     // @unchecked: `base` points at bytes that never change and outlive the table (the
     // executable's own data, or a buffer the owning encoder keeps alive).
@@ -33,8 +35,13 @@ struct StaticTable: @unchecked Sendable {
             Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + 4 * index, as: UInt32.self)))
         }
         guard field(0) == Self.formatVersion else { throw damaged("format version \(field(0)) is not 1") }
-        let dimensions = field(1), count = field(2), unknown = field(3)
-        let vocabOffset = field(6), vocabLength = field(7), scalesOffset = field(8), rowsOffset = field(9)
+        let dimensions = field(1)
+        let count = field(2)
+        let unknown = field(3)
+        let vocabOffset = field(6)
+        let vocabLength = field(7)
+        let scalesOffset = field(8)
+        let rowsOffset = field(9)
         guard dimensions == EmbeddingVector.dimensions else { throw damaged("it has \(dimensions) dimensions") }
         guard count > 0, vocabOffset >= Self.headerSize, vocabOffset + vocabLength <= scalesOffset,
             scalesOffset % 4 == 0, Int(bitPattern: base) % 4 == 0,
@@ -47,7 +54,9 @@ struct StaticTable: @unchecked Sendable {
         while tokens.count < count {
             guard offset + 2 <= vocabEnd else { throw damaged("its vocabulary ends after \(tokens.count) tokens") }
             let length = Int(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
-            guard offset + 2 + length <= vocabEnd else { throw damaged("token \(tokens.count) runs past the vocabulary") }
+            guard offset + 2 + length <= vocabEnd else {
+                throw damaged("token \(tokens.count) runs past the vocabulary")
+            }
             tokens.append(Array(bytes[(offset + 2)..<(offset + 2 + length)]))
             offset += 2 + length
         }

@@ -13,7 +13,9 @@ public struct TokenVocabulary: Sendable {
     private let storage: [UInt8]
     /// Where token `id` starts in `storage`; `starts[id + 1]` is where it ends.
     private let starts: [Int32]
-    /// Token ids by hash; -1 marks an empty slot. Its size is a power of two.
+    /// Token ids by hash; -1 marks an empty slot.
+    ///
+    /// Its size is a power of two.
     private let slots: [Int32]
     /// The longest token, in bytes: pieces longer than this cannot match.
     public let longestToken: Int
@@ -22,6 +24,7 @@ public struct TokenVocabulary: Sendable {
     public var count: Int { starts.count - 1 }
 
     /// A vocabulary whose ids are the tokens' positions (the order of a `vocab.txt`).
+    ///
     /// A token listed twice keeps its first id, as the later copy could never be produced.
     public init(tokens: [String]) {
         self.init(utf8Tokens: tokens.map { Array($0.utf8) })

@@ -31,7 +31,9 @@ public final class TransformerEncoder: Sendable {
     public static let shared = TransformerEncoder(embedded: ())
 
     /// Why the model could not be read, if it could not; then ``encode(_:)`` returns nil for
-    /// every text. Only a broken build can cause it.
+    /// every text.
+    ///
+    /// Only a broken build can cause it.
     public let problem: RecallError?
     /// Texts of at least this many tokens share each layer's work between the cores.
     public let parallelThreshold: Int
@@ -53,8 +55,9 @@ public final class TransformerEncoder: Sendable {
     }
 
     /// An encoder over a model in the same format held in memory (tests, other builds).
-    /// Throws when the bytes are not a valid model.
-    /// - Parameter parallelThreshold: texts of at least this many tokens use several cores.
+    ///
+    /// Throws when the bytes are not a valid model. Texts of at least `parallelThreshold` tokens
+    /// use several cores.
     public init(modelBytes: [UInt8], parallelThreshold: Int = 64) throws {
         // The model reads its weights in place, so it points into a copy this object owns.
         let owned = OwnedBytes(modelBytes)
@@ -86,12 +89,13 @@ public final class TransformerEncoder: Sendable {
     public var maxTokens: Int { model?.maxTokens ?? 0 }
 
     /// The unit-length vector of `text` (``dimensions`` floats), or nil only when the model
-    /// could not be read (see ``problem``). Any text is accepted; past ``maxTokens`` tokens the
+    /// could not be read (see ``problem``).
+    ///
+    /// Any text is accepted; past ``maxTokens`` tokens the
     /// rest is ignored, so a long text costs no more than that.
     public func encode(_ text: String) -> [Float]? {
         encode(tokenIDs: tokenIDs(text))
     }
-
 
     /// The ids ``encode(_:)`` runs the model on: [CLS], the text's WordPiece tokens, [SEP],
     /// at most ``maxTokens`` of them.
@@ -110,10 +114,11 @@ public final class TransformerEncoder: Sendable {
     }
 
     /// The vector of a list of token ids as ``tokenIDs(_:)`` gives them, or nil when the list is
-    /// empty or the model could not be read. Ids past ``maxTokens`` are ignored; ids outside the
-    /// vocabulary read as [UNK].
-    /// - Parameter threads: how many threads share the work; nil chooses one below
-    ///   ``parallelThreshold`` tokens and up to four (the cores there are) from it on.
+    /// empty or the model could not be read.
+    ///
+    /// Ids past ``maxTokens`` are ignored; ids outside the vocabulary read as [UNK]. `threads`
+    /// share the work; nil chooses one below ``parallelThreshold`` tokens and up to four (the
+    /// cores there are) from it on.
     public func encode(tokenIDs ids: [Int32], threads: Int? = nil) -> [Float]? {
         guard let model, let tokenizer else { return nil }
         let vocabulary = Int32(model.tokens.count)

@@ -1,5 +1,5 @@
-import RecallKernels
 import Dispatch
+import RecallKernels
 import Synchronization
 
 /// One model's vectors for one kind of row (messages or memories), kept in memory in one
@@ -59,7 +59,9 @@ final class VectorIndex: Sendable {
     var isLoaded: Bool { contents.withLock { $0.loaded } }
 
     /// Adds rows stored after the last load (ascending vector ids); a row already present
-    /// takes its new vector. Rows of another size than the first are ignored.
+    /// takes its new vector.
+    ///
+    /// Rows of another size than the first are ignored.
     func extend(with rows: [Row]) {
         contents.withLock { state in
             state.loaded = true
@@ -97,10 +99,14 @@ final class VectorIndex: Sendable {
         contents.withLock { $0 = Contents() }
     }
 
-    /// The `count` rows most similar to `query`, best first, with their cosines. With `groups`,
+    /// The `count` rows most similar to `query`, best first, with their cosines.
+    ///
+    /// With `groups`,
     /// only rows of those chats count. Past ``scanLimit`` vectors only the newest are scanned,
     /// plus the rows in `alsoRows` (the query's word matches).
-    func nearest(to query: PackedVector, count: Int, groups: Set<Int64>? = nil, alsoRows: [Int64] = []) -> [(rowID: Int64, score: Float)] {
+    func nearest(to query: PackedVector, count: Int, groups: Set<Int64>? = nil, alsoRows: [Int64] = []) -> [(
+        rowID: Int64, score: Float
+    )] {
         contents.withLock { state in
             guard state.stride == query.bytes.count, !state.rowIDs.isEmpty, count > 0 else { return [] }
             let total = state.rowIDs.count
@@ -111,8 +117,12 @@ final class VectorIndex: Sendable {
             state.bytes.withUnsafeBytes { buffer in
                 state.groups.withUnsafeBufferPointer { chats in
                     query.bytes.withUnsafeBytes { queryBytes in
-                        guard let rows = buffer.baseAddress, let vector = queryBytes.baseAddress, let chats = chats.baseAddress else { return }
-                        let scan = RawScan(rows: rows, groups: chats, query: vector, stride: state.stride, scale: query.scale, allowed: groups)
+                        guard let rows = buffer.baseAddress, let vector = queryBytes.baseAddress,
+                            let chats = chats.baseAddress
+                        else { return }
+                        let scan = RawScan(
+                            rows: rows, groups: chats, query: vector, stride: state.stride, scale: query.scale,
+                            allowed: groups)
                         DispatchQueue.concurrentPerform(iterations: parts) { part in
                             var best = TopScores(capacity: count)
                             for slot in bounds[part]..<bounds[part + 1] { scan.offer(slot, to: &best) }
@@ -146,7 +156,8 @@ final class VectorIndex: Sendable {
                         guard let slot = state.slots[rowID] else { continue }
                         let row = base + slot * state.stride
                         let bits = UInt32(littleEndian: row.loadUnaligned(fromByteOffset: dimensions, as: UInt32.self))
-                        result[rowID] = Float(VectorMath.dot(q, row, count: dimensions)) * query.scale * Float(bitPattern: bits)
+                        result[rowID] =
+                            Float(VectorMath.dot(q, row, count: dimensions)) * query.scale * Float(bitPattern: bits)
                     }
                 }
             }

@@ -8,7 +8,9 @@ enum TokenizerSegment {
 
 extension WordPieceTokenizer {
     /// Splits `text` at special tokens written verbatim in it (they are not normalised, so
-    /// "[sep]" is ordinary text). `body` returns false to stop early.
+    /// "[sep]" is ordinary text).
+    ///
+    /// `body` returns false to stop early.
     func forEachSegment(of text: String, _ body: (TokenizerSegment) -> Bool) {
         let utf8 = text.utf8
         guard !literalTokens.isEmpty, utf8.contains(0x5B) else {
@@ -52,7 +54,8 @@ extension WordPieceTokenizer {
                     flush(upTo: index)
                 } else if BertCharacters.isPunctuation(scalar) {
                     flush(upTo: index)
-                    wordPiece(UnsafeBufferPointer(rebasing: bytes[index..<index + length]), into: &sink, pieces: &pieces)
+                    wordPiece(
+                        UnsafeBufferPointer(rebasing: bytes[index..<index + length]), into: &sink, pieces: &pieces)
                 } else if wordStart < 0 {
                     wordStart = index
                 }
@@ -81,7 +84,8 @@ extension WordPieceTokenizer {
             while end < word.count, word[end] & 0xC0 == 0x80 { end -= 1 }
             var found: Int32?
             while end > start {
-                if let id = vocabulary.lookUp(continuation: start > 0, UnsafeBufferPointer(rebasing: word[start..<end])) {
+                if let id = vocabulary.lookUp(continuation: start > 0, UnsafeBufferPointer(rebasing: word[start..<end]))
+                {
                     found = id
                     break
                 }
@@ -99,7 +103,9 @@ extension WordPieceTokenizer {
     }
 
     /// BERT's normaliser, into UTF-8 bytes: clean, space out CJK ideographs, NFD without
-    /// non-spacing marks, lower-case. ASCII text, the common case, skips the Unicode tables.
+    /// non-spacing marks, lower-case.
+    ///
+    /// ASCII text, the common case, skips the Unicode tables.
     static func normalize(_ segment: Substring.UTF8View, into out: inout [UInt8]) {
         out.reserveCapacity(segment.count)
         if !segment.contains(where: { $0 >= 0x80 }) {

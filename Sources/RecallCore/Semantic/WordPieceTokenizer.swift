@@ -31,10 +31,10 @@ public struct WordPieceTokenizer: Sendable {
     let literalTokens: [(bytes: [UInt8], id: Int32)]
 
     /// A tokenizer over `vocabulary`; throws when a named special token is missing from it.
-    /// - Parameters:
-    ///   - addsSpecialTokens: true for the transformer (`[CLS] … [SEP]`), false for static vectors.
-    ///   - literalTokens: special tokens recognised when they appear in the text itself; the
-    ///     ones missing from the vocabulary are ignored.
+    ///
+    /// `addsSpecialTokens` is true for the transformer (`[CLS] … [SEP]`), false for static
+    /// vectors. `literalTokens` are special tokens recognised when they appear in the text
+    /// itself; the ones missing from the vocabulary are ignored.
     public init(
         vocabulary: TokenVocabulary,
         unknownToken: String = "[UNK]",
@@ -51,7 +51,8 @@ public struct WordPieceTokenizer: Sendable {
         let sep = vocabulary.id(of: separatorToken)
         if addsSpecialTokens && (cls == nil || sep == nil) {
             throw RecallError(
-                .invalidArgument, "the vocabulary lacks \(classToken) or \(separatorToken), which the tokenizer must add")
+                .invalidArgument,
+                "the vocabulary lacks \(classToken) or \(separatorToken), which the tokenizer must add")
         }
         self.vocabulary = vocabulary
         self.unknownID = unknown
@@ -65,7 +66,9 @@ public struct WordPieceTokenizer: Sendable {
     }
 
     /// The token ids of `text`, at most `maxTokens` of them (special tokens included), keeping
-    /// the first ones as Hugging Face truncation does. Never fails: text it cannot spell is `[UNK]`.
+    /// the first ones as Hugging Face truncation does.
+    ///
+    /// Never fails: text it cannot spell is `[UNK]`.
     public func encode(_ text: String, maxTokens: Int? = nil) -> [Int32] {
         let special = addsSpecialTokens ? 2 : 0
         let limit = maxTokens.map { max(0, $0 - special) } ?? Int.max

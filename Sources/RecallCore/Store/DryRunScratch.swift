@@ -40,7 +40,8 @@ final class DryRunScratch {
             throw error
         } catch {
             try? FileManager.default.removeItem(atPath: path)
-            throw RecallError(.storeUnavailable, "A dry run could not set up its scratch copy: \(RecallDatabase.describe(error)).")
+            throw RecallError(
+                .storeUnavailable, "A dry run could not set up its scratch copy: \(RecallDatabase.describe(error)).")
         }
     }
 
@@ -49,15 +50,19 @@ final class DryRunScratch {
     }
 
     /// Stores candidates in the copy with the store's own rules; see `RecallDatabase.store`.
-    func store(_ candidates: [MemoryCandidate], userID: String, now: Date, describing: Int, rules database: RecallDatabase) throws -> MemoryBatch {
+    func store(
+        _ candidates: [MemoryCandidate], userID: String, now: Date, describing: Int, rules database: RecallDatabase
+    ) throws -> MemoryBatch {
         do {
             return try queue.write { db in
-                try RecallDatabase.store(candidates, userID: userID, now: now, describing: describing, into: database, db: db)
+                try RecallDatabase.store(
+                    candidates, userID: userID, now: now, describing: describing, into: database, db: db)
             }
         } catch let error as RecallError {
             throw error
         } catch {
-            throw RecallError(.storeUnavailable, "A dry run could not write its scratch copy: \(RecallDatabase.describe(error)).")
+            throw RecallError(
+                .storeUnavailable, "A dry run could not write its scratch copy: \(RecallDatabase.describe(error)).")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,7 +33,8 @@ final class RecallDatabase: Sendable {
 
     /// This store as `account` sees it: the same connections, only that account's rows.
     func acting(as account: String) -> RecallDatabase {
-        account == self.account ? self : RecallDatabase(writer: writer, location: location, isReadOnly: isReadOnly, account: account)
+        account == self.account
+            ? self : RecallDatabase(writer: writer, location: location, isReadOnly: isReadOnly, account: account)
     }
 
     /// Opens (creating if needed) the store at a location and brings its schema up to date.
@@ -75,14 +77,19 @@ final class RecallDatabase: Sendable {
         } catch let error as RecallError {
             throw error
         } catch {
-            throw RecallError(.storeUnavailable, "Cannot open the store at \(location.displayPath): \(Self.describe(error)). Check the path and its permissions, or pass another with --db or RECALL_DB.")
+            throw RecallError(
+                .storeUnavailable,
+                "Cannot open the store at \(location.displayPath): \(Self.describe(error)). Check the path and its permissions, or pass another with --db or RECALL_DB."
+            )
         }
         isReadOnly = readOnly
         // A read-only store cannot be upgraded; what it holds is served as it is.
         if !readOnly { try Schema.migrate(writer, location: location) }
     }
 
-    /// Opens the pool, trying again when another process holds the new store's lock. Switching a
+    /// Opens the pool, trying again when another process holds the new store's lock.
+    ///
+    /// Switching a
     /// new store to WAL can answer "database is locked" at once, without waiting out the busy
     /// timeout, while another process is doing the same (clients start their servers together).
     private static func openPool(_ path: String, configuration: Configuration) throws -> DatabasePool {
@@ -106,7 +113,10 @@ final class RecallDatabase: Sendable {
 
     /// The answer to every write on a read-only store.
     var readOnlyError: RecallError {
-        RecallError(.storeUnavailable, "The store at \(location.displayPath) is read-only (the file, its folder or the disk cannot be written): reads work, but nothing can be saved, so nothing from this call was. Make it writable, or pass another store with --db or RECALL_DB.")
+        RecallError(
+            .storeUnavailable,
+            "The store at \(location.displayPath) is read-only (the file, its folder or the disk cannot be written): reads work, but nothing can be saved, so nothing from this call was. Make it writable, or pass another store with --db or RECALL_DB."
+        )
     }
 
     /// Creates the folder and an empty file with mode 0600 before SQLite touches it.
@@ -114,16 +124,20 @@ final class RecallDatabase: Sendable {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw RecallError(.storeUnavailable, "The store path \(path) is a folder; give a file path such as \(path)/recall.sqlite.")
+            throw RecallError(
+                .storeUnavailable, "The store path \(path) is a folder; give a file path such as \(path)/recall.sqlite."
+            )
         }
         do {
             // Only when missing: a read-only store's folder exists and cannot be written.
             let folder = url.deletingLastPathComponent()
             if !FileManager.default.fileExists(atPath: folder.path) {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             }
         } catch {
-            throw RecallError(.storeUnavailable, "Cannot create the folder for the store at \(path): \(describe(error)).")
+            throw RecallError(
+                .storeUnavailable, "Cannot create the folder for the store at \(path): \(describe(error)).")
         }
         // O_EXCL, not FileManager.createFile: that one writes a temporary file and renames it over
         // the path, which would swap an empty file under a process that just created the store.
@@ -131,7 +145,8 @@ final class RecallDatabase: Sendable {
         if descriptor >= 0 {
             close(descriptor)
         } else if errno != EEXIST {
-            throw RecallError(.storeUnavailable, "Cannot create the store at \(path): \(String(cString: strerror(errno))).")
+            throw RecallError(
+                .storeUnavailable, "Cannot create the store at \(path): \(String(cString: strerror(errno))).")
         }
     }
 
@@ -158,7 +173,9 @@ final class RecallDatabase: Sendable {
         } catch let error as RecallError {
             throw error
         } catch {
-            throw RecallError(.storeUnavailable, "The store could not be written: \(Self.describe(error)). Nothing from this call was saved; try again.")
+            throw RecallError(
+                .storeUnavailable,
+                "The store could not be written: \(Self.describe(error)). Nothing from this call was saved; try again.")
         }
     }
 

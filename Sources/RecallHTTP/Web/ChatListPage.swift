@@ -9,7 +9,9 @@ enum ChatListPage {
         let query = WebForm(query: request)
         var listing = ChatListRequest(page: max(1, query.int("page") ?? 1), pageSize: 20)
         if let name = query.string("platform") {
-            guard let platform = Platform(rawValue: name) else { throw WebError(status: .badRequest, message: "There is no platform “\(name)”.") }
+            guard let platform = Platform(rawValue: name) else {
+                throw WebError(status: .badRequest, message: "There is no platform “\(name)”.")
+            }
             listing.platform = platform
         }
         listing.title = query.string("title")
@@ -26,8 +28,14 @@ enum ChatListPage {
                 <div class="meta"><span>\(chat.platform.rawValue)</span><span>\(chat.messageCount) messages</span><span>updated <time>\(WebPage.time(chat.updatedAt ?? chat.createdAt))</time></span>\(chat.pinned ? "<span><strong>pinned</strong></span>" as HTML : "")\(chat.bucket.map { "<span>bucket \($0)</span>" as HTML } ?? "")\(tags)</div></li>
                 """
         }
-        let previous: HTML = page.page > 1 ? "<a href=\"/chats?\(query.encoded(without: ["page", "forgot"], adding: [("page", String(page.page - 1))]))\" rel=\"prev\">Previous</a>" : ""
-        let next: HTML = page.page < page.totalPages ? "<a href=\"/chats?\(query.encoded(without: ["page", "forgot"], adding: [("page", String(page.page + 1))]))\" rel=\"next\">Next</a>" : ""
+        let previous: HTML =
+            page.page > 1
+            ? "<a href=\"/chats?\(query.encoded(without: ["page", "forgot"], adding: [("page", String(page.page - 1))]))\" rel=\"prev\">Previous</a>"
+            : ""
+        let next: HTML =
+            page.page < page.totalPages
+            ? "<a href=\"/chats?\(query.encoded(without: ["page", "forgot"], adding: [("page", String(page.page + 1))]))\" rel=\"next\">Next</a>"
+            : ""
         let body: HTML = """
             \(query.string("forgot") != nil ? "<p class=\"notice\" role=\"status\">The conversation was forgotten.</p>" as HTML : "")
             \(filters(query))

@@ -12,7 +12,8 @@ enum ChatPage {
     static func render(_ id: String, request: Request, user: WebUser) async throws -> Response {
         let query = WebForm(query: request)
         let at = query.string("at")
-        var reading = ConversationRequest(id: id, offset: max(0, query.int("offset") ?? 0), limit: pageSize, includeHidden: true)
+        var reading = ConversationRequest(
+            id: id, offset: max(0, query.int("offset") ?? 0), limit: pageSize, includeHidden: true)
         if let at {
             reading.aroundMessageID = at
             reading.before = 20
@@ -26,17 +27,22 @@ enum ChatPage {
         let messages = page.messages.map { message(_: $0, target: at) }
         var notes: [HTML] = []
         if branches > 0 {
-            notes.append("<p class=\"notice\">This conversation has other branches (edited prompts or regenerated answers): \(branches) more \(branches == 1 ? "message is" : "messages are") stored besides the branch shown here. A search hit on another branch opens that branch.</p>")
+            notes.append(
+                "<p class=\"notice\">This conversation has other branches (edited prompts or regenerated answers): \(branches) more \(branches == 1 ? "message is" : "messages are") stored besides the branch shown here. A search hit on another branch opens that branch.</p>"
+            )
         }
         if let saved = query.string("saved") { notes.append("<p class=\"notice\" role=\"status\">Saved \(saved).</p>") }
         var pager: [HTML] = []
         if page.offset > 0 {
             pager.append("<a href=\"/chats/\(page.id)?offset=\(max(0, page.offset - pageSize))\">Earlier messages</a>")
         }
-        if let next = page.nextOffset { pager.append("<a href=\"/chats/\(page.id)?offset=\(next)\">Later messages</a>") }
-        let meta: HTML = chat.map { chat in
-            "<div class=\"meta\"><span>\(chat.platform.rawValue)</span><span>\(chat.messageCount) messages</span><span>started <time>\(WebPage.time(chat.createdAt))</time></span>\(chat.pinned ? "<span><strong>pinned</strong></span>" as HTML : "")\(chat.bucket.map { "<span>bucket \($0)</span>" as HTML } ?? "")\(chat.tags.map { "<span class=\"tag\">\($0)</span>" as HTML })</div>"
-        } ?? ""
+        if let next = page.nextOffset {
+            pager.append("<a href=\"/chats/\(page.id)?offset=\(next)\">Later messages</a>")
+        }
+        let meta: HTML =
+            chat.map { chat in
+                "<div class=\"meta\"><span>\(chat.platform.rawValue)</span><span>\(chat.messageCount) messages</span><span>started <time>\(WebPage.time(chat.createdAt))</time></span>\(chat.pinned ? "<span><strong>pinned</strong></span>" as HTML : "")\(chat.bucket.map { "<span>bucket \($0)</span>" as HTML } ?? "")\(chat.tags.map { "<span class=\"tag\">\($0)</span>" as HTML })</div>"
+            } ?? ""
         let body: HTML = """
             <p class="subtitle"><strong>\(page.title)</strong></p>
             \(meta)
@@ -64,7 +70,9 @@ enum ChatPage {
     private static func message(_ message: Message, target: String?) -> HTML {
         let isTarget = message.id == target || message.sourceMessageID == target
         let role = message.role.rawValue
-        let attachments: HTML = (message.attachments ?? []).isEmpty ? "" : "<p class=\"meta\">\((message.attachments ?? []).count) attachment(s)</p>"
+        let attachments: HTML =
+            (message.attachments ?? []).isEmpty
+            ? "" : "<p class=\"meta\">\((message.attachments ?? []).count) attachment(s)</p>"
         let text: HTML = "<pre>\(message.content)</pre>"
         if message.hidden {
             return """
@@ -104,6 +112,7 @@ enum ChatPage {
         if let pinned = form.string("pinned") { update.pinned = pinned == "true" }
         guard update != ChatUpdate(id: id) else { return WebPage.redirect("/chats/\(id)") }
         _ = try await CoreWork.run { [update] in try user.recall.updateChat(update) }
-        return WebPage.redirect("/chats/\(id)?saved=\(update.pinned == nil ? "changes" : (update.pinned == true ? "pinned" : "unpinned"))")
+        return WebPage.redirect(
+            "/chats/\(id)?saved=\(update.pinned == nil ? "changes" : (update.pinned == true ? "pinned" : "unpinned"))")
     }
 }

@@ -5,7 +5,9 @@ import RecallCore
 /// Forgetting from the page: first a dry run that says what would go, then the real thing.
 enum ForgetPage {
     /// The confirmation page for forgetting `request`'s items, with the dry run's counts.
-    static func confirm(_ request: ForgetRequest, what: String, action: String, cancel: String, user: WebUser) async throws -> Response {
+    static func confirm(_ request: ForgetRequest, what: String, action: String, cancel: String, user: WebUser)
+        async throws -> Response
+    {
         var dry = request
         dry.dryRun = true
         let result = try await CoreWork.run { [dry] in try user.recall.forget(dry) }
@@ -30,8 +32,13 @@ enum ForgetPage {
     static func describe(_ result: ForgetResult) -> String {
         var parts: [String] = []
         if result.chatsDeleted > 0 { parts.append(count(result.chatsDeleted, "chat", "chats")) }
-        if result.chatsDeleted > 0 || result.messagesDeleted > 0 { parts.append(count(result.messagesDeleted, "message", "messages")) }
-        if result.otherMessagesDeleted > 0 { parts.append(count(result.otherMessagesDeleted, "hidden or off-branch message", "hidden or off-branch messages")) }
+        if result.chatsDeleted > 0 || result.messagesDeleted > 0 {
+            parts.append(count(result.messagesDeleted, "message", "messages"))
+        }
+        if result.otherMessagesDeleted > 0 {
+            parts.append(
+                count(result.otherMessagesDeleted, "hidden or off-branch message", "hidden or off-branch messages"))
+        }
         parts.append(count(result.memoriesDeleted, "memory", "memories"))
         if parts.count == 1 { return parts[0] }
         return parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]

@@ -1,7 +1,9 @@
 import Foundation
 
 /// HTML text that is safe by construction: a `String` interpolated into it is escaped, an `HTML`
-/// interpolated into it is kept as it is. User text can only reach a page as a `String`, so it
+/// interpolated into it is kept as it is.
+///
+/// User text can only reach a page as a `String`, so it
 /// can never become markup.
 ///
 /// ```swift

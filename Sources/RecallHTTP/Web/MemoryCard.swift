@@ -6,7 +6,9 @@ import RecallCore
 enum MemoryCard {
     /// The card for `memory`.
     static func render(_ memory: Memory, user: WebUser) -> HTML {
-        let tags = memory.tags.map { tag -> HTML in "<a class=\"tag\" href=\"/memories?tags=\(HTML.query(tag))\">\(tag)</a>" }
+        let tags = memory.tags.map { tag -> HTML in
+            "<a class=\"tag\" href=\"/memories?tags=\(HTML.query(tag))\">\(tag)</a>"
+        }
         var meta: [HTML] = [
             "<span>\(memory.type.rawValue)</span>",
             "<span>confidence \(String(format: "%.2f", memory.confidence))</span>",
@@ -16,7 +18,9 @@ enum MemoryCard {
         if let latitude = memory.latitude, let longitude = memory.longitude {
             meta.append("<span>at \(String(format: "%.4f, %.4f", latitude, longitude))</span>")
         }
-        if let bucket = memory.bucket { meta.append("<span>bucket <a href=\"/memories?bucket=\(HTML.query(bucket))\">\(bucket)</a></span>") }
+        if let bucket = memory.bucket {
+            meta.append("<span>bucket <a href=\"/memories?bucket=\(HTML.query(bucket))\">\(bucket)</a></span>")
+        }
         if memory.userID != Memory.defaultUserID { meta.append("<span>user \(memory.userID)</span>") }
         if memory.pinned { meta.append("<span><strong>pinned</strong></span>") }
         if memory.supersededBy != nil { meta.append("<span><strong>replaced</strong></span>") }

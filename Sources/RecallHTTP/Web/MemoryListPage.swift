@@ -10,12 +10,15 @@ enum MemoryListPage {
         var listing = MemoryListRequest(limit: 25, cursor: query.string("cursor"))
         listing.order = query.string("order") == "oldest" ? .oldest : .newest
         if let type = query.string("type") {
-            guard let memoryType = MemoryType(rawValue: type) else { throw WebError(status: .badRequest, message: "There is no memory type “\(type)”.") }
+            guard let memoryType = MemoryType(rawValue: type) else {
+                throw WebError(status: .badRequest, message: "There is no memory type “\(type)”.")
+            }
             listing.memoryType = memoryType
         }
         if let text = query.string("min_confidence") {
             guard let value = Double(text), (0...1).contains(value) else {
-                throw WebError(status: .badRequest, message: "The least confidence is a number from 0 to 1, such as 0.8.")
+                throw WebError(
+                    status: .badRequest, message: "The least confidence is a number from 0 to 1, such as 0.8.")
             }
             listing.minConfidence = value
         }
@@ -29,11 +32,16 @@ enum MemoryListPage {
         let cards = page.memories.map { MemoryCard.render($0, user: user) }
         var notices: [HTML] = []
         if query.string("forgot") != nil { notices.append("<p class=\"notice\" role=\"status\">Forgotten.</p>") }
-        let next: HTML = page.nextCursor.map { cursor in
-            "<a href=\"/memories?\(query.encoded(without: ["cursor", "forgot"], adding: [("cursor", cursor)]))\">Next page</a>"
-        } ?? ""
-        let first: HTML = listing.cursor == nil ? "" : "<a href=\"/memories?\(query.encoded(without: ["cursor", "forgot"]))\">First page</a>"
-        let review: HTML = user.canWrite ? "<p><a href=\"/review\">Review memories found in your chats</a> before they are stored.</p>" : ""
+        let next: HTML =
+            page.nextCursor.map { cursor in
+                "<a href=\"/memories?\(query.encoded(without: ["cursor", "forgot"], adding: [("cursor", cursor)]))\">Next page</a>"
+            } ?? ""
+        let first: HTML =
+            listing.cursor == nil
+            ? "" : "<a href=\"/memories?\(query.encoded(without: ["cursor", "forgot"]))\">First page</a>"
+        let review: HTML =
+            user.canWrite
+            ? "<p><a href=\"/review\">Review memories found in your chats</a> before they are stored.</p>" : ""
         let body: HTML = """
             \(notices)
             \(filters(query))

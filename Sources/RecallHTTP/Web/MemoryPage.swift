@@ -26,10 +26,12 @@ enum MemoryPage {
             }
             return (memory, older, newer)
         }
-        let current: HTML = newer.last.map { latest in
-            "<p class=\"notice\">This version was replaced. The current one is <a href=\"/memories/\(latest.id)\">\(latest.content)</a>.</p>"
-        } ?? ""
-        let history: HTML = older.isEmpty
+        let current: HTML =
+            newer.last.map { latest in
+                "<p class=\"notice\">This version was replaced. The current one is <a href=\"/memories/\(latest.id)\">\(latest.content)</a>.</p>"
+            } ?? ""
+        let history: HTML =
+            older.isEmpty
             ? "<p>No earlier versions: this memory has not been edited or replaced.</p>"
             : "<ol class=\"list history\">\(older.map { version -> HTML in "<li class=\"card\"><p class=\"content\">\(version.content)</p><div class=\"meta\"><span>stored <time>\(WebPage.time(version.createdAt))</time></span><span>replaced <time>\(WebPage.time(version.updatedAt))</time></span><a href=\"/memories/\(version.id)\">\(version.id)</a></div></li>" })</ol>"
         let body: HTML = """
@@ -68,15 +70,21 @@ enum MemoryPage {
         let memory = try await CoreWork.run { try user.recall.memory(id: id) }
         var update = MemoryUpdate(id: id)
         if let content = form.raw("content")?.trimmingCharacters(in: .whitespacesAndNewlines) {
-            guard !content.isEmpty else { throw WebError(status: .badRequest, message: "The content is empty; to delete the memory, use Forget.") }
+            guard !content.isEmpty else {
+                throw WebError(status: .badRequest, message: "The content is empty; to delete the memory, use Forget.")
+            }
             if content != memory.content { update.content = content }
         }
         if let name = form.string("type"), name != memory.type.rawValue {
-            guard let type = MemoryType(rawValue: name) else { throw WebError(status: .badRequest, message: "There is no memory type “\(name)”.") }
+            guard let type = MemoryType(rawValue: name) else {
+                throw WebError(status: .badRequest, message: "There is no memory type “\(name)”.")
+            }
             update.memoryType = type
         }
         if form.raw("tags") != nil, form.tags("tags") != memory.tags { update.tags = form.tags("tags") }
-        if form.raw("bucket") != nil, (form.string("bucket") ?? "") != (memory.bucket ?? "") { update.bucket = form.string("bucket") ?? "" }
+        if form.raw("bucket") != nil, (form.string("bucket") ?? "") != (memory.bucket ?? "") {
+            update.bucket = form.string("bucket") ?? ""
+        }
         if let text = form.string("confidence") {
             guard let value = Double(text), (0...1).contains(value) else {
                 throw WebError(status: .badRequest, message: "Confidence is a number from 0 to 1, such as 0.9.")

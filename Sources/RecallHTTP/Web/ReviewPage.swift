@@ -16,11 +16,16 @@ enum ReviewPage {
         let dropped = Set(query.all("drop"))
         let (chat, result) = try await CoreWork.run { () -> (ConversationPage, ExtractResult) in
             let chat = try user.recall.conversation(ConversationRequest(id: chatID, limit: 1))
-            let result = try user.recall.extractMemories(ExtractRequest(chatIDs: [chatID], dryRun: true, listLimit: 200))
+            let result = try user.recall.extractMemories(
+                ExtractRequest(chatIDs: [chatID], dryRun: true, listLimit: 200))
             return (chat, result)
         }
-        let open = result.candidates.filter { $0.verdict == .keep && [.new, .supersedes, nil].contains($0.outcome) && !dropped.contains(key($0)) }
-        let known = result.candidates.filter { $0.verdict == .keep && [.duplicate, .known, .older].contains($0.outcome) }
+        let open = result.candidates.filter {
+            $0.verdict == .keep && [.new, .supersedes, nil].contains($0.outcome) && !dropped.contains(key($0))
+        }
+        let known = result.candidates.filter {
+            $0.verdict == .keep && [.duplicate, .known, .older].contains($0.outcome)
+        }
         let items = open.map { candidate -> HTML in
             let keep = query.encoded(without: [], adding: [("drop", key(candidate))])
             let source: HTML = candidate.source.map(MemoryCard.sourceLink) ?? ""
@@ -36,7 +41,8 @@ enum ReviewPage {
                 <a class="button quiet" href="/review?\(keep)">Drop</a></div></li>
                 """
         }
-        let notice: HTML = query.string("accepted") != nil ? "<p class=\"notice\" role=\"status\">Stored as a memory.</p>" : ""
+        let notice: HTML =
+            query.string("accepted") != nil ? "<p class=\"notice\" role=\"status\">Stored as a memory.</p>" : ""
         let body: HTML = """
             \(notice)
             <p>From <a href="/chats/\(chat.id)">\(chat.title)</a>: \(result.messagesScanned) messages read, \(open.count) \(open.count == 1 ? "candidate" : "candidates") to review\(dropped.isEmpty ? "" : ", \(dropped.count) dropped"), \(known.count) already known. Nothing is stored until you accept it.</p>
@@ -49,7 +55,8 @@ enum ReviewPage {
     /// Stores one accepted candidate, with its source turn, then returns to the list.
     static func accept(_ form: WebForm, user: WebUser) async throws -> Response {
         guard let chatID = form.string("chat"), let content = form.string("content") else {
-            throw WebError(status: .badRequest, message: "The candidate to accept is missing; reload the review and try again.")
+            throw WebError(
+                status: .badRequest, message: "The candidate to accept is missing; reload the review and try again.")
         }
         let type = form.string("type").flatMap(MemoryType.init(rawValue:)) ?? .fact
         let confidence = form.string("confidence").flatMap(Double.init).map { min(1, max(0, $0)) }

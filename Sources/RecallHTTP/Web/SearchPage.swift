@@ -14,11 +14,15 @@ enum SearchPage {
         if let text {
             var filters = SearchFilters()
             if let name = query.string("platform") {
-                guard let platform = Platform(rawValue: name) else { throw WebError(status: .badRequest, message: "There is no platform “\(name)”.") }
+                guard let platform = Platform(rawValue: name) else {
+                    throw WebError(status: .badRequest, message: "There is no platform “\(name)”.")
+                }
                 filters.platform = platform
             }
             if let name = query.string("type") {
-                guard let type = MemoryType(rawValue: name) else { throw WebError(status: .badRequest, message: "There is no memory type “\(name)”.") }
+                guard let type = MemoryType(rawValue: name) else {
+                    throw WebError(status: .badRequest, message: "There is no memory type “\(name)”.")
+                }
                 filters.memoryType = type
             }
             filters.bucket = query.string("bucket")
@@ -26,14 +30,21 @@ enum SearchPage {
             filters.dateFrom = try query.date("from")
             filters.dateTo = try query.date("to", endOfDay: true)
             let scope = SearchScope(rawValue: query.string("scope") ?? "all") ?? .all
-            let search = SearchRequest(query: text, scope: scope, filters: filters, limit: 20, cursor: query.string("cursor"))
+            let search = SearchRequest(
+                query: text, scope: scope, filters: filters, limit: 20, cursor: query.string("cursor"))
             let page = try await CoreWork.run { try user.recall.search(search) }
             hits = page.results
             nextCursor = page.nextCursor
         }
         let items = hits.map(hit)
-        let more: HTML = nextCursor.map { "<nav class=\"pager\"><a href=\"/search?\(query.encoded(without: ["cursor"], adding: [("cursor", $0)]))\">More results</a></nav>" } ?? ""
-        let results: HTML = text == nil ? "" : """
+        let more: HTML =
+            nextCursor.map {
+                "<nav class=\"pager\"><a href=\"/search?\(query.encoded(without: ["cursor"], adding: [("cursor", $0)]))\">More results</a></nav>"
+            } ?? ""
+        let results: HTML =
+            text == nil
+            ? ""
+            : """
             <p role="status">\(hits.isEmpty ? "Nothing found." : "\(hits.count)\(nextCursor == nil ? "" : "+") \(hits.count == 1 ? "result" : "results")")</p>
             <ol class="list results">\(items)</ol>\(more)
             """
@@ -65,12 +76,14 @@ enum SearchPage {
     static func highlight(_ snippet: String) -> HTML {
         let parts = snippet.components(separatedBy: "**")
         guard parts.count > 1, parts.count % 2 == 1 else { return "\(snippet)" }
-        return HTML(joining: parts.enumerated().map { index, part in index % 2 == 1 ? "<mark>\(part)</mark>" : "\(part)" })
+        return HTML(
+            joining: parts.enumerated().map { index, part in index % 2 == 1 ? "<mark>\(part)</mark>" : "\(part)" })
     }
 
     private static func form(_ query: WebForm) -> HTML {
         let scope = query.string("scope") ?? "all"
-        let scopes = [("all", "memories and messages"), ("memories", "memories"), ("messages", "messages")].map { value, label -> HTML in
+        let scopes = [("all", "memories and messages"), ("memories", "memories"), ("messages", "messages")].map {
+            value, label -> HTML in
             "<option value=\"\(value)\"\(scope == value ? " selected" : "")>\(label)</option>"
         }
         let types = ([""] + MemoryType.allCases.map(\.rawValue)).map { type -> HTML in

@@ -6,7 +6,8 @@ import RecallCore
 /// `/`: the key is entered once and kept in a cookie.
 enum SignInPage {
     /// Shown when the cookie's key no longer works.
-    static let staleKey = "The key this browser kept no longer works (it may have been revoked). Enter a key to sign in again."
+    static let staleKey =
+        "The key this browser kept no longer works (it may have been revoked). Enter a key to sign in again."
 
     /// The sign-in form.
     static func render(problem: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
@@ -19,7 +20,9 @@ enum SignInPage {
             <div><button type="submit">Sign in</button></div>
             </form></div>
             """
-        return WebPage.document("Sign in", header: "<header class=\"top\"><span class=\"brand\">Recall</span></header>", body: body, status: status)
+        return WebPage.document(
+            "Sign in", header: "<header class=\"top\"><span class=\"brand\">Recall</span></header>", body: body,
+            status: status)
     }
 
     /// Checks the key and keeps it in the cookie.
@@ -28,7 +31,9 @@ enum SignInPage {
         guard let secret = form.string("key"),
             try await CoreWork.run({ try APIKeySecret.verify(secret, in: recall) }) != nil
         else {
-            return render(problem: "That key is not valid. Check it, or make one with `recall keys create --user NAME`.", status: .unauthorized)
+            return render(
+                problem: "That key is not valid. Check it, or make one with `recall keys create --user NAME`.",
+                status: .unauthorized)
         }
         return WebPage.redirect("/memories", cookie: WebSession.signInCookie(secret))
     }

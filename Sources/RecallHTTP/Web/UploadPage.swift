@@ -11,7 +11,9 @@ enum UploadPage {
         let platforms = ChatListPage.platformOptions(nil).map { option -> HTML in
             HTML(stringLiteral: option.text.replacingOccurrences(of: ">any<", with: ">recognise it<"))
         }
-        let form: HTML = user.canWrite ? """
+        let form: HTML =
+            user.canWrite
+            ? """
             <form method="post" action="/upload?\(WebSession.tokenField)=\(user.token)" enctype="multipart/form-data" data-upload class="fields">
             <label class="drop">Drop a ChatGPT, Claude, DeepSeek, Gemini, Grok or Kimi export (ZIP or JSON) or a transcript here, or choose it:
             <input type="file" name="file" required></label>
@@ -29,34 +31,48 @@ enum UploadPage {
     }
 
     /// Receives and imports an upload as the REST upload does (with a model's safeguards), then
-    /// shows the summary. The token rides in the form's address, since the body is the file.
-    static func receive(_ request: Request, context: RecallRequestContext, settings: HTTPSettings, uploads: UploadFolder) async throws -> Response {
+    /// shows the summary.
+    ///
+    /// The token rides in the form's address, since the body is the file.
+    static func receive(
+        _ request: Request, context: RecallRequestContext, settings: HTTPSettings, uploads: UploadFolder
+    ) async throws -> Response {
         let user = try WebUser(context)
-        let presented = WebForm(query: request).string(WebSession.tokenField) ?? request.headers[HTTPField.Name("X-CSRF-Token")!]
+        let presented = WebForm(query: request).string(WebSession.tokenField) ?? request.headers[.csrfToken]
         guard WebSession.check(presented, key: context.webKey ?? "") else { throw WebError.forgedForm }
         let upload: UploadReceiver.Upload
         do {
             upload = try await UploadReceiver(folder: uploads, limit: settings.maxUploadBytes).receive(request)
         } catch let error as APIError {
-            return render(user: user, result: failure(error.fieldErrors["file"] != nil ? "Choose a file to upload." : error.message), status: error.status)
+            return render(
+                user: user,
+                result: failure(error.fieldErrors["file"] != nil ? "Choose a file to upload." : error.message),
+                status: error.status)
         }
         defer { upload.remove() }
         var platform: Platform?
         if let name = upload.platform?.lowercased(), !name.isEmpty {
-            guard let known = Platform(rawValue: name) else { return render(user: user, result: failure("There is no platform “\(name)”."), status: .badRequest) }
+            guard let known = Platform(rawValue: name) else {
+                return render(user: user, result: failure("There is no platform “\(name)”."), status: .badRequest)
+            }
             platform = known
         }
         let extract = upload.extract ?? false
         do {
             let summary = try await CoreWork.run { [platform] () -> ImportSummary in
-                let request = ImportRequest(path: upload.path, platform: platform, extract: extract, policy: .restricted(to: [uploads.path]))
+                let request = ImportRequest(
+                    path: upload.path, platform: platform, extract: extract, policy: .restricted(to: [uploads.path]))
                 return try user.recall.importChats(request)
             }
             return render(user: user, result: Self.summary(summary, fileName: upload.fileName, serverPath: upload.path))
         } catch let error as RecallError {
             let mapped = APIError.from(error)
-            let message = mapped.status == .internalServerError ? "The import failed on the server; nothing from this file was stored." : error.message
-            return render(user: user, result: failure(message.replacingOccurrences(of: upload.path, with: upload.fileName)), status: mapped.status)
+            let message =
+                mapped.status == .internalServerError
+                ? "The import failed on the server; nothing from this file was stored." : error.message
+            return render(
+                user: user, result: failure(message.replacingOccurrences(of: upload.path, with: upload.fileName)),
+                status: mapped.status)
         }
     }
 
@@ -72,15 +88,26 @@ enum UploadPage {
             "<li>\(count(summary.messagesAdded, "message", "messages")) added\(summary.messagesUpdated > 0 ? ", \(summary.messagesUpdated) updated" : "")</li>",
             "<li>\(count(summary.memoriesExtracted, "memory", "memories")) extracted</li>",
         ]
-        if summary.skipped > 0 { lines.append("<li>\(count(summary.skipped, "item", "items")) skipped (see below)</li>") }
-        if let stopped = summary.stoppedEarly { lines.append("<li class=\"error\">The import stopped early: \(stopped.replacingOccurrences(of: serverPath, with: fileName))</li>") }
+        if summary.skipped > 0 {
+            lines.append("<li>\(count(summary.skipped, "item", "items")) skipped (see below)</li>")
+        }
+        if let stopped = summary.stoppedEarly {
+            lines.append(
+                "<li class=\"error\">The import stopped early: \(stopped.replacingOccurrences(of: serverPath, with: fileName))</li>"
+            )
+        }
         let diagnostics = summary.diagnostics.prefix(50).map { diagnostic -> HTML in
             let file = diagnostic.file.replacingOccurrences(of: serverPath, with: fileName)
-            let place = [file.isEmpty ? nil : file, diagnostic.conversation.map { "conversation “\($0)”" }].compactMap { $0 }.joined(separator: ", ")
-            return "<li>\(diagnostic.severity == .error ? "Problem" : "Note")\(place.isEmpty ? "" : " in \(place)"): \(diagnostic.message.replacingOccurrences(of: serverPath, with: fileName))</li>"
+            let place = [file.isEmpty ? nil : file, diagnostic.conversation.map { "conversation “\($0)”" }].compactMap {
+                $0
+            }.joined(separator: ", ")
+            return
+                "<li>\(diagnostic.severity == .error ? "Problem" : "Note")\(place.isEmpty ? "" : " in \(place)"): \(diagnostic.message.replacingOccurrences(of: serverPath, with: fileName))</li>"
         }
         let more: HTML = summary.diagnostics.count > 50 ? "<p>… and \(summary.diagnostics.count - 50) more.</p>" : ""
-        let link: HTML = summary.importID.map { "<p><a href=\"/chats?import=\($0)\">See the conversations from this upload</a></p>" } ?? ""
+        let link: HTML =
+            summary.importID.map { "<p><a href=\"/chats?import=\($0)\">See the conversations from this upload</a></p>" }
+            ?? ""
         return """
             <h2>Imported \(fileName) (\(summary.platform))</h2>
             <ul>\(lines)</ul>

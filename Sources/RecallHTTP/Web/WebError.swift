@@ -10,5 +10,7 @@ struct WebError: Error, Sendable {
     /// A form without the token of the signed-in page: forged by another site, or from before a sign-in.
     static let forgedForm = WebError(
         status: .forbidden,
-        message: "This form was not sent by a page of this server signed in with your key (its security token is missing or stale). Reload the page and try again.")
+        message:
+            "This form was not sent by a page of this server signed in with your key (its security token is missing or stale). Reload the page and try again."
+    )
 }

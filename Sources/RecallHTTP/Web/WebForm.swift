@@ -57,7 +57,9 @@ struct WebForm: Sendable {
 
     /// Comma-separated tags from one field.
     func tags(_ name: String) -> [String] {
-        (string(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (string(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// An integer, or nil when absent or not a number.

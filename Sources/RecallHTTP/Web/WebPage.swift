@@ -8,7 +8,8 @@ import RecallCore
 enum WebPage {
     /// The sections in the navigation, in order: path and label.
     static let sections: [(path: String, label: String)] = [
-        ("/memories", "Memories"), ("/chats", "Conversations"), ("/search", "Search"), ("/upload", "Upload"), ("/overview", "Overview"),
+        ("/memories", "Memories"), ("/chats", "Conversations"), ("/search", "Search"), ("/upload", "Upload"),
+        ("/overview", "Overview"),
     ]
 
     /// Nothing but this server's own stylesheet and script, no frames, forms only to itself;
@@ -18,7 +19,9 @@ enum WebPage {
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     /// A whole page for a signed-in user; `section` marks the current navigation entry.
-    static func render(_ title: String, section: String?, user: WebUser, status: HTTPResponse.Status = .ok, _ body: HTML) -> Response {
+    static func render(
+        _ title: String, section: String?, user: WebUser, status: HTTPResponse.Status = .ok, _ body: HTML
+    ) -> Response {
         let links = sections.map { entry -> HTML in
             entry.path == section
                 ? "<a href=\"\(entry.path)\" aria-current=\"page\">\(entry.label)</a>"
@@ -34,7 +37,8 @@ enum WebPage {
     }
 
     /// A page with no navigation (sign-in, errors before sign-in).
-    static func document(_ title: String, header: HTML = "", body: HTML, status: HTTPResponse.Status = .ok) -> Response {
+    static func document(_ title: String, header: HTML = "", body: HTML, status: HTTPResponse.Status = .ok) -> Response
+    {
         let page: HTML = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -57,11 +61,11 @@ enum WebPage {
         var headers: HTTPFields = [
             .contentType: type,
             .contentSecurityPolicy: contentSecurityPolicy,
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            .contentTypeOptions: "nosniff",
             // Not `no-referrer`: with it browsers send `Origin: null` on form posts, which the
             // origin check (against DNS rebinding) must refuse.
-            HTTPField.Name("Referrer-Policy")!: "same-origin",
-            HTTPField.Name("X-Frame-Options")!: "DENY",
+            .referrerPolicy: "same-origin",
+            .frameOptions: "DENY",
         ]
         headers[.cacheControl] = cache ? "public, max-age=3600" : "no-store"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
@@ -85,10 +89,16 @@ enum WebPage {
         case let error as RecallError:
             let mapped = APIError.from(error)
             status = mapped.status
-            message = mapped.status == .internalServerError ? "Something went wrong on the server; nothing was changed by this request." : error.message
+            message =
+                mapped.status == .internalServerError
+                ? "Something went wrong on the server; nothing was changed by this request." : error.message
         case let error as APIError:
             status = error.status
-            message = error.fieldErrors.isEmpty ? error.message : error.fieldErrors.map { "\($0.key): \($0.value.joined(separator: ", "))" }.sorted().joined(separator: "; ")
+            message =
+                error.fieldErrors.isEmpty
+                ? error.message
+                : error.fieldErrors.map { "\($0.key): \($0.value.joined(separator: ", "))" }.sorted().joined(
+                    separator: "; ")
         case let error as HTTPError:
             status = error.status
             message = error.status == .notFound ? "There is no page at this address." : error.status.reasonPhrase
@@ -99,7 +109,8 @@ enum WebPage {
         var response = document(
             status == .notFound ? "Not found" : "Something is wrong",
             header: "<header class=\"top\"><a class=\"brand\" href=\"/memories\">Recall</a></header>",
-            body: "<p class=\"error\" role=\"alert\">\(message)</p><p><a href=\"/memories\">Memories</a> · <a href=\"/\">Sign in</a></p>",
+            body:
+                "<p class=\"error\" role=\"alert\">\(message)</p><p><a href=\"/memories\">Memories</a> · <a href=\"/\">Sign in</a></p>",
             status: status)
         if case let error as APIError = error { for field in error.headers { response.headers.append(field) } }
         return response
@@ -108,7 +119,9 @@ enum WebPage {
     /// A date for people: `2026-03-14 09:30` in UTC.
     static func time(_ date: Date?) -> String {
         guard let date else { return "" }
-        let style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon)
+        let style = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().dateSeparator(
+            .dash
+        ).time(includingFractionalSeconds: false).timeSeparator(.colon)
         return String(date.formatted(style).replacingOccurrences(of: "T", with: " ").prefix(16))
     }
 

@@ -4,11 +4,14 @@ import HTTPTypes
 /// MCP (JSON, `Authorization` header only).
 enum WebPaths {
     /// First path segments of the page's routes.
-    private static let sections: Set<String> = ["", "signin", "signout", "memories", "review", "chats", "search", "upload", "overview"]
+    private static let sections: Set<String> = [
+        "", "signin", "signout", "memories", "review", "chats", "search", "upload", "overview",
+    ]
 
     /// True for a page or form of the web page.
     static func isPage(_ path: String) -> Bool {
-        let first = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        let first =
+            path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
         return sections.contains(first)
     }
 

@@ -15,7 +15,8 @@ struct WebRoutes: Sendable {
         WebAssets.register(on: router)
         router.get("/") { request, context in
             if context.caller != nil { return WebPage.redirect("/memories") }
-            return SignInPage.render(problem: WebForm(query: request).string("signed_out") != nil ? SignInPage.staleKey : nil)
+            return SignInPage.render(
+                problem: WebForm(query: request).string("signed_out") != nil ? SignInPage.staleKey : nil)
         }
         router.post("/signin") { request, _ in try await SignInPage.signIn(request, recall: recall) }
         router.post("/signout") { request, context in
@@ -23,11 +24,14 @@ struct WebRoutes: Sendable {
             return WebPage.redirect("/", cookie: WebSession.signOutCookie)
         }
 
-        router.get("/memories") { request, context in try await MemoryListPage.render(request, user: try WebUser(context)) }
+        router.get("/memories") { request, context in
+            try await MemoryListPage.render(request, user: try WebUser(context))
+        }
         router.get("/memories/{id}") { request, context in
             let saved = WebForm(query: request).string("saved")
             let notice = saved == nil ? nil : (saved == "none" ? "Nothing changed." : "Saved.")
-            return try await MemoryPage.render(try context.parameters.require("id"), user: try WebUser(context), notice: notice)
+            return try await MemoryPage.render(
+                try context.parameters.require("id"), user: try WebUser(context), notice: notice)
         }
         router.post("/memories/{id}") { request, context in
             let (user, form) = try await WebUser.posting(request, context)
@@ -43,7 +47,8 @@ struct WebRoutes: Sendable {
         router.get("/memories/{id}/forget") { _, context in
             let id = try context.parameters.require("id")
             return try await ForgetPage.confirm(
-                ForgetRequest(memoryIDs: [id]), what: "this memory", action: "/memories/\(id)/forget", cancel: "/memories/\(id)", user: try WebUser(context))
+                ForgetRequest(memoryIDs: [id]), what: "this memory", action: "/memories/\(id)/forget",
+                cancel: "/memories/\(id)", user: try WebUser(context))
         }
         router.post("/memories/{id}/forget") { request, context in
             let (user, _) = try await WebUser.posting(request, context)
@@ -58,7 +63,8 @@ struct WebRoutes: Sendable {
 
         router.get("/chats") { request, context in try await ChatListPage.render(request, user: try WebUser(context)) }
         router.get("/chats/{id}") { request, context in
-            try await ChatPage.render(try context.parameters.require("id"), request: request, user: try WebUser(context))
+            try await ChatPage.render(
+                try context.parameters.require("id"), request: request, user: try WebUser(context))
         }
         router.post("/chats/{id}") { request, context in
             let (user, form) = try await WebUser.posting(request, context)
@@ -71,7 +77,8 @@ struct WebRoutes: Sendable {
         router.get("/chats/{id}/forget") { _, context in
             let id = try context.parameters.require("id")
             return try await ForgetPage.confirm(
-                ForgetRequest(chatIDs: [id]), what: "this conversation", action: "/chats/\(id)/forget", cancel: "/chats/\(id)", user: try WebUser(context))
+                ForgetRequest(chatIDs: [id]), what: "this conversation", action: "/chats/\(id)/forget",
+                cancel: "/chats/\(id)", user: try WebUser(context))
         }
         router.post("/chats/{id}/forget") { request, context in
             let (user, _) = try await WebUser.posting(request, context)

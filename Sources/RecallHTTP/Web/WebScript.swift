@@ -1,5 +1,7 @@
 /// The page's only script: upload progress and dropping a file, and confirmations before
-/// forgetting. Every page works without it; it is served from this server (the policy allows
+/// forgetting.
+///
+/// Every page works without it; it is served from this server (the policy allows
 /// no inline script).
 enum WebScript {
     /// The script's text.

@@ -30,7 +30,9 @@ enum WebSession {
     }
 
     /// `Set-Cookie` keeping the key for the browser session: not readable by scripts, never sent
-    /// from another site's page. `Secure` is left to a TLS proxy, since the server itself speaks
+    /// from another site's page.
+    ///
+    /// `Secure` is left to a TLS proxy, since the server itself speaks
     /// plain HTTP on loopback, where browsers would drop a secure cookie.
     static func signInCookie(_ key: String) -> String {
         "\(cookieName)=\(key); Path=/; HttpOnly; SameSite=Strict"

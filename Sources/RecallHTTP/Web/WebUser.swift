@@ -20,7 +20,9 @@ struct WebUser: Sendable {
 
     /// The user of a page request; the gate has checked the key already.
     init(_ context: RecallRequestContext) throws {
-        guard let caller = context.caller, let secret = context.webKey else { throw WebError(status: .unauthorized, message: "Sign in first.") }
+        guard let caller = context.caller, let secret = context.webKey else {
+            throw WebError(status: .unauthorized, message: "Sign in first.")
+        }
         recall = caller.recall
         account = caller.key.account
         token = WebSession.token(for: secret)
@@ -29,10 +31,12 @@ struct WebUser: Sendable {
 
     /// The user of a form post, after checking its token: a form without this user's token is
     /// refused before anything is read from it into the store.
-    static func posting(_ request: Request, _ context: RecallRequestContext, limit: Int = 1 << 20) async throws -> (WebUser, WebForm) {
+    static func posting(_ request: Request, _ context: RecallRequestContext, limit: Int = 1 << 20) async throws -> (
+        WebUser, WebForm
+    ) {
         let user = try WebUser(context)
         let form = try await WebForm.body(request, limit: limit)
-        let presented = form.string(WebSession.tokenField) ?? request.headers[HTTPField.Name("X-CSRF-Token")!]
+        let presented = form.string(WebSession.tokenField) ?? request.headers[.csrfToken]
         guard WebSession.check(presented, key: context.webKey ?? "") else { throw WebError.forgedForm }
         return (user, form)
     }

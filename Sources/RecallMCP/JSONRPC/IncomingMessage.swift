@@ -25,25 +25,36 @@ enum IncomingMessage: Sendable {
     static func parse(_ line: Data) -> Outcome {
         if line == LineFramer.oversizedLine {
             let limit = LineFramer.defaultMaximumLineLength >> 20
-            return .reject(.invalidRequest("the message is longer than the \(limit) MiB limit and was dropped; send large content in smaller pieces"), id: nil)
+            return .reject(
+                .invalidRequest(
+                    "the message is longer than the \(limit) MiB limit and was dropped; send large content in smaller pieces"
+                ), id: nil)
         }
         // Foundation's decoder traps (instead of throwing) on some lines that end inside an array.
         if NestingDepth.endsInsideContainer(line) {
             let deep = NestingDepth.exceedsDecoderLimit(line)
-            return .reject(.parseError(deep ? "the message nests arrays or objects more than \(NestingDepth.decoderLimit) levels deep" : "the line is not valid JSON (it ends inside an array or object)"), id: nil)
+            return .reject(
+                .parseError(
+                    deep
+                        ? "the message nests arrays or objects more than \(NestingDepth.decoderLimit) levels deep"
+                        : "the line is not valid JSON (it ends inside an array or object)"), id: nil)
         }
         let value: JSONValue
         do {
             value = try decode(line)
         } catch {
             if NestingDepth.exceedsDecoderLimit(line) {
-                return .reject(.parseError("the message nests arrays or objects more than \(NestingDepth.decoderLimit) levels deep"), id: nil)
+                return .reject(
+                    .parseError(
+                        "the message nests arrays or objects more than \(NestingDepth.decoderLimit) levels deep"),
+                    id: nil)
             }
             return .reject(.parseError("the line is not valid JSON"), id: nil)
         }
         guard case .object(let object) = value else {
             if case .array = value {
-                return .reject(.invalidRequest("batches (JSON arrays) are not supported; send one message per line"), id: nil)
+                return .reject(
+                    .invalidRequest("batches (JSON arrays) are not supported; send one message per line"), id: nil)
             }
             return .reject(.invalidRequest("a message must be a JSON object"), id: nil)
         }
@@ -52,7 +63,9 @@ enum IncomingMessage: Sendable {
 
     /// Decodes a line; one that fails only for a lone surrogate or a bad UTF-8 sequence is read
     /// again with those characters replaced by U+FFFD (see `SurrogateRepair`), so one damaged
-    /// character does not cost the whole request. The repair runs only after a failure.
+    /// character does not cost the whole request.
+    ///
+    /// The repair runs only after a failure.
     private static func decode(_ line: Data) throws -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: line)
@@ -94,12 +107,14 @@ enum IncomingMessage: Sendable {
         }
         if let error = object["error"] {
             guard let id else { return .ignore }
-            let code = error["code"].flatMap { value -> Int? in
-                if case .int(let number) = value { return Int(number) }
-                return nil
-            } ?? -32603
+            let code =
+                error["code"].flatMap { value -> Int? in
+                    if case .int(let number) = value { return Int(number) }
+                    return nil
+                } ?? -32603
             let message = error["message"]?.stringValue ?? "The client reported an error."
-            return .message(.response(id: id, result: .failure(JSONRPCError(code: code, message: message, data: error["data"]))))
+            return .message(
+                .response(id: id, result: .failure(JSONRPCError(code: code, message: message, data: error["data"]))))
         }
         return .reject(.invalidRequest("a request needs a \"method\""), id: idIsUnreadable ? nil : id)
     }

@@ -34,7 +34,9 @@ final class JSONRPCConnection: Sendable {
         }
     }
 
-    /// Writes one message. Encoding happens outside the lock; the write is one call under it.
+    /// Writes one message.
+    ///
+    /// Encoding happens outside the lock; the write is one call under it.
     func send(_ message: OutgoingMessage) {
         let data: Data
         do {
@@ -95,7 +97,9 @@ final class JSONRPCConnection: Sendable {
         }
     }
 
-    private func start(_ work: @escaping @Sendable (RequestContext) async throws -> JSONValue, id: RequestID, params: JSONValue?) {
+    private func start(
+        _ work: @escaping @Sendable (RequestContext) async throws -> JSONValue, id: RequestID, params: JSONValue?
+    ) {
         guard inFlight.begin(id) else {
             send(.error(id: id, error: .invalidRequest("id \(id) is already used by a request in flight")))
             return

@@ -12,7 +12,9 @@ enum CallKind: Sendable, Equatable {
 }
 
 /// Runs tool calls so that each one sees every write sent before it: a read waits for earlier
-/// writes, a write waits for everything earlier. Reads between two writes still run together.
+/// writes, a write waits for everything earlier.
+///
+/// Reads between two writes still run together.
 ///
 /// Without this, `cat session.jsonl | recall serve` could answer a search before the memory
 /// added on the line above it was stored, because requests run concurrently.
@@ -32,7 +34,9 @@ final class CallOrder: Sendable {
 
     private let state = Mutex(State())
 
-    /// Takes a place in arrival order. Call it when the request is read, not when it runs.
+    /// Takes a place in arrival order.
+    ///
+    /// Call it when the request is read, not when it runs.
     func admit(_ kind: CallKind) -> Ticket {
         let done = Signal()
         let waitFor = state.withLock { state -> [Signal] in

@@ -23,12 +23,14 @@ enum ConversationMarkdown {
             let section = heading + "\n\n" + message.content + "\n"
             length += section.count
             guard length <= maximumCharacters else {
-                return text + "\n---\n_Cut here to keep this short: read on with get_conversation (id `\(page.id)`, around_message_id `\(message.id)`)._\n"
+                return text
+                    + "\n---\n_Cut here to keep this short: read on with get_conversation (id `\(page.id)`, around_message_id `\(message.id)`)._\n"
             }
             text += section
         }
         if let next = page.nextOffset {
-            text += "\n---\n_\(page.total - next) more messages: read on with get_conversation (id `\(page.id)`, offset \(next))._\n"
+            text +=
+                "\n---\n_\(page.total - next) more messages: read on with get_conversation (id `\(page.id)`, offset \(next))._\n"
         }
         return text
     }

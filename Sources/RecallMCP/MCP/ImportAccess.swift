@@ -91,7 +91,7 @@ final class ImportAccess: Sendable {
     static func paths(fromRoots result: JSONValue) -> [String] {
         (result["roots"]?.arrayValue ?? []).compactMap { root in
             guard let uri = root["uri"]?.stringValue, let url = URL(string: uri), url.isFileURL,
-                  url.host == nil || url.host == "" || url.host == "localhost"
+                url.host == nil || url.host == "" || url.host == "localhost"
             else { return nil }
             let path = url.path
             return path.hasPrefix("/") ? path : nil

@@ -1,12 +1,13 @@
 /// An MCP protocol revision this server speaks, and what each one allows on the wire.
 struct ProtocolVersion: Comparable, Sendable, CustomStringConvertible {
-    /// The revision's date string, e.g. `2025-11-25`.
+    /// The revision's date string, such as `2025-11-25`.
     let rawValue: String
 
     /// The newest revision, offered when the client asks for one we do not know.
     static let latest = ProtocolVersion(rawValue: "2025-11-25")
     /// Every supported revision, newest first.
-    static let supported: [ProtocolVersion] = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"].map(ProtocolVersion.init)
+    static let supported: [ProtocolVersion] = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"].map(
+        ProtocolVersion.init)
 
     /// The stateless revision: no handshake, every request carries its version and capabilities.
     static let stateless = ProtocolVersion(rawValue: "2026-07-28")

@@ -13,69 +13,58 @@ struct ResourceProvider: Sendable {
     let log: ServerLog
 
     /// The two URI templates.
-    func templates(for version: ProtocolVersion) -> JSONValue {
-        let chat = Self.resourceEntry(
-            ["uriTemplate": .string("recall://chat/{id}"), "name": .string("chat"), "mimeType": .string("text/markdown"),
-             "description": .string("An imported conversation as Markdown (first \(Self.messagesPerRead) messages).")],
-            title: "Chat transcript", version: version)
-        let memory = Self.resourceEntry(
-            ["uriTemplate": .string("recall://memory/{id}"), "name": .string("memory"),
-             "mimeType": .string("application/json"), "description": .string("A saved memory as JSON.")],
-            title: "Memory", version: version)
-        return .object(["resourceTemplates": .array([chat, memory])])
+    static func templates(for version: ProtocolVersion) -> MCPResource.TemplateList {
+        let titled = version.hasStructuredOutput
+        return MCPResource.TemplateList(resourceTemplates: [
+            MCPResource.Template(
+                uriTemplate: "recall://chat/{id}", name: "chat", title: titled ? "Chat transcript" : nil,
+                mimeType: "text/markdown",
+                description: "An imported conversation as Markdown (first \(messagesPerRead) messages)."),
+            MCPResource.Template(
+                uriTemplate: "recall://memory/{id}", name: "memory", title: titled ? "Memory" : nil,
+                mimeType: "application/json",
+                description: "A saved memory as JSON."),
+        ])
     }
 
-    /// A page of chats, pinned first then most recently updated; the cursor is the page number.
+    /// A page of chats, pinned first then most recently updated.
     ///
     /// Clients call this right after connecting; if the store cannot be read the list is empty
     /// (the failure is logged) rather than an error that some clients show as a broken server.
-    func list(_ params: JSONValue?, version: ProtocolVersion) -> RequestPlan {
-        var page = 1
-        switch params?["cursor"] {
-        case nil, .null?: break
-        case .string(let cursor)?:
-            guard let number = Int(cursor), number >= 1 else { return .fail(.invalidParams("unknown cursor \(cursor)")) }
-            page = number
-        default: return .fail(.invalidParams("cursor must be a string"))
-        }
-        return .run { [recall, log, page] _ in
-            let chats: ChatPage
-            do {
-                chats = try await CoreCall.run(recall) { try $0.listChats(ChatListRequest(page: page, pageSize: Self.pageSize)) }
-            } catch let error as RecallError {
-                log.warning("resources/list could not list chats: \(error.code)")
-                return .object(["resources": .array([])])
+    func list(page: Int, version: ProtocolVersion) async throws -> MCPResource.List {
+        let chats: ChatPage
+        do {
+            chats = try await CoreCall.run(recall) {
+                try $0.listChats(ChatListRequest(page: page, pageSize: Self.pageSize))
             }
-            let entries = chats.items.map { chat in
-                Self.resourceEntry(
-                    ["uri": .string("recall://chat/\(chat.id)"), "name": .string(chat.title), "mimeType": .string("text/markdown"),
-                     "description": .string("\(chat.platform.displayName) chat, \(chat.messageCount) messages")],
-                    title: chat.title, version: version)
-            }
-            var result: [String: JSONValue] = ["resources": .array(entries)]
-            if chats.page < chats.totalPages { result["nextCursor"] = .string(String(chats.page + 1)) }
-            return .object(result)
+        } catch let error as RecallError {
+            log.warning("resources/list could not list chats: \(error.code)")
+            return MCPResource.List(resources: [])
         }
+        let entries = chats.items.map { chat in
+            MCPResource(
+                uri: "recall://chat/\(chat.id)", name: chat.title,
+                title: version.hasStructuredOutput ? chat.title : nil,
+                mimeType: "text/markdown",
+                description: "\(chat.platform.displayName) chat, \(chat.messageCount) messages")
+        }
+        return MCPResource.List(
+            resources: entries, nextCursor: chats.page < chats.totalPages ? String(chats.page + 1) : nil)
     }
 
-    /// Reads one chat or memory.
-    func read(_ params: JSONValue?) -> RequestPlan {
-        guard let uri = params?["uri"]?.stringValue else { return .fail(.invalidParams("resources/read needs params.uri (a string)")) }
-        guard let (kind, id) = Self.parse(uri) else { return .fail(.resourceNotFound(uri)) }
-        return .run { [recall] _ in
-            do {
-                if kind == "chat" {
-                    let request = ConversationRequest(id: id, limit: Self.messagesPerRead)
-                    let page = try await CoreCall.run(recall) { try $0.conversation(request) }
-                    return Self.contents(uri, "text/markdown", ConversationMarkdown.render(page))
-                }
-                let memory = try await CoreCall.run(recall) { try $0.memory(id: id) }
-                return Self.contents(uri, "application/json", String(decoding: try ToolOutputEncoder.encode(memory), as: UTF8.self))
-            } catch let error as RecallError {
-                if error.code == .notFound { throw JSONRPCError.resourceNotFound(uri) }
-                if error.code == .invalidArgument { throw JSONRPCError.invalidParams(error.message) }
-                throw JSONRPCError.internalError(error.message)
+    /// Reads one chat or memory; failures are JSON-RPC errors (`-32002` for an unknown id).
+    func read(_ uri: String, kind: String, id: String) async throws -> MCPResource.ReadResult {
+        do {
+            if kind == "chat" {
+                let request = ConversationRequest(id: id, limit: Self.messagesPerRead)
+                let page = try await CoreCall.run(recall) { try $0.conversation(request) }
+                return Self.contents(uri, "text/markdown", ConversationMarkdown.render(page))
             }
+            let memory = try await CoreCall.run(recall) { try $0.memory(id: id) }
+            return Self.contents(
+                uri, "application/json", String(decoding: try ToolOutputEncoder.encode(memory), as: UTF8.self))
+        } catch let error as RecallError {
+            throw error.jsonRPCError(resource: uri)
         }
     }
 
@@ -90,13 +79,7 @@ struct ResourceProvider: Sendable {
         return (String(path[0]), id)
     }
 
-    private static func contents(_ uri: String, _ mimeType: String, _ text: String) -> JSONValue {
-        .object(["contents": .array([.object(["uri": .string(uri), "mimeType": .string(mimeType), "text": .string(text)])])])
-    }
-
-    private static func resourceEntry(_ fields: [String: JSONValue], title: String, version: ProtocolVersion) -> JSONValue {
-        var entry = fields
-        if version.hasStructuredOutput { entry["title"] = .string(title) }
-        return .object(entry)
+    private static func contents(_ uri: String, _ mimeType: String, _ text: String) -> MCPResource.ReadResult {
+        MCPResource.ReadResult(contents: [MCPResource.TextContents(uri: uri, mimeType: mimeType, text: text)])
     }
 }

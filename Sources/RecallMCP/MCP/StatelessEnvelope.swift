@@ -15,6 +15,16 @@ struct StatelessEnvelope: Sendable {
     /// The least severe log message the client wants for this request; none when absent.
     let logLevel: LogLevel?
 
+    /// Capabilities that would make the server send requests to the client, which a stateless
+    /// server must not do: the tools then work without them (no sampling, no roots).
+    private static let requestCapabilities: Set<String> = ["sampling", "roots", "elicitation"]
+
+    /// The client's capabilities this server may use in a stateless call: those that need no
+    /// request back to the client.
+    var usableCapabilities: [String: JSONValue] {
+        clientCapabilities.filter { !Self.requestCapabilities.contains($0.key) }
+    }
+
     /// Whether a request's params carry a stateless envelope (its protocol version key).
     static func isPresent(in params: JSONValue?) -> Bool {
         params?["_meta"]?[versionKey] != nil
@@ -24,7 +34,8 @@ struct StatelessEnvelope: Sendable {
     /// not speak is `-32022` with the supported list, so the client can retry with one of them.
     static func read(_ params: JSONValue?) -> Result<StatelessEnvelope, JSONRPCError> {
         guard let meta = params?["_meta"]?.objectValue else {
-            return .failure(.invalidParams("params._meta must be an object carrying \(versionKey) and \(capabilitiesKey)"))
+            return .failure(
+                .invalidParams("params._meta must be an object carrying \(versionKey) and \(capabilitiesKey)"))
         }
         let missing = [versionKey, capabilitiesKey].filter { meta[$0] == nil }
         guard missing.isEmpty else {

@@ -18,9 +18,11 @@ struct AddMemoryTool: RecallTool {
                     ["role": JSONSchema.string("user or assistant."), "content": JSONSchema.string("What was said.")],
                     required: ["role", "content"]),
                 "Chat turns to extract facts from, oldest first."),
-            "extract": JSONSchema.boolean("With messages: extract facts, or false to keep each turn verbatim.", default: true),
+            "extract": JSONSchema.boolean(
+                "With messages: extract facts, or false to keep each turn verbatim.", default: true),
             "tags": JSONSchema.strings("Labels to find it by."),
-            "bucket": JSONSchema.string("Keep it in this bucket (\(JSONSchema.Says.bucket)); memories are compared within one."),
+            "bucket": JSONSchema.string(
+                "Keep it in this bucket (\(JSONSchema.Says.bucket)); memories are compared within one."),
             "memory_type": JSONSchema.memoryType("The kind of memory (default note)."),
             "memories_at": JSONSchema.date("When it was true or said: \(JSONSchema.Says.date); default now."),
             "latitude": JSONSchema.number("Where it happened, in degrees.", minimum: -90, maximum: 90),
@@ -50,8 +52,11 @@ struct AddMemoryTool: RecallTool {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case content, messages, extract, tags, bucket, latitude, longitude, metadata
-            case memoryType = "memory_type", memoriesAt = "memories_at", userID = "user_id"
-            case imageRef = "image_ref", imageDescription = "image_description"
+            case memoryType = "memory_type"
+            case memoriesAt = "memories_at"
+            case userID = "user_id"
+            case imageRef = "image_ref"
+            case imageDescription = "image_description"
         }
     }
 
@@ -71,16 +76,17 @@ struct AddMemoryTool: RecallTool {
         switch (arguments.content, arguments.messages) {
         case (nil, nil) where arguments.imageRef != nil:
             if arguments.imageDescription?.allSatisfy(\.isWhitespace) ?? true {
-                throw ToolInputError(field: "image_description", "is required with `image_ref` when there is no `content`")
+                throw RecallError.invalidArguments(
+                    field: "image_description", "is required with `image_ref` when there is no `content`")
             }
         case (nil, nil):
-            throw ToolInputError(field: "content", "or `messages` is required")
+            throw RecallError.invalidArguments(field: "content", "or `messages` is required")
         case (.some, .some):
-            throw ToolInputError(field: "content", "and `messages` cannot both be given; send one")
+            throw RecallError.invalidArguments(field: "content", "and `messages` cannot both be given; send one")
         case (let content?, nil) where content.allSatisfy(\.isWhitespace):
-            throw ToolInputError(field: "content", "must not be empty")
+            throw RecallError.invalidArguments(field: "content", "must not be empty")
         case (nil, let messages?) where messages.isEmpty:
-            throw ToolInputError(field: "messages", "must hold at least one {role, content} turn")
+            throw RecallError.invalidArguments(field: "messages", "must hold at least one {role, content} turn")
         default:
             break
         }

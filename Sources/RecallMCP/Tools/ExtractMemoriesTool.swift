@@ -25,7 +25,9 @@ struct ExtractMemoriesTool: RecallTool {
     ])
 
     /// The candidates, each with its `verdict` (keep or drop) and `reason`; the other members are
-    /// counts and the stored memories. Items are described in words to keep `tools/list` small.
+    /// counts and the stored memories.
+    ///
+    /// Items are described in words to keep `tools/list` small.
     static let outputSchema = JSONSchema.output(["candidates": JSONSchema.list, "dropped": JSONSchema.integer()])
 
     /// Candidates a result lists (the counts cover all): about 40 listed candidates with their
@@ -36,7 +38,9 @@ struct ExtractMemoriesTool: RecallTool {
     static let progressInterval: Duration = .milliseconds(100)
 
     /// Over chats or an import the run is long (batch after batch), and so is waiting for the
-    /// client's model; reads sent meanwhile do not wait for it. Text alone is a short write.
+    /// client's model; reads sent meanwhile do not wait for it.
+    ///
+    /// Text alone is a short write.
     static func kind(of arguments: [String: JSONValue]) -> CallKind {
         let chats = arguments["chat_ids"]?.arrayValue.map { !$0.isEmpty } ?? false
         let importID = arguments["import_id"].map { $0 != .null } ?? false
@@ -53,7 +57,10 @@ struct ExtractMemoriesTool: RecallTool {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case text
-            case chatIDs = "chat_ids", importID = "import_id", dryRun = "dry_run", userID = "user_id"
+            case chatIDs = "chat_ids"
+            case importID = "import_id"
+            case dryRun = "dry_run"
+            case userID = "user_id"
             case useSampling = "use_sampling"
         }
     }
@@ -61,7 +68,7 @@ struct ExtractMemoriesTool: RecallTool {
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ExtractResult {
         let chatIDs = arguments.chatIDs ?? []
         if chatIDs.isEmpty, arguments.importID == nil, arguments.text == nil {
-            throw ToolInputError(field: "chat_ids", "or `import_id` or `text` is required")
+            throw RecallError.invalidArguments(field: "chat_ids", "or `import_id` or `text` is required")
         }
         var request = ExtractRequest(
             chatIDs: chatIDs, importID: arguments.importID, text: arguments.text, dryRun: arguments.dryRun ?? false,
@@ -69,7 +76,8 @@ struct ExtractMemoriesTool: RecallTool {
         guard arguments.useSampling == true else { return try await extract(request, context: context) }
         guard context.clientCapabilities["sampling"] != nil else {
             var result = try await extract(request, context: context)
-            result.sampling = SamplingReport(used: false, note: "the client did not declare the sampling capability; rules only")
+            result.sampling = SamplingReport(
+                used: false, note: "the client did not declare the sampling capability; rules only")
             return result
         }
         let inputs = try await context.core { [request] in try $0.extractionInputs(request) }
@@ -85,7 +93,9 @@ struct ExtractMemoriesTool: RecallTool {
         } catch let error as JSONRPCError {
             // The user declined, or the client's model failed: the rules alone still answer.
             var result = try await extract(request, context: context)
-            result.sampling = SamplingReport(used: false, messagesSent: prompt.messagesIncluded, note: "the client's model did not answer: \(error.message)")
+            result.sampling = SamplingReport(
+                used: false, messagesSent: prompt.messagesIncluded,
+                note: "the client's model did not answer: \(error.message)")
             return result
         }
         let parsed = FactProposal.parse(reply.text)

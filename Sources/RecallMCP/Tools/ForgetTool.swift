@@ -12,7 +12,8 @@ struct ForgetTool: RecallTool {
 
     static let inputSchema = JSONSchema.object([
         "memory_ids": JSONSchema.strings("Memories to delete (mem_…), with their older versions."),
-        "chat_ids": JSONSchema.strings("Chats to delete (chat_…), with their messages and the memories only they support."),
+        "chat_ids": JSONSchema.strings(
+            "Chats to delete (chat_…), with their messages and the memories only they support."),
         "import_id": JSONSchema.string("Delete every chat this import added (imp_…; memory_stats lists imports)."),
         "dry_run": JSONSchema.boolean("Only report what would be deleted (default false)."),
     ])
@@ -26,7 +27,10 @@ struct ForgetTool: RecallTool {
         var dryRun: Bool?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case memoryIDs = "memory_ids", chatIDs = "chat_ids", importID = "import_id", dryRun = "dry_run"
+            case memoryIDs = "memory_ids"
+            case chatIDs = "chat_ids"
+            case importID = "import_id"
+            case dryRun = "dry_run"
         }
     }
 
@@ -34,7 +38,7 @@ struct ForgetTool: RecallTool {
         let memoryIDs = arguments.memoryIDs ?? []
         let chatIDs = arguments.chatIDs ?? []
         if memoryIDs.isEmpty, chatIDs.isEmpty, arguments.importID == nil {
-            throw ToolInputError(field: "memory_ids", "or `chat_ids` or `import_id` is required")
+            throw RecallError.invalidArguments(field: "memory_ids", "or `chat_ids` or `import_id` is required")
         }
         let request = ForgetRequest(
             memoryIDs: memoryIDs, chatIDs: chatIDs, importID: arguments.importID, dryRun: arguments.dryRun ?? false)

@@ -4,14 +4,16 @@ import RecallCore
 struct GetContextTool: RecallTool {
     static let name = "get_context"
     static let title = "Get context"
-    static let description = "A cited context block on a topic within max_tokens: the best memories, then chat excerpts."
+    static let description =
+        "A cited context block on a topic within max_tokens: the best memories, then chat excerpts."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `max_tokens`."
 
     static let inputSchema = JSONSchema.object(
         Arguments.filterSchema.merging([
             "query": JSONSchema.string("The topic to gather context about."),
-            "max_tokens": JSONSchema.integer("The block's budget in tokens.", minimum: 100, maximum: 8000, default: 2000),
+            "max_tokens": JSONSchema.integer(
+                "The block's budget in tokens.", in: Limits.contextTokensPerToolCall, default: 2000),
         ]) { first, _ in first },
         required: ["query"])
 
@@ -31,13 +33,18 @@ struct GetContextTool: RecallTool {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case query, platform, bucket, tags
-            case maxTokens = "max_tokens", chatID = "chat_id", memoryType = "memory_type", userID = "user_id"
-            case dateFrom = "date_from", dateTo = "date_to"
+            case maxTokens = "max_tokens"
+            case chatID = "chat_id"
+            case memoryType = "memory_type"
+            case userID = "user_id"
+            case dateFrom = "date_from"
+            case dateTo = "date_to"
         }
     }
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ContextBlock {
-        let request = ContextRequest(query: arguments.query, maxTokens: arguments.maxTokens ?? 2000, filters: arguments.filters)
+        let request = ContextRequest(
+            query: arguments.query, maxTokens: arguments.maxTokens ?? 2000, filters: arguments.filters)
         return try await context.core { try $0.context(request) }
     }
 }

@@ -6,17 +6,23 @@ struct GetConversationTool: RecallTool {
     static let title = "Read chat"
     static let description = "Read a chat's messages in order, from offset or around one message."
     static let annotations = ToolAnnotations.readOnly
-    static let oversizeHint = "Read fewer messages at a time: use a smaller `limit` (or `before`/`after`) and continue with `next_offset`."
+    static let oversizeHint =
+        "Read fewer messages at a time: use a smaller `limit` (or `before`/`after`) and continue with `next_offset`."
 
     static let inputSchema = JSONSchema.object(
         [
             "id": JSONSchema.string("The chat (chat_…), or a message (msg_…) to open its chat around it."),
-            "offset": JSONSchema.integer("First message, from 0; continue with next_offset.", minimum: 0, default: 0),
-            "limit": JSONSchema.integer("Messages per page.", minimum: 1, maximum: 100, default: 50),
+            "offset": JSONSchema.integer(
+                "First message, from 0; continue with next_offset.", minimum: Limits.conversationOffsets.lowerBound,
+                default: 0),
+            "limit": JSONSchema.integer("Messages per page.", in: Limits.conversationMessagesPerToolCall, default: 50),
             "around_message_id": JSONSchema.string("Open at this message (id or source_message_id) instead of offset."),
-            "before": JSONSchema.integer("With around_message_id: messages before it.", minimum: 0, maximum: 50, default: 3),
-            "after": JSONSchema.integer("With around_message_id: messages after it.", minimum: 0, maximum: 50, default: 3),
-            "include_hidden": JSONSchema.boolean("Also show reasoning, tool output and system prompts (default false)."),
+            "before": JSONSchema.integer(
+                "With around_message_id: messages before it.", in: Limits.messagesAround, default: 3),
+            "after": JSONSchema.integer(
+                "With around_message_id: messages after it.", in: Limits.messagesAround, default: 3),
+            "include_hidden": JSONSchema.boolean(
+                "Also show reasoning, tool output and system prompts (default false)."),
         ],
         required: ["id"])
 
@@ -33,7 +39,8 @@ struct GetConversationTool: RecallTool {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, offset, limit, before, after
-            case aroundMessageID = "around_message_id", includeHidden = "include_hidden"
+            case aroundMessageID = "around_message_id"
+            case includeHidden = "include_hidden"
         }
     }
 

@@ -41,13 +41,14 @@ struct ImportChatsTool: RecallTool {
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ImportSummary {
         guard !arguments.path.allSatisfy(\.isWhitespace) else {
-            throw ToolInputError(field: "path", "must not be empty")
+            throw RecallError.invalidArguments(field: "path", "must not be empty")
         }
         if context.importAccess.refusesEveryPath {
             // Over HTTP the caller is not the user running the server: no folder of it is theirs to read.
-            throw ToolInputError(
+            throw RecallError.invalidArguments(
                 field: "path",
-                "importing from a path is off on this HTTP server; upload the export with POST /api/upload, or start the server with --allow-import FOLDER")
+                "importing from a path is off on this HTTP server; upload the export with POST /api/upload, or start the server with --allow-import FOLDER"
+            )
         }
         // Only inside the folders the user allowed, with the safeguards of a model's request.
         let request = ImportRequest(
@@ -65,7 +66,10 @@ struct ImportChatsTool: RecallTool {
             }
         }
         if !summary.diagnostics.isEmpty {
-            context.log(.warning, "Import \(summary.importID ?? "of \(arguments.path)") finished with \(summary.diagnostics.count) diagnostics.")
+            context.log(
+                .warning,
+                "Import \(summary.importID ?? "of \(arguments.path)") finished with \(summary.diagnostics.count) diagnostics."
+            )
         }
         return summary
     }

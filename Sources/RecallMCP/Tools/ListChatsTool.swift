@@ -13,8 +13,9 @@ struct ListChatsTool: RecallTool {
     }
 
     static let inputSchema = JSONSchema.object([
-        "page": JSONSchema.integer("Page number, from 1; total_pages says how many.", minimum: 1, default: 1),
-        "page_size": JSONSchema.integer("Chats per page.", minimum: 1, maximum: 100, default: 20),
+        "page": JSONSchema.integer(
+            "Page number, from 1; total_pages says how many.", minimum: Limits.chatPages.lowerBound, default: 1),
+        "page_size": JSONSchema.integer("Chats per page.", in: Limits.chatsPerPage, default: 20),
         "platform": JSONSchema.platform("Only chats from this platform."),
         "title": JSONSchema.string("Only chats whose title contains this (any case)."),
         "date_from": JSONSchema.date("Only chats active from this moment: \(JSONSchema.Says.date)."),
@@ -39,7 +40,10 @@ struct ListChatsTool: RecallTool {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case page, platform, title, bucket
-            case pageSize = "page_size", dateFrom = "date_from", dateTo = "date_to", pinnedOnly = "pinned_only"
+            case pageSize = "page_size"
+            case dateFrom = "date_from"
+            case dateTo = "date_to"
+            case pinnedOnly = "pinned_only"
             case importID = "import_id"
         }
     }

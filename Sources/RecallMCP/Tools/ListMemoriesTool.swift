@@ -10,7 +10,7 @@ struct ListMemoriesTool: RecallTool {
     static let clipping: ReadClipping? = ReadClipping(list: "memories", whereWhole: ReadClipping.wholeMemory)
 
     static let inputSchema = JSONSchema.object([
-        "limit": JSONSchema.integer("Memories per page.", minimum: 1, maximum: 100, default: 20),
+        "limit": JSONSchema.integer("Memories per page.", in: Limits.memoriesPerPage, default: 20),
         "cursor": JSONSchema.string("The \(JSONSchema.Says.cursor)."),
         "order": JSONSchema.oneOf(ListOrder.allCases.map(\.rawValue), "Which end to start from (default newest)."),
         "memory_type": JSONSchema.string("Only this type: \(JSONSchema.Says.types)."),
@@ -40,7 +40,9 @@ struct ListMemoriesTool: RecallTool {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case limit, cursor, order, bucket, tags, since, until
-            case memoryType = "memory_type", minConfidence = "min_confidence", userID = "user_id"
+            case memoryType = "memory_type"
+            case minConfidence = "min_confidence"
+            case userID = "user_id"
             case includeSuperseded = "include_superseded"
         }
     }

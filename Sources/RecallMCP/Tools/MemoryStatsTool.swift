@@ -4,7 +4,8 @@ import RecallCore
 struct MemoryStatsTool: RecallTool {
     static let name = "memory_stats"
     static let title = "Memory stats"
-    static let description = "Counts by platform, memory type, bucket and tag; recent imports; store path, size and schema."
+    static let description =
+        "Counts by platform, memory type, bucket and tag; recent imports; store path, size and schema."
     static let annotations = ToolAnnotations.readOnly
 
     static let inputSchema = JSONSchema.object([:])

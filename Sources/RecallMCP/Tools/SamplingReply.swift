@@ -14,7 +14,10 @@ struct SamplingReply: Sendable {
     static func ask(_ prompt: FactProposalPrompt, context: ToolContext) async throws -> SamplingReply {
         let params: JSONValue = .object([
             "messages": .array([
-                .object(["role": .string("user"), "content": .object(["type": .string("text"), "text": .string(prompt.text)])]),
+                .object([
+                    "role": .string("user"),
+                    "content": .object(["type": .string("text"), "text": .string(prompt.text)]),
+                ])
             ]),
             "systemPrompt": .string(prompt.instructions),
             "maxTokens": .int(Int64(maxTokens)),
@@ -24,7 +27,8 @@ struct SamplingReply: Sendable {
         let result = try await context.createMessage(params)
         // A single content block, or (from 2025-11-25) a list of them.
         let blocks = result["content"]?.arrayValue ?? result["content"].map { [$0] } ?? []
-        let text = blocks.compactMap { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }.joined(separator: "\n")
+        let text = blocks.compactMap { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }.joined(
+            separator: "\n")
         return SamplingReply(text: text, model: result["model"]?.stringValue)
     }
 }

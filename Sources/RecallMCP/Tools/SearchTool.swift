@@ -4,7 +4,8 @@ import RecallCore
 struct SearchTool: RecallTool {
     static let name = "search"
     static let title = "Search memory"
-    static let description = "Ranked search over saved memories and imported chat messages, by words and by meaning; returns snippets with ids, a memory's full content, and what found each hit."
+    static let description =
+        "Ranked search over saved memories and imported chat messages, by words and by meaning; returns snippets with ids, a memory's full content, and what found each hit."
     static let annotations = ToolAnnotations.readOnly
     static let oversizeHint = "Use a smaller `limit` and page with `cursor`."
     static let clipping: ReadClipping? = ReadClipping(list: "results") { hit in
@@ -18,18 +19,20 @@ struct SearchTool: RecallTool {
         Arguments.filterSchema.merging([
             "query": JSONSchema.string("What to look for; plain words work."),
             "scope": JSONSchema.oneOf(SearchScope.allCases.map(\.rawValue), "Where to look (default all)."),
-            "limit": JSONSchema.integer("Results per page.", minimum: 1, maximum: 50, default: 10),
+            "limit": JSONSchema.integer("Results per page.", in: Limits.searchResultsPerPage, default: 10),
             "cursor": JSONSchema.string("The \(JSONSchema.Says.cursor)."),
         ]) { first, _ in first },
         required: ["query"])
 
     static let outputSchema = JSONSchema.output([
-        "results": JSONSchema.array(of: JSONSchema.object([
-            "kind": JSONSchema.oneOf(["memory", "message"]),
-            "id": JSONSchema.string(),
-            "score": JSONSchema.number(),
-            "matched_by": JSONSchema.array(of: JSONSchema.oneOf(["keyword", "meaning"])),
-        ], required: ["kind", "id", "score"])),
+        "results": JSONSchema.array(
+            of: JSONSchema.object(
+                [
+                    "kind": JSONSchema.oneOf(["memory", "message"]),
+                    "id": JSONSchema.string(),
+                    "score": JSONSchema.number(),
+                    "matched_by": JSONSchema.array(of: JSONSchema.oneOf(["keyword", "meaning"])),
+                ], required: ["kind", "id", "score"]))
     ])
 
     struct Arguments: ToolArguments, SearchFilterArguments {
@@ -48,8 +51,11 @@ struct SearchTool: RecallTool {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case query, scope, platform, bucket, tags, limit, cursor
-            case chatID = "chat_id", memoryType = "memory_type", userID = "user_id"
-            case dateFrom = "date_from", dateTo = "date_to"
+            case chatID = "chat_id"
+            case memoryType = "memory_type"
+            case userID = "user_id"
+            case dateFrom = "date_from"
+            case dateTo = "date_to"
         }
     }
 

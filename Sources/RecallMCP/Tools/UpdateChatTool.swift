@@ -33,10 +33,11 @@ struct UpdateChatTool: RecallTool {
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> Chat {
         if arguments.title == nil, arguments.pinned == nil, arguments.bucket == nil, arguments.tags == nil {
-            throw ToolInputError(field: "title", "or another field to change (`pinned`, `bucket`, `tags`) is required")
+            throw RecallError.invalidArguments(
+                field: "title", "or another field to change (`pinned`, `bucket`, `tags`) is required")
         }
         if let title = arguments.title, title.allSatisfy(\.isWhitespace) {
-            throw ToolInputError(field: "title", "must not be empty")
+            throw RecallError.invalidArguments(field: "title", "must not be empty")
         }
         let update = ChatUpdate(
             id: arguments.id, title: arguments.title, pinned: arguments.pinned, bucket: arguments.bucket,

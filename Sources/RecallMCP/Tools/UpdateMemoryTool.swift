@@ -41,10 +41,11 @@ struct UpdateMemoryTool: RecallTool {
         if arguments.content == nil, arguments.tags == nil, arguments.bucket == nil, arguments.memoryType == nil,
             arguments.pinned == nil
         {
-            throw ToolInputError(field: "content", "or another field to change (`tags`, `bucket`, `memory_type`, `pinned`) is required")
+            throw RecallError.invalidArguments(
+                field: "content", "or another field to change (`tags`, `bucket`, `memory_type`, `pinned`) is required")
         }
         if let content = arguments.content, content.allSatisfy(\.isWhitespace) {
-            throw ToolInputError(field: "content", "must not be empty")
+            throw RecallError.invalidArguments(field: "content", "must not be empty")
         }
         let update = MemoryUpdate(
             id: arguments.id, content: arguments.content, tags: arguments.tags, bucket: arguments.bucket,

@@ -4,7 +4,9 @@ import Synchronization
 
 /// A transport for request/response exchanges (Streamable HTTP): each client request gets its
 /// own channel that carries what the server writes while answering it, and closes after the
-/// response. Messages written outside any request go to the standalone channel, if one is open.
+/// response.
+///
+/// Messages written outside any request go to the standalone channel, if one is open.
 final class ExchangeTransport: MessageTransport {
     private struct State {
         var routes: [RequestID: AsyncStream<Data>.Continuation] = [:]
@@ -21,6 +23,7 @@ final class ExchangeTransport: MessageTransport {
     }
 
     /// Opens the channel for a request's answer, then hands the request to the server.
+    ///
     /// Nil when a request with that id is still being answered, or the session is closed.
     func exchange(_ message: Data, id: RequestID) -> AsyncStream<Data>? {
         let (stream, continuation) = AsyncStream.makeStream(of: Data.self)
@@ -86,7 +89,9 @@ final class ExchangeTransport: MessageTransport {
 
     /// Whether a message the server wrote is the response (result or error) to `id`.
     private static func isResponse(_ message: Data, to id: RequestID?) -> Bool {
-        guard let id, case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: message) else { return false }
+        guard let id, case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: message) else {
+            return false
+        }
         return object["method"] == nil && object["id"].flatMap(RequestID.init) == id
     }
 }

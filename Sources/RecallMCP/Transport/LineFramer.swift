@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,7 +18,9 @@ struct LineFramer: Sendable {
     /// is capped at 100,000 characters), far below what would strain memory.
     static let defaultMaximumLineLength = 64 << 20
 
-    /// Stands for a line that was over the limit. Blank lines are never emitted, so an empty
+    /// Stands for a line that was over the limit.
+    ///
+    /// Blank lines are never emitted, so an empty
     /// line cannot be mistaken for one the client sent.
     static let oversizedLine = Data()
 

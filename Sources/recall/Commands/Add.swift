@@ -4,7 +4,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall add`: save a memory, or extract memories from chat turns.
-    struct Add: AsyncParsableCommand {
+    struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Save a memory, or extract memories from chat messages.",
             discussion: """
@@ -46,7 +46,7 @@ extension RecallCommand {
             if content == "-" && messages == "-" { throw ValidationError("Only one input can come from stdin.") }
         }
 
-        func run() async throws {
+        func run() throws {
             var request = AddMemoryRequest(
                 extract: !verbatim, tags: tags, bucket: bucket, memoryType: memoryType, memoriesAt: at?.date,
                 userID: userID

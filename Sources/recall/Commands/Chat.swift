@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall chat`: rename, pin, move or tag a chat, as the `update_chat` tool does.
-    struct Chat: AsyncParsableCommand {
+    struct Chat: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rename, pin, move or tag a chat.",
             discussion: "A new title survives later imports of the same chat."
@@ -11,7 +11,8 @@ extension RecallCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Argument(help: ArgumentHelp("The chat to change (from `recall chats` or `recall search`).", valueName: "chat-id"))
+        @Argument(
+            help: ArgumentHelp("The chat to change (from `recall chats` or `recall search`).", valueName: "chat-id"))
         var chatID: String
 
         @Option(help: "The new title; \"\" goes back to the export's own.")
@@ -36,9 +37,10 @@ extension RecallCommand {
             guard tags.isEmpty || !clearTags else { throw ValidationError("Give --tag or --clear-tags, not both.") }
         }
 
-        func run() async throws {
+        func run() throws {
             let update = ChatUpdate(
-                id: chatID, title: title, pinned: pin, bucket: bucket, tags: clearTags ? [] : (tags.isEmpty ? nil : tags))
+                id: chatID, title: title, pinned: pin, bucket: bucket,
+                tags: clearTags ? [] : (tags.isEmpty ? nil : tags))
             try store.emit(store.makeRecall().updateChat(update))
         }
     }

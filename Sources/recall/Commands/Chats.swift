@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall chats`: list imported conversations.
-    struct Chats: AsyncParsableCommand {
+    struct Chats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List imported chats, pinned first, then newest.")
 
         @OptionGroup var store: StoreOptions
@@ -11,7 +11,7 @@ extension RecallCommand {
         @Option(help: "The page to show (from 1).")
         var page = 1
 
-        @Option(help: "Chats per page (1–100).")
+        @Option(help: "Chats per page (\(Limits.chatsPerPage.span)).")
         var pageSize = 20
 
         @Option(help: "Only chats from this platform.")
@@ -39,10 +39,10 @@ extension RecallCommand {
 
         func validate() throws {
             guard page >= 1 else { throw ValidationError("--page starts at 1.") }
-            guard (1...100).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 100.") }
+            try Limits.chatsPerPage.check(pageSize, option: "--page-size")
         }
 
-        func run() async throws {
+        func run() throws {
             let request = ChatListRequest(
                 page: page, pageSize: pageSize, platform: platform, title: title, dateFrom: from?.date,
                 dateTo: to?.upperBound, pinnedOnly: pinned, importID: importID, bucket: bucket

@@ -4,7 +4,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall context`: a ready-to-paste block about a topic.
-    struct Context: AsyncParsableCommand {
+    struct Context: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a context block about a topic: the best memories, then cited excerpts."
         )
@@ -14,7 +14,7 @@ extension RecallCommand {
         @Argument(help: "The topic or question.")
         var query: [String]
 
-        @Option(help: "The most tokens the block may take.")
+        @Option(help: "The most tokens the block may take (\(Limits.contextTokens.span)).")
         var maxTokens = 2000
 
         @OptionGroup var filters: SearchFilterOptions
@@ -23,10 +23,10 @@ extension RecallCommand {
             guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("Give a topic.")
             }
-            guard maxTokens > 0 else { throw ValidationError("--max-tokens must be positive.") }
+            try Limits.contextTokens.check(maxTokens, option: "--max-tokens")
         }
 
-        func run() async throws {
+        func run() throws {
             let request = ContextRequest(
                 query: query.joined(separator: " "), maxTokens: maxTokens, filters: filters.filters)
             try store.emit(store.makeRecall().context(request))

@@ -4,7 +4,9 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall embed TEXT…` (hidden): the static vectors of some texts (or, with `--transformer`,
-    /// the transformer's) and how close each is to the first. A diagnostic for the models compiled
+    /// the transformer's) and how close each is to the first.
+    ///
+    /// A diagnostic for the models compiled
     /// into this executable; it needs no store.
     struct Embed: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -48,7 +50,8 @@ extension RecallCommand {
             for (text, embedding) in zip(texts, embeddings) {
                 let cosine = embedding.cosineToFirst.map { String(format: "%.3f", $0) } ?? "  -  "
                 let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
-                lines.append("\(cosine)  \(embedding.tokens) tokens  \(embedding.vector == nil ? "(no vector) " : "")\(shown)")
+                lines.append(
+                    "\(cosine)  \(embedding.tokens) tokens  \(embedding.vector == nil ? "(no vector) " : "")\(shown)")
             }
             Console.write(lines.joined(separator: "\n"))
         }
@@ -65,7 +68,9 @@ extension RecallCommand {
             if let problem = encoder.problem { throw problem }
             // Every text has a vector here, the empty one too ([CLS] and [SEP] alone).
             let vectors = texts.map { encoder.encode($0).flatMap(PackedVector.init(components:)) }
-            return (TransformerEncoder.modelID, TransformerEncoder.dimensions, embeddings(vectors, tokens: encoder.tokenIDs))
+            return (
+                TransformerEncoder.modelID, TransformerEncoder.dimensions, embeddings(vectors, tokens: encoder.tokenIDs)
+            )
         }
 
         /// Each text's token count, vector and cosine to the first text's vector.

@@ -4,7 +4,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall export`: the store's chats and memories as one JSON document.
-    struct Export: AsyncParsableCommand {
+    struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export chats (with their messages) and memories as JSON.",
             discussion: """
@@ -31,7 +31,7 @@ extension RecallCommand {
         @Option(name: .customLong("user"), help: ArgumentHelp("The user namespace of memories.", valueName: "user-id"))
         var userID: String?
 
-        func run() async throws {
+        func run() throws {
             let exporter = StoreExporter(
                 recall: try store.makeRecall(), part: only, includeSuperseded: includeSuperseded,
                 includeHidden: includeHidden, userID: userID, now: Date()

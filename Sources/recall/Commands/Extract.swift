@@ -3,10 +3,11 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall extract`: run fact extraction over chats, an import or text.
-    struct Extract: AsyncParsableCommand {
+    struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Extract memories from chats, an import, or text.",
-            discussion: "Use --dry-run to review each candidate and what storing it would do (new, duplicate, known, supersedes, older) without storing anything."
+            discussion:
+                "Use --dry-run to review each candidate and what storing it would do (new, duplicate, known, supersedes, older) without storing anything."
         )
 
         @OptionGroup var store: StoreOptions
@@ -35,7 +36,7 @@ extension RecallCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let input = try text.map { $0 == "-" ? try InputFile.readText("-") : $0 }
             // The terminal lists every candidate; the counts cover them all either way.
             let request = ExtractRequest(

@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall forget`: delete memories, chats or an import.
-    struct Forget: AsyncParsableCommand {
+    struct Forget: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete memories, chats or a whole import, with everything derived from them.",
             discussion: "Use --dry-run first to see what would go."
@@ -34,7 +34,7 @@ extension RecallCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let request = ForgetRequest(memoryIDs: memoryIDs, chatIDs: chatIDs, importID: importID, dryRun: dryRun)
             try store.emit(store.makeRecall().forget(request))
         }

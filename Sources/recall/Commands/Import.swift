@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall import`: bring a chat export into the store.
-    struct Import: AsyncParsableCommand {
+    struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a chat export: a ZIP, JSON, HTML, TXT/MD file, or a folder.",
             discussion: "The platform is detected from the content. Importing the same export again changes nothing."
@@ -23,7 +23,7 @@ extension RecallCommand {
         @Flag(help: "Extract memories from the imported messages.")
         var extract = false
 
-        func run() async throws {
+        func run() throws {
             let request = ImportRequest(
                 path: StoreLocation.expand(path), platform: platform, bucket: bucket, extract: extract)
             let recall = try store.makeRecall(creatingFolder: true)

@@ -32,17 +32,21 @@ extension RecallCommand {
             var perMonth: Int?
 
             func validate() throws {
-                if user.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--user must not be empty.") }
+                if user.trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw ValidationError("--user must not be empty.")
+                }
                 if let perMinute, perMinute < 1 { throw ValidationError("--per-minute must be at least 1.") }
                 if let perMonth, perMonth < 1 { throw ValidationError("--per-month must be at least 1.") }
             }
 
             func run() throws {
-                let made = try APIKeySecret.create(in: store.makeRecall(), account: user, scope: scope, perMinute: perMinute, perMonth: perMonth)
+                let made = try APIKeySecret.create(
+                    in: store.makeRecall(), account: user, scope: scope, perMinute: perMinute, perMonth: perMonth)
                 if store.json {
                     try Console.write(JSONOutput.string(CreatedKey(key: made.key, secret: made.secret)))
                 } else {
-                    Console.write("""
+                    Console.write(
+                        """
                         \(made.secret)
                         Key \(made.key.id) for user \(user) (\(scope.rawValue)). Copy it now: it is not shown again.
                         Use it as `Authorization: Bearer \(made.secret)`.
@@ -69,13 +73,16 @@ extension RecallCommand {
                 let formatter = ISO8601DateFormatter()
                 for key in keys {
                     let state = key.revokedAt.map { "revoked \(formatter.string(from: $0))" } ?? "active"
-                    Console.write("\(key.id)  \(key.account)  \(key.scope.rawValue)  created \(formatter.string(from: key.createdAt))  \(state)")
+                    Console.write(
+                        "\(key.id)  \(key.account)  \(key.scope.rawValue)  created \(formatter.string(from: key.createdAt))  \(state)"
+                    )
                 }
             }
         }
 
         struct Revoke: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Revoke a key by its id; it is refused from the next request on.")
+            static let configuration = CommandConfiguration(
+                abstract: "Revoke a key by its id; it is refused from the next request on.")
 
             @OptionGroup var store: StoreOptions
 
@@ -99,4 +106,3 @@ private struct CreatedKey: Encodable {
     var key: APIKey
     var secret: String
 }
-

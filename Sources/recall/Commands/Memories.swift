@@ -3,12 +3,12 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall memories`: list saved memories, newest first.
-    struct Memories: AsyncParsableCommand {
+    struct Memories: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List memories, newest first (or oldest).")
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "Memories per page (1–100).")
+        @Option(help: "Memories per page (\(Limits.memoriesPerPage.span)).")
         var limit = 20
 
         @Option(help: "The cursor a previous page printed, to read the next page.")
@@ -42,13 +42,13 @@ extension RecallCommand {
         var includeSuperseded = false
 
         func validate() throws {
-            guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100.") }
+            try Limits.memoriesPerPage.check(limit, option: "--limit")
             if let minConfidence, !(0...1).contains(minConfidence) {
                 throw ValidationError("--min-confidence must be between 0 and 1.")
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let request = MemoryListRequest(
                 limit: limit, cursor: cursor, order: order, memoryType: memoryType, minConfidence: minConfidence,
                 bucket: bucket, tags: tags, userID: userID, since: since?.date, until: until?.upperBound,

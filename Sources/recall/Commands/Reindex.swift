@@ -4,9 +4,10 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall reindex`: gives every message and memory without a vector its vector.
-    struct Reindex: AsyncParsableCommand {
+    struct Reindex: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make the vectors that semantic search needs for a store written before it, or after a model change.",
+            abstract:
+                "Make the vectors that semantic search needs for a store written before it, or after a model change.",
             discussion: """
                 Safe to interrupt and run again: it carries on where it stopped. Progress goes to stderr. \
                 A running `recall serve` does the same in the background on its first search.
@@ -18,7 +19,7 @@ extension RecallCommand {
             if store.noSemantic { throw ValidationError("--no-semantic makes no vectors; leave it out to reindex.") }
         }
 
-        func run() async throws {
+        func run() throws {
             let recall = try store.makeRecall()
             guard recall.semantic.isOn else {
                 throw RecallError(.invalidArgument, "RECALL_SEMANTIC=off makes no vectors; unset it to reindex.")

@@ -4,7 +4,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall search`: ranked search over memories and messages.
-    struct Search: AsyncParsableCommand {
+    struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Search memories and chat messages.")
 
         @OptionGroup var store: StoreOptions
@@ -17,7 +17,7 @@ extension RecallCommand {
 
         @OptionGroup var filters: SearchFilterOptions
 
-        @Option(help: "Results per page (1–50).")
+        @Option(help: "Results per page (\(Limits.searchResultsPerPage.span)).")
         var limit = 10
 
         @Option(help: "The cursor a previous page printed, to read the next page.")
@@ -27,10 +27,10 @@ extension RecallCommand {
             guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("Give something to search for.")
             }
-            guard (1...50).contains(limit) else { throw ValidationError("--limit must be between 1 and 50.") }
+            try Limits.searchResultsPerPage.check(limit, option: "--limit")
         }
 
-        func run() async throws {
+        func run() throws {
             let request = SearchRequest(
                 query: query.joined(separator: " "), scope: scope, filters: filters.filters, limit: limit,
                 cursor: cursor

@@ -9,7 +9,8 @@ extension RecallCommand {
     /// `recall serve`: the MCP server on stdin/stdout.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the MCP server on stdio (for Claude Desktop, Cursor, Windsurf, VS Code, Claude Code), or on HTTP with --http.",
+            abstract:
+                "Run the MCP server on stdio (for Claude Desktop, Cursor, Windsurf, VS Code, Claude Code), or on HTTP with --http.",
             discussion: """
                 stdout carries only protocol messages; logs go to stderr and never contain message text.
                 With --http [HOST:]PORT (default 127.0.0.1:8765) it serves MCP Streamable HTTP at /mcp and the \
@@ -35,7 +36,10 @@ extension RecallCommand {
         @Option(help: "With --http: the largest upload accepted, in MiB.")
         var maxUploadMb = 100
 
-        @Option(help: ArgumentHelp("With --http: a browser origin allowed to call the server besides loopback ones (repeatable).", valueName: "origin"))
+        @Option(
+            help: ArgumentHelp(
+                "With --http: a browser origin allowed to call the server besides loopback ones (repeatable).",
+                valueName: "origin"))
         var allowOrigin: [String] = []
 
         @Option(help: "The least severe level of the lines written to stderr (default: RECALL_LOG_LEVEL, else info).")
@@ -55,7 +59,9 @@ extension RecallCommand {
         func run() async throws {
             // One threshold and one format for every stderr line: the server's own log, and
             // swift-log routed through it before anything can log (stdout belongs to the protocol).
-            let level = logLevel ?? ProcessInfo.processInfo.environment["RECALL_LOG_LEVEL"].flatMap(Logger.Level.init(name:)) ?? .info
+            let level =
+                logLevel ?? ProcessInfo.processInfo.environment["RECALL_LOG_LEVEL"].flatMap(Logger.Level.init(name:))
+                ?? .info
             let log = ServerLog(threshold: ServerLogHandler.serverLevel(level))
             LoggingSystem.bootstrap { _ in ServerLogHandler(log: log, level: level) }
             let recall = try store.makeRecall(creatingFolder: true, backgroundIndexing: true, log: log)
@@ -67,15 +73,21 @@ extension RecallCommand {
             let logger = Logger(label: "recall.serve")
             logger.info(
                 "serving MCP on stdio",
-                metadata: ["store": "\(recall.location.displayPath)", "import folders": "\(importFolders.joined(separator: ", "))"])
+                metadata: [
+                    "store": "\(recall.location.displayPath)",
+                    "import folders": "\(importFolders.joined(separator: ", "))",
+                ])
             for folder in importFolders where !FileManager.default.fileExists(atPath: folder) {
                 logger.warning("the import folder \(folder) does not exist (yet)")
             }
-            await RecallServer(recall: recall, version: RecallVersion.current, importFolders: importFolders).runStdio(log: log)
+            await RecallServer(recall: recall, version: RecallVersion.current, importFolders: importFolders).runStdio(
+                log: log)
         }
 
         func validate() throws {
-            if address != nil, !http { throw ValidationError("An address is only used with --http, e.g. `recall serve --http 127.0.0.1:8765`.") }
+            if address != nil, !http {
+                throw ValidationError("An address is only used with --http, e.g. `recall serve --http 127.0.0.1:8765`.")
+            }
             if rateLimitMinute < 1 || rateLimitMonth < 1 { throw ValidationError("Rate limits must be at least 1.") }
             if maxUploadMb < 1 { throw ValidationError("--max-upload-mb must be at least 1.") }
         }
@@ -99,7 +111,8 @@ extension RecallCommand {
                     "serving MCP at http://\(host):\(port)/mcp and the REST API",
                     metadata: [
                         "store": "\(recall.location.displayPath)",
-                        "import folders": "\(allowImport.isEmpty ? "none (uploads only)" : allowImport.joined(separator: ", "))",
+                        "import folders":
+                            "\(allowImport.isEmpty ? "none (uploads only)" : allowImport.joined(separator: ", "))",
                     ])
             }
         }

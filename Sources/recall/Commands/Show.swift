@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall show`: read one conversation.
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a conversation's messages, a page at a time.")
 
         @OptionGroup var store: StoreOptions
@@ -17,7 +17,7 @@ extension RecallCommand {
         @Option(help: "The first message to show (from 0).")
         var offset = 0
 
-        @Option(help: "Messages to show (1–200).")
+        @Option(help: "Messages to show (\(Limits.conversationMessages.span)).")
         var limit = 50
 
         @Option(help: ArgumentHelp("Open the chat at this message instead of --offset.", valueName: "message-id"))
@@ -34,11 +34,11 @@ extension RecallCommand {
 
         func validate() throws {
             guard offset >= 0 else { throw ValidationError("--offset cannot be negative.") }
-            guard (1...200).contains(limit) else { throw ValidationError("--limit must be between 1 and 200.") }
+            try Limits.conversationMessages.check(limit, option: "--limit")
             guard before >= 0, after >= 0 else { throw ValidationError("--before and --after cannot be negative.") }
         }
 
-        func run() async throws {
+        func run() throws {
             let request = ConversationRequest(
                 id: chatID, offset: offset, limit: limit, aroundMessageID: around, before: before, after: after,
                 includeHidden: includeHidden

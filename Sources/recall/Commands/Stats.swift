@@ -3,14 +3,14 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall stats`: what the store holds.
-    struct Stats: AsyncParsableCommand {
+    struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show counts by platform, memory type, bucket and tag; imports; the store's path and size."
         )
 
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             try store.emit(store.makeRecall().stats())
         }
     }

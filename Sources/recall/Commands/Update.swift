@@ -3,7 +3,7 @@ import RecallCore
 
 extension RecallCommand {
     /// `recall update`: change a memory, as the `update_memory` tool does.
-    struct Update: AsyncParsableCommand {
+    struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a memory's content, tags, bucket, type or pin.",
             discussion: "New content supersedes the memory: the old version stays, linked to the new one."
@@ -11,7 +11,9 @@ extension RecallCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Argument(help: ArgumentHelp("The memory to change (from `recall memories` or `recall search`).", valueName: "memory-id"))
+        @Argument(
+            help: ArgumentHelp(
+                "The memory to change (from `recall memories` or `recall search`).", valueName: "memory-id"))
         var memoryID: String
 
         @Option(help: ArgumentHelp("The new content; `-` reads it from stdin.", valueName: "text"))
@@ -33,13 +35,15 @@ extension RecallCommand {
         var pin: Bool?
 
         func validate() throws {
-            guard content != nil || !tags.isEmpty || clearTags || bucket != nil || memoryType != nil || pin != nil else {
-                throw ValidationError("Say what to change: --content, --tag, --clear-tags, --bucket, --type, --pin or --no-pin.")
+            guard content != nil || !tags.isEmpty || clearTags || bucket != nil || memoryType != nil || pin != nil
+            else {
+                throw ValidationError(
+                    "Say what to change: --content, --tag, --clear-tags, --bucket, --type, --pin or --no-pin.")
             }
             guard tags.isEmpty || !clearTags else { throw ValidationError("Give --tag or --clear-tags, not both.") }
         }
 
-        func run() async throws {
+        func run() throws {
             let update = MemoryUpdate(
                 id: memoryID, content: try content.map { $0 == "-" ? try InputFile.readText("-") : $0 },
                 tags: clearTags ? [] : (tags.isEmpty ? nil : tags), bucket: bucket, memoryType: memoryType, pinned: pin

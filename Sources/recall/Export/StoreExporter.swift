@@ -83,7 +83,9 @@ struct StoreExporter {
         var offset = 0
         while true {
             let slice = try recall.conversation(
-                ConversationRequest(id: chatID, offset: offset, limit: 200, includeHidden: includeHidden)
+                ConversationRequest(
+                    id: chatID, offset: offset, limit: Limits.conversationMessages.upperBound,
+                    includeHidden: includeHidden)
             )
             messages += slice.messages
             guard let next = slice.nextOffset, next > offset else { return messages }

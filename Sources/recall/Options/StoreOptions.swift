@@ -36,9 +36,12 @@ struct StoreOptions: ParsableArguments {
     /// likely a typo: that is an error, except for `recall import` and `recall serve`
     /// (`creatingFolder`), which create the folder and say so, once, when they do. The
     /// default location's folder is created silently, as it always was.
-    func makeRecall(creatingFolder: Bool = false, backgroundIndexing: Bool = false, log: ServerLog? = nil) throws -> Recall {
+    func makeRecall(creatingFolder: Bool = false, backgroundIndexing: Bool = false, log: ServerLog? = nil) throws
+        -> Recall
+    {
         let location = self.location
-        let defaultLocation = StoreLocation.file(StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment))
+        let defaultLocation = StoreLocation.file(
+            StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment))
         if case .file(let path) = location, location != defaultLocation {
             let folder = (path as NSString).deletingLastPathComponent
             var isFolder: ObjCBool = false
@@ -46,17 +49,24 @@ struct StoreOptions: ParsableArguments {
                 guard creatingFolder else {
                     throw RecallError(
                         .storeUnavailable,
-                        "There is no folder \(folder) for the store \(path). Check the path given with --db or RECALL_DB; `recall import` and `recall serve` create a missing folder.")
+                        "There is no folder \(folder) for the store \(path). Check the path given with --db or RECALL_DB; `recall import` and `recall serve` create a missing folder."
+                    )
                 }
                 do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                    try FileManager.default.createDirectory(
+                        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 } catch {
-                    throw RecallError(.storeUnavailable, "Cannot create the folder \(folder) for the store: \(error.localizedDescription).")
+                    throw RecallError(
+                        .storeUnavailable,
+                        "Cannot create the folder \(folder) for the store: \(error.localizedDescription).")
                 }
                 let notice = "Created the folder \(folder) for the store (it did not exist)."
                 if let log { log.log(.warning, notice) } else { Console.writeError(notice) }
             } else if !isFolder.boolValue {
-                throw RecallError(.storeUnavailable, "\(folder) is not a folder, so the store \(path) cannot be there. Check the path given with --db or RECALL_DB.")
+                throw RecallError(
+                    .storeUnavailable,
+                    "\(folder) is not a folder, so the store \(path) cannot be there. Check the path given with --db or RECALL_DB."
+                )
             }
         }
         return Recall(location: location, semantic: semantic, backgroundIndexing: backgroundIndexing)

@@ -1,15 +1,19 @@
 import Foundation
 import RecallCore
+import Synchronization
 
 /// Shows import progress on stderr: a redrawn bar on a terminal, a plain line every few
 /// seconds otherwise (logs and CI keep a readable record that way).
-final class ImportProgressReporter: @unchecked Sendable {
+final class ImportProgressReporter: Sendable {
+    private struct State {
+        var lastShown = Date.distantPast
+        var latest: ImportProgress?
+        var barVisible = false
+    }
+
     private let drawsBar: Bool
     private let interval: TimeInterval
-    private let lock = NSLock()
-    private var lastShown = Date.distantPast
-    private var latest: ImportProgress?
-    private var barVisible = false
+    private let state = Mutex(State())
 
     /// Creates a reporter; `drawsBar` when stderr is a terminal.
     init(drawsBar: Bool) {
@@ -26,27 +30,27 @@ final class ImportProgressReporter: @unchecked Sendable {
 
     /// Takes one progress report from the import; draws at most once per interval.
     private func update(_ progress: ImportProgress) {
-        lock.withLock {
-            latest = progress
+        state.withLock { state in
+            state.latest = progress
             let now = Date()
-            guard now.timeIntervalSince(lastShown) >= interval else { return }
-            lastShown = now
-            show(progress)
+            guard now.timeIntervalSince(state.lastShown) >= interval else { return }
+            state.lastShown = now
+            show(progress, barVisible: &state.barVisible)
         }
     }
 
     /// Clears the bar so the summary starts on a clean line.
     private func finish() {
-        lock.withLock {
-            if barVisible {
-                if let latest { show(latest) }
+        state.withLock { state in
+            if state.barVisible {
+                if let latest = state.latest { show(latest, barVisible: &state.barVisible) }
                 Console.writeErrorRaw("\n")
-                barVisible = false
+                state.barVisible = false
             }
         }
     }
 
-    private func show(_ progress: ImportProgress) {
+    private func show(_ progress: ImportProgress, barVisible: inout Bool) {
         if drawsBar {
             let width = min(Console.width(of: STDERR_FILENO), 100)
             Console.writeErrorRaw("\r" + Self.bar(progress, width: width) + "\u{1B}[K")

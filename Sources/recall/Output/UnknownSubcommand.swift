@@ -13,7 +13,7 @@ struct UnknownSubcommand {
         self.known = known
     }
 
-    /// `Error: Unknown subcommand 'serach'. Did you mean 'search'? …`
+    /// The message, such as `Error: Unknown subcommand 'serach'. Did you mean 'search'? …`.
     var message: String {
         let close = known.map { ($0, Self.distance(name.lowercased(), $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
         let suggestion = close.map { " Did you mean '\($0)'?" } ?? ""

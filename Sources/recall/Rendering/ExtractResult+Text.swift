@@ -3,10 +3,12 @@ import RecallCore
 extension ExtractResult: TextRenderable {
     func renderText() -> String {
         let counts = "\(added) new, \(merged) already known, \(superseded) superseding older ones"
-        var text = "Read \(TextFormat.count(messagesScanned, "message")), found \(TextFormat.count(candidatesFound, "candidate"))"
+        var text =
+            "Read \(TextFormat.count(messagesScanned, "message")), found \(TextFormat.count(candidatesFound, "candidate"))"
         if dropped > 0 { text += " (\(candidatesFound - dropped) kept, \(dropped) dropped)" }
         if dryRun {
-            text += "; storing \(dropped > 0 ? "the kept ones" : "them") would give \(counts). Nothing was stored (dry run)."
+            text +=
+                "; storing \(dropped > 0 ? "the kept ones" : "them") would give \(counts). Nothing was stored (dry run)."
         } else {
             text += ": \(counts)."
             // The dropped ones are listed, with why, by a dry run.
@@ -19,15 +21,18 @@ extension ExtractResult: TextRenderable {
         // The outcome names the memory it concerns ("supersedes mem_4"): one column, so the
         // content keeps its room beside a dry run's verdict and reason.
         var columns: [TextTable.Column] = [
-            .init("OUTCOME"), .init("TYPE"), .init("CONF", alignment: .right), .init("SOURCE"), .init("CONTENT", flexible: true),
+            .init("OUTCOME"), .init("TYPE"), .init("CONF", alignment: .right), .init("SOURCE"),
+            .init("CONTENT", flexible: true),
         ]
         if dryRun { columns = [.init("VERDICT")] + columns + [.init("REASON", maxWidth: 36)] }
         var table = TextTable(columns: columns)
         for candidate in candidates {
             let source = candidate.source.map { [$0.chatID, $0.messageID].compactMap { $0 }.joined(separator: "/") }
-            let outcome = [candidate.outcome?.rawValue, candidate.existingMemoryID].compactMap { $0 }.joined(separator: " ")
+            let outcome = [candidate.outcome?.rawValue, candidate.existingMemoryID].compactMap { $0 }.joined(
+                separator: " ")
             var row = [
-                outcome.isEmpty ? "-" : outcome, candidate.type.rawValue, TextFormat.decimal(candidate.confidence), source ?? "-",
+                outcome.isEmpty ? "-" : outcome, candidate.type.rawValue, TextFormat.decimal(candidate.confidence),
+                source ?? "-",
                 candidate.content,
             ]
             if dryRun { row = [candidate.verdict.rawValue] + row + [candidate.reason ?? "-"] }

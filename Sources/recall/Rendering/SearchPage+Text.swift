@@ -12,7 +12,8 @@ extension SearchPage: TextRenderable {
     func render(width: Int) -> String {
         guard !results.isEmpty else { return "No results." }
         var table = TextTable(columns: [
-            .init("KIND"), .init("ID"), .init("CHAT"), .init("SCORE", alignment: .right), .init("FOUND BY"), .init("DATE"),
+            .init("KIND"), .init("ID"), .init("CHAT"), .init("SCORE", alignment: .right), .init("FOUND BY"),
+            .init("DATE"),
             .init("FROM", flexible: true),
         ])
         for hit in results {

@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
-/// Durable facts about the user are kept; the task of the moment, worded as a goal, a preference
-/// or an experience, is dropped with the reason. The first examples are from a real export.
+/// Durable facts about the user are kept; the task of the moment, worded as a goal, a preference or an experience, is
+/// dropped with the reason.
+///
+/// The first examples are from a real export.
 @Suite struct DurabilityJudgeTests {
     private let extractor = RuleBasedFactExtractor()
 
     private func candidates(_ text: String) -> [MemoryCandidate] {
-        extractor.candidates(from: ExtractionInput(text: text, role: .user, date: Date(timeIntervalSince1970: 1_714_550_400)))
+        extractor.candidates(
+            from: ExtractionInput(text: text, role: .user, date: Date(timeIntervalSince1970: 1_714_550_400)))
     }
 
     @Test(arguments: [
@@ -19,16 +23,35 @@ import Testing
         ),
         (
             "I am an experienced software and data professional, specialized in Python and AI.",
-            "The user is an experienced software and data professional, specialized in Python and AI.", "durable: profession"
+            "The user is an experienced software and data professional, specialized in Python and AI.",
+            "durable: profession"
         ),
         ("I am a ChatGPT Plus user.", "The user is a ChatGPT Plus user.", "durable: tool or platform"),
-        ("I only take contracts with a clear rate.", "The user only takes contracts with a clear rate.", "durable: condition the user sets"),
-        ("I'm developing a Django app for managing rental properties.", "The user is developing a Django app for managing rental properties.", "durable: project"),
-        ("I work as a contractor in software programming and data engineering.", "The user works as a contractor in software programming and data engineering.", "durable: profession"),
-        ("I use Neovim with LazyVim as my main editor.", "The user uses Neovim with LazyVim as their main editor.", "durable: tool or platform"),
+        (
+            "I only take contracts with a clear rate.", "The user only takes contracts with a clear rate.",
+            "durable: condition the user sets"
+        ),
+        (
+            "I'm developing a Django app for managing rental properties.",
+            "The user is developing a Django app for managing rental properties.", "durable: project"
+        ),
+        (
+            "I work as a contractor in software programming and data engineering.",
+            "The user works as a contractor in software programming and data engineering.", "durable: profession"
+        ),
+        (
+            "I use Neovim with LazyVim as my main editor.", "The user uses Neovim with LazyVim as their main editor.",
+            "durable: tool or platform"
+        ),
         ("I have type 1 diabetes and I use a Dexcom G7.", "The user has type 1 diabetes.", "durable: health"),
-        ("I want to run the Berlin marathon next year.", "The user wants to run the Berlin marathon in 2025.", "durable: goal"),
-        ("My main machine is a MacBook Pro M2.", "The user's main machine is a MacBook Pro M2.", "durable: tool or platform"),
+        (
+            "I want to run the Berlin marathon next year.", "The user wants to run the Berlin marathon in 2025.",
+            "durable: goal"
+        ),
+        (
+            "My main machine is a MacBook Pro M2.", "The user's main machine is a MacBook Pro M2.",
+            "durable: tool or platform"
+        ),
         ("I'm a big fan of type hints.", "The user is a big fan of type hints.", "durable: preference"),
     ])
     func durableStatementsAreKeptWithWhatTheyAreAbout(_ text: String, _ content: String, _ reason: String) throws {
@@ -106,25 +129,36 @@ import Testing
 
     @Test func aRequestBesideAFactDropsOnlyTheRequest() {
         let found = candidates("I'm a nurse working night shifts, so please make the plan fit that. I'm vegetarian.")
-        #expect(found.filter { $0.verdict == .keep }.map(\.content) == ["The user is a nurse working night shifts.", "The user is vegetarian."])
+        #expect(
+            found.filter { $0.verdict == .keep }.map(\.content) == [
+                "The user is a nurse working night shifts.", "The user is vegetarian.",
+            ])
     }
 
     @Test func aStatementBeforeAQuestionInOneSentenceCounts() {
-        let facts = { (text: String) in extractor.extract(from: ExtractionInput(text: text, role: .user)).map(\.content) }
-        #expect(facts("I'm a nurse working night shifts, how can I sleep better during the day?") == ["The user is a nurse working night shifts."])
+        let facts = { (text: String) in extractor.extract(from: ExtractionInput(text: text, role: .user)).map(\.content)
+        }
+        #expect(
+            facts("I'm a nurse working night shifts, how can I sleep better during the day?") == [
+                "The user is a nurse working night shifts."
+            ])
         #expect(facts("I live in Leeds so what should I see in York?") == ["The user lives in Leeds."])
         #expect(facts("Do I love TypeScript, or do I just know it?").isEmpty)
         #expect(facts("I love it, can you make another?").isEmpty)
     }
 
     @Test func aPointerBeforeANounBecomesIndefiniteAndAlonePointsAtTheChat() {
-        #expect(extractor.extract(from: ExtractionInput(text: "I made this apple pie for my kids.", role: .user)).map(\.content) == [
-            "The user made an apple pie for their kids.",
-        ])
+        #expect(
+            extractor.extract(from: ExtractionInput(text: "I made this apple pie for my kids.", role: .user)).map(
+                \.content) == [
+                    "The user made an apple pie for their kids."
+                ])
         #expect(extractor.extract(from: ExtractionInput(text: "I love this.", role: .user)).isEmpty)
-        #expect(extractor.extract(from: ExtractionInput(text: "I hate Chinese food these days.", role: .user)).map(\.content) == [
-            "The user hates Chinese food these days.",
-        ])
+        #expect(
+            extractor.extract(from: ExtractionInput(text: "I hate Chinese food these days.", role: .user)).map(
+                \.content) == [
+                    "The user hates Chinese food these days."
+                ])
     }
 
     @Test func noKeptMemoryBeginsWithPleaseOrPointsAtTheFollowing() {

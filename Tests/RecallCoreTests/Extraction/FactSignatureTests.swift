@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallCore
 
 @Suite struct FactSignatureTests {

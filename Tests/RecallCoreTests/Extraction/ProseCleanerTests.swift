@@ -1,9 +1,11 @@
 import Testing
+
 @testable import RecallCore
 
 @Suite struct ProseCleanerTests {
     @Test func codeIsRemovedProseStays() {
-        let cleaned = ProseCleaner.clean("Intro line.\n```python\nprint('I love code')\n```\nOutro with `inline` bits.\n    indented = code\n")
+        let cleaned = ProseCleaner.clean(
+            "Intro line.\n```python\nprint('I love code')\n```\nOutro with `inline` bits.\n    indented = code\n")
         #expect(!cleaned.contains("print"))
         #expect(!cleaned.contains("inline"))
         #expect(!cleaned.contains("indented"))
@@ -16,7 +18,8 @@ import Testing
     }
 
     @Test func linksKeepTheirTextAndLoseTheirAddress() {
-        let cleaned = ProseCleaner.clean("I use [Zed](https://zed.dev) and https://example.com/x daily, mail me@example.com")
+        let cleaned = ProseCleaner.clean(
+            "I use [Zed](https://zed.dev) and https://example.com/x daily, mail me@example.com")
         #expect(cleaned.contains("Zed"))
         #expect(!cleaned.contains("http"))
         #expect(!cleaned.contains("example.com"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 /// Relative time in a statement resolves against the message's own date, in UTC.
@@ -18,19 +19,37 @@ import Testing
     }
 
     @Test(arguments: [
-        ("I went to a support group yesterday.", "The user went to a support group on 9 May 2023.", "2023-05-09T00:00:00Z"),
-        ("Last Friday I went to a council meeting.", "The user went to a council meeting on 5 May 2023.", "2023-05-05T00:00:00Z"),
-        ("I ran a half marathon last week.", "The user ran a half marathon in the week of 1 May 2023.", "2023-05-01T00:00:00Z"),
-        ("I adopted a puppy last weekend.", "The user adopted a puppy on the weekend of 6 May 2023.", "2023-05-06T00:00:00Z"),
+        (
+            "I went to a support group yesterday.", "The user went to a support group on 9 May 2023.",
+            "2023-05-09T00:00:00Z"
+        ),
+        (
+            "Last Friday I went to a council meeting.", "The user went to a council meeting on 5 May 2023.",
+            "2023-05-05T00:00:00Z"
+        ),
+        (
+            "I ran a half marathon last week.", "The user ran a half marathon in the week of 1 May 2023.",
+            "2023-05-01T00:00:00Z"
+        ),
+        (
+            "I adopted a puppy last weekend.", "The user adopted a puppy on the weekend of 6 May 2023.",
+            "2023-05-06T00:00:00Z"
+        ),
         ("I started surfing two years ago.", "The user started surfing in 2021.", "2021-01-01T00:00:00Z"),
         ("I graduated from MIT in 2019.", "The user graduated from MIT in 2019.", "2019-01-01T00:00:00Z"),
         ("I moved to Oslo last month.", "The user moved to Oslo in April 2023.", "2023-04-01T00:00:00Z"),
         ("I want to visit Japan next month.", "The user wants to visit Japan in June 2023.", "2023-06-01T00:00:00Z"),
-        ("I'm going to Lisbon next week.", "The user is going to Lisbon in the week of 15 May 2023.", "2023-05-15T00:00:00Z"),
+        (
+            "I'm going to Lisbon next week.", "The user is going to Lisbon in the week of 15 May 2023.",
+            "2023-05-15T00:00:00Z"
+        ),
         ("I went to Paris in March.", "The user went to Paris in March 2023.", "2023-03-01T00:00:00Z"),
         ("I plan to hike in June.", "The user plans to hike in June 2023.", "2023-06-01T00:00:00Z"),
         ("I visited Rome 3 days ago.", "The user visited Rome on 7 May 2023.", "2023-05-07T00:00:00Z"),
-        ("My daughter started kindergarten last week.", "The user's daughter started kindergarten in the week of 1 May 2023.", "2023-05-01T00:00:00Z"),
+        (
+            "My daughter started kindergarten last week.",
+            "The user's daughter started kindergarten in the week of 1 May 2023.", "2023-05-01T00:00:00Z"
+        ),
     ])
     func relativeTimeResolves(_ text: String, _ content: String, _ when: String) throws {
         let candidate = try first(text)
@@ -45,16 +64,23 @@ import Testing
     }
 
     @Test func withoutADateThePhraseStays() throws {
-        let candidate = try #require(extractor.extract(from: ExtractionInput(text: "I went to a support group yesterday.", role: .user)).first)
+        let candidate = try #require(
+            extractor.extract(from: ExtractionInput(text: "I went to a support group yesterday.", role: .user)).first)
         #expect(candidate.content == "The user went to a support group yesterday.")
         #expect(candidate.memoriesAt == nil)
     }
 
     @Test func weekdaysAndWeekendsCountFromTheMessageDay() throws {
         // "last Friday" said on a Friday is a week earlier; "last weekend" said on Sunday is the one before.
-        #expect(try first("Last Friday I went to a concert.", at: Self.date("2023-05-12T10:00:00Z")).content.hasSuffix("on 5 May 2023."))
-        #expect(try first("I went camping last weekend.", at: Self.date("2023-05-14T10:00:00Z")).content.hasSuffix("the weekend of 6 May 2023."))
-        #expect(try first("I went camping last weekend.", at: Self.date("2023-05-15T10:00:00Z")).content.hasSuffix("the weekend of 13 May 2023."))
+        #expect(
+            try first("Last Friday I went to a concert.", at: Self.date("2023-05-12T10:00:00Z")).content.hasSuffix(
+                "on 5 May 2023."))
+        #expect(
+            try first("I went camping last weekend.", at: Self.date("2023-05-14T10:00:00Z")).content.hasSuffix(
+                "the weekend of 6 May 2023."))
+        #expect(
+            try first("I went camping last weekend.", at: Self.date("2023-05-15T10:00:00Z")).content.hasSuffix(
+                "the weekend of 13 May 2023."))
     }
 
     @Test func spanishPhrasesUseSpanishDates() throws {

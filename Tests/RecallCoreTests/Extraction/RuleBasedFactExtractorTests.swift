@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 @Suite struct RuleBasedFactExtractorTests {
@@ -31,7 +32,10 @@ import Testing
         ("I'm planning to move to Lisbon.", "The user is planning to move to Lisbon.", .goal),
         ("I just adopted a beagle!", "The user adopted a beagle.", .experience),
         ("I've been learning the piano.", "The user has been learning the piano.", .experience),
-        ("I'm reading a fantasy book by Patrick Rothfuss.", "The user is reading a fantasy book by Patrick Rothfuss.", .experience),
+        (
+            "I'm reading a fantasy book by Patrick Rothfuss.",
+            "The user is reading a fantasy book by Patrick Rothfuss.", .experience
+        ),
         ("Lost my job as a banker.", "The user lost their job as a banker.", .experience),
         ("Dancing brings me joy.", "Dancing brings the user joy.", .preference),
     ])
@@ -43,15 +47,17 @@ import Testing
     }
 
     @Test func severalStatementsInOneMessage() {
-        #expect(facts("Hi! I love hiking and I live in Lisbon. Can you suggest trails?") == [
-            "The user loves hiking.", "The user lives in Lisbon.",
-        ])
+        #expect(
+            facts("Hi! I love hiking and I live in Lisbon. Can you suggest trails?") == [
+                "The user loves hiking.", "The user lives in Lisbon.",
+            ])
     }
 
     @Test(arguments: [
         "Do I love TypeScript?", "If I lived in Paris I would walk more.", "What if I moved to Berlin",
         "I wish I lived by the sea.", "Imagine I'm a pirate captain.", "Let's say I work at Google.",
-        "```\n// I love globals\nlet x = 1\n```", "> I love quoted text", "She said \"I love cats and I live in Rome\" yesterday.",
+        "```\n// I love globals\nlet x = 1\n```", "> I love quoted text",
+        "She said \"I love cats and I live in Rome\" yesterday.",
         "", "🙂🙂🙂", "def f():\n    return 1", "my daughter is named ivy", "I love it.", "I love how you explain things.",
         "I want to know more about that.", "I went there.", "<div>I love <b>HTML</b></div>;", "我喜欢猫。我住在北京。",
         "Я люблю кошек.", "أنا أحب القطط", "I want you to write a poem.", "print(\"I love Python\")",
@@ -62,7 +68,10 @@ import Testing
     }
 
     @Test func capturedPhrasesTurnToTheThirdPersonToo() {
-        #expect(facts("I've been into dancing since I was a kid.") == ["The user has been into dancing since they were a kid."])
+        #expect(
+            facts("I've been into dancing since I was a kid.") == [
+                "The user has been into dancing since they were a kid."
+            ])
         #expect(facts("I'm working at a bakery near my flat.") == ["The user works at a bakery near their flat."])
     }
 
@@ -73,16 +82,28 @@ import Testing
     }
 
     @Test func markupAroundProseIsIgnoredNotTheProse() {
-        #expect(facts("## About me\n- I **love** [Rust](https://rust-lang.org)\n- I live in *Oslo*") == [
-            "The user loves Rust.", "The user lives in Oslo.",
-        ])
-        #expect(facts("Here is my code:\n```swift\nlet likes = [\"I love globals\"]\n```\nI work at Spotify.") == ["The user works at Spotify."])
-        #expect(facts("I loved \"Becoming Nicole\" by Amy Ellis Nutt.") == ["The user loved Becoming Nicole by Amy Ellis Nutt."])
+        #expect(
+            facts("## About me\n- I **love** [Rust](https://rust-lang.org)\n- I live in *Oslo*") == [
+                "The user loves Rust.", "The user lives in Oslo.",
+            ])
+        #expect(
+            facts("Here is my code:\n```swift\nlet likes = [\"I love globals\"]\n```\nI work at Spotify.") == [
+                "The user works at Spotify."
+            ])
+        #expect(
+            facts("I loved \"Becoming Nicole\" by Amy Ellis Nutt.") == [
+                "The user loved Becoming Nicole by Amy Ellis Nutt."
+            ])
     }
 
     @Test func assistantMessagesCountOnlyWhereTheyRestateTheUser() {
-        #expect(facts("As you mentioned, you're vegetarian, so try the lentil soup.", role: .assistant) == ["The user is vegetarian."])
-        #expect(facts("You told me that your wife is named Maria.", role: .assistant) == ["The user's wife is named Maria."])
+        #expect(
+            facts("As you mentioned, you're vegetarian, so try the lentil soup.", role: .assistant) == [
+                "The user is vegetarian."
+            ])
+        #expect(
+            facts("You told me that your wife is named Maria.", role: .assistant) == ["The user's wife is named Maria."]
+        )
         #expect(facts("Since you live in Oslo, the ferry is easiest.", role: .assistant) == ["The user lives in Oslo."])
         #expect(facts("I love helping with that. Python is a great language.", role: .assistant).isEmpty)
         #expect(facts("You're vegetarian? Then try the soup.", role: .assistant).isEmpty)
@@ -96,23 +117,31 @@ import Testing
         #expect(try confidence("My name is Dana.") > confidence("I'm a teacher."))
         #expect(try confidence("I live in Oslo.") > confidence("I think I live in Oslo now."))
         #expect(try confidence("I love jazz.") > confidence("Maybe I love jazz."))
-        #expect(try confidence("I'm vegetarian.") > confidence("As you mentioned, you're vegetarian.", role: .assistant))
+        #expect(
+            try confidence("I'm vegetarian.") > confidence("As you mentioned, you're vegetarian.", role: .assistant))
     }
 
     @Test func provenanceIsCarriedOntoEveryCandidate() {
         let source = MemorySource(chatID: "chat_3", messageID: "msg_9")
-        let found = extractor.extract(from: ExtractionInput(text: "I love tea. I live in Kyoto.", role: .user, source: source))
+        let found = extractor.extract(
+            from: ExtractionInput(text: "I love tea. I live in Kyoto.", role: .user, source: source))
         #expect(found.count == 2)
         #expect(found.allSatisfy { $0.source == source })
     }
 
     @Test func statementsWithoutASubjectCountOnlyAtTheStartOfASentence() {
         #expect(facts("Started a pottery class.") == ["The user started a pottery class."])
-        #expect(facts("My brother quit smoking and started a pottery class.") == ["The user's brother quit smoking and started a pottery class."])
+        #expect(
+            facts("My brother quit smoking and started a pottery class.") == [
+                "The user's brother quit smoking and started a pottery class."
+            ])
     }
 
     @Test func aSecondLanguageIsOneMoreTable() {
-        #expect(facts("Hola. Vivo en Madrid y me encanta el flamenco.") == ["El usuario vive en Madrid.", "Al usuario le encanta el flamenco."])
+        #expect(
+            facts("Hola. Vivo en Madrid y me encanta el flamenco.") == [
+                "El usuario vive en Madrid.", "Al usuario le encanta el flamenco.",
+            ])
         #expect(ExtractionLanguage.detect("Me llamo Lucía y vivo en Sevilla").code == "es")
         #expect(ExtractionLanguage.detect("My name is Lucy and I live in Leeds").code == "en")
         #expect(facts("Si viviera en París, me encantaría el pan.").isEmpty)
@@ -124,16 +153,19 @@ import Testing
 
     @Test func randomTextNeverCrashesAndCodeNeverBecomesAFact() {
         var generator = SeededGenerator(seed: 7)
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz ABCXYZ.,!?;:'\"`{}()[]<>#*_-=/\\\n\t0123456789éüñ中文😀🙂‍↔️\u{0}\u{FFFD}\u{E000}")
+        let alphabet = Array(
+            "abcdefghijklmnopqrstuvwxyz ABCXYZ.,!?;:'\"`{}()[]<>#*_-=/\\\n\t0123456789éüñ中文😀🙂‍↔️\u{0}\u{FFFD}\u{E000}")
         for _ in 0..<300 {
             let length = Int.random(in: 0..<400, using: &generator)
             let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
-            let found = extractor.extract(from: ExtractionInput(text: "I love " + text, role: .user, date: Date(timeIntervalSince1970: 0)))
+            let found = extractor.extract(
+                from: ExtractionInput(text: "I love " + text, role: .user, date: Date(timeIntervalSince1970: 0)))
             for candidate in found {
                 #expect(!candidate.content.contains(where: { "{}<>=;`|\\".contains($0) }), "\(candidate.content)")
             }
         }
-        let code = "I love this:\nfunc f() -> Int { return 1 }\nclass A { var x = 2; }\nSELECT * FROM users WHERE name = 'I love SQL';"
+        let code =
+            "I love this:\nfunc f() -> Int { return 1 }\nclass A { var x = 2; }\nSELECT * FROM users WHERE name = 'I love SQL';"
         #expect(extractor.extract(from: ExtractionInput(text: code, role: .user)).isEmpty)
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// The second reading path: files routed by content to a `DocumentParser` and read whole.
@@ -16,7 +18,8 @@ extension ImportTests {
 
         @Test func geminiJSONIsClaimedFromItsFirstRecordAndReadWhole() throws {
             // Chunks of 7 bytes: the claim comes long after reading began.
-            let record = try ExportReadRecord.read(Fixture.path("gemini/MyActivity.json"), limits: ImportLimits(readChunkSize: 7))
+            let record = try ExportReadRecord.read(
+                Fixture.path("gemini/MyActivity.json"), limits: ImportLimits(readChunkSize: 7))
             #expect(record.summary.platforms == [.gemini])
             #expect(record.conversations.count == 4)
             #expect(record.warnings.count == 2)
@@ -25,7 +28,8 @@ extension ImportTests {
 
         @Test func extensionlessAIStudioPromptInAFolder() throws {
             let folder = try TemporaryFolder()
-            try folder.write("Google AI Studio/Kyoto itinerary", Fixture.data("gemini/Google AI Studio/Kyoto itinerary"))
+            try folder.write(
+                "Google AI Studio/Kyoto itinerary", Fixture.data("gemini/Google AI Studio/Kyoto itinerary"))
             try folder.write("Google AI Studio/LICENSE", "Permission is hereby granted")
             try folder.write("Google AI Studio/blob", Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]))
             let record = try ExportReadRecord.read(folder.path)
@@ -37,11 +41,17 @@ extension ImportTests {
         @Test func takeoutArchive() throws {
             let folder = try TemporaryFolder()
             let url = folder.url.appendingPathComponent("takeout-20250601T120000Z-001.zip")
-            try ZIPBuilder.write([
-                ZIPBuilder.Member(path: "Takeout/archive_browser.html", data: Data("<html><body>Takeout</body></html>".utf8)),
-                ZIPBuilder.Member(path: "Takeout/My Activity/Gemini Apps/MyActivity.json", data: try Fixture.data("gemini/MyActivity.json")),
-                ZIPBuilder.Member(path: "Takeout/My Activity/Gemini Apps/image_89b1bd-1e9873211d1a6157.png", data: Data([0x89, 0x50, 0x4E, 0x47])),
-            ], to: url)
+            try ZIPBuilder.write(
+                [
+                    ZIPBuilder.Member(
+                        path: "Takeout/archive_browser.html", data: Data("<html><body>Takeout</body></html>".utf8)),
+                    ZIPBuilder.Member(
+                        path: "Takeout/My Activity/Gemini Apps/MyActivity.json",
+                        data: try Fixture.data("gemini/MyActivity.json")),
+                    ZIPBuilder.Member(
+                        path: "Takeout/My Activity/Gemini Apps/image_89b1bd-1e9873211d1a6157.png",
+                        data: Data([0x89, 0x50, 0x4E, 0x47])),
+                ], to: url)
             let record = try ExportReadRecord.read(url.path)
             #expect(record.conversations.count == 4)
             #expect(record.summary.files == [url.path + "/Takeout/My Activity/Gemini Apps/MyActivity.json"])
@@ -63,9 +73,14 @@ extension ImportTests {
         }
 
         @Test func textThatIsNoTranscriptNamesBothReasons() throws {
-            let error = #expect(throws: RecallError.self) { try ExportReadRecord.read(Fixture.path("transcript/notes.md")) }
+            let error = #expect(throws: RecallError.self) {
+                try ExportReadRecord.read(Fixture.path("transcript/notes.md"))
+            }
             #expect(error?.code == .unrecognizedFormat)
-            #expect(error?.message.contains("it is not JSON (expected `[` or `{` at byte 0), and it has 1 line(s) that look like role labels") == true)
+            #expect(
+                error?.message.contains(
+                    "it is not JSON (expected `[` or `{` at byte 0), and it has 1 line(s) that look like role labels")
+                    == true)
             // What was expected, never what was found: the file's first byte is not repeated.
             #expect(error?.message.contains("`#`") == false)
             #expect(error?.message.contains("a Markdown or text chat transcript") == true)
@@ -78,7 +93,8 @@ extension ImportTests {
             let path = try folder.write("photo.dat", bytes)
             let error = #expect(throws: RecallError.self) { try ExportReadRecord.read(path) }
             #expect(error?.code == .unrecognizedFormat)
-            #expect(error?.message.contains("(expected `[` or `{` at byte 0), and it is a binary file, not text") == true)
+            #expect(
+                error?.message.contains("(expected `[` or `{` at byte 0), and it is a binary file, not text") == true)
             #expect(error?.message.contains("0x89") == false)
         }
 
@@ -102,11 +118,15 @@ extension ImportTests {
 
         @Test func documentOverTheLimitIsTooLarge() throws {
             let text = #expect(throws: RecallError.self) {
-                try ExportReadRecord.read(Fixture.path("transcript/chatgpt-exporter.md"), limits: ImportLimits(maxDocumentSize: 500, readChunkSize: 100))
+                try ExportReadRecord.read(
+                    Fixture.path("transcript/chatgpt-exporter.md"),
+                    limits: ImportLimits(maxDocumentSize: 500, readChunkSize: 100))
             }
             #expect(text?.code == .tooLarge)
             let json = #expect(throws: RecallError.self) {
-                try ExportReadRecord.read(Fixture.path("gemini/MyActivity.json"), limits: ImportLimits(maxDocumentSize: 1000, readChunkSize: 100))
+                try ExportReadRecord.read(
+                    Fixture.path("gemini/MyActivity.json"),
+                    limits: ImportLimits(maxDocumentSize: 1000, readChunkSize: 100))
             }
             #expect(json?.code == .tooLarge)
             #expect(json?.message.contains("Gemini My Activity file") == true)
@@ -115,7 +135,8 @@ extension ImportTests {
         @Test func forcedPlatformNarrowsDetectionToItsFormats() throws {
             let gemini = try ExportReadRecord.read(Fixture.path("gemini/MyActivity-de.html"), platform: .gemini)
             #expect(gemini.conversations.count == 1)
-            let transcript = try ExportReadRecord.read(Fixture.path("transcript/chatgpt-exporter.txt"), platform: .transcript)
+            let transcript = try ExportReadRecord.read(
+                Fixture.path("transcript/chatgpt-exporter.txt"), platform: .transcript)
             #expect(transcript.summary.platforms == [.transcript])
             #expect(throws: RecallError.self) {
                 try ExportReadRecord.read(Fixture.path("transcript/chatgpt-exporter.txt"), platform: .gemini)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Detection reads content: each format recognises its own files and rejects every other
@@ -80,7 +82,9 @@ extension ImportTests {
         @Test(arguments: fixtures)
         func readerDetectsThePlatform(fixture: Case) throws {
             let record = try ExportReadRecord.read(Fixture.path(fixture.file))
-            let owner = (ExportParsers.all.map { ($0.platform, Self.name($0)) } + DocumentParsers.all.map { ($0.platform, Self.name($0)) })
+            let owner =
+                (ExportParsers.all.map { ($0.platform, Self.name($0)) }
+                + DocumentParsers.all.map { ($0.platform, Self.name($0)) })
                 .first { $0.1 == fixture.format }?.0
             #expect(record.summary.platforms == Set([owner].compactMap { $0 }))
             #expect(record.errors.isEmpty)

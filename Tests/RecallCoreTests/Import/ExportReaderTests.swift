@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     @Suite struct ExportReaderTests {
@@ -57,7 +59,8 @@ extension ImportTests {
             let record = try ExportReadRecord.read(folder.path)
             #expect(record.conversations.map(\.sourceID) == ["conv-branches", "claude-branches"])
             #expect(record.summary.platforms == [.chatgpt, .claude])
-            #expect(record.summary.files == [folder.path + "/a/conversations.json", folder.path + "/b/conversations.json"])
+            #expect(
+                record.summary.files == [folder.path + "/a/conversations.json", folder.path + "/b/conversations.json"])
             // Side files and non-JSON files are skipped silently; an unknown JSON file gets one warning.
             #expect(record.diagnostics.count == 1)
             #expect(record.diagnostics.first?.file == folder.path + "/notes.json")
@@ -111,7 +114,8 @@ extension ImportTests {
         @Test func malformedConversationIsSkippedNotHalfEmitted() throws {
             let folder = try TemporaryFolder()
             let good = try String(decoding: Fixture.elements("claude/branches.json")[0], as: UTF8.self)
-            let path = try folder.write("conversations.json", #"[\#(good), {"uuid": 7, "chat_messages": []}, \#(good)]"#)
+            let path = try folder.write(
+                "conversations.json", #"[\#(good), {"uuid": 7, "chat_messages": []}, \#(good)]"#)
             let record = try ExportReadRecord.read(path)
             #expect(record.conversations.count == 2)
             #expect(record.summary.skipped == 1)

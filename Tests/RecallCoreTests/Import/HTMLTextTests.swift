@@ -1,5 +1,7 @@
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     @Suite struct HTMLTextTests {
@@ -10,7 +12,10 @@ extension ImportTests {
             ("It&#39;s &quot;quoted&quot; &amp; &lt;escaped&gt; &#x2014; &hellip;", "It's \"quoted\" & <escaped> — …"),
             ("fish &chips; &unknown; &#0; & bare", "fish &chips; &unknown; &#0; & bare"),
             ("a&nbsp;b&emsp;c", "a b c"),
-            ("<ul><li>one</li><li>two<ul><li>inner</li></ul></li></ul><p>after</p>", "- one\n- two\n  - inner\n\nafter"),
+            (
+                "<ul><li>one</li><li>two<ul><li>inner</li></ul></li></ul><p>after</p>",
+                "- one\n- two\n  - inner\n\nafter"
+            ),
             ("<ol start=\"3\"><li><p>three</p></li><li>four</li></ol>", "3. three\n4. four"),
             ("<h2>Title</h2>text", "Title\n\ntext"),
             ("<pre><code>let a = 1\n\n  indented &lt;T&gt;\n</code></pre>", "```\nlet a = 1\n\n  indented <T>\n```"),
@@ -23,7 +28,8 @@ extension ImportTests {
         }
 
         @Test func tagsKeepTheirAttributes() {
-            let tokens = HTMLToken.tokenize(#"<div class="content-cell  mdl-cell" data-x='1' hidden><A HREF="a&amp;b">x</A></div>"#)
+            let tokens = HTMLToken.tokenize(
+                #"<div class="content-cell  mdl-cell" data-x='1' hidden><A HREF="a&amp;b">x</A></div>"#)
             guard case .tag(let div) = tokens[0], case .tag(let link) = tokens[1] else {
                 Issue.record("expected tags")
                 return

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     @Suite struct ISO8601TimestampTests {
@@ -18,7 +20,9 @@ extension ImportTests {
             #expect(abs(date.timeIntervalSince1970 - seconds) < 0.000_001)
         }
 
-        @Test(arguments: ["", "yesterday", "2025-13-01T00:00:00Z", "2025-01-01T25:00:00Z", "2025-01-01T10:00:00Q", "1700000000"])
+        @Test(arguments: [
+            "", "yesterday", "2025-13-01T00:00:00Z", "2025-01-01T25:00:00Z", "2025-01-01T10:00:00Q", "1700000000",
+        ])
         func rejects(text: String) {
             #expect(ISO8601Timestamp.date(from: text) == nil)
         }

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// What an import may read: never outside the folder it was given (links included), never
     /// outside the folders a policy allows, never special files; and what a model is told about
     /// files it did not import.
     @Suite struct ImportBoundaryTests {
-        static let transcript = "# Trip\n\n## User\nI keep my spare key under the blue flowerpot.\n\n## Assistant\nNoted.\n"
+        static let transcript =
+            "# Trip\n\n## User\nI keep my spare key under the blue flowerpot.\n\n## Assistant\nNoted.\n"
 
         @Test func aLinkLeadingOutOfTheFolderIsNotFollowed() throws {
             let root = try TemporaryFolder()
@@ -40,10 +43,14 @@ extension ImportTests {
             try root.write("export/conversations.json", Fixture.data("chatgpt/branches.json"))
             #expect(mkfifo(root.path + "/export/pipe.json", 0o600) == 0)
             #expect(mkfifo(root.path + "/export/fifo-target", 0o600) == 0)
-            try FileManager.default.createSymbolicLink(atPath: root.path + "/export/linked.json", withDestinationPath: "fifo-target")
+            try FileManager.default.createSymbolicLink(
+                atPath: root.path + "/export/linked.json", withDestinationPath: "fifo-target")
             let record = try ExportReadRecord.read(root.path + "/export")
             #expect(record.conversations.map(\.sourceID) == ["conv-branches"])
-            let skipped = Set(record.warnings.filter { $0.message.contains("not a regular file") }.map { ($0.file as NSString).lastPathComponent })
+            let skipped = Set(
+                record.warnings.filter { $0.message.contains("not a regular file") }.map {
+                    ($0.file as NSString).lastPathComponent
+                })
             #expect(skipped == ["fifo-target", "pipe.json", "linked.json"])
         }
 
@@ -70,19 +77,25 @@ extension ImportTests {
             #expect(try recall.stats().imports.isEmpty)
             // Inside, the same export imports.
             let inside = try allowed.write("conversations.json", Fixture.data("chatgpt/branches.json"))
-            #expect(try recall.importChats(ImportRequest(path: inside, policy: .restricted(to: [allowed.path]))).chatsAdded == 1)
+            #expect(
+                try recall.importChats(ImportRequest(path: inside, policy: .restricted(to: [allowed.path]))).chatsAdded
+                    == 1)
         }
 
         @Test func outsideIsAnsweredAlikeWhetherOrNotAnythingIsThere() throws {
             let allowed = try TemporaryFolder()
             let elsewhere = try TemporaryFolder()
             try elsewhere.write("exists.json", Fixture.data("chatgpt/branches.json"))
-            try FileManager.default.createSymbolicLink(atPath: allowed.path + "/a.json", withDestinationPath: elsewhere.path + "/exists.json")
-            try FileManager.default.createSymbolicLink(atPath: allowed.path + "/b.json", withDestinationPath: elsewhere.path + "/missing.json")
+            try FileManager.default.createSymbolicLink(
+                atPath: allowed.path + "/a.json", withDestinationPath: elsewhere.path + "/exists.json")
+            try FileManager.default.createSymbolicLink(
+                atPath: allowed.path + "/b.json", withDestinationPath: elsewhere.path + "/missing.json")
             let policy = ImportPolicy.restricted(to: [allowed.path])
             func refusal(_ path: String) -> String? {
-                #expect(throws: RecallError.self) { try Recall.inMemory().importChats(ImportRequest(path: path, policy: policy)) }?
-                    .message.replacingOccurrences(of: path, with: "PATH")
+                #expect(throws: RecallError.self) {
+                    try Recall.inMemory().importChats(ImportRequest(path: path, policy: policy))
+                }?
+                .message.replacingOccurrences(of: path, with: "PATH")
             }
             let answers = [
                 refusal(elsewhere.path + "/exists.json"), refusal(elsewhere.path + "/missing.json"),
@@ -117,7 +130,8 @@ extension ImportTests {
             try folder.write("passwords.txt", "router: hunter2\n")
             try folder.write("notes/todo.md", "buy milk\n")
             let error = #expect(throws: RecallError.self) {
-                try Recall.inMemory().importChats(ImportRequest(path: folder.path, policy: .restricted(to: [folder.path])))
+                try Recall.inMemory().importChats(
+                    ImportRequest(path: folder.path, policy: .restricted(to: [folder.path])))
             }
             #expect(error?.message.contains("2 files (1 .md, 1 .txt), none of them an export") == true)
             #expect(error?.message.contains("passwords") == false)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Files of the new formats through the whole pipeline: `Recall.importChats` into an in-memory
@@ -24,18 +26,28 @@ extension ImportTests {
             Case(path: Fixture.path("transcript/prompt-response.md"), platform: "transcript", chats: 1, messages: 4),
             Case(path: Fixture.path("chatgpt-shards"), platform: "chatgpt", chats: 3, messages: 8),
             // The starter project has no documents and no description: nothing to store.
-            Case(path: Fixture.path("claude-projects/projects.json"), platform: "claude", chats: 1, messages: 4, skipped: 1),
+            Case(
+                path: Fixture.path("claude-projects/projects.json"), platform: "claude", chats: 1, messages: 4,
+                skipped: 1),
         ]
 
         static var shared: [Case] {
             guard let root = Fixture.sharedExports else { return [] }
             func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
             return [
-                Case(path: path("gemini/ai-chat-history-manager-gemini.html"), platform: "gemini", chats: 9, messages: 18),
-                Case(path: path("gemini/openwebui-importer-aistudio_example.json"), platform: "gemini", chats: 1, messages: 3),
-                Case(path: path("markdown/deepseek-exporter-userscript.md"), platform: "transcript", chats: 1, messages: 4),
+                Case(
+                    path: path("gemini/ai-chat-history-manager-gemini.html"), platform: "gemini", chats: 9, messages: 18
+                ),
+                Case(
+                    path: path("gemini/openwebui-importer-aistudio_example.json"), platform: "gemini", chats: 1,
+                    messages: 3),
+                Case(
+                    path: path("markdown/deepseek-exporter-userscript.md"), platform: "transcript", chats: 1,
+                    messages: 4),
                 Case(path: path("markdown/deepseek2md-export.md"), platform: "transcript", chats: 1, messages: 10),
-                Case(path: path("markdown/now2ai-claude-export-transcript.md"), platform: "transcript", chats: 1, messages: 12),
+                Case(
+                    path: path("markdown/now2ai-claude-export-transcript.md"), platform: "transcript", chats: 1,
+                    messages: 12),
             ]
         }
 
@@ -60,7 +72,8 @@ extension ImportTests {
         @Test func projectDocumentsAreSearchable() throws {
             let recall = Recall.inMemory(clock: TestClock().now)
             _ = try recall.importChats(ImportRequest(path: Fixture.path("claude-projects/projects.json")))
-            let hit = try #require(try recall.search(SearchRequest(query: "MeyGen capacity", scope: .messages)).results.first)
+            let hit = try #require(
+                try recall.search(SearchRequest(query: "MeyGen capacity", scope: .messages)).results.first)
             #expect(hit.chatTitle == "Project: Thesis")
             #expect(hit.sourceMessageID == "d2-sources")
             // The custom instructions are stored, hidden from search.
@@ -70,7 +83,8 @@ extension ImportTests {
         @Test func geminiAnswersAreSearchable() throws {
             let recall = Recall.inMemory(clock: TestClock().now)
             _ = try recall.importChats(ImportRequest(path: Fixture.path("gemini/MyActivity.json")))
-            let hit = try #require(try recall.search(SearchRequest(query: "bamboo grove", scope: .messages)).results.first)
+            let hit = try #require(
+                try recall.search(SearchRequest(query: "bamboo grove", scope: .messages)).results.first)
             #expect(hit.platform == .gemini)
             #expect(hit.role == .assistant)
         }
@@ -80,7 +94,9 @@ extension ImportTests {
             let path = try folder.write("tea.md", "# Tea\n\nUser: Green or black?\n\nAssistant: Green.\n")
             let recall = Recall.inMemory(clock: TestClock().now)
             _ = try recall.importChats(ImportRequest(path: path))
-            try folder.write("tea.md", "# Tea\n\nUser: Green or black?\n\nAssistant: Green.\n\nUser: Why?\n\nAssistant: Less caffeine.\n")
+            try folder.write(
+                "tea.md",
+                "# Tea\n\nUser: Green or black?\n\nAssistant: Green.\n\nUser: Why?\n\nAssistant: Less caffeine.\n")
             let again = try recall.importChats(ImportRequest(path: path))
             #expect(again.chatsUpdated == 1)
             #expect(again.messagesAdded == 2)

@@ -1,10 +1,14 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// A whole import has a wall-clock budget; when it runs out the import stops between
-    /// conversations, keeps what it read, and says so. Time is the injected clock, which moves
+    /// conversations, keeps what it read, and says so.
+    ///
+    /// Time is the injected clock, which moves
     /// one second per reading, so the stop comes at the same place on every run.
     @Suite struct ImportTimeLimitTests {
         /// A folder of `count` distinct transcripts.
@@ -44,10 +48,12 @@ extension ImportTests {
             let folder = try Self.folder(3)
             let recall = Recall.inMemory(clock: TestClock().now)
             let error = #expect(throws: RecallError.self) {
-                try recall.importChats(ImportRequest(path: folder.path, policy: .restricted(to: [folder.path], timeLimit: 0)))
+                try recall.importChats(
+                    ImportRequest(path: folder.path, policy: .restricted(to: [folder.path], timeLimit: 0)))
             }
             #expect(error?.code == .tooLarge)
-            #expect(error?.message.contains("stopped after 0 s, its time limit, before any conversation was read") == true)
+            #expect(
+                error?.message.contains("stopped after 0 s, its time limit, before any conversation was read") == true)
             #expect(try recall.stats().imports.isEmpty)
             #expect(try recall.listChats(ChatListRequest()).total == 0)
         }

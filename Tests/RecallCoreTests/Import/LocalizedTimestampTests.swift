@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     @Suite struct LocalizedTimestampTests {

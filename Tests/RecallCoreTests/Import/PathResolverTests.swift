@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Paths resolved as the kernel follows them, existing or not, to decide what may be read.
@@ -13,7 +15,8 @@ extension ImportTests {
             #expect(PathResolver.resolve(folder.path + "/link/a.json") == root + "/real/a.json")
             #expect(PathResolver.resolve(folder.path + "/link/missing/x.json") == root + "/real/missing/x.json")
             // `..` after a link climbs from where the link leads, as the kernel does.
-            try FileManager.default.createSymbolicLink(atPath: folder.path + "/deep", withDestinationPath: "real/..//real/./")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.path + "/deep", withDestinationPath: "real/..//real/./")
             #expect(PathResolver.resolve(folder.path + "/deep/../link/a.json") == root + "/real/a.json")
         }
 
@@ -32,7 +35,9 @@ extension ImportTests {
         }
 
         @Test func systemFoldersAreRecognisedAtTheTopOnly() {
-            #expect(PathResolver.isSystem("/proc/kmsg") && PathResolver.isSystem("/dev") && PathResolver.isSystem("/sys/kernel"))
+            #expect(
+                PathResolver.isSystem("/proc/kmsg") && PathResolver.isSystem("/dev")
+                    && PathResolver.isSystem("/sys/kernel"))
             #expect(!PathResolver.isSystem("/home/ana/proc/notes.md") && !PathResolver.isSystem("/"))
         }
     }

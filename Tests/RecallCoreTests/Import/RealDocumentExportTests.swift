@@ -1,10 +1,14 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Genuine (or genuine-looking) files from `shared/fixtures/exports/{gemini,markdown}`; see each
-    /// folder's PROVENANCE.md. The numbers were counted in the files themselves: `outer-cell` divs
+    /// folder's PROVENANCE.md.
+    ///
+    /// The numbers were counted in the files themselves: `outer-cell` divs
     /// and `Pokyn&nbsp;` prompts in the HTML, chunks in the AI Studio JSON, role headings outside
     /// code fences in the Markdown.
     @Suite(.enabled(if: Fixture.sharedExports != nil, "needs shared/fixtures/exports beside the package root"))
@@ -25,13 +29,18 @@ extension ImportTests {
             #expect(record.conversations.allSatisfy { $0.activeBranch.map(\.role) == [.user, .assistant] })
             #expect(record.conversations.map(\.messages.count).reduce(0, +) == 18)
             let first = record.conversations[0]
-            #expect(first.activeBranch[0].text == "How can I use this example Gemini export with your AI database tool?")
-            #expect(first.activeBranch[1].text.hasPrefix("This is an example answer. It explains that the HTML structure follows"))
+            #expect(
+                first.activeBranch[0].text == "How can I use this example Gemini export with your AI database tool?")
+            #expect(
+                first.activeBranch[1].text.hasPrefix(
+                    "This is an example answer. It explains that the HTML structure follows"))
             #expect(first.createdAt == ISO8601Timestamp.date(from: "2026-01-01T09:00:00Z"))
             #expect(record.conversations[8].createdAt == ISO8601Timestamp.date(from: "2026-01-01T09:40:00Z"))
             #expect(record.conversations[1].activeBranch[1].text.hasSuffix("so typing exp will also match export."))
-            #expect(record.conversations[5].activeBranch[1].text
-                == "This answer **uses bold text**, italics, and a short list:\n\n- First bullet\n- Second bullet with inline code")
+            #expect(
+                record.conversations[5].activeBranch[1].text
+                    == "This answer **uses bold text**, italics, and a short list:\n\n- First bullet\n- Second bullet with inline code"
+            )
         }
 
         @Test func aiStudioPrompt() throws {
@@ -48,7 +57,9 @@ extension ImportTests {
             #expect(chat.activeBranch[0].text.hasPrefix("in diceter asyclic graphical models"))
             #expect(chat.activeBranch[1].text.hasPrefix("**Verifying the Factorization**"))
             #expect(chat.activeBranch[2].text.hasPrefix("Yes, you are **absolutely correct!**"))
-            #expect(chat.activeBranch[2].text.contains("$$P(\\text{All Nodes}) = \\prod P(\\text{Node} \\mid \\text{Parents of Node})$$"))
+            #expect(
+                chat.activeBranch[2].text.contains(
+                    "$$P(\\text{All Nodes}) = \\prod P(\\text{Node} \\mid \\text{Parents of Node})$$"))
         }
 
         struct TranscriptExpectation: Sendable, CustomTestStringConvertible {
@@ -71,8 +82,10 @@ extension ImportTests {
                 firstUser: "单片机用晶振标称频率与实际频率有多大差别，每24小时能有多少累计误差。"),
             // `## User (…)` / `## Claude (…)`, consecutive turns of one role, code blocks, a footer.
             TranscriptExpectation(
-                file: "now2ai-claude-export-transcript.md", title: "Summarizing News Articles with Tone and Perspective",
-                roles: "uaauauauuaau", platform: "claude", firstUser: "Please create a shareable summary that captures both content and tone:"),
+                file: "now2ai-claude-export-transcript.md",
+                title: "Summarizing News Articles with Tone and Perspective",
+                roles: "uaauauauuaau", platform: "claude",
+                firstUser: "Please create a shareable summary that captures both content and tone:"),
         ]
 
         @Test(arguments: transcripts)
@@ -95,14 +108,19 @@ extension ImportTests {
             // Local times without an offset are kept as written.
             #expect(chat.createdAt == ISO8601Timestamp.date(from: "2025-02-25T01:10:22Z"))
             #expect(chat.activeBranch[0].createdAt == ISO8601Timestamp.date(from: "2025-02-25T01:10:23Z"))
-            #expect(chat.activeBranch[1].text == "```\nViewing artifacts created via the Analysis Tool web feature preview isn’t yet supported on mobile.\n```")
+            #expect(
+                chat.activeBranch[1].text
+                    == "```\nViewing artifacts created via the Analysis Tool web feature preview isn’t yet supported on mobile.\n```"
+            )
             #expect(chat.activeBranch.last?.text == "עכשיו  ארטיפקט בפורמט שאני יכול לעשות ממנו קופי פייסט.")
             #expect(!chat.messages.contains { $0.text.contains("Generated at") || $0.text.contains("<div") })
         }
 
         @Test func deepSeekTranscriptLastAnswer() throws {
             let chat = try #require(try read("markdown", "deepseek-exporter-userscript.md").conversations.first)
-            #expect(chat.activeBranch.last?.text.hasSuffix("“Bartender,” she says, her voice dangerously soft. “What is that?”") == true)
+            #expect(
+                chat.activeBranch.last?.text.hasSuffix(
+                    "“Bartender,” she says, her voice dangerously soft. “What is that?”") == true)
             #expect(!chat.messages.contains { $0.text.contains("\r") })
         }
 
@@ -111,7 +129,8 @@ extension ImportTests {
         @Test(arguments: ["chatgpt", "claude", "deepseek", "grok", "gemini", "markdown"])
         func realFilesOfOtherFormatsAreRejected(folder: String) throws {
             let url = try #require(Fixture.sharedExports).appendingPathComponent(folder)
-            let files = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0 != "PROVENANCE.md" }.sorted()
+            let files = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0 != "PROVENANCE.md" }
+                .sorted()
             let owners: [String: String] = [
                 "ai-chat-history-manager-gemini.html": "GeminiActivityHTMLParser",
                 "openwebui-importer-aistudio_example.json": "AIStudioParser",
@@ -123,8 +142,12 @@ extension ImportTests {
                 try? splitter.feed(data) { if case .element(let element) = $0 { elements.append(element.data) } }
                 let owner = owners[file] ?? (folder == "markdown" ? "TranscriptParser" : nil)
                 for parser in DocumentParsers.all where String(describing: type(of: parser)) != owner {
-                    if let first = elements.first { #expect(!parser.recognizes(.jsonElement(first)), "\(parser) on \(file)") }
-                    #expect(throws: ExportParseError.self, "\(parser) on \(file)") { try parser.parse(document: data, file: file) }
+                    if let first = elements.first {
+                        #expect(!parser.recognizes(.jsonElement(first)), "\(parser) on \(file)")
+                    }
+                    #expect(throws: ExportParseError.self, "\(parser) on \(file)") {
+                        try parser.parse(document: data, file: file)
+                    }
                 }
                 for element in elements where !["chatgpt", "claude"].contains(folder) {
                     for parser in ExportParsers.all where parser.platform.rawValue != folder {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 extension ImportTests {
     /// Genuine exports collected in `shared/fixtures/exports` (see each folder's PROVENANCE.md).
@@ -25,12 +27,18 @@ extension ImportTests {
         static let chatGPT: [ChatGPTExpectation] = [
             // 13 mapping nodes; the current_node path has 8: the root and an empty hidden system
             // prompt store nothing, leaving 6 visible turns. The other branches hold 5 more.
-            ChatGPTExpectation(file: "librechat-chatgpt-tree.json", id: "d5dc5307-6807-41a0-8b04-4acee626eeb7", active: 6, activeHidden: 0, total: 11),
+            ChatGPTExpectation(
+                file: "librechat-chatgpt-tree.json", id: "d5dc5307-6807-41a0-8b04-4acee626eeb7", active: 6,
+                activeHidden: 0, total: 11),
             // 45 nodes on one branch: root + 2 empty system messages store nothing; 11 code calls and
             // 11 execution outputs are hidden; 8 prompts and 12 answers are visible.
-            ChatGPTExpectation(file: "chatgpt2graph-code-interpreter.json", id: "966da5c4-5bb7-4e4d-ab6d-a7316b96266e", active: 42, activeHidden: 22, total: 42),
+            ChatGPTExpectation(
+                file: "chatgpt2graph-code-interpreter.json", id: "966da5c4-5bb7-4e4d-ab6d-a7316b96266e", active: 42,
+                activeHidden: 22, total: 42),
             // 13 nodes: root + empty system prompt store nothing; the custom instructions are hidden.
-            ChatGPTExpectation(file: "openwebui-importer-gpt_example.json", id: "6857150a-cd20-800f-a5f7-d2404f94b935", active: 11, activeHidden: 1, total: 11),
+            ChatGPTExpectation(
+                file: "openwebui-importer-gpt_example.json", id: "6857150a-cd20-800f-a5f7-d2404f94b935", active: 11,
+                activeHidden: 1, total: 11),
         ]
 
         func read(_ folder: String, _ file: String) throws -> ExportReadRecord {
@@ -56,17 +64,21 @@ extension ImportTests {
             let conversation = try #require(try read("chatgpt", "librechat-chatgpt-tree.json").conversations.first)
             #expect(conversation.title == "Assist user with summary")
             #expect(conversation.metadata["model"] == "text-davinci-002-render-sha")
-            #expect(conversation.activeBranch.map(\.text).prefix(5) == [
-                "hi there", "Hello! How can I assist you today?", "hi again", "Hey! Welcome back. What's on your mind?", "tell me a joke",
-            ])
+            #expect(
+                conversation.activeBranch.map(\.text).prefix(5) == [
+                    "hi there", "Hello! How can I assist you today?", "hi again",
+                    "Hey! Welcome back. What's on your mind?", "tell me a joke",
+                ])
             #expect(conversation.activeBranch.last?.text.hasPrefix("Sure, here's one for you:") == true)
-            let interrupted = try #require(conversation.messages.first { $0.sourceID == "ada93f81-f59e-4b31-933d-1357efd68bfc" })
+            let interrupted = try #require(
+                conversation.messages.first { $0.sourceID == "ada93f81-f59e-4b31-933d-1357efd68bfc" })
             #expect(interrupted.activePosition == nil)
             #expect(interrupted.text.hasPrefix("Sure! Here's a short story for you:"))
         }
 
         @Test func chatGPTCodeInterpreterHidesToolTraffic() throws {
-            let conversation = try #require(try read("chatgpt", "chatgpt2graph-code-interpreter.json").conversations.first)
+            let conversation = try #require(
+                try read("chatgpt", "chatgpt2graph-code-interpreter.json").conversations.first)
             #expect(conversation.title == "Average Distance in U(0,1)")
             let active = conversation.activeBranch
             #expect(active.first?.text.hasPrefix("given two random independent variables x,y in U(0,1)") == true)
@@ -78,7 +90,8 @@ extension ImportTests {
         }
 
         @Test func chatGPTCustomInstructionsAreAHiddenSystemMessage() throws {
-            let conversation = try #require(try read("chatgpt", "openwebui-importer-gpt_example.json").conversations.first)
+            let conversation = try #require(
+                try read("chatgpt", "openwebui-importer-gpt_example.json").conversations.first)
             let instructions = try #require(conversation.activeBranch.first)
             #expect(instructions.contentType == "user_editable_context")
             #expect(instructions.role == .system && instructions.hidden)
@@ -91,7 +104,10 @@ extension ImportTests {
             let record = try read("claude", "now2ai-processor-conversations-wrapped.json")
             #expect(record.summary.platforms == [.claude])
             #expect(record.errors.isEmpty)
-            #expect(record.conversations.map(\.sourceID) == ["a0ac6e43-77dc-434a-8749-49ddc9bad978", "0df82faa-95a9-4c5a-91e5-bb1b690dcbaf"])
+            #expect(
+                record.conversations.map(\.sourceID) == [
+                    "a0ac6e43-77dc-434a-8749-49ddc9bad978", "0df82faa-95a9-4c5a-91e5-bb1b690dcbaf",
+                ])
             let first = record.conversations[0]
             // 12 messages: 11 with text become visible messages (one is only an artifact call);
             // 6 tool_use and 4 tool_result blocks become hidden ones.
@@ -104,7 +120,8 @@ extension ImportTests {
             let pdf = try #require(first.messages.first?.attachments.first)
             #expect(pdf.name == "PDF document.pdf" && pdf.size == 20698 && pdf.mimeType == "pdf")
             #expect(pdf.extractedText?.unicodeScalars.count == 10047)
-            let artifact = try #require(first.messages.first { $0.sourceID == "cf9950f5-87a6-47ee-8c1a-dc8b4ea45b23#tool_use-1" })
+            let artifact = try #require(
+                first.messages.first { $0.sourceID == "cf9950f5-87a6-47ee-8c1a-dc8b4ea45b23#tool_use-1" })
             #expect(artifact.text.hasPrefix("artifacts\n\nסיכום המאמר"))
             // The second conversation has an empty name and two empty messages.
             #expect(record.conversations[1].title == nil)
@@ -122,8 +139,11 @@ extension ImportTests {
             let photosynthesis = try #require(record.conversations.last)
             #expect(photosynthesis.sourceID == "76a904ac-7838-4a01-9e91-020411c40566")
             #expect(photosynthesis.title == "How Photosynthesis Works")
-            #expect(photosynthesis.activeBranch.map(\.role) == Array(repeating: [MessageRole.user, .assistant], count: 5).flatMap { $0 })
-            #expect(photosynthesis.activeBranch.first?.text == "Can you explain how photosynthesis works in simple terms?")
+            #expect(
+                photosynthesis.activeBranch.map(\.role)
+                    == Array(repeating: [MessageRole.user, .assistant], count: 5).flatMap { $0 })
+            #expect(
+                photosynthesis.activeBranch.first?.text == "Can you explain how photosynthesis works in simple terms?")
             #expect(photosynthesis.activeBranch[1].text.hasPrefix("Photosynthesis is how plants make their own food"))
             #expect(photosynthesis.createdAt != nil)
         }

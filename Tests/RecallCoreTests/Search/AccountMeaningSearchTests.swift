@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 /// Search by meaning keeps accounts apart: one account's vectors never rank, return or crowd
@@ -9,7 +10,9 @@ import Testing
 
     private func turns(_ texts: [String], chat: String) -> ParsedConversation {
         let messages = texts.enumerated().map { index, text in
-            ParsedMessage(sourceID: "\(chat)-m\(index)", role: index.isMultiple(of: 2) ? .user : .assistant, text: text, activePosition: index)
+            ParsedMessage(
+                sourceID: "\(chat)-m\(index)", role: index.isMultiple(of: 2) ? .user : .assistant, text: text,
+                activePosition: index)
         }
         return ParsedConversation(platform: .claude, sourceID: chat, title: "Chat \(chat)", messages: messages)
     }
@@ -18,7 +21,8 @@ import Testing
         let store = Recall.inMemory(clock: clock.now, semantic: .concepts)
         let alice = store.acting(as: "alice")
         let bob = store.acting(as: "bob")
-        _ = try alice.importConversations([turns(["My puppy chewed the sofa.", "Retrievers do that."], chat: "a1")], label: "alice")
+        _ = try alice.importConversations(
+            [turns(["My puppy chewed the sofa.", "Retrievers do that."], chat: "a1")], label: "alice")
         _ = try alice.addMemory(AddMemoryRequest(content: "The user is vegetarian."))
         _ = try bob.importConversations([turns(["We deploy to production on Fridays."], chat: "b1")], label: "bob")
         _ = try bob.addMemory(AddMemoryRequest(content: "The user plays the guitar."))
@@ -27,7 +31,10 @@ import Testing
         let alicesPets = try alice.search(SearchRequest(query: "pet trouble", scope: .messages)).results
         #expect(alicesPets.first?.sourceMessageID == "a1-m0")
         #expect(alicesPets.first?.matchedBy == [.meaning])
-        #expect(try alice.search(SearchRequest(query: "diet", scope: .memories)).results.map(\.content) == ["The user is vegetarian."])
+        #expect(
+            try alice.search(SearchRequest(query: "diet", scope: .memories)).results.map(\.content) == [
+                "The user is vegetarian."
+            ])
         // ...and neither Bob nor the local account finds any of it, whatever the scope.
         for other in [bob, store] {
             for scope in [SearchScope.all, .messages, .memories] {
@@ -38,8 +45,12 @@ import Testing
             }
         }
         // Bob's own are still found by meaning.
-        #expect(try bob.search(SearchRequest(query: "music", scope: .memories)).results.map(\.content) == ["The user plays the guitar."])
-        #expect(try bob.search(SearchRequest(query: "release", scope: .messages)).results.first?.sourceMessageID == "b1-m0")
+        #expect(
+            try bob.search(SearchRequest(query: "music", scope: .memories)).results.map(\.content) == [
+                "The user plays the guitar."
+            ])
+        #expect(
+            try bob.search(SearchRequest(query: "release", scope: .messages)).results.first?.sourceMessageID == "b1-m0")
         #expect(try bob.context(ContextRequest(query: "pet diet")).context.contains("vegetarian") == false)
     }
 
@@ -76,7 +87,8 @@ import Testing
         let store = Recall.inMemory(clock: clock.now, semantic: .concepts)
         let alice = store.acting(as: "alice")
         let bob = store.acting(as: "bob")
-        _ = try alice.importConversations([turns(["I have a retriever called Rex."], chat: "a1")], label: "alice", extract: true)
+        _ = try alice.importConversations(
+            [turns(["I have a retriever called Rex."], chat: "a1")], label: "alice", extract: true)
         _ = try bob.importConversations([turns(["The weather was grey today."], chat: "b1")], label: "bob")
         let hits = try bob.search(SearchRequest(query: "pet", scope: .all)).results
         #expect(hits.isEmpty)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallCore
 
 /// Questions in the first person are asked of memories in the third person they are written in.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 @Suite struct EmbeddingVectorTests {
@@ -29,7 +30,8 @@ import Testing
     }
 
     @Test func cosineMatchesTheFloatComputation() {
-        let a = vector(4), b = vector(5)
+        let a = vector(4)
+        let b = vector(5)
         let float = zip(a.components, b.components).reduce(Float(0)) { $0 + $1.0 * $1.1 }
         #expect(abs(a.cosine(b) - float) < 1e-5)
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RecallCore
 
 /// What sentence-transformers computes for the sample texts with the original fp32

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RecallCore
 
 /// The reference output of the Python originals for the sample texts
@@ -25,7 +26,8 @@ struct StaticReference: Decodable {
     /// Loaded once for all the tests that compare with it.
     static let shared: StaticReference = {
         do {
-            return try JSONDecoder().decode(StaticReference.self, from: try Fixture.data("semantic/static-reference.json"))
+            return try JSONDecoder().decode(
+                StaticReference.self, from: try Fixture.data("semantic/static-reference.json"))
         } catch {
             fatalError("Fixtures/semantic/static-reference.json could not be read: \(error)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 @testable import RecallKernels
 
@@ -49,7 +50,8 @@ import Testing
     }
 
     @Test func expAndGELUStayCloseToTheCLibrary() {
-        var worstExp: Float = 0, worstGELU: Float = 0
+        var worstExp: Float = 0
+        var worstGELU: Float = 0
         var x: Float = -87
         while x < 88 {
             let fast = Exponential.exp(SIMD4(repeating: x))[0]

@@ -1,8 +1,11 @@
 import Testing
+
 @testable import RecallCore
 
 @Suite struct WordPieceTokenizerTests {
-    private let small = TokenVocabulary(tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "aff", "##a", "!", "cafe", "日"])
+    private let small = TokenVocabulary(tokens: [
+        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "aff", "##a", "!", "cafe", "日",
+    ])
 
     private func tokenizer(specials: Bool = false) throws -> WordPieceTokenizer {
         try WordPieceTokenizer(vocabulary: small, addsSpecialTokens: specials)
@@ -55,7 +58,8 @@ import Testing
 
     @Test func matchesTheDistilledTokenizerOnEverySample() throws {
         let vocabulary = try #require(staticVocabulary())
-        let tokenizer = try WordPieceTokenizer(vocabulary: TokenVocabulary(tokens: vocabulary), literalTokens: ["[PAD]", "[UNK]"])
+        let tokenizer = try WordPieceTokenizer(
+            vocabulary: TokenVocabulary(tokens: vocabulary), literalTokens: ["[PAD]", "[UNK]"])
         for sample in StaticReference.shared.samples {
             #expect(tokenizer.encode(sample.text) == sample.staticIDs, "\(sample.text.debugDescription.prefix(80))")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 /// Accounts: each sees only its own chats, imports and memories in one shared store.
@@ -11,7 +12,9 @@ import Testing
         let chat = Chats.said(["My zanzibar hive is blue."], day: 1, id: "c1")
         let alicesImport = try alice.importConversations([chat], label: "a", extract: true)
         let bobsImport = try bob.importConversations([chat], label: "b")
-        #expect(alicesImport.chatsAdded == 1 && bobsImport.chatsAdded == 1, "the same export is a new chat for each account")
+        #expect(
+            alicesImport.chatsAdded == 1 && bobsImport.chatsAdded == 1, "the same export is a new chat for each account"
+        )
 
         let alicesChat = try #require(try alice.listChats(ChatListRequest()).items.first)
         let bobsChat = try #require(try bob.listChats(ChatListRequest()).items.first)
@@ -27,7 +30,9 @@ import Testing
 
         let memory = try alice.addMemory(AddMemoryRequest(content: "Alice prefers tea.")).memories[0]
         #expect(throws: RecallError.self) { try bob.memory(id: memory.id) }
-        #expect(throws: RecallError.self) { try bob.updateMemory(MemoryUpdate(id: memory.id, content: "Bob was here.")) }
+        #expect(throws: RecallError.self) {
+            try bob.updateMemory(MemoryUpdate(id: memory.id, content: "Bob was here."))
+        }
         #expect(throws: RecallError.self) { try bob.forget(ForgetRequest(memoryIDs: [memory.id])) }
         #expect(try bob.listMemories(MemoryListRequest()).total == 0)
         #expect(try bob.search(SearchRequest(query: "tea", scope: .memories)).results.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 /// Every count of messages means the same thing (the visible messages of each chat's active
@@ -10,7 +11,8 @@ import Testing
 
     @Test func statsChatsAndForgetAgreeAndSayWhatElseIsStored() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        _ = try recall.importConversations([Conversations.branched(), Conversations.withAttachment()], label: "two chats")
+        _ = try recall.importConversations(
+            [Conversations.branched(), Conversations.withAttachment()], label: "two chats")
         let stats = try recall.stats()
         let chats = try recall.listChats(ChatListRequest())
         #expect(stats.chats == chats.total)
@@ -28,11 +30,19 @@ import Testing
 
     @Test func aConversationWithoutMessagesIsNotStoredAndCountsAsSkipped() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        let empty = ParsedConversation(platform: .chatgpt, sourceID: "empty", title: "New chat", createdAt: Conversations.date(1), updatedAt: nil, messages: [])
+        let empty = ParsedConversation(
+            platform: .chatgpt, sourceID: "empty", title: "New chat", createdAt: Conversations.date(1), updatedAt: nil,
+            messages: [])
         let onlySystem = ParsedConversation(
-            platform: .chatgpt, sourceID: "system", title: "Only a system prompt", createdAt: Conversations.date(1), updatedAt: nil,
-            messages: [ParsedMessage(sourceID: "s", role: .system, text: "You are helpful.", createdAt: nil, hidden: true, activePosition: 0)])
-        let summary = try recall.importConversations([empty, Chats.said(["Hello there."], day: 1, id: "a"), onlySystem], label: "mixed")
+            platform: .chatgpt, sourceID: "system", title: "Only a system prompt", createdAt: Conversations.date(1),
+            updatedAt: nil,
+            messages: [
+                ParsedMessage(
+                    sourceID: "s", role: .system, text: "You are helpful.", createdAt: nil, hidden: true,
+                    activePosition: 0)
+            ])
+        let summary = try recall.importConversations(
+            [empty, Chats.said(["Hello there."], day: 1, id: "a"), onlySystem], label: "mixed")
         #expect(summary.chatsAdded == 1 && summary.skipped == 2)
         #expect(try recall.stats().chats == 1)
     }
@@ -45,7 +55,8 @@ import Testing
         let again = try recall.importConversations([chat], label: "again")
         #expect(again.importID == nil && again.chatsUnchanged == 1)
         #expect(try recall.stats().imports.map(\.id) == ["imp_1"])
-        let changed = try recall.importConversations([Chats.said(["Hello there.", "More."], day: 1, id: "a")], label: "newer")
+        let changed = try recall.importConversations(
+            [Chats.said(["Hello there.", "More."], day: 1, id: "a")], label: "newer")
         #expect(changed.importID == "imp_2" && changed.chatsUpdated == 1)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 /// Exact and near-duplicates merge into one memory: newer evidence raises confidence and adds a
@@ -9,8 +10,11 @@ import Testing
 
     @Test func nearDuplicatesInOtherWordsMerge() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        let first = try recall.addMemory(AddMemoryRequest(content: "The user really loves the TypeScript language.", confidence: 0.6)).memories[0]
-        let second = try recall.addMemory(AddMemoryRequest(content: "The user loves TypeScript language!", confidence: 0.6))
+        let first = try recall.addMemory(
+            AddMemoryRequest(content: "The user really loves the TypeScript language.", confidence: 0.6)
+        ).memories[0]
+        let second = try recall.addMemory(
+            AddMemoryRequest(content: "The user loves TypeScript language!", confidence: 0.6))
         #expect(second.merged == 1)
         #expect(second.memories[0].id == first.id)
         #expect(second.memories[0].confidence > 0.6)
@@ -33,9 +37,11 @@ import Testing
         let recall = Recall.inMemory(clock: clock.now)
         _ = try recall.importConversations([Chats.said(["I love hiking."], day: 1, id: "a")], label: "a", extract: true)
         let first = try #require(try recall.listMemories(MemoryListRequest()).memories.first)
-        _ = try recall.importConversations([Chats.said(["I love hiking."], day: 1, id: "a")], label: "again", extract: true)
+        _ = try recall.importConversations(
+            [Chats.said(["I love hiking."], day: 1, id: "a")], label: "again", extract: true)
         #expect(try recall.memory(id: first.id).confidence == first.confidence)
-        _ = try recall.importConversations([Chats.said(["Honestly, I really love hiking!"], day: 4, id: "b")], label: "b", extract: true)
+        _ = try recall.importConversations(
+            [Chats.said(["Honestly, I really love hiking!"], day: 4, id: "b")], label: "b", extract: true)
         let merged = try recall.memory(id: first.id)
         #expect(merged.confidence > first.confidence)
         #expect(merged.source?.chatID == first.source?.chatID)
@@ -45,9 +51,13 @@ import Testing
 
     @Test func aMergeFillsWhatTheMemoryLacksAndKeepsWhatItHas() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        _ = try recall.addMemory(AddMemoryRequest(content: "The user visited Reykjavik.", tags: ["trip"], metadata: ["a": .int(1)]))
-        let merged = try recall.addMemory(AddMemoryRequest(
-            content: "the user visited reykjavik", tags: ["iceland"], latitude: 64.1, longitude: -21.9, metadata: ["b": .int(2)])).memories[0]
+        _ = try recall.addMemory(
+            AddMemoryRequest(content: "The user visited Reykjavik.", tags: ["trip"], metadata: ["a": .int(1)]))
+        let merged = try recall.addMemory(
+            AddMemoryRequest(
+                content: "the user visited reykjavik", tags: ["iceland"], latitude: 64.1, longitude: -21.9,
+                metadata: ["b": .int(2)])
+        ).memories[0]
         #expect(merged.tags == ["iceland", "trip"])
         #expect(merged.latitude == 64.1 && merged.longitude == -21.9)
         #expect(merged.metadata == ["a": .int(1)])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 /// Extraction over many messages reads and stores a batch at a time: what it found is
@@ -13,7 +14,10 @@ import Testing
         let recall = Recall.inMemory(clock: clock.now)
         let filler = (0..<1_199).map { "Turn \($0) about the weather and nothing else." }
         let summary = try recall.importConversations(
-            [Chats.said(["I live in Oslo."] + filler, day: 1, id: "a"), Chats.said(filler + ["I live in Oslo."], day: 2, id: "b")],
+            [
+                Chats.said(["I live in Oslo."] + filler, day: 1, id: "a"),
+                Chats.said(filler + ["I live in Oslo."], day: 2, id: "b"),
+            ],
             label: "two long chats", bucket: bucket)
         return (recall, try #require(summary.importID))
     }
@@ -55,7 +59,9 @@ import Testing
 
     @Test func badTextFailsTheCallBeforeAnyBatchIsStored() throws {
         let (recall, importID) = try recallWithTwoLongChats()
-        #expect(throws: RecallError.self) { try recall.extractMemories(ExtractRequest(importID: importID, text: "I live in Rome.\u{0}")) }
+        #expect(throws: RecallError.self) {
+            try recall.extractMemories(ExtractRequest(importID: importID, text: "I live in Rome.\u{0}"))
+        }
         #expect(try recall.stats().memories == 0)
     }
 
@@ -67,7 +73,9 @@ import Testing
         #expect(result.candidatesFound == 4 && result.added == 4)
         #expect(result.candidates.count == 2 && result.memories.count == 2)
         #expect(result.note?.contains("first 2 of 4") == true)
-        #expect(try recall.extractMemories(ExtractRequest(importID: summary.importID, listLimit: nil)).candidates.count == 4)
+        #expect(
+            try recall.extractMemories(ExtractRequest(importID: summary.importID, listLimit: nil)).candidates.count == 4
+        )
     }
 
     @Test func extractedMemoriesTakeTheirChatsBucket() throws {
@@ -83,8 +91,10 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("chat.md")
-        try Data("User: I live in Oslo.\nAssistant: Noted.\nUser: I love jazz.\nAssistant: Nice.\n".utf8).write(to: file)
-        let summary = try recall.importChats(ImportRequest(path: file.path, platform: .transcript, bucket: "personal", extract: true))
+        try Data("User: I live in Oslo.\nAssistant: Noted.\nUser: I love jazz.\nAssistant: Nice.\n".utf8).write(
+            to: file)
+        let summary = try recall.importChats(
+            ImportRequest(path: file.path, platform: .transcript, bucket: "personal", extract: true))
         #expect(summary.memoriesExtracted == 2)
         let memories = try recall.listMemories(MemoryListRequest()).memories
         #expect(memories.count == 2 && memories.allSatisfy { $0.bucket == "personal" })

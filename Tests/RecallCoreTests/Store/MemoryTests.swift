@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 @Suite struct MemoryTests {
@@ -7,10 +8,14 @@ import Testing
 
     @Test func addStoresEveryField() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        let result = try recall.addMemory(AddMemoryRequest(
-            content: "  The user photographed the aurora.  ", tags: ["trip"], bucket: "iceland", memoryType: .experience,
-            memoriesAt: Conversations.date(3), latitude: 64.1, longitude: -21.9, metadata: ["camera": .string("x100")],
-            userID: "ana", imageRef: "file://aurora.jpg", imageDescription: "Green aurora over a lake", confidence: 0.8))
+        let result = try recall.addMemory(
+            AddMemoryRequest(
+                content: "  The user photographed the aurora.  ", tags: ["trip"], bucket: "iceland",
+                memoryType: .experience,
+                memoriesAt: Conversations.date(3), latitude: 64.1, longitude: -21.9,
+                metadata: ["camera": .string("x100")],
+                userID: "ana", imageRef: "file://aurora.jpg", imageDescription: "Green aurora over a lake",
+                confidence: 0.8))
         let memory = try #require(result.memories.first)
         #expect(memory.content == "The user photographed the aurora.")
         #expect(memory.type == .experience)
@@ -29,7 +34,8 @@ import Testing
     @Test func nearDuplicatesMergeAndRaiseConfidence() throws {
         let recall = Recall.inMemory(clock: clock.now)
         let first = try recall.addMemory(AddMemoryRequest(content: "The user loves Rust.", confidence: 0.7))
-        let second = try recall.addMemory(AddMemoryRequest(content: "the user loves rust!", tags: ["lang"], confidence: 0.7))
+        let second = try recall.addMemory(
+            AddMemoryRequest(content: "the user loves rust!", tags: ["lang"], confidence: 0.7))
         #expect(second.added == 0)
         #expect(second.merged == 1)
         #expect(second.memories[0].id == first.memories[0].id)
@@ -39,7 +45,9 @@ import Testing
 
     @Test func contentUpdateSupersedesAndKeepsHistory() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        let old = try recall.addMemory(AddMemoryRequest(content: "The user likes Chinese food.", memoryType: .preference)).memories[0]
+        let old = try recall.addMemory(
+            AddMemoryRequest(content: "The user likes Chinese food.", memoryType: .preference)
+        ).memories[0]
         let new = try recall.updateMemory(MemoryUpdate(id: old.id, content: "The user hates Chinese food."))
         #expect(new.id != old.id)
         #expect(new.supersedes == old.id)
@@ -64,7 +72,9 @@ import Testing
 
     @Test func cursorStaysStableWhileMemoriesArrive() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        for index in 0..<5 { _ = try recall.addMemory(AddMemoryRequest(content: "Memory number \(index) about gardening.")) }
+        for index in 0..<5 {
+            _ = try recall.addMemory(AddMemoryRequest(content: "Memory number \(index) about gardening."))
+        }
         let first = try recall.listMemories(MemoryListRequest(limit: 2))
         _ = try recall.addMemory(AddMemoryRequest(content: "A newer memory arrives."))
         let second = try recall.listMemories(MemoryListRequest(limit: 2, cursor: first.nextCursor))
@@ -80,8 +90,13 @@ import Testing
         let recall = Recall.inMemory(clock: clock.now)
         _ = try recall.addMemory(AddMemoryRequest(content: "Ana's secret recipe uses saffron.", userID: "ana"))
         _ = try recall.addMemory(AddMemoryRequest(content: "Ben likes saffron too.", userID: "ben"))
-        #expect(try recall.listMemories(MemoryListRequest(userID: "ana")).memories.map(\.content) == ["Ana's secret recipe uses saffron."])
-        #expect(try recall.search(SearchRequest(query: "saffron", filters: SearchFilters(userID: "ben"))).results.count == 1)
+        #expect(
+            try recall.listMemories(MemoryListRequest(userID: "ana")).memories.map(\.content) == [
+                "Ana's secret recipe uses saffron."
+            ])
+        #expect(
+            try recall.search(SearchRequest(query: "saffron", filters: SearchFilters(userID: "ben"))).results.count == 1
+        )
         #expect(try recall.search(SearchRequest(query: "saffron")).results.isEmpty)
         // The same text in two namespaces is two memories, not a merge.
         _ = try recall.addMemory(AddMemoryRequest(content: "Ben likes saffron too.", userID: "ana"))
@@ -90,13 +105,15 @@ import Testing
 
     @Test func messagesAreExtractedOrKeptVerbatim() throws {
         let recall = Recall.inMemory(clock: clock.now)
-        let extracted = try recall.addMemory(AddMemoryRequest(messages: [
-            ChatTurn(role: "user", content: "I love TypeScript. Can you help me with generics?"),
-            ChatTurn(role: "assistant", content: "I love helping with generics."),
-        ]))
+        let extracted = try recall.addMemory(
+            AddMemoryRequest(messages: [
+                ChatTurn(role: "user", content: "I love TypeScript. Can you help me with generics?"),
+                ChatTurn(role: "assistant", content: "I love helping with generics."),
+            ]))
         #expect(extracted.memories.map(\.content) == ["The user loves TypeScript."])
         #expect(extracted.memories[0].type == .preference)
-        let verbatim = try recall.addMemory(AddMemoryRequest(messages: [ChatTurn(role: "assistant", content: "Use a bigger pot.")], extract: false))
+        let verbatim = try recall.addMemory(
+            AddMemoryRequest(messages: [ChatTurn(role: "assistant", content: "Use a bigger pot.")], extract: false))
         #expect(verbatim.memories[0].owner == "assistant")
         #expect(verbatim.memories[0].content == "Use a bigger pot.")
     }
@@ -105,7 +122,8 @@ import Testing
         let recall = Recall.inMemory(clock: clock.now)
         for (request, field) in [
             (AddMemoryRequest(), "content"), (AddMemoryRequest(content: "   "), "content"),
-            (AddMemoryRequest(content: "x", latitude: 91), "latitude"), (AddMemoryRequest(content: "x", messages: []), "messages"),
+            (AddMemoryRequest(content: "x", latitude: 91), "latitude"),
+            (AddMemoryRequest(content: "x", messages: []), "messages"),
         ] {
             do {
                 _ = try recall.addMemory(request)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 @Suite struct StoreTests {
@@ -28,7 +29,8 @@ import Testing
         let again = try database.upsert(Conversations.branched(), importID: nil, bucket: nil)
         #expect(again.outcome == .unchanged)
         #expect(again.messagesAdded == 0)
-        let newer = try database.upsert(Conversations.branched(secondAnswer: "Go in November."), importID: nil, bucket: nil)
+        let newer = try database.upsert(
+            Conversations.branched(secondAnswer: "Go in November."), importID: nil, bucket: nil)
         #expect(newer.outcome == .updated)
         #expect(newer.messagesAdded == 0)
         #expect(newer.messagesUpdated == 1)
@@ -37,7 +39,8 @@ import Testing
     @Test func offBranchMessageOpensWithItsOwnPath() throws {
         let recall = makeRecall()
         let chat = try recall.database().upsert(Conversations.branched(), importID: nil, bucket: nil)
-        let page = try recall.conversation(ConversationRequest(id: "chat_\(chat.chatID)", aroundMessageID: "a2b", before: 5))
+        let page = try recall.conversation(
+            ConversationRequest(id: "chat_\(chat.chatID)", aroundMessageID: "a2b", before: 5))
         #expect(page.messages.map(\.sourceMessageID) == ["u1", "a1", "u2b", "a2b"])
     }
 
@@ -71,13 +74,15 @@ import Testing
         let chat = try recall.database().upsert(Conversations.branched(title: nil), importID: nil, bucket: nil)
         let id = "chat_\(chat.chatID)"
         #expect(try recall.listChats(ChatListRequest()).items[0].title == "Untitled")
-        let updated = try recall.updateChat(ChatUpdate(id: id, title: "Japan", pinned: true, bucket: "travel", tags: ["trip", "trip", " japan "]))
+        let updated = try recall.updateChat(
+            ChatUpdate(id: id, title: "Japan", pinned: true, bucket: "travel", tags: ["trip", "trip", " japan "]))
         #expect(updated.title == "Japan")
         #expect(updated.tags == ["japan", "trip"])
         #expect(try recall.listChats(ChatListRequest(pinnedOnly: true, bucket: "travel")).total == 1)
         #expect(try recall.listChats(ChatListRequest(title: "jap")).total == 1)
         // A rename survives a re-import of a newer export.
-        _ = try recall.database().upsert(Conversations.branched(title: "Other", secondAnswer: "changed"), importID: nil, bucket: nil)
+        _ = try recall.database().upsert(
+            Conversations.branched(title: "Other", secondAnswer: "changed"), importID: nil, bucket: nil)
         #expect(try recall.listChats(ChatListRequest()).items[0].title == "Japan")
     }
 

@@ -1,7 +1,9 @@
 import RecallCore
 
 /// A tiny, exact stand-in for an embedding model: each word belongs to a concept, and a text's
-/// vector counts its concepts. Tests choose which words mean the same and get deterministic,
+/// vector counts its concepts.
+///
+/// Tests choose which words mean the same and get deterministic,
 /// explainable similarities, with no model involved.
 struct ConceptEncoder: TextEncoder {
     /// Words that mean the same thing, one group per concept.
@@ -25,7 +27,9 @@ struct ConceptEncoder: TextEncoder {
         var counts = [Float](repeating: 0, count: Self.concepts.count + 1)
         for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
             let stem = word.hasSuffix("s") ? String(word.dropLast()) : String(word)
-            if let concept = Self.concepts.firstIndex(where: { $0.contains(String(word)) || $0.contains(stem) }) { counts[concept] += 1 }
+            if let concept = Self.concepts.firstIndex(where: { $0.contains(String(word)) || $0.contains(stem) }) {
+                counts[concept] += 1
+            }
         }
         // A constant component keeps unrelated texts from being exactly orthogonal, as real models do.
         counts[Self.concepts.count] = 0.1

@@ -1,5 +1,7 @@
 import Foundation
+
 @testable import RecallCore
+@testable import RecallImport
 
 /// Everything one `ExportReader.read` reported, collected for assertions.
 struct ExportReadRecord {
@@ -12,17 +14,22 @@ struct ExportReadRecord {
     var errors: [ImportDiagnostic] { diagnostics.filter { $0.severity == .error } }
     var warnings: [ImportDiagnostic] { diagnostics.filter { $0.severity == .warning } }
 
-    /// Reads `path` and records the outcome.
+    /// Reads `path` and records the outcome; a fatal error comes back as the `RecallError` the
+    /// core would throw for it.
     static func read(_ path: String, platform: Platform? = nil, limits: ImportLimits = .default) throws -> Self {
         var record = Self()
-        record.summary = try ExportReader(limits: limits).read(
-            path: path, platform: platform,
-            emit: { conversation, file in
-                record.conversations.append(conversation)
-                record.emittedFiles.append(file)
-            },
-            diagnostic: { record.diagnostics.append($0) },
-            progress: { record.progress.append($0) })
+        do {
+            record.summary = try ExportReader(limits: limits).read(
+                path: path, platform: platform,
+                emit: { conversation, file in
+                    record.conversations.append(conversation)
+                    record.emittedFiles.append(file)
+                },
+                diagnostic: { record.diagnostics.append($0) },
+                progress: { record.progress.append($0) })
+        } catch let error as ImportError {
+            throw RecallError(error)
+        }
         return record
     }
 }

@@ -1,9 +1,13 @@
 import Foundation
+
 @testable import RecallCore
+@testable import RecallImport
 
 /// Hand-written test fixtures bundled with the tests, and the shared real exports when present.
 enum Fixture {
-    /// The path of a bundled fixture, e.g. `path("chatgpt/branches.json")`.
+    /// The path of a bundled fixture, e.g.
+    ///
+    /// `path("chatgpt/branches.json")`.
     static func path(_ relative: String) -> String {
         guard let root = Bundle.module.resourceURL else { return relative }
         return root.appendingPathComponent("Fixtures").appendingPathComponent(relative).path
@@ -27,14 +31,16 @@ enum Fixture {
     /// `shared/fixtures/exports`, beside the package root, when this checkout has it.
     static let sharedExports: URL? = {
         let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let exports = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/exports")
         return FileManager.default.fileExists(atPath: exports.path) ? exports : nil
     }()
 
     /// `shared/datasets`, beside the package root, when this checkout has it.
     static let sharedDatasets: URL? = {
-        let datasets = (sharedExports ?? URL(fileURLWithPath: "/nonexistent")).deletingLastPathComponent().deletingLastPathComponent()
+        let datasets = (sharedExports ?? URL(fileURLWithPath: "/nonexistent")).deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("datasets")
         return FileManager.default.fileExists(atPath: datasets.path) ? datasets : nil
     }()

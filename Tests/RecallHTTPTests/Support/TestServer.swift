@@ -23,8 +23,11 @@ final class TestServer: Sendable {
     ///
     /// Words alone by default: these tests are about HTTP, and the embedded transformer is slow in
     /// a debug build (search by meaning per account is tested in RecallCoreTests).
-    static func start(semantic: SemanticSearch = .off, _ configure: (inout HTTPSettings) -> Void = { _ in }) async throws -> TestServer {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-http-test-" + UUID().uuidString)
+    static func start(semantic: SemanticSearch = .off, _ configure: (inout HTTPSettings) -> Void = { _ in })
+        async throws -> TestServer
+    {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-http-test-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let recall = Recall(location: .file(folder.appendingPathComponent("recall.sqlite").path), semantic: semantic)
         var settings = HTTPSettings(port: 0)
@@ -45,8 +48,10 @@ final class TestServer: Sendable {
     }
 
     /// Makes a key for a user and returns it.
-    func key(_ user: String, scope: APIKey.Scope = .write, perMinute: Int? = nil, perMonth: Int? = nil) throws -> String {
-        try APIKeySecret.create(in: recall, account: user, scope: scope, perMinute: perMinute, perMonth: perMonth).secret
+    func key(_ user: String, scope: APIKey.Scope = .write, perMinute: Int? = nil, perMonth: Int? = nil) throws -> String
+    {
+        try APIKeySecret.create(in: recall, account: user, scope: scope, perMinute: perMinute, perMonth: perMonth)
+            .secret
     }
 
     /// One response: status, headers and body.
@@ -62,7 +67,8 @@ final class TestServer: Sendable {
 
     /// Sends a request with an optional key and body.
     func send(
-        _ method: HTTPMethod, _ path: String, key: String?, body: Data? = nil, contentType: String? = "application/json",
+        _ method: HTTPMethod, _ path: String, key: String?, body: Data? = nil,
+        contentType: String? = "application/json",
         headers extra: [(String, String)] = []
     ) async throws -> Reply {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")

@@ -9,7 +9,8 @@ final class WebClient: @unchecked Sendable {
     let server: TestServer
     /// The `recall_key` cookie, once signed in.
     var cookie: String?
-    private let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+    private let client = HTTPClient(
+        eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
 
     init(_ server: TestServer) {
         self.server = server
@@ -40,18 +41,23 @@ final class WebClient: @unchecked Sendable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let body = fields.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(
+                separator: "&")
         return try await send(method, path, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
     }
 
     /// The form token of the signed-in page (read from the upload form, as a browser would).
     func token() async throws -> String {
         let page = try await get("/upload").text
-        guard let range = page.range(of: #"name="csrf" value="[0-9a-f]+""#, options: .regularExpression) else { return "" }
+        guard let range = page.range(of: #"name="csrf" value="[0-9a-f]+""#, options: .regularExpression) else {
+            return ""
+        }
         return String(page[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
     }
 
-    func send(_ method: HTTPMethod, _ path: String, body: Data?, contentType: String?, headers extra: [(String, String)] = []) async throws -> TestServer.Reply {
+    func send(
+        _ method: HTTPMethod, _ path: String, body: Data?, contentType: String?, headers extra: [(String, String)] = []
+    ) async throws -> TestServer.Reply {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(server.port)\(path)")
         request.method = method
         if let cookie { request.headers.add(name: "Cookie", value: cookie) }
@@ -62,6 +68,7 @@ final class WebClient: @unchecked Sendable {
         for (name, value) in extra { request.headers.add(name: name, value: value) }
         let response = try await client.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 16 << 20)
-        return TestServer.Reply(status: response.status, headers: response.headers, body: Data(buffer.readableBytesView))
+        return TestServer.Reply(
+            status: response.status, headers: response.headers, body: Data(buffer.readableBytesView))
     }
 }

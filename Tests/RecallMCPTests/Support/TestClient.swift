@@ -1,6 +1,7 @@
 import Foundation
 import RecallCore
 import Synchronization
+
 @testable import RecallMCP
 
 /// A scripted MCP client talking to a server in the same process through `InMemoryTransport`.
@@ -82,7 +83,9 @@ final class TestClient: Sendable {
     }
 
     /// Calls a tool and returns the `tools/call` response.
-    func callTool(_ name: String, _ arguments: JSONValue? = nil, id: JSONValue = .int(1), meta: JSONValue? = nil) async -> JSONValue {
+    func callTool(_ name: String, _ arguments: JSONValue? = nil, id: JSONValue = .int(1), meta: JSONValue? = nil) async
+        -> JSONValue
+    {
         send(Self.toolCall(name, arguments, id: id, meta: meta))
         return await response(id: id)
     }

@@ -1,4 +1,5 @@
 import RecallCore
+
 @testable import RecallMCP
 
 /// Tools that exist only in tests, to exercise the protocol layer without RecallCore.

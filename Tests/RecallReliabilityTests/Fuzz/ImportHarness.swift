@@ -1,6 +1,8 @@
 import Foundation
 import RecallCore
+
 @testable import RecallCore
+@testable import RecallImport
 
 /// Runs one export input through every import stage and checks what each may promise:
 /// the splitter cuts exactly the bytes it reports, parsers either parse or throw their own
@@ -32,7 +34,9 @@ struct ImportHarness {
     }
 
     /// Splits the input in random chunks, checks each element is the bytes at its offset, and returns them.
-    private mutating func checkSplitter(_ data: Data, name: String, using random: inout SeededGenerator) -> [JSONArraySplitter.Element] {
+    private mutating func checkSplitter(_ data: Data, name: String, using random: inout SeededGenerator)
+        -> [JSONArraySplitter.Element]
+    {
         var splitter = JSONArraySplitter(maxElementSize: 64 * 1024)
         var events: [JSONArraySplitter.Event] = []
         do {
@@ -60,17 +64,19 @@ struct ImportHarness {
     private mutating func checkReader(_ data: Data, name: String, using random: inout SeededGenerator) {
         var emitted: [ParsedConversation] = []
         let chunks = Self.chunks(of: data, using: &random)
-        let session = ExportReadSession(
-            limits: ImportLimits(maxConversationSize: 64 * 1024, readChunkSize: 4096), forced: nil, formats: .all,
+        let log = ExportReadLog(
             emit: { conversation, _ in emitted.append(conversation) }, diagnostic: { _ in }, progress: { _ in })
+        let stage = ContainerStage(
+            limits: ImportLimits(maxConversationSize: 64 * 1024, readChunkSize: 4096), forced: nil, formats: .all,
+            log: log)
         do {
-            try session.readMember(name: name, size: data.count, explicit: true) { consume in
+            try stage.readMember(name: name, size: data.count, explicit: true) { consume in
                 for chunk in chunks { try consume(chunk) }
             }
-        } catch let error as RecallError {
+        } catch let error as ImportError {
             _ = error.message
         } catch {
-            problems.append("\(name): the reader threw \(type(of: error)), not RecallError")
+            problems.append("\(name): the reader threw \(type(of: error)), not ImportError")
         }
         for conversation in emitted { check(conversation, name: name) }
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallMCP
 
 /// Bad input to the JSON-RPC layer (framing, parsing, dispatch, tool arguments): the server
@@ -7,15 +8,19 @@ import Testing
 @Suite(.serialized) struct JSONRPCFuzzTests {
     static let campaign = FuzzCampaign(target: "jsonrpc")
 
-    static let mutator = Mutator(dictionary: (Mutator.jsonTokens + [
-        "\"jsonrpc\":\"2.0\"", "\"id\":", "\"method\":", "\"params\":", "\"result\":", "\"error\":", "\"_meta\":{\"progressToken\":1}",
-        "\"initialize\"", "\"ping\"", "\"tools/list\"", "\"tools/call\"", "\"resources/read\"", "\"resources/list\"",
-        "\"resources/templates/list\"", "\"prompts/get\"", "\"prompts/list\"", "\"logging/setLevel\"",
-        "\"notifications/cancelled\"", "\"notifications/initialized\"", "\"server/discover\"", "\"name\":", "\"arguments\":",
-        "\"search\"", "\"add_memory\"", "\"forget\"", "\"update_memory\"", "\"get_conversation\"", "\"list_chats\"",
-        "\"get_context\"", "\"extract_memories\"", "\"memory_stats\"", "\"cursor\":", "\"limit\":", "\"query\":",
-        "\"recall://chat/1\"", "\"recall://memory/1\"", "\"mem_1\"", "\"chat_1\"", "\"msg_1\"",
-    ]).map { Array($0.utf8) })
+    static let mutator = Mutator(
+        dictionary: (Mutator.jsonTokens + [
+            "\"jsonrpc\":\"2.0\"", "\"id\":", "\"method\":", "\"params\":", "\"result\":", "\"error\":",
+            "\"_meta\":{\"progressToken\":1}",
+            "\"initialize\"", "\"ping\"", "\"tools/list\"", "\"tools/call\"", "\"resources/read\"",
+            "\"resources/list\"",
+            "\"resources/templates/list\"", "\"prompts/get\"", "\"prompts/list\"", "\"logging/setLevel\"",
+            "\"notifications/cancelled\"", "\"notifications/initialized\"", "\"server/discover\"", "\"name\":",
+            "\"arguments\":",
+            "\"search\"", "\"add_memory\"", "\"forget\"", "\"update_memory\"", "\"get_conversation\"", "\"list_chats\"",
+            "\"get_context\"", "\"extract_memories\"", "\"memory_stats\"", "\"cursor\":", "\"limit\":", "\"query\":",
+            "\"recall://chat/1\"", "\"recall://memory/1\"", "\"mem_1\"", "\"chat_1\"", "\"msg_1\"",
+        ]).map { Array($0.utf8) })
 
     @Test(.timeLimit(.minutes(2))) func corpusAndRegressionsAreHandled() async {
         var harness = JSONRPCHarness()

@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+
 @testable import RecallMCP
 
 /// One server session in memory, fed raw bytes as a client would write them, whose every
@@ -25,7 +26,8 @@ struct JSONRPCHarness {
         self.server = Task { await server.run(transport: transport) }
         output = transport.output.makeAsyncIterator()
         // Start initialized, so mutated tool calls reach the tools rather than the lifecycle gate.
-        transport.write("""
+        transport.write(
+            """
             {"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2025-11-25",\
             "capabilities":{},"clientInfo":{"name":"fuzz","version":"1"}}}
             {"jsonrpc":"2.0","method":"notifications/initialized"}
@@ -67,7 +69,9 @@ struct JSONRPCHarness {
     /// What is wrong with one line of server output, or nil if it is a well-formed message.
     static func problem(in line: String) -> String? {
         guard !line.contains("\n") else { return "a message spans lines" }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)), case .object(let message) = value else {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)),
+            case .object(let message) = value
+        else {
             return "not a JSON object"
         }
         guard message["jsonrpc"] == .string("2.0") else { return "no \"jsonrpc\": \"2.0\"" }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
+@testable import RecallImport
 
 /// Damaged ZIP exports through the whole reader (archive directory, inflation, limits, then the
 /// JSON stages): no crash, no hang, only diagnostics and `RecallError`s.
@@ -9,7 +11,8 @@ import Testing
 
     static let mutator = Mutator(dictionary: [
         [0x50, 0x4B, 0x03, 0x04], [0x50, 0x4B, 0x01, 0x02], [0x50, 0x4B, 0x05, 0x06], [0x50, 0x4B, 0x06, 0x06],
-        [0xFF, 0xFF, 0xFF, 0xFF], [0x00, 0x00, 0x00, 0x00], [0x08, 0x00], Array("../".utf8), Array("conversations.json".utf8),
+        [0xFF, 0xFF, 0xFF, 0xFF], [0x00, 0x00, 0x00, 0x00], [0x08, 0x00], Array("../".utf8),
+        Array("conversations.json".utf8),
     ])
 
     @Test(.timeLimit(.minutes(2))) func corpusAndRegressionsAreHandled() throws {
@@ -37,7 +40,7 @@ import Testing
         do {
             _ = try ExportReader(limits: ImportLimits(readChunkSize: 4096)).read(
                 path: file.path, platform: nil, emit: { _, _ in }, diagnostic: { _ in }, progress: { _ in })
-        } catch is RecallError {
+        } catch is ImportError {
             return nil
         } catch {
             return "the reader threw \(type(of: error)): \(error)"
@@ -46,7 +49,8 @@ import Testing
     }
 
     static func scratchFile() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-zip-fuzz-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-zip-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent("export.zip")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallCore
 
 /// `forget` means forgotten: the text is gone from the store file and from its WAL while the
@@ -23,7 +24,9 @@ import Testing
             .write(to: URL(fileURLWithPath: file))
         let recall = Recall(location: .file(store.path))
         let imported = try recall.importChats(ImportRequest(path: file))
-        let memory = try #require(try recall.addMemory(AddMemoryRequest(content: "The user hides gold at Quixotrefuge.", extract: false)).memories.first)
+        let memory = try #require(
+            try recall.addMemory(AddMemoryRequest(content: "The user hides gold at Quixotrefuge.", extract: false))
+                .memories.first)
         // Something else stays, so the store is in use, not emptied.
         _ = try recall.addMemory(AddMemoryRequest(content: "The user likes green tea.", extract: false))
         #expect(try storeFilesContain(store, "Zanzibarquokka"))

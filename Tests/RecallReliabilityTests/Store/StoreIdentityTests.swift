@@ -1,10 +1,13 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import RecallCore
 
 /// `--db` pointed at the wrong file: another application's database, or no database at all, is
-/// refused with its path and left byte for byte and mode for mode as it was. Recall's own stores
+/// refused with its path and left byte for byte and mode for mode as it was.
+///
+/// Recall's own stores
 /// carry its `application_id`; stores made before it did are recognised and stamped.
 @Suite struct StoreIdentityTests {
     /// The file's bytes, mode and neighbours, to prove nothing changed.
@@ -15,7 +18,8 @@ import Testing
 
         init(_ path: String) throws {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            mode = try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+            mode =
+                try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
             let folder = (path as NSString).deletingLastPathComponent
             neighbours = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         }
@@ -36,7 +40,8 @@ import Testing
         let store = try TemporaryStore()
         let queue = try DatabaseQueue(path: store.path)
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.com')")
+            try db.execute(
+                sql: "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.com')")
         }
         try queue.close()
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: store.path)
@@ -64,7 +69,9 @@ import Testing
         _ = try recall.addMemory(AddMemoryRequest(content: "The user likes tea."))
         let queue = try DatabaseQueue(path: store.path)
         defer { try? queue.close() }
-        #expect(try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == StoreIdentity.applicationID)
+        #expect(
+            try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == StoreIdentity.applicationID
+        )
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") } == 1)
     }
 
@@ -78,7 +85,9 @@ import Testing
         #expect(try recall.listChats(ChatListRequest()).items.map(\.title) == ["Trip to Lisbon"])
         let stamped = try DatabaseQueue(path: store.path)
         defer { try? stamped.close() }
-        #expect(try stamped.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == StoreIdentity.applicationID)
+        #expect(
+            try stamped.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
+                == StoreIdentity.applicationID)
     }
 
     @Test func aFIFOGivenAsTheStoreIsRefusedWithoutWaiting() throws {

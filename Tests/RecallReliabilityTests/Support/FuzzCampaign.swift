@@ -46,7 +46,9 @@ struct FuzzCampaign {
 
     /// Runs `body` on mutations of `seeds` until the time is up; returns how many ran.
     @discardableResult
-    func mutate(_ seeds: [[UInt8]], with mutator: Mutator, _ body: ([UInt8], inout SeededGenerator) async throws -> Void) async rethrows -> Int {
+    func mutate(
+        _ seeds: [[UInt8]], with mutator: Mutator, _ body: ([UInt8], inout SeededGenerator) async throws -> Void
+    ) async rethrows -> Int {
         var random = SeededGenerator(seed: seed)
         let deadline = Date().addingTimeInterval(seconds)
         var count = 0

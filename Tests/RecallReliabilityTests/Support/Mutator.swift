@@ -60,7 +60,8 @@ struct Mutator {
         case 3 where !bytes.isEmpty:
             let end = min(bytes.count, position + Int.random(in: 1...256, using: &random))
             let copies = Int.random(in: 1...4, using: &random)
-            bytes.insert(contentsOf: Array(repeating: Array(bytes[position..<end]), count: copies).joined(), at: position)
+            bytes.insert(
+                contentsOf: Array(repeating: Array(bytes[position..<end]), count: copies).joined(), at: position)
         case 4:
             bytes.insert(contentsOf: dictionary.randomElement(using: &random) ?? [], at: position)
         case 5:

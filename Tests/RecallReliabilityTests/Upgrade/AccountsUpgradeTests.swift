@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import RecallCore
 
 /// A store written before accounts, with vectors beside its rows, upgrades with nothing lost:
@@ -25,16 +26,20 @@ import Testing
         try Schema.migrator.migrate(pool, upTo: "v7-memory-slots-set-qualifiers-aside")
         let vector = try #require(PetEncoder().vector(for: "puppy"))
         try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO chats (platform, source_id, title, created_at, updated_at, message_count, token_count)
-                VALUES ('claude', 'c1', 'Home', '2024-05-01 10:00:00.000', '2024-05-01 10:00:00.000', 1, 6)
-                """)
-            try db.execute(sql: """
-                INSERT INTO messages (chat_id, source_id, role, content, created_at, position)
-                VALUES (1, 'm1', 'user', 'My puppy chewed the sofa.', '2024-05-01 10:00:00.000', 0)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO chats (platform, source_id, title, created_at, updated_at, message_count, token_count)
+                    VALUES ('claude', 'c1', 'Home', '2024-05-01 10:00:00.000', '2024-05-01 10:00:00.000', 1, 6)
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO messages (chat_id, source_id, role, content, created_at, position)
+                    VALUES (1, 'm1', 'user', 'My puppy chewed the sofa.', '2024-05-01 10:00:00.000', 0)
+                    """)
             try db.execute(sql: "INSERT INTO vector_models (name) VALUES ('pet-test-v1')")
-            try db.execute(sql: "INSERT INTO message_vectors (message_id, model_id, vector) VALUES (1, 1, ?)", arguments: [Data(vector.bytes)])
+            try db.execute(
+                sql: "INSERT INTO message_vectors (message_id, model_id, vector) VALUES (1, 1, ?)",
+                arguments: [Data(vector.bytes)])
         }
         try pool.close()
 

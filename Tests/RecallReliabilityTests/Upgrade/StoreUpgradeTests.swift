@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Synchronization
 import Testing
+
 @testable import RecallCore
 
 /// Stores written by older and newer Recalls: an older one is backed up, then upgraded with
@@ -29,8 +30,11 @@ import Testing
         let store = try TemporaryStore()
         try store.makeFirstVersionStore()
         let recall = Recall(location: .file(store.path))
-        let message = ParsedMessage(sourceID: "m1", role: .user, text: "Packing list for the pasteis tour", activePosition: 0)
-        _ = try recall.importConversations([ParsedConversation(platform: .claude, sourceID: "new", title: "Packing", messages: [message])], label: "test")
+        let message = ParsedMessage(
+            sourceID: "m1", role: .user, text: "Packing list for the pasteis tour", activePosition: 0)
+        _ = try recall.importConversations(
+            [ParsedConversation(platform: .claude, sourceID: "new", title: "Packing", messages: [message])],
+            label: "test")
         #expect(try recall.search(SearchRequest(query: "pasteis", scope: .messages)).results.count == 2)
         #expect(try recall.search(SearchRequest(query: "packing", scope: .messages)).results.count == 1)
         let pool = try DatabasePool(path: store.path)
@@ -39,17 +43,21 @@ import Testing
         // message is indexed, once, and the old message's index survived.
         let occurrences = try pool.write { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, 'messages_fts', 'row')")
-            return try Row.fetchAll(db, sql: "SELECT term, cnt FROM temp.words WHERE term IN ('pack', 'list', 'tour', 'pastei')")
-                .reduce(into: [String: Int]()) { $0[$1[0]] = $1[1] }
+            return try Row.fetchAll(
+                db, sql: "SELECT term, cnt FROM temp.words WHERE term IN ('pack', 'list', 'tour', 'pastei')"
+            )
+            .reduce(into: [String: Int]()) { $0[$1[0]] = $1[1] }
         }
         #expect(occurrences == ["pack": 1, "list": 1, "tour": 1, "pastei": 2])
-        try pool.write { db in try db.execute(sql: "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')") }
+        try pool.write { db in try db.execute(sql: "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")
+        }
     }
 
     @Test func aPendingMigrationIsPrecededByABackupOfTheOldSchema() throws {
         let store = try TemporaryStore()
         try store.makeFirstVersionStore()
-        let upgrade = StoreUpgrade(migrator: Self.migratorWithExtraStep, identifiers: Schema.migrationIDs + ["test-extra-column"])
+        let upgrade = StoreUpgrade(
+            migrator: Self.migratorWithExtraStep, identifiers: Schema.migrationIDs + ["test-extra-column"])
         let pool = try DatabasePool(path: store.path)
         try upgrade.run(pool, location: .file(store.path))
         let upgradedColumns = try pool.read { db in try db.columns(in: "chats").map(\.name) }
@@ -65,8 +73,10 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let copy = try DatabaseQueue(path: backup)
         let (columns, backedUpTitle, integrity) = try copy.read { db in
-            (try db.columns(in: "chats").map(\.name), try String.fetchOne(db, sql: "SELECT title FROM chats"),
-             try String.fetchOne(db, sql: "PRAGMA integrity_check"))
+            (
+                try db.columns(in: "chats").map(\.name), try String.fetchOne(db, sql: "SELECT title FROM chats"),
+                try String.fetchOne(db, sql: "PRAGMA integrity_check")
+            )
         }
         #expect(!columns.contains("test_extra"))
         #expect(backedUpTitle == "Trip to Lisbon")
@@ -76,7 +86,8 @@ import Testing
     @Test func processesRacingToUpgradeOneStoreAllSucceed() throws {
         let store = try TemporaryStore()
         try store.makeFirstVersionStore()
-        let upgrade = StoreUpgrade(migrator: Self.migratorWithExtraStep, identifiers: Schema.migrationIDs + ["test-extra-column"])
+        let upgrade = StoreUpgrade(
+            migrator: Self.migratorWithExtraStep, identifiers: Schema.migrationIDs + ["test-extra-column"])
         let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             do {
@@ -99,18 +110,20 @@ import Testing
         try Schema.migrator.migrate(pool, upTo: "v4-message-index-written-by-import")
         // Stored when a trailing qualifier was part of the slot.
         try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO memories (content, normalized, type, confidence, created_at, updated_at, user_id, gist, slot)
-                VALUES ('The user hates Chinese food these days.', 'the user hates chinese food these days', 'preference', 0.8,
-                        '2024-01-01 00:00:00.000', '2024-01-01 00:00:00.000', 'default', 'user hate chinese food these day',
-                        'likes chinese food these day')
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO memories (content, normalized, type, confidence, created_at, updated_at, user_id, gist, slot)
+                    VALUES ('The user hates Chinese food these days.', 'the user hates chinese food these days', 'preference', 0.8,
+                            '2024-01-01 00:00:00.000', '2024-01-01 00:00:00.000', 'default', 'user hate chinese food these day',
+                            'likes chinese food these day')
+                    """)
         }
         try pool.close()
         let recall = Recall(location: .file(store.path))
         let liked = try recall.addMemory(AddMemoryRequest(content: "The user likes Chinese food."))
         #expect(liked.superseded == 1)
-        #expect(try recall.listMemories(MemoryListRequest()).memories.map(\.content) == ["The user likes Chinese food."])
+        #expect(
+            try recall.listMemories(MemoryListRequest()).memories.map(\.content) == ["The user likes Chinese food."])
     }
 
     @Test func aNewStoreIsNotBackedUp() throws {

@@ -1,0 +1,244 @@
+import Foundation
+import GRDB
+
+/// What storing one parsed conversation did.
+struct ChatUpsert: Sendable {
+    /// Whether the chat was new, changed or the same.
+    enum Outcome: Sendable { case added, updated, unchanged }
+    /// The chat's row id.
+    var chatID: Int64
+    /// Whether the chat was new, changed or the same.
+    var outcome: Outcome
+    /// Messages inserted.
+    var messagesAdded: Int
+    /// Messages whose stored row changed.
+    var messagesUpdated: Int
+}
+
+extension RecallDatabase {
+    /// Stores one conversation in its own transaction: wholly, or not at all.
+    func upsert(
+        _ parsed: ParsedConversation, importID: Int64?, bucket: String?, messageEncoder: (any TextEncoder)? = nil
+    ) throws -> ChatUpsert {
+        try upsert([parsed], run: ImportRun(existing: importID), bucket: bucket, messageEncoder: messageEncoder)[0]
+    }
+
+    /// Stores conversations in one transaction, so each chat is wholly present or absent and
+    /// an import commits once per batch rather than once per chat (every commit rewrites the
+    /// pages it touched and flushes the full-text index).
+    ///
+    /// Upserts by (platform, chat id, message id). Messages a newer export no longer has are
+    /// kept, moved off the active branch, so nothing already stored is lost.
+    ///
+    /// The import's row is created by the first chat added or updated (see `ImportRun`); a
+    /// batch of unchanged chats creates none.
+    ///
+    /// With an encoder, every visible message of a new or changed chat gets its vector in the
+    /// same transaction; the vectors are computed before it, on every core.
+    func upsert(
+        _ batch: [ParsedConversation], run: ImportRun, bucket: String?, messageEncoder: (any TextEncoder)? = nil
+    ) throws -> [ChatUpsert] {
+        let prepared = batch.map { parsed in
+            let conversation = parsed.withStorableDates
+            return (conversation, ConversationHash.of(conversation))
+        }
+        var vectors: MessageVectors?
+        if let messageEncoder {
+            // A chat this account stored with the same content needs no vectors (a re-import
+            // changes nothing); another account's copy of it is not this account's chat.
+            let stored = try read { db in
+                try prepared.map { conversation, hash in
+                    try String.fetchOne(
+                        db.cachedStatement(
+                            sql: "SELECT content_hash FROM chats WHERE account = ? AND platform = ? AND source_id = ?"),
+                        arguments: [account, conversation.platform.rawValue, conversation.sourceID]) == hash
+                }
+            }
+            vectors = MessageVectors(prepared.map(\.0), needed: stored.map { !$0 }, encoder: messageEncoder)
+        }
+        return try run.rollingBack {
+            try write { db in
+                let modelID = try vectors.map { try vectorModelID($0.model, db: db) }
+                return try prepared.enumerated().map { index, item in
+                    let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
+                    return try Self.upsert(
+                        item.0, hash: item.1, run: run, bucket: bucket, account: account, vectors: encoded, db: db)
+                }
+            }
+        }
+    }
+
+    private static func upsert(
+        _ conversation: ParsedConversation, hash: String, run: ImportRun, bucket: String?, account: String,
+        vectors: (bySource: [String: PackedVector?], modelID: Int64)?, db: Database
+    ) throws -> ChatUpsert {
+        let existing =
+            try ChatRecord
+            .filter(
+                Column("account") == account && Column("platform") == conversation.platform.rawValue
+                    && Column("source_id") == conversation.sourceID
+            )
+            .fetchOne(db)
+        if var chat = existing, let chatID = chat.id {
+            if chat.contentHash == hash {
+                if let bucket, chat.bucket != bucket {
+                    chat.bucket = bucket
+                    try chat.update(db)
+                }
+                return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
+            }
+            try run.id(in: db, account: account)
+            let counts = try mergeMessages(conversation.messages, into: chatID, vectors: vectors, db: db)
+            apply(conversation, hash: hash, to: &chat)
+            if let bucket { chat.bucket = bucket }
+            try chat.update(db)
+            return ChatUpsert(
+                chatID: chatID, outcome: .updated, messagesAdded: counts.added, messagesUpdated: counts.updated)
+        }
+        var chat = ChatRecord(
+            id: nil, platform: conversation.platform.rawValue, sourceId: conversation.sourceID, title: nil,
+            titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
+            importId: try run.id(in: db, account: account), messageCount: 0, tokenCount: 0,
+            contentHash: "", metadata: "{}", account: account)
+        apply(conversation, hash: hash, to: &chat)
+        try chat.insert(db)
+        let chatID = chat.id ?? 0
+        for parsed in conversation.messages {
+            var record = MessageRecord(parsed, chatID: chatID)
+            try record.insertCached(db)
+            try storeVector(of: parsed, rowID: record.id, vectors: vectors, db: db)
+        }
+        return ChatUpsert(
+            chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
+    }
+
+    private static func apply(_ conversation: ParsedConversation, hash: String, to chat: inout ChatRecord) {
+        let active = conversation.messages.filter { $0.activePosition != nil && !$0.hidden }
+        chat.title = conversation.title
+        chat.createdAt = conversation.createdAt ?? conversation.messages.compactMap(\.createdAt).min()
+        chat.updatedAt = conversation.updatedAt ?? conversation.messages.compactMap(\.createdAt).max() ?? chat.createdAt
+        chat.messageCount = active.count
+        chat.tokenCount = active.reduce(0) { $0 + TokenEstimate.tokens(in: $1.text) }
+        chat.contentHash = hash
+        chat.metadata = JSONColumn.encode(conversation.metadata)
+    }
+
+    /// Stores a message's precomputed vector, if the batch computed one for it.
+    private static func storeVector(
+        of parsed: ParsedMessage, rowID: Int64?, vectors: (bySource: [String: PackedVector?], modelID: Int64)?,
+        db: Database
+    ) throws {
+        guard let vectors, let rowID, let entry = vectors.bySource[parsed.sourceID] else { return }
+        try storeVector(entry, kind: .messages, rowID: rowID, modelID: vectors.modelID, db: db)
+    }
+
+    private static func mergeMessages(
+        _ messages: [ParsedMessage], into chatID: Int64, vectors: (bySource: [String: PackedVector?], modelID: Int64)?,
+        db: Database
+    ) throws -> (added: Int, updated: Int) {
+        var stored: [String: MessageRecord] = [:]
+        for record in try MessageRecord.filter(Column("chat_id") == chatID).fetchAll(db) {
+            stored[record.sourceId] = record
+        }
+        var added = 0
+        var updated = 0
+        for parsed in messages {
+            var record = MessageRecord(parsed, chatID: chatID)
+            guard let old = stored.removeValue(forKey: parsed.sourceID) else {
+                try record.insertCached(db)
+                try storeVector(of: parsed, rowID: record.id, vectors: vectors, db: db)
+                added += 1
+                continue
+            }
+            record.id = old.id
+            // Only changed columns are written, so the full-text triggers fire only for new text.
+            if old.searchText != record.searchText {
+                try record.updateChanges(db, from: old)
+                try CJKIndex.index(message: record.id ?? 0, text: record.searchText, db: db)
+                try storeVector(of: parsed, rowID: record.id, vectors: vectors, db: db)
+                updated += 1
+            } else if !old.matches(record) {
+                try record.updateChanges(db, from: old)
+                updated += 1
+            }
+        }
+        // Messages a newer export no longer has stay stored, off the active branch.
+        let gone = stored.values.compactMap(\.id)
+        if !gone.isEmpty {
+            try db.execute(
+                sql: "UPDATE messages SET position = NULL WHERE id IN (\(SQLText.placeholders(gone.count)))",
+                arguments: StatementArguments(gone))
+        }
+        return (added, updated)
+    }
+
+    /// One chat by public id, or a not-found error that says how to find ids.
+    func chatRecord(_ id: String, field: String = "id", db: Database) throws -> ChatRecord {
+        let rowID = try PublicID.chat.require(id, field: field)
+        guard let chat = try ChatRecord.fetchOne(db, key: rowID), chat.account == account else {
+            throw RecallError(.notFound, "No chat with id \(id). Use list_chats or search to find chat ids.")
+        }
+        return chat
+    }
+
+    /// Lists chats, pinned first, then most recently updated.
+    func listChats(_ request: ChatListRequest) throws -> ChatPage {
+        try read { db in
+            var conditions: [String] = ["account = ?"]
+            var arguments: StatementArguments = [account]
+            if let platform = request.platform {
+                conditions.append("platform = ?")
+                _ = arguments.append(contentsOf: [platform.rawValue])
+            }
+            if let title = request.title, !title.isEmpty {
+                conditions.append("COALESCE(title_override, title, '') LIKE ? ESCAPE '\\'")
+                _ = arguments.append(contentsOf: ["%" + SQLText.escapeLike(title) + "%"])
+            }
+            if let from = request.dateFrom {
+                conditions.append("COALESCE(updated_at, created_at) >= ?")
+                _ = arguments.append(contentsOf: [from])
+            }
+            if let to = request.dateTo {
+                conditions.append("COALESCE(created_at, updated_at) <= ?")
+                _ = arguments.append(contentsOf: [to])
+            }
+            if request.pinnedOnly { conditions.append("pinned = 1") }
+            if let importID = request.importID {
+                conditions.append("import_id = ?")
+                _ = arguments.append(contentsOf: [try PublicID.importRun.require(importID, field: "import_id")])
+            }
+            if let bucket = request.bucket {
+                conditions.append("bucket = ?")
+                _ = arguments.append(contentsOf: [bucket])
+            }
+            let whereClause = "WHERE " + conditions.joined(separator: " AND ")
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chats \(whereClause)", arguments: arguments) ?? 0
+            let offset = (request.page - 1) * request.pageSize
+            let rows = try ChatRecord.fetchAll(
+                db,
+                sql:
+                    "SELECT * FROM chats \(whereClause) ORDER BY pinned DESC, COALESCE(updated_at, created_at) DESC, id DESC LIMIT ? OFFSET ?",
+                arguments: arguments + [request.pageSize, offset])
+            let totalPages = total == 0 ? 0 : (total + request.pageSize - 1) / request.pageSize
+            return ChatPage(
+                items: rows.map(\.chat), page: request.page, pageSize: request.pageSize, total: total,
+                totalPages: totalPages)
+        }
+    }
+
+    /// Changes a chat's own fields.
+    ///
+    /// A rename survives later re-imports.
+    func updateChat(_ update: ChatUpdate) throws -> Chat {
+        try write { db in
+            var chat = try chatRecord(update.id, db: db)
+            if let title = update.title { chat.titleOverride = title.isEmpty ? nil : title }
+            if let pinned = update.pinned { chat.pinned = pinned }
+            if let bucket = update.bucket { chat.bucket = bucket.isEmpty ? nil : bucket }
+            if let tags = update.tags { chat.tags = JSONColumn.encode(JSONColumn.normalizedTags(tags)) }
+            try chat.update(db)
+            return chat.chat
+        }
+    }
+}

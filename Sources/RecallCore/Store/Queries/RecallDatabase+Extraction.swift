@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+
+extension RecallDatabase {
+    /// The visible active-branch messages of chats, as extractor inputs carrying their provenance
+    /// and their chat's bucket.
+    func extractionInputs(chatIDs: [Int64]) throws -> [ExtractionInput] {
+        try read { db in
+            try chatIDs.flatMap { chatID in
+                // Another account's chat reads as empty: no bucket, no messages.
+                let bucket = try String.fetchOne(
+                    db, sql: "SELECT bucket FROM chats WHERE id = ? AND account = ?", arguments: [chatID, account])
+                return try MessageRecord.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM messages WHERE chat_id = ? AND position IS NOT NULL AND hidden = 0
+                        AND chat_id IN (SELECT id FROM chats WHERE account = ?) ORDER BY position
+                        """,
+                    arguments: [chatID, account]
+                ).map { record in
+                    ExtractionInput(
+                        text: record.content, role: MessageRole(rawValue: record.role) ?? .user, date: record.createdAt,
+                        source: MemorySource(
+                            chatID: PublicID.chat.string(chatID), messageID: PublicID.message.string(record.id ?? 0)),
+                        bucket: bucket)
+                }
+            }
+        }
+    }
+
+    /// Chats cut into groups of about `messages` messages each (a longer chat is a group of its
+    /// own), in the order given, and the messages they hold in all: what an extraction reads one
+    /// group at a time.
+    ///
+    /// The counts are the chats' visible active-branch messages, which is what
+    /// `extractionInputs` reads.
+    func extractionGroups(_ chatIDs: [Int64], messages limit: Int) throws -> (groups: [[Int64]], messages: Int) {
+        let counts = try read { db in
+            try chatIDs.map {
+                try Int.fetchOne(
+                    db, sql: "SELECT message_count FROM chats WHERE id = ? AND account = ?", arguments: [$0, account])
+                    ?? 0
+            }
+        }
+        var groups: [[Int64]] = []
+        var current: [Int64] = []
+        var size = 0
+        for (chatID, count) in zip(chatIDs, counts) {
+            if !current.isEmpty, size + count > limit {
+                groups.append(current)
+                current = []
+                size = 0
+            }
+            current.append(chatID)
+            size += count
+        }
+        if !current.isEmpty { groups.append(current) }
+        return (groups, counts.reduce(0, +))
+    }
+
+    /// Stores extracted candidates in one transaction, deduplicating against current memories and
+    /// superseding the ones they contradict; each goes into its own bucket.
+    ///
+    /// A dry run does the
+    /// same and rolls it back, so the outcomes it reports are exactly what storing would do.
+    ///
+    /// Only the first `describing` candidates get their memory in the batch (reading it back
+    /// costs a query), so a long extraction lists a few and counts the rest.
+    func store(
+        _ candidates: [MemoryCandidate], userID: String, now: Date, dryRun: Bool = false, describing: Int = .max
+    ) throws -> MemoryBatch {
+        let body = { (db: Database) throws -> MemoryBatch in
+            try Self.store(candidates, userID: userID, now: now, describing: describing, into: self, db: db)
+        }
+        guard dryRun else { return try write(body) }
+        return try rolledBack(body)
+    }
+
+    /// Stores candidates with `database`'s rules into `db`, which may be another database with
+    /// the same schema (a dry run's scratch copy).
+    static func store(
+        _ candidates: [MemoryCandidate], userID: String, now: Date, describing: Int, into database: RecallDatabase,
+        db: Database
+    ) throws -> MemoryBatch {
+        var batch = MemoryBatch()
+        for (index, candidate) in candidates.enumerated() {
+            var draft = MemoryDraft(content: candidate.content, type: candidate.type, confidence: candidate.confidence)
+            draft.userID = userID
+            draft.bucket = candidate.bucket
+            draft.memoriesAt = candidate.memoriesAt
+            draft.sourceChatID = candidate.source.flatMap { PublicID.chat.rowID($0.chatID) }
+            draft.sourceMessageID = candidate.source?.messageID.flatMap { PublicID.message.rowID($0) }
+            let (record, outcome) = try database.insertMemory(draft, now: now, db: db)
+            batch.outcomes.append(outcome)
+            if index < describing { batch.memories.append(try database.memory(record, db: db)) }
+        }
+        return batch
+    }
+
+    /// Runs `body` in a transaction that is always rolled back.
+    private func rolledBack<T>(_ body: (Database) throws -> T) throws -> T {
+        // A dry run writes and rolls back, which a read-only store cannot do either.
+        if isReadOnly { throw readOnlyError }
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .rollback
+                }
+                guard let result else { throw RecallError(.internalError, "A dry run produced no result.") }
+                return result
+            }
+        } catch let error as RecallError {
+            throw error
+        } catch {
+            throw RecallError(.storeUnavailable, "The store could not be read for a dry run: \(Self.describe(error)).")
+        }
+    }
+
+    /// Checks that every chat id names a stored chat and returns the row ids.
+    func chatRowIDs(_ ids: [String], field: String) throws -> [Int64] {
+        try read { db in try ids.map { try chatRecord($0, field: field, db: db).id ?? 0 } }
+    }
+}

@@ -1,0 +1,11 @@
+import RecallCore
+
+/// `tools/list`: the twelve tools on one page, described for the negotiated revision.
+struct ListToolsMethod: MCPMethod {
+    static let name = "tools/list"
+    static let caching: ResultCaching? = .fixed
+
+    func plan(_ params: ListParams, in call: MethodCall) -> RequestPlan {
+        .singlePage(params) { call.session.tools.listResult(for: call.version) }
+    }
+}
