@@ -14,7 +14,7 @@ extension ImportTests {
         /// its parser: claiming decides which parser reads a file, not whether it succeeds.)
         static let notExports: Set<String> = [
             "chatgpt-shards/conversations.json.index", "chatgpt-shards/export_manifest.json",
-            "chatgpt-shards/user_settings.json",
+            "chatgpt-shards/user_settings.json", "durable-head-samples.json",
         ]
 
         /// Every bundled fixture file outside `semantic/`, relative to the fixtures folder.
