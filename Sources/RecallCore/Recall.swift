@@ -73,8 +73,8 @@ public final class Recall: Sendable {
         parent = other
     }
 
-    /// The account the CLI and the stdio server act as; data stored before accounts existed has it.
-    public static let localAccount = "local"
+    /// The account the CLI and the stdio server act as (`Account.local`).
+    public static let localAccount = Account.local
 
     /// The view of the same store that reads and writes only `account`'s data.
     ///
@@ -103,7 +103,7 @@ public final class Recall: Sendable {
         if let parent { return try parent.database().acting(as: account) }
         return try storage.withLock { cached in
             if let cached { return cached }
-            let opened = try RecallDatabase(location: location)
+            let opened = try RecallDatabase(location: location, signing: .languages)
             cached = opened
             return opened
         }

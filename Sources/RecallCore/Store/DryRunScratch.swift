@@ -25,7 +25,7 @@ final class DryRunScratch {
                 try db.execute(sql: "PRAGMA journal_mode = OFF")
                 try db.execute(sql: "PRAGMA synchronous = OFF")
             }
-            try Schema.migrator.migrate(queue)
+            try Schema.migrator(signing: database.signing).migrate(queue)
             try database.read { source in
                 try queue.write { target in
                     // The copy is only compared against, never searched: no full-text index for it.

@@ -20,12 +20,17 @@ final class RecallDatabase: Sendable {
     /// True when the file (or its folder, or its disk) cannot be written: reads are served,
     /// writes are refused with `readOnlyError`.
     let isReadOnly: Bool
-    /// Whose rows every query reads and writes (see `Recall.account`).
+    /// Whose rows every query reads and writes (see `Account`).
     let account: String
+    /// How a memory's signature is read: what deduplication and supersession compare.
+    let signing: FactSigning
 
     /// The same store seen by another account.
-    private init(writer: any DatabaseWriter, location: StoreLocation, isReadOnly: Bool, account: String) {
+    private init(
+        writer: any DatabaseWriter, location: StoreLocation, isReadOnly: Bool, account: String, signing: FactSigning
+    ) {
         self.writer = writer
+        self.signing = signing
         self.location = location
         self.isReadOnly = isReadOnly
         self.account = account
@@ -34,16 +39,19 @@ final class RecallDatabase: Sendable {
     /// This store as `account` sees it: the same connections, only that account's rows.
     func acting(as account: String) -> RecallDatabase {
         account == self.account
-            ? self : RecallDatabase(writer: writer, location: location, isReadOnly: isReadOnly, account: account)
+            ? self
+            : RecallDatabase(
+                writer: writer, location: location, isReadOnly: isReadOnly, account: account, signing: signing)
     }
 
     /// Opens (creating if needed) the store at a location and brings its schema up to date.
     ///
     /// A file that is not a Recall store is refused untouched (`StoreIdentity`); one that cannot
     /// be written is opened read-only.
-    init(location: StoreLocation) throws {
+    init(location: StoreLocation, signing: FactSigning) throws {
         self.location = location
-        self.account = Recall.localAccount
+        self.signing = signing
+        self.account = Account.local
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Another process may hold the write lock for a moment; wait instead of failing.
@@ -65,7 +73,7 @@ final class RecallDatabase: Sendable {
             case .file(let path):
                 try Self.prepareFile(at: path)
                 try StoreIdentity.check(path: path)
-                try Schema.upgrade.refuseIfNewer(path: path)
+                try Schema.upgrade(signing: signing).refuseIfNewer(path: path)
                 if Self.isWritable(path) {
                     writer = try Self.openPool(path, configuration: config)
                     Self.restrictPermissions(path)
@@ -84,7 +92,7 @@ final class RecallDatabase: Sendable {
         }
         isReadOnly = readOnly
         // A read-only store cannot be upgraded; what it holds is served as it is.
-        if !readOnly { try Schema.migrate(writer, location: location) }
+        if !readOnly { try Schema.migrate(writer, location: location, signing: signing) }
     }
 
     /// Opens the pool, trying again when another process holds the new store's lock.

@@ -20,7 +20,7 @@ struct TemporaryStore {
     /// that version's own terms (plain SQL, as a release of that time wrote them).
     func makeFirstVersionStore() throws {
         let pool = try DatabasePool(path: path)
-        try Schema.migrator.migrate(pool, upTo: Schema.migrationIDs[0])
+        try Schema.migrator(signing: .languages).migrate(pool, upTo: Schema.migrationIDs[0])
         try pool.write { db in
             try db.execute(
                 sql:

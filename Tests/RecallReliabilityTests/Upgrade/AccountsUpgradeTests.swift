@@ -23,7 +23,7 @@ import Testing
     @Test func aStoreWithVectorsFromBeforeAccountsKeepsThemForTheLocalAccount() throws {
         let store = try TemporaryStore()
         let pool = try DatabasePool(path: store.path)
-        try Schema.migrator.migrate(pool, upTo: "v7-memory-slots-set-qualifiers-aside")
+        try Schema.migrator(signing: .languages).migrate(pool, upTo: "v7-memory-slots-set-qualifiers-aside")
         let vector = try #require(PetEncoder().vector(for: "puppy"))
         try pool.write { db in
             try db.execute(

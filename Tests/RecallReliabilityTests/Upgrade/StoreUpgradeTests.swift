@@ -107,7 +107,7 @@ import Testing
     @Test func memoriesStoredBeforeTakeTheSlotsTheyWouldGetNow() throws {
         let store = try TemporaryStore()
         let pool = try DatabasePool(path: store.path)
-        try Schema.migrator.migrate(pool, upTo: "v4-message-index-written-by-import")
+        try Schema.migrator(signing: .languages).migrate(pool, upTo: "v4-message-index-written-by-import")
         // Stored when a trailing qualifier was part of the slot.
         try pool.write { db in
             try db.execute(
@@ -136,7 +136,7 @@ import Testing
         let store = try TemporaryStore()
         try store.makeFirstVersionStore()
         let pool = try DatabasePool(path: store.path)
-        try Schema.migrator.migrate(pool)
+        try Schema.migrator(signing: .languages).migrate(pool)
         try pool.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
@@ -163,7 +163,7 @@ import Testing
 
     /// Today's migrations plus one more, standing in for the next release's.
     static var migratorWithExtraStep: DatabaseMigrator {
-        var migrator = Schema.migrator
+        var migrator = Schema.migrator(signing: .languages)
         migrator.registerMigration("test-extra-column") { db in
             try db.alter(table: "chats") { t in t.add(column: "test_extra", .text) }
         }

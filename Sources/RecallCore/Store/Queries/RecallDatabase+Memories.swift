@@ -8,7 +8,7 @@ extension RecallDatabase {
     ///
     /// Memories are compared within one user and bucket.
     func insertMemory(_ draft: MemoryDraft, now: Date, db: Database) throws -> (MemoryRecord, MemoryInsertOutcome) {
-        var record = MemoryRecord(draft: draft, now: now)
+        var record = MemoryRecord(draft: draft, now: now, signing: signing)
         record.account = account
         // Re-reading a message already read is not new evidence, whatever became of its memory.
         if let known = try knownEvidence(record, db: db) { return (known, .known(known.id ?? 0)) }
@@ -23,8 +23,8 @@ extension RecallDatabase {
                     "SELECT * FROM memories WHERE account = ? AND user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
                 arguments: [account, draft.userID, draft.bucket, slot])
         {
-            let value = FactSignature(record.content).value
-            if FactSignature(holder.content).value == value {
+            let value = signing(record.content).value
+            if signing(holder.content).value == value {
                 try merge(draft, into: &holder, now: now, db: db)
                 return (holder, .merged(holder.id ?? 0))
             }
@@ -187,7 +187,7 @@ extension RecallDatabase {
             var target = old
             if let content = update.content, content != old.content {
                 target.id = nil
-                target.setContent(content)
+                target.setContent(content, signing: signing)
                 target.createdAt = now
                 target.supersedes = old.id
                 target.supersededBy = nil

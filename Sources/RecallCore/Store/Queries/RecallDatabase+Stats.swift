@@ -40,7 +40,7 @@ extension RecallDatabase {
             return StoreStats(
                 path: location.displayPath,
                 sizeBytes: Self.fileSize(location),
-                schemaVersion: try Schema.migrator.appliedIdentifiers(db).count,
+                schemaVersion: try Schema.migrator(signing: signing).appliedIdentifiers(db).count,
                 chats: try count("SELECT COUNT(*) FROM chats WHERE account = ?"),
                 messages: try count("SELECT COALESCE(SUM(message_count), 0) FROM chats WHERE account = ?"),
                 hiddenMessages: stored?[1] ?? 0,

@@ -27,7 +27,7 @@ extension RecallDatabase {
     ) throws -> (MemoryRecord, MemoryInsertOutcome) {
         var newer = current
         while let olderID = newer.supersedes, var older = try MemoryRecord.fetchOne(db, key: olderID) {
-            if older.slot == record.slot, FactSignature(older.content).value == value {
+            if older.slot == record.slot, signing(older.content).value == value {
                 try merge(draft, into: &older, now: now, db: db)
                 return (older, .merged(older.id ?? 0))
             }

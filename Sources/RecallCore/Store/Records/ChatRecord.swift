@@ -22,8 +22,8 @@ struct ChatRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var tokenCount: Int
     var contentHash: String
     var metadata: String
-    /// The account that owns the row (see `Recall.account`).
-    var account: String = Recall.localAccount
+    /// The account that owns the row (see `Account`).
+    var account: String = Account.local
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

@@ -20,8 +20,8 @@ struct ImportRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var skipped: Int = 0
     var memoriesExtracted: Int = 0
     var diagnostics: String = "[]"
-    /// The account that owns the row (see `Recall.account`).
-    var account: String = Recall.localAccount
+    /// The account that owns the row (see `Account`).
+    var account: String = Account.local
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

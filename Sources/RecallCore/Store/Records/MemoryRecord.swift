@@ -46,8 +46,8 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var gist: String?
     /// `FactSignature.slot`: memories with the same slot and another value contradict each other.
     var slot: String?
-    /// The account that owns the row (see `Recall.account`).
-    var account: String = Recall.localAccount
+    /// The account that owns the row (see `Account`).
+    var account: String = Account.local
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -102,8 +102,8 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var statedAt: Date { memoriesAt ?? createdAt }
 
     /// Sets the content and everything derived from it.
-    mutating func setContent(_ text: String) {
-        let signature = FactSignature(text)
+    mutating func setContent(_ text: String, signing: FactSigning) {
+        let signature = signing(text)
         content = text
         normalized = Self.normalize(text)
         gist = signature.gist.isEmpty ? nil : signature.gist
@@ -113,7 +113,7 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
 extension MemoryRecord {
     /// A new row for a draft, not yet inserted.
-    init(draft: MemoryDraft, now: Date) {
+    init(draft: MemoryDraft, now: Date, signing: FactSigning) {
         self.init(
             id: nil, content: "", normalized: "", type: draft.type.rawValue,
             confidence: min(1, max(0, draft.confidence)),
@@ -123,6 +123,6 @@ extension MemoryRecord {
             imageRef: draft.imageRef, imageDescription: draft.imageDescription, sourceChatId: draft.sourceChatID,
             sourceMessageId: draft.sourceMessageID, pinned: false, createdAt: now, updatedAt: now,
             supersedes: nil, supersededBy: nil, gist: nil, slot: nil)
-        setContent(draft.content)
+        setContent(draft.content, signing: signing)
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 /// belong to the local account), and the server's API keys and rate-limit counters get tables.
 enum AccountsMigration {
     static func run(_ db: Database) throws {
-        let local = Recall.localAccount
+        let local = Account.local
         for table in ["imports", "memories"] {
             try db.alter(table: table) { t in t.add(column: "account", .text).notNull().defaults(to: local) }
         }
@@ -62,7 +62,7 @@ enum AccountsMigration {
         rebuilt.replaceSubrange(
             keyRange,
             with:
-                #""account" TEXT NOT NULL DEFAULT '\#(Recall.localAccount)', UNIQUE("account", "platform", "source_id")"#
+                #""account" TEXT NOT NULL DEFAULT '\#(Account.local)', UNIQUE("account", "platform", "source_id")"#
         )
         rebuilt.replaceSubrange(rebuilt.range(of: #""chats""#) ?? nameRange, with: #""chats_v8""#)
         try db.execute(sql: rebuilt)

@@ -15,8 +15,9 @@ enum Schema {
         "v8-accounts-api-keys-rate-limits",
     ]
 
-    /// The migrator, written in database terms (string table names, not record types).
-    static var migrator: DatabaseMigrator {
+    /// The migrator, written in database terms (string table names, not record types); the
+    /// migrations that sign the memories already stored read their signatures with `signing`.
+    static func migrator(signing: FactSigning) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-chats-messages-memories") { db in
             try db.create(table: "imports") { t in
@@ -176,7 +177,7 @@ enum Schema {
             try db.create(index: "memories_user_slot", on: "memories", columns: ["user_id", "slot"])
             // Memories stored before get theirs now, so they take part in deduplication at once.
             for row in try Row.fetchAll(db, sql: "SELECT id, content FROM memories") {
-                let signature = FactSignature(row["content"] as String)
+                let signature = signing(row["content"] as String)
                 try db.execute(
                     sql: "UPDATE memories SET gist = ?, slot = ? WHERE id = ?",
                     arguments: [signature.gist, signature.slot, row["id"] as Int64])
@@ -221,7 +222,7 @@ enum Schema {
             // TypeScript): memories stored before get the slot they would get now, so a later
             // statement supersedes or merges with them.
             for row in try Row.fetchAll(db, sql: "SELECT id, content FROM memories") {
-                let signature = FactSignature(row["content"] as String)
+                let signature = signing(row["content"] as String)
                 try db.execute(
                     sql: "UPDATE memories SET slot = ? WHERE id = ?", arguments: [signature.slot, row["id"] as Int64])
             }
@@ -233,15 +234,17 @@ enum Schema {
     }
 
     /// The upgrade procedure over this build's migrations.
-    static var upgrade: StoreUpgrade { StoreUpgrade(migrator: migrator, identifiers: migrationIDs) }
+    static func upgrade(signing: FactSigning) -> StoreUpgrade {
+        StoreUpgrade(migrator: migrator(signing: signing), identifiers: migrationIDs)
+    }
 
     /// Brings a store up to date, refusing one written by a newer Recall (left untouched), and
     /// writing a backup copy next to a store that held data before any migration changes it.
     ///
     /// Safe when several processes open the same store at once: see `StoreUpgrade`.
-    static func migrate(_ writer: any DatabaseWriter, location: StoreLocation) throws {
+    static func migrate(_ writer: any DatabaseWriter, location: StoreLocation, signing: FactSigning) throws {
         do {
-            try upgrade.run(writer, location: location)
+            try upgrade(signing: signing).run(writer, location: location)
         } catch let error as RecallError {
             throw error
         } catch {

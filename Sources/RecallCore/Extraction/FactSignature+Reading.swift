@@ -1,21 +1,7 @@
 import Foundation
 
-/// What a memory says, reduced to compare it with others: the same gist means the same fact in
-/// other words; the same slot with another value means a contradiction.
-///
-/// ```swift
-/// FactSignature("The user really loves Rust!").gist == FactSignature("the user loves rust").gist   // true
-/// FactSignature("The user lives in Oslo.").slot == FactSignature("The user lives in Bergen.").slot // "residence"
-/// ```
-public struct FactSignature: Sendable, Equatable {
-    /// The content words in order, without articles, intensifiers and pronoun variants, lightly
-    /// stemmed: "The user really loves the TypeScript language" → "user love typescript language".
-    public let gist: String
-    /// What the fact is about when only one version can be current ("residence", "likes chinese food").
-    public let slot: String?
-    /// The slot's value ("bergen", "+" for likes, "-" for dislikes).
-    public let value: String?
-
+/// Reading a signature from a memory's words, with the languages' gist stop words and slot rules.
+extension FactSignature {
     /// The signature of a memory's content, read with every language's tables.
     public init(_ content: String) {
         self.init(content, languages: ExtractionLanguage.all)
@@ -24,7 +10,7 @@ public struct FactSignature: Sendable, Equatable {
     init(_ content: String, languages: [ExtractionLanguage]) {
         let normalized = Self.normalize(content)
         let stopWords = languages.reduce(into: Set<String>()) { $0.formUnion($1.gistStopWords) }
-        gist = Self.gist(of: normalized, stopWords: stopWords)
+        let gist = Self.gist(of: normalized, stopWords: stopWords)
         var slot: String?
         var value: String?
         search: for language in languages {
@@ -42,24 +28,7 @@ public struct FactSignature: Sendable, Equatable {
                 break search
             }
         }
-        self.slot = slot
-        self.value = value
-    }
-
-    /// Lowercased, with everything but letters and digits turned into single spaces.
-    public static func normalize(_ content: String) -> String {
-        var result = ""
-        var pendingSpace = false
-        for scalar in content.lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
-                if pendingSpace, !result.isEmpty { result.append(" ") }
-                result.unicodeScalars.append(scalar)
-                pendingSpace = false
-            } else {
-                pendingSpace = true
-            }
-        }
-        return result
+        self.init(gist: gist, slot: slot, value: value)
     }
 
     /// A normalised memory without the qualifiers that end it or follow its subject's first word
@@ -119,4 +88,9 @@ public struct FactSignature: Sendable, Equatable {
         }
         return word
     }
+}
+
+extension FactSigning {
+    /// Signatures read with every language's tables: what the store deduplicates by.
+    public static let languages = FactSigning { FactSignature($0) }
 }
