@@ -38,10 +38,12 @@ struct ChatHistoryRoutes: Sendable {
             let skip = try query.int("skip", default: 0, in: 0...1_000_000)
             let memories: [Memory]
             if let text = query.string("query") {
+                // A ranking is read in pages; skipping deep into one re-ranks to that depth.
+                guard skip <= Self.deepestRankedSkip else {
+                    throw APIError.invalid("skip", "With query, skip goes up to \(Self.deepestRankedSkip)")
+                }
                 memories = try await CoreWork.run {
-                    let hits = try caller.recall.search(SearchRequest(query: text, scope: .memories, limit: 5 + skip))
-                        .results.dropFirst(skip)
-                    return try hits.map { try caller.recall.memory(id: $0.id) }
+                    try Self.relevantMemories(caller.recall, query: text, skip: skip, count: 5)
                 }
             } else if try query.bool("latest") {
                 let count = try query.int("count", default: 10, in: 1...100)
@@ -68,6 +70,22 @@ struct ChatHistoryRoutes: Sendable {
             }
             return JSONBody.response(.ok, JSONValue.object(["data": .array(data), "count": .int(Int64(data.count))]))
         }
+    }
+
+    /// How deep into a query's ranking `skip` may reach.
+    static let deepestRankedSkip = 10_000
+
+    /// The memories most relevant to `query` after skipping `skip`, walking the ranking's pages.
+    static func relevantMemories(_ recall: Recall, query: String, skip: Int, count: Int) throws -> [Memory] {
+        var hits: [SearchHit] = []
+        var cursor: String?
+        repeat {
+            let page = try recall.search(
+                SearchRequest(query: query, scope: .memories, limit: Limits.searchResults.upperBound, cursor: cursor))
+            hits += page.results
+            cursor = page.nextCursor
+        } while cursor != nil && hits.count < skip + count
+        return try hits.dropFirst(skip).prefix(count).map { try recall.memory(id: $0.id) }
     }
 
     /// Newest memories after skipping `skip`, walking cursor pages.

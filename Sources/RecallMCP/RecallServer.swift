@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The MCP server: JSON-RPC 2.0 over stdio (or any `MessageTransport`), serving the twelve
+/// The MCP server: JSON-RPC 2.0 over stdio (or any `MessageTransport`), serving the
 /// Recall tools, chat and memory resources, and the `recall_context` prompt.
 ///
 /// ```swift

@@ -25,6 +25,29 @@ import Testing
         #expect(latest.json?["data"]?[0]?["content_type"] == "text")
     }
 
+    @Test func relevantMemoriesPageDeeperThanOneRanking() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let key = try server.key("alice")
+        let alice = server.recall.acting(as: "alice")
+        var saved: Set<String> = []
+        for index in 0..<106 {
+            let added = try alice.addMemory(AddMemoryRequest(content: "Zanzibar note number \(index)."))
+            saved.formUnion(added.memories.map(\.id))
+        }
+        #expect(saved.count == 106)
+        // 106 matches: skip 103 leaves the last three, past the first 100-hit page of the ranking.
+        let tail = try await server.get("/api/memory?query=zanzibar&skip=103", key: key)
+        #expect(tail.status == .ok, "\(tail.text)")
+        #expect(tail.json?["count"] == 3)
+        let head = try await server.get("/api/memory?query=zanzibar&skip=0", key: key)
+        let ids = (head.json?["data"]?.arrayValue ?? []) + (tail.json?["data"]?.arrayValue ?? [])
+        let found = Set(ids.compactMap { $0["id"]?.stringValue })
+        #expect(found.count == 8 && found.isSubset(of: saved))
+        let tooDeep = try await server.get("/api/memory?query=zanzibar&skip=10001", key: key)
+        #expect(tooDeep.status == .badRequest)
+    }
+
     @Test func errorsHaveTheServicesShape() async throws {
         let server = try await TestServer.start { $0.maxUploadBytes = 1024 }
         defer { Task { await server.stop() } }

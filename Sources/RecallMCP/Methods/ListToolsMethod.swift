@@ -1,6 +1,6 @@
 import RecallCore
 
-/// `tools/list`: the twelve tools on one page, described for the negotiated revision.
+/// `tools/list`: every tool on one page, described for the negotiated revision.
 struct ListToolsMethod: MCPMethod {
     static let name = "tools/list"
     static let caching: ResultCaching? = .fixed

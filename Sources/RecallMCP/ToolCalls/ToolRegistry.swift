@@ -13,7 +13,7 @@ struct ToolRegistry: Sendable {
     /// hard-fail at 1 MB.
     static let maximumResultCharacters = Limits.toolResultCharacters
 
-    /// The twelve Recall tools, in the order `tools/list` shows them.
+    /// The Recall tools, in the order `tools/list` shows them.
     static let standardTools: [any RecallTool] = [
         SearchTool(), GetContextTool(), AddMemoryTool(), ListMemoriesTool(), UpdateMemoryTool(), ForgetTool(),
         ImportChatsTool(), ListChatsTool(), GetConversationTool(), UpdateChatTool(), ExtractMemoriesTool(),
