@@ -13,6 +13,7 @@ struct RecallBench: AsyncParsableCommand {
             ExtractionCommand.self,
             DurableFactsCommand.self,
             SpeedCommand.self,
+            InstructionsCommand.self,
             ExtractionLoadCommand.self,
             StaticCommand.self,
             TransformerCommand.self,

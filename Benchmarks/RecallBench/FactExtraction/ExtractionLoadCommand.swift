@@ -24,7 +24,7 @@ struct ExtractionLoadCommand: ParsableCommand {
     var probeInterval = 250
 
     func run() throws {
-        let binary = try recallBinary()
+        let binary = try SpeedCommand.recallBinary(recall)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let export = (work as NSString).appendingPathComponent("chatgpt-facts-\(megabytes)MB.json")
         if !FileManager.default.fileExists(atPath: export) {
@@ -75,19 +75,6 @@ struct ExtractionLoadCommand: ParsableCommand {
         print(
             "searches answered while it ran: \(searches.summary), longest \(String(format: "%.0f ms", searches.percentile(1)))"
         )
-    }
-
-    private func recallBinary() throws -> String {
-        if let recall { return recall }
-        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-            "recall"
-        ).path
-        guard FileManager.default.isExecutableFile(atPath: sibling) else {
-            throw ValidationError(
-                "No recall binary at \(sibling); build it (swift build -c release --product recall) or pass --recall PATH."
-            )
-        }
-        return sibling
     }
 
     private static func seconds(since start: UInt64) -> Double {

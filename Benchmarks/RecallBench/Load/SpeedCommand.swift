@@ -46,7 +46,7 @@ struct SpeedCommand: ParsableCommand {
     ]
 
     func run() throws {
-        let binary = try recallBinary()
+        let binary = try Self.recallBinary(recall)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let probe = ServerProbe(binary: binary)
         var rows: [(String, [String])] = []
@@ -187,7 +187,8 @@ struct SpeedCommand: ParsableCommand {
         return (seconds, value)
     }
 
-    private func recallBinary() throws -> String {
+    /// `recall` when given, else the binary next to recall-bench.
+    static func recallBinary(_ recall: String?) throws -> String {
         if let recall { return recall }
         let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
             "recall"
@@ -201,14 +202,20 @@ struct SpeedCommand: ParsableCommand {
     }
 
     /// A store path with nothing at it yet.
-    private func freshStore(_ name: String) throws -> String {
+    private func freshStore(_ name: String) throws -> String { try Self.freshStore(name, work: work) }
+
+    /// A store path under `work` with nothing at it yet.
+    static func freshStore(_ name: String, work: String) throws -> String {
         let path = (work as NSString).appendingPathComponent("\(name).sqlite")
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         return path
     }
 
     /// A generated export of `megabytes` MB, reused when an earlier run left it.
-    private func exportFile(megabytes: Int) throws -> String {
+    private func exportFile(megabytes: Int) throws -> String { try Self.exportFile(megabytes: megabytes, work: work) }
+
+    /// A generated export of `megabytes` MB under `work`, reused when an earlier run left it.
+    static func exportFile(megabytes: Int, work: String) throws -> String {
         let path = (work as NSString).appendingPathComponent("chatgpt-\(megabytes)MB.json")
         if !FileManager.default.fileExists(atPath: path) {
             let written = try ChatGPTExportWriter.write(megabytes: megabytes, to: path)

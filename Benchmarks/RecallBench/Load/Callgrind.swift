@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs a command under `valgrind --tool=callgrind` and reads the instructions it executed.
+enum Callgrind {
+    /// Whether valgrind is on the PATH.
+    static var available: Bool {
+        (try? run("/usr/bin/env", ["valgrind", "--version"], input: nil).status) == 0
+    }
+
+    /// A copy of `binary` without its debug sections, written under `work`: valgrind's reader
+    /// gives up on the full binary's debug information (the embedded models make it large), and
+    /// counts need no symbols.
+    static func prepare(_ binary: String, work: String) throws -> String {
+        let copy = (work as NSString).appendingPathComponent("recall-callgrind")
+        let result = try run("/usr/bin/env", ["strip", "--strip-debug", "-o", copy, binary], input: nil)
+        guard result.status == 0 else {
+            throw CallgrindError(arguments: ["strip", binary], status: result.status, tail: result.errors)
+        }
+        return copy
+    }
+
+    /// Instructions the command executed (all threads), fed `input` on stdin.
+    static func count(_ binary: String, _ arguments: [String], input: Data? = nil, work: String) throws -> Int {
+        let output = (work as NSString).appendingPathComponent("callgrind.out")
+        let result = try run(
+            "/usr/bin/env", ["valgrind", "--tool=callgrind", "--callgrind-out-file=\(output)", binary] + arguments,
+            input: input)
+        try? FileManager.default.removeItem(atPath: output)
+        // callgrind ends with "==pid== Collected : N" on stderr.
+        guard result.status == 0,
+            let line = result.errors.split(separator: "\n").last(where: { $0.contains("Collected :") }),
+            let total = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
+        else {
+            throw CallgrindError(arguments: arguments, status: result.status, tail: String(result.errors.suffix(400)))
+        }
+        return total
+    }
+
+    private static func run(_ executable: String, _ arguments: [String], input: Data?) throws -> (
+        status: Int32, errors: String
+    ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdin = Pipe()
+        let stderr = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr
+        try process.run()
+        if let input {
+            // Written while stderr is drained elsewhere would be tidier; inputs here are small.
+            try stdin.fileHandleForWriting.write(contentsOf: input)
+            try stdin.fileHandleForWriting.close()
+        }
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errors, as: UTF8.self))
+    }
+}
+
+/// A callgrind run that did not finish or printed no total.
+struct CallgrindError: Error, CustomStringConvertible {
+    let arguments: [String]
+    let status: Int32
+    let tail: String
+
+    var description: String {
+        "valgrind --tool=callgrind recall \(arguments.joined(separator: " ")) exited \(status): \(tail)"
+    }
+}
