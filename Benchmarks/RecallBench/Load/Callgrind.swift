@@ -8,10 +8,10 @@ enum Callgrind {
     }
 
     /// A copy of `binary` without its debug sections, written under `work`: valgrind's reader
-    /// gives up on the full binary's debug information (the embedded models make it large), and
+    /// gives up on the full binaries' debug information (the embedded models make them large), and
     /// counts need no symbols.
-    static func prepare(_ binary: String, work: String) throws -> String {
-        let copy = (work as NSString).appendingPathComponent("recall-callgrind")
+    static func prepare(_ binary: String, work: String, name: String) throws -> String {
+        let copy = (work as NSString).appendingPathComponent(name)
         let result = try run("/usr/bin/env", ["strip", "--strip-debug", "-o", copy, binary], input: nil)
         guard result.status == 0 else {
             throw CallgrindError(arguments: ["strip", binary], status: result.status, tail: result.errors)

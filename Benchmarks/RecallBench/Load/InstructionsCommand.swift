@@ -6,14 +6,14 @@ import RecallCore
 /// repeat for the same binary and input whatever else the machine is doing, so a change can be
 /// judged without a quiet machine.
 ///
-/// A search figure is one `recall search` process less the same process searching, by words
-/// alone, for a word found nowhere: start-up and opening the store are not counted, but what a
-/// running server pays once (loading vectors, first use of each code path) is. `recall serve`
-/// itself does not run under valgrind 3.19, which crashes on its dispatch thread.
+/// A call's figure is the difference of two in-process runs on the same store — the calls once to
+/// warm up, and the same followed by one measured round — so start-up, opening the store and
+/// one-time costs are not counted. (`recall serve` parks its main thread in `dispatch_main`,
+/// which valgrind 3.19 cannot run; `recall-bench search-probe` calls the same core.)
 struct InstructionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "instructions",
-        abstract: "Instruction counts (valgrind callgrind) of import and search by the built recall binary."
+        abstract: "Instruction counts (valgrind callgrind) of import, search and list_memories."
     )
 
     @Option(help: "The recall executable (default: the one next to recall-bench).")
@@ -31,7 +31,7 @@ struct InstructionsCommand: ParsableCommand {
     @Option(help: "Memories in the search store.")
     var memories = 2_000
 
-    @Option(help: "Queries per search figure (a process each).")
+    @Option(help: "Calls per figure.")
     var calls = 20
 
     func run() throws {
@@ -39,7 +39,7 @@ struct InstructionsCommand: ParsableCommand {
             throw ValidationError("valgrind is not installed (apt-get install valgrind).")
         }
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let binary = try Callgrind.prepare(try SpeedCommand.recallBinary(recall), work: work)
+        let binary = try Callgrind.prepare(try SpeedCommand.recallBinary(recall), work: work, name: "recall-callgrind")
         if importSize > 0 {
             let export = try SpeedCommand.exportFile(megabytes: importSize, work: work)
             let store = try SpeedCommand.freshStore("callgrind-import", work: work)
@@ -58,29 +58,26 @@ struct InstructionsCommand: ParsableCommand {
             FileManager.default.createFile(atPath: filled, contents: Data())
         }
         var text = SyntheticText(seed: 11)
-        let queries = (0..<calls).map { _ in text.query() }
-        // Start-up and opening the store: the same process with a word found nowhere, words alone.
-        let base = try Callgrind.count(
-            binary, ["search", "--db", store, "--json", "--no-semantic", Self.absentWord], work: work)
-        print("recall search, start-up and opening the store: \(Self.format(base)) instructions")
+        let queries = (work as NSString).appendingPathComponent("callgrind-queries.txt")
+        try (0..<calls).map { _ in text.query() }.joined(separator: "\n").write(
+            toFile: queries, atomically: true, encoding: .utf8)
+        // This benchmark's own binary runs the calls in-process, warm, as a server would.
+        let probe = try Callgrind.prepare(CommandLine.arguments[0], work: work, name: "recall-bench-callgrind")
+        let figures: [(String, [String])] = [
+            ("search", []), ("search --scope memories", ["--scope", "memories"]),
+            ("list_memories, limit 10", ["--listing"]),
+        ]
         for mode in [["--no-semantic"], []] {
-            let modeLabel = mode.isEmpty ? "semantic" : "--no-semantic"
-            for scope in ["all", "memories"] {
-                var each: [Int] = []
-                for query in queries {
-                    let search = ["search", "--db", store, "--json", "--scope", scope] + mode + [query]
-                    each.append(try Callgrind.count(binary, search, work: work) - base)
-                }
-                each.sort()
+            for (name, extra) in figures {
+                let arguments = ["search-probe", "--db", store, "--queries", queries] + extra + mode
+                let warm = try Callgrind.count(probe, arguments, work: work)
+                let total = try Callgrind.count(probe, arguments + ["--measured", "1"], work: work)
                 print(
-                    "recall search --scope \(scope), \(label), \(modeLabel): median \(Self.format(each[each.count / 2])), "
-                        + "max \(Self.format(each.last ?? 0)) instructions above that (\(calls) queries)")
+                    "\(name), \(label), \(mode.isEmpty ? "semantic" : "--no-semantic"): "
+                        + "\(Self.format((total - warm) / calls)) instructions per call (mean of \(calls), warm)")
             }
         }
     }
-
-    /// A word no generated text holds.
-    private static let absentWord = "qzxvqzxv"
 
     private static func format(_ count: Int) -> String {
         count >= 1_000_000 ? String(format: "%.1fM", Double(count) / 1e6) : String(format: "%.0fk", Double(count) / 1e3)
