@@ -16,9 +16,8 @@ extension Recall {
         }
         let lexical = ranker.rank(termScores: scores, neighbours: { _ in [] })
         guard !semantic.memoryEncoders.isEmpty else {
-            return try lexical.prefix(count).compactMap {
-                try database.memoryHit(id: $0.key, score: $0.score, words: words, matchedBy: [.keyword])
-            }
+            return try database.memoryHits(
+                lexical.prefix(count).map { .init(key: $0.key, score: $0.score, matchedBy: [.keyword]) }, words: words)
         }
         let fusion = semantic.fusion
         let wordScores = Dictionary(lexical.map { ($0.key, $0.score) }, uniquingKeysWith: max)
@@ -71,13 +70,14 @@ extension Recall {
                 ranked[index].score = ceiling
             }
         }
-        return try ranked.prefix(count).compactMap { item in
+        let requests = ranked.prefix(count).map { item in
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.id] != nil { evidence.append(.keyword) }
             if found.contains(item.id), wordScores[item.id] == nil || (meaning[item.id] ?? 0) >= fusion.evident {
                 evidence.append(.meaning)
             }
-            return try database.memoryHit(id: item.id, score: item.score, words: words, matchedBy: evidence)
+            return RecallDatabase.HitRequest(key: item.id, score: item.score, matchedBy: evidence)
         }
+        return try database.memoryHits(requests, words: words)
     }
 }

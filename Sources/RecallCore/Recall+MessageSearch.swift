@@ -56,21 +56,16 @@ extension Recall {
             )
         }
         let boosted = boost(fused, facts: facts, tokens: tokens, dates: dates, ranker: ranker)
-        var hits: [SearchHit] = []
-        for item in boosted where hits.count < count {
+        let requests = boosted.lazy.map { item in
             var evidence: [SearchHit.Evidence] = []
             if wordScores[item.key] != nil { evidence.append(.keyword) }
             let byMeaning = max(meaning[item.key] ?? 0, provenance[item.key] ?? 0)
             if byMeaning > fusion.related, wordScores[item.key] == nil || byMeaning >= fusion.evident {
                 evidence.append(.meaning)
             }
-            if let hit = try database.messageHit(
-                at: item.key, score: item.score, words: words, filters: filters, matchedBy: evidence)
-            {
-                hits.append(hit)
-            }
+            return RecallDatabase.HitRequest(key: item.key, score: item.score, matchedBy: evidence)
         }
-        return hits
+        return try database.messageHits(requests, count: count, words: words, filters: filters)
     }
 
     /// Turns that memories related to the query were extracted from, with those memories' best
@@ -110,15 +105,10 @@ extension Recall {
         // places that turn out to hold hidden messages.
         let head = Array(ranked.prefix(count * 3 + 20))
         let facts = try database.turnFacts(at: head.map(\.key))
-        var hits: [SearchHit] = []
-        for item in boost(head, facts: facts, tokens: tokens, dates: dates, ranker: ranker) where hits.count < count {
-            if let hit = try database.messageHit(
-                at: item.key, score: item.score, words: words, filters: filters, matchedBy: [.keyword])
-            {
-                hits.append(hit)
-            }
-        }
-        return hits
+        return try database.messageHits(
+            boost(head, facts: facts, tokens: tokens, dates: dates, ranker: ranker).lazy.map {
+                .init(key: $0.key, score: $0.score, matchedBy: [.keyword])
+            }, count: count, words: words, filters: filters)
     }
 
     /// Raises turns by the one speaker the query names and from the time it names, and re-sorts.

@@ -103,7 +103,8 @@ extension RecallDatabase {
     /// The public value of a memory, with its extra sources.
     func memory(_ record: MemoryRecord, db: Database) throws -> Memory {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT chat_id, message_id FROM memory_sources WHERE memory_id = ? ORDER BY rowid",
+            db.cachedStatement(
+                sql: "SELECT chat_id, message_id FROM memory_sources WHERE memory_id = ? ORDER BY rowid"),
             arguments: [record.id])
         let extra = rows.map { row in
             MemorySource(
@@ -154,7 +155,8 @@ extension RecallDatabase {
             }
             let filter = conditions.joined(separator: " AND ")
             let total =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM memories WHERE \(filter)", arguments: arguments) ?? 0
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM memories WHERE \(filter)"), arguments: arguments) ?? 0
             let newest = request.order == .newest
             var pageConditions = filter
             var pageArguments = arguments
@@ -163,9 +165,11 @@ extension RecallDatabase {
                 pageConditions += newest ? " AND id < ?" : " AND id > ?"
                 _ = pageArguments.append(contentsOf: [after])
             }
+            // Cached: the statement's text varies only with which filters are set.
             let records = try MemoryRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM memories WHERE \(pageConditions) ORDER BY id \(newest ? "DESC" : "ASC") LIMIT ?",
+                db.cachedStatement(
+                    sql: "SELECT * FROM memories WHERE \(pageConditions) ORDER BY id \(newest ? "DESC" : "ASC") LIMIT ?"
+                ),
                 arguments: pageArguments + [request.limit + 1])
             let page = Array(records.prefix(request.limit))
             let next = records.count > request.limit ? page.last?.id.map { Cursor.offset(Int($0), tag: "mem") } : nil

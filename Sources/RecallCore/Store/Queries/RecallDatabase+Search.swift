@@ -79,20 +79,22 @@ extension RecallDatabase {
     /// The message id, speaker and time of the account's turns at these places, for re-ranking the head of a result.
     func turnFacts(at keys: [MessageKey]) throws -> [MessageKey: TurnFacts] {
         guard !keys.isEmpty else { return [:] }
+        // The places as one JSON array of [chat, position] pairs: one cached statement for any
+        // number of places (a VALUES list of each length was a statement to compile per search).
+        // A join, not a row-value IN: SQLite answers the IN by scanning every message. CROSS JOIN
+        // keeps the places first; left to itself the planner walks every chat of the account.
+        let places = "[" + keys.map { "[\($0.chatID),\($0.position)]" }.joined(separator: ",") + "]"
         return try read { db in
-            var arguments: StatementArguments = []
-            for key in keys { _ = arguments.append(contentsOf: [key.chatID, key.position]) }
-            let places = Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
             var result: [MessageKey: TurnFacts] = [:]
-            // A join, not a row-value IN: SQLite answers the IN by scanning every message.
             for row in try Row.fetchAll(
-                db,
-                sql: """
-                    WITH place(chat_id, position) AS (VALUES \(places))
-                    SELECT m.chat_id, m.position, m.author, COALESCE(m.created_at, c.created_at), m.id
-                    FROM place JOIN messages m ON m.chat_id = place.chat_id AND m.position = place.position
-                    JOIN chats c ON c.id = m.chat_id WHERE c.account = ?
-                    """, arguments: arguments + [account])
+                db.cachedStatement(
+                    sql: """
+                        SELECT m.chat_id, m.position, m.author, COALESCE(m.created_at, c.created_at), m.id
+                        FROM json_each(?) place
+                        CROSS JOIN messages m
+                            ON m.chat_id = json_extract(place.value, '$[0]') AND m.position = json_extract(place.value, '$[1]')
+                        CROSS JOIN chats c ON c.id = m.chat_id WHERE c.account = ?
+                        """), arguments: [places, account])
             {
                 result[MessageKey(chatID: row[0], position: row[1])] = TurnFacts(
                     messageID: row[4], author: row[2], date: row[3])
@@ -101,61 +103,82 @@ extension RecallDatabase {
         }
     }
 
-    /// The search hit for the visible turn at a place, with a snippet around the query's words;
-    /// nil when that place holds a hidden message or none.
-    func messageHit(
-        at key: MessageKey, score: Double, words: String?, filters: SearchFilters,
-        matchedBy: [SearchHit.Evidence]? = nil
-    ) throws -> SearchHit? {
+    /// A place to turn into a hit, with its score and what found it.
+    struct HitRequest<Key> {
+        /// The message's place or the memory's row id.
+        var key: Key
+        /// Its score in the ranking.
+        var score: Double
+        /// What found it; nil when not reported.
+        var matchedBy: [SearchHit.Evidence]?
+    }
+
+    /// The search hits for the first `count` visible turns among `items`, in order.
+    ///
+    /// Each has a snippet around the query's words; places that hold a hidden message or none
+    /// are skipped. One read for all of them: a transaction per hit cost more than the hits.
+    func messageHits(
+        _ items: some Sequence<HitRequest<MessageKey>>, count: Int, words: String?, filters: SearchFilters
+    ) throws -> [SearchHit] {
         try read { db in
             // The filters again: a neighbouring turn may fall outside a date range its match met.
             let conditions = try SearchConditions.messages(filters, account: account)
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT m.id, m.source_id, m.role, m.created_at, m.chat_id, m.content, COALESCE(c.title_override, c.title) AS title, c.platform
-                        FROM messages m JOIN chats c ON c.id = m.chat_id
-                        WHERE m.chat_id = ? AND m.position = ? AND \(conditions.sql)
-                        """, arguments: [key.chatID, key.position] + conditions.arguments)
-            else { return nil }
-            let id: Int64 = row["id"]
-            var snippet: String?
-            if let words {
-                snippet = try String.fetchOne(
-                    db,
-                    sql:
-                        "SELECT snippet(messages_fts, -1, '**', '**', '…', 24) FROM messages_fts WHERE messages_fts MATCH ? AND rowid = ?",
-                    arguments: [words, id])
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT m.id, m.source_id, m.role, m.created_at, m.chat_id, m.content, COALESCE(c.title_override, c.title) AS title, c.platform
+                    FROM messages m JOIN chats c ON c.id = m.chat_id
+                    WHERE m.chat_id = ? AND m.position = ? AND \(conditions.sql)
+                    """)
+            var hits: [SearchHit] = []
+            for item in items where hits.count < count {
+                let arguments: StatementArguments = [item.key.chatID, item.key.position] + conditions.arguments
+                guard let row = try Row.fetchOne(statement, arguments: arguments) else { continue }
+                let id: Int64 = row["id"]
+                var snippet: String?
+                if let words {
+                    snippet = try String.fetchOne(
+                        db.cachedStatement(
+                            sql:
+                                "SELECT snippet(messages_fts, -1, '**', '**', '…', 24) FROM messages_fts WHERE messages_fts MATCH ? AND rowid = ?"
+                        ), arguments: [words, id])
+                }
+                var hit = SearchHit(
+                    kind: .message, id: PublicID.message.string(id), score: item.score,
+                    snippet: snippet ?? Snippet.lead(row["content"]), createdAt: row["created_at"])
+                hit.sourceMessageID = row["source_id"]
+                hit.chatID = PublicID.chat.string(row["chat_id"])
+                hit.chatTitle = (row["title"] as String?).flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled"
+                hit.platform = Platform(rawValue: row["platform"])
+                hit.role = MessageRole(rawValue: row["role"])
+                hit.matchedBy = item.matchedBy
+                hits.append(hit)
             }
-            var hit = SearchHit(
-                kind: .message, id: PublicID.message.string(id), score: score,
-                snippet: snippet ?? Snippet.lead(row["content"]), createdAt: row["created_at"])
-            hit.sourceMessageID = row["source_id"]
-            hit.chatID = PublicID.chat.string(row["chat_id"])
-            hit.chatTitle = (row["title"] as String?).flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled"
-            hit.platform = Platform(rawValue: row["platform"])
-            hit.role = MessageRole(rawValue: row["role"])
-            hit.matchedBy = matchedBy
-            return hit
+            return hits
         }
     }
 
-    /// The search hit for a memory, with its full text.
-    func memoryHit(id: Int64, score: Double, words: String?, matchedBy: [SearchHit.Evidence]?) throws -> SearchHit? {
+    /// The search hits for memories, in order, each with its full text and a snippet; ids of
+    /// other accounts or of deleted memories are skipped.
+    func memoryHits(_ items: some Sequence<HitRequest<Int64>>, words: String?) throws -> [SearchHit] {
         try read { db in
-            guard let record = try MemoryRecord.fetchOne(db, key: id), record.account == account else { return nil }
-            var snippet: String?
-            if let words {
-                snippet = try String.fetchOne(
-                    db,
-                    sql:
-                        "SELECT snippet(memories_fts, -1, '**', '**', '…', 48) FROM memories_fts WHERE memories_fts MATCH ? AND rowid = ?",
-                    arguments: [words, id])
+            var hits: [SearchHit] = []
+            for item in items {
+                guard let record = try MemoryRecord.fetchOne(db, key: item.key), record.account == account else {
+                    continue
+                }
+                var snippet: String?
+                if let words {
+                    snippet = try String.fetchOne(
+                        db.cachedStatement(
+                            sql:
+                                "SELECT snippet(memories_fts, -1, '**', '**', '…', 48) FROM memories_fts WHERE memories_fts MATCH ? AND rowid = ?"
+                        ), arguments: [words, item.key])
+                }
+                var hit = Self.hit(for: record.memory(), score: item.score, snippet: snippet ?? record.content)
+                hit.matchedBy = item.matchedBy
+                hits.append(hit)
             }
-            var hit = Self.hit(for: record.memory(), score: score, snippet: snippet ?? record.content)
-            hit.matchedBy = matchedBy
-            return hit
+            return hits
         }
     }
 
@@ -185,7 +208,8 @@ extension RecallDatabase {
                     """, arguments: conditions.arguments + [limit]
             ).map { MessageKey(chatID: $0[0], position: $0[1]) }
         }
-        return try keys.compactMap { try messageHit(at: $0, score: 0, words: nil, filters: filters) }
+        return try messageHits(
+            keys.map { HitRequest(key: $0, score: 0) }, count: keys.count, words: nil, filters: filters)
     }
 
     /// The newest current memories that pass the filters (pinned first).
@@ -193,10 +217,10 @@ extension RecallDatabase {
         try read { db in
             let conditions = try SearchConditions.memories(filters, account: account)
             return try MemoryRecord.fetchAll(
-                db,
-                sql:
-                    "SELECT mem.* FROM memories mem WHERE \(conditions.sql) ORDER BY mem.pinned DESC, mem.id DESC LIMIT ?",
-                arguments: conditions.arguments + [limit]
+                db.cachedStatement(
+                    sql:
+                        "SELECT mem.* FROM memories mem WHERE \(conditions.sql) ORDER BY mem.pinned DESC, mem.id DESC LIMIT ?"
+                ), arguments: conditions.arguments + [limit]
             )
             .map { Self.hit(for: $0.memory(), score: 0, snippet: $0.content) }
         }

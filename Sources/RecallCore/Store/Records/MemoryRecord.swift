@@ -4,8 +4,6 @@ import GRDB
 /// A row of `memories`.
 struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "memories"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     /// `memories_at` may lie centuries back: dates are written and read in the proleptic
     /// Gregorian calendar (GRDB's formatter switches to the Julian calendar before 1583), in the
     /// same text form, so stores written before read the same.
@@ -48,6 +46,26 @@ struct MemoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var slot: String?
     /// The account that owns the row (see `Account`).
     var account: String = Account.local
+
+    /// Column names spelled out: GRDB's snake-case strategy converts every column name of every
+    /// row read, which cost more than the rest of a `list_memories` page.
+    enum CodingKeys: String, CodingKey {
+        case id, content, normalized, type, confidence, tags, bucket
+        case userId = "user_id"
+        case owner
+        case memoriesAt = "memories_at"
+        case latitude, longitude, metadata
+        case imageRef = "image_ref"
+        case imageDescription = "image_description"
+        case sourceChatId = "source_chat_id"
+        case sourceMessageId = "source_message_id"
+        case pinned
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case supersedes
+        case supersededBy = "superseded_by"
+        case gist, slot, account
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
