@@ -4,16 +4,18 @@ The rules judge every statement first; the head then judges what the rules kept,
 probability that the memory is worth keeping. Training rows come from `recall-bench` (the
 Swift encoder computes the vectors, so training and use read the same numbers):
 
-    recall-bench durable --features durable.jsonl       # the labelled set's tune half only
-    recall-bench extraction --features locomo.jsonl     # LoCoMo conversations 0-4 only
-    python scripts/durability/train_head.py durable.jsonl locomo.jsonl \
-        --out Sources/RecallModels/durable-head-v1.bin \
+    recall-bench durable --features durable.jsonl --features-model transformer    # the labelled set's tune half only
+    recall-bench extraction --features locomo.jsonl --features-model transformer  # LoCoMo conversations 0-4 only
+    python scripts/durability/train_head.py durable.jsonl locomo.jsonl --recall-floor 0.235 \
+        --out Sources/RecallModels/durable-head-v2.bin \
         --samples Tests/RecallCoreTests/Fixtures/durable-head-samples.json
 
 Rows of any other split (the labelled held-out half, LoCoMo 5-9) are refused. The fit is
 deterministic (Newton's method on the L2-penalised log-likelihood, no random start); the
 penalty and the threshold are chosen by cross-validation over groups (a message, or one
-speaker of a conversation), never by a held-out figure.
+speaker of a conversation), never by a held-out figure: the threshold either keeps a share of
+the gold-matching LoCoMo memories (--keep-share) or has the best precision at a gold recall
+floor (--recall-floor).
 
 Requires numpy (pinned in requirements.txt beside this file).
 """
