@@ -37,7 +37,7 @@ let package = Package(
             exclude: [
                 "static-minilm-256-v1.bin", "static-minilm-256-v1.bin.sha256",
                 "minilm-l6-v1.bin", "minilm-l6-v1.bin.sha256",
-                "durable-head-v1.bin", "durable-head-v1.bin.sha256",
+                "durable-head-v2.bin", "durable-head-v2.bin.sha256",
                 "LICENSE", "NOTICE", "README.md",
             ],
             cSettings: [.headerSearchPath(".")]

@@ -7,7 +7,7 @@
     .globl _recall_durable_head_end
     .p2align 4
 _recall_durable_head_start:
-    .incbin "durable-head-v1.bin"
+    .incbin "durable-head-v2.bin"
 _recall_durable_head_end:
 #else
     .section .rodata
@@ -15,7 +15,7 @@ _recall_durable_head_end:
     .global recall_durable_head_end
     .balign 16
 recall_durable_head_start:
-    .incbin "durable-head-v1.bin"
+    .incbin "durable-head-v2.bin"
 recall_durable_head_end:
     .section .note.GNU-stack,"",@progbits
 #endif

@@ -4,16 +4,18 @@ The rules judge every statement first; the head then judges what the rules kept,
 probability that the memory is worth keeping. Training rows come from `recall-bench` (the
 Swift encoder computes the vectors, so training and use read the same numbers):
 
-    recall-bench durable --features durable.jsonl       # the labelled set's tune half only
-    recall-bench extraction --features locomo.jsonl     # LoCoMo conversations 0-4 only
-    python scripts/durability/train_head.py durable.jsonl locomo.jsonl \
-        --out Sources/RecallModels/durable-head-v1.bin \
+    recall-bench durable --features durable.jsonl --features-model transformer    # the labelled set's tune half only
+    recall-bench extraction --features locomo.jsonl --features-model transformer  # LoCoMo conversations 0-4 only
+    python scripts/durability/train_head.py durable.jsonl locomo.jsonl --recall-floor 0.235 \
+        --out Sources/RecallModels/durable-head-v2.bin \
         --samples Tests/RecallCoreTests/Fixtures/durable-head-samples.json
 
 Rows of any other split (the labelled held-out half, LoCoMo 5-9) are refused. The fit is
 deterministic (Newton's method on the L2-penalised log-likelihood, no random start); the
 penalty and the threshold are chosen by cross-validation over groups (a message, or one
-speaker of a conversation), never by a held-out figure.
+speaker of a conversation), never by a held-out figure: the threshold either keeps a share of
+the gold-matching LoCoMo memories (--keep-share) or has the best precision at a gold recall
+floor (--recall-floor).
 
 Requires numpy (pinned in requirements.txt beside this file).
 """
@@ -33,7 +35,9 @@ MODELS = {256: 1, 384: 2}  # vector length -> model code in the file (1 static t
 
 
 def load(paths):
+    """The candidate rows, and how many LoCoMo gold facts their conversations hold (a row of its own)."""
     rows = []
+    gold_total = 0
     for path in paths:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
@@ -42,8 +46,26 @@ def load(paths):
                 row = json.loads(line)
                 if row["split"] not in TRAINING_SPLITS:
                     sys.exit(f"{path}: a row of split {row['split']!r}; only {sorted(TRAINING_SPLITS)} may train the head")
-                rows.append(row)
-    return rows
+                if "gold_total" in row:
+                    gold_total += row["gold_total"]
+                else:
+                    rows.append(row)
+    return rows, gold_total
+
+
+def floor_threshold(cv, rows, judged, is_locomo, y, gold_total, floor):
+    """The threshold with the best cross-validated LoCoMo precision whose recall stays at or above floor.
+
+    The head judges only `judged` rows (it leaves tastes to the rules), so the others are always kept.
+    Recall is the share of the gold facts that some kept memory matches, as recall-bench counts it."""
+    best = None
+    for threshold in np.unique(np.floor(cv[is_locomo & judged] * 1000) / 1000):
+        keep = is_locomo & ((cv >= threshold) | ~judged)
+        found = {fact for i in np.flatnonzero(keep) for fact in rows[i].get("gold", [])}
+        recall, precision = len(found) / gold_total, float(y[keep].mean())
+        if recall >= floor and (best is None or precision > best[1]):
+            best = (float(threshold), precision, recall)
+    return best
 
 
 def fit(x, y, weight, penalty, steps=30):
@@ -82,10 +104,14 @@ def main():
     parser.add_argument("--locomo-weight", type=float, default=1.0, help="weight of a LoCoMo row against a labelled one")
     parser.add_argument("--keep-share", type=float, default=0.95,
                         help="the threshold keeps at least this share of the LoCoMo memories the rules kept that match gold (cross-validated)")
+    parser.add_argument("--recall-floor", type=float,
+                        help="instead of --keep-share: the threshold with the best cross-validated LoCoMo 0-4 precision "
+                             "whose cross-validated gold recall stays at least this")
     parser.add_argument("--rules-dropped", action="store_true", help="also train on candidates the rules dropped")
     args = parser.parse_args()
 
-    rows = [r for r in load(args.features) if args.rules_dropped or r["rules"] == "keep"]
+    rows, gold_total = load(args.features)
+    rows = [r for r in rows if args.rules_dropped or r["rules"] == "keep"]
     x = np.array([r["vector"] for r in rows], dtype=np.float64)
     y = np.array([r["label"] for r in rows], dtype=np.float64)
     is_locomo = np.array([r["set"] == "locomo" for r in rows])
@@ -114,7 +140,18 @@ def main():
     # The threshold: the highest that still keeps keep-share of the LoCoMo memories (kept by the
     # rules) that match gold, judged on cross-validated probabilities.
     target = is_locomo & kept & (y == 1)
-    if target.any():
+    # The head judges neither tastes (the rules keep them) nor rows without a type (older feature files).
+    judged = np.array([r.get("type") != "preference" for r in rows])
+    if args.recall_floor is not None:
+        if not gold_total:
+            sys.exit("--recall-floor needs the LoCoMo rows of recall-bench extraction --features (with their gold count)")
+        chosen = floor_threshold(cv, rows, judged & kept, is_locomo & kept, y, gold_total, args.recall_floor)
+        if chosen is None:
+            sys.exit(f"no threshold keeps cross-validated recall at {args.recall_floor}")
+        threshold = chosen[0]
+        print(f"recall floor {args.recall_floor}: threshold {threshold:.3f}, cross-validated LoCoMo 0-4 "
+              f"precision {chosen[1]:.3f}, recall {chosen[2]:.3f} (tastes kept)")
+    elif target.any():
         threshold = float(np.quantile(cv[target], 1 - args.keep_share, method="lower"))
     else:
         threshold = 0.5

@@ -55,7 +55,7 @@ struct DurableFactsCommand: ParsableCommand {
                     rows.add(
                         set: "durable", split: message.split, group: message.id, text: candidate.content,
                         label: label == "durable" ? 1 : 0,
-                        why: label, kept: candidate.verdict == .keep)
+                        why: label, kept: candidate.verdict == .keep, type: candidate.type.rawValue)
                 }
             }
             if message.split == split {

@@ -53,6 +53,7 @@ struct ExtractionCommand: ParsableCommand {
         var seconds = 0.0
         var lines: [String] = []
         var rows = try HeadFeatures(model: featuresModel)
+        var tuneGold = 0
         for (index, sample) in data.samples.enumerated() {
             let split = index < 5 ? "tune 0-4" : "held-out 5-9"
             let words = ContentWords(subjects: sample.speakers)
@@ -78,16 +79,18 @@ struct ExtractionCommand: ParsableCommand {
                     let facts = gold.facts[sample.id]?[session.number]?[speaker] ?? []
                     // Only conversations 0-4 train the head; 5-9 only measure it.
                     if features != nil, index < 5 {
+                        tuneGold += facts.count
                         let goldWords = facts.map { words.of($0.text) }
                         for candidate in candidates {
                             let memoryWords = words.of(candidate.content)
-                            let matches = goldWords.contains {
-                                ContentWords.jaccard($0, memoryWords) >= ExtractionMetrics.threshold
+                            let matched = goldWords.indices.filter {
+                                ContentWords.jaccard(goldWords[$0], memoryWords) >= ExtractionMetrics.threshold
                             }
                             rows.add(
                                 set: "locomo", split: split, group: "\(sample.id)/\(speaker)", text: candidate.content,
-                                label: matches ? 1 : 0,
-                                why: matches ? "gold" : "no gold", kept: candidate.verdict == .keep)
+                                label: matched.isEmpty ? 0 : 1, why: matched.isEmpty ? "no gold" : "gold",
+                                kept: candidate.verdict == .keep, type: candidate.type.rawValue,
+                                gold: matched.map { "\(sample.id)/\(session.number)/\(speaker)/\($0)" })
                         }
                     }
                     if dump != nil {
@@ -120,7 +123,10 @@ struct ExtractionCommand: ParsableCommand {
                 }
             }
         }
-        if let features { try rows.write(to: features) }
+        if let features {
+            rows.addGoldTotal(set: "locomo", split: "tune 0-4", count: tuneGold)
+            try rows.write(to: features)
+        }
         if let dump {
             try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
         }

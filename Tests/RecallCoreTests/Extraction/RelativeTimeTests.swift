@@ -64,8 +64,11 @@ import Testing
     }
 
     @Test func withoutADateThePhraseStays() throws {
+        // What the rules write, before the durability head judges it: an event said without its
+        // date is one the head keeps or drops by meaning (it drops this one), not by its phrase.
+        let rules = RuleBasedFactExtractor(head: nil)
         let candidate = try #require(
-            extractor.extract(from: ExtractionInput(text: "I went to a support group yesterday.", role: .user)).first)
+            rules.extract(from: ExtractionInput(text: "I went to a support group yesterday.", role: .user)).first)
         #expect(candidate.content == "The user went to a support group yesterday.")
         #expect(candidate.memoriesAt == nil)
     }

@@ -7,7 +7,7 @@ import RecallModels
 /// The rules catch requests, code and pointers at the chat by their words; what they let through
 /// can still be the task of the moment in other words, or a remark nobody would keep. The head
 /// was trained by `scripts/durability/train_head.py` on the labelled set's tune half and LoCoMo
-/// conversations 0–4, and is compiled into the executable (`durable-head-v1.bin`).
+/// conversations 0–4, and is compiled into the executable (`durable-head-v2.bin`).
 ///
 /// ```swift
 /// if let head = DurabilityHead.embedded, let p = head.probability(of: "The user is a nurse.") {
@@ -33,7 +33,7 @@ public struct DurabilityHead: Sendable {
     /// The head compiled into the executable; nil only in a broken build.
     public static let embedded: DurabilityHead? = try? DurabilityHead(bytes: Array(embeddedBytes))
 
-    /// The bytes of `durable-head-v1.bin` as compiled in (read-only, live as long as the process).
+    /// The bytes of `durable-head-v2.bin` as compiled in (read-only, live as long as the process).
     static var embeddedBytes: UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: recall_durable_head_bytes(), count: recall_durable_head_size())
     }
