@@ -13,27 +13,35 @@ struct WindowRanker: Sendable {
 
     /// Scores candidates from per-term scores.
     ///
-    /// `neighbours` gives the keys around a key.
+    /// `neighbours` gives the keys around a key; a key must be among the neighbours of each of its
+    /// neighbours.
     func rank<Key: Hashable & Comparable>(
         termScores: [[Key: Double]], neighbours: (Key) -> [Key]
     ) -> [(key: Key, score: Double)] {
         guard !termScores.isEmpty else { return [] }
-        var candidates: Set<Key> = []
-        for scores in termScores {
-            for key in scores.keys {
-                candidates.insert(key)
-                candidates.formUnion(neighbours(key))
+        // Each term's best score beside every key next to a match, spread once from the matches
+        // (neighbourhood is symmetric) rather than gathered again for every candidate.
+        let beside: [[Key: Double]] = termScores.map { scores in
+            var best: [Key: Double] = [:]
+            best.reserveCapacity(scores.count * 2)
+            for (key, score) in scores {
+                for other in neighbours(key) where score > best[other] ?? 0 { best[other] = score }
             }
+            return best
+        }
+        var candidates: Set<Key> = []
+        for index in termScores.indices {
+            candidates.formUnion(termScores[index].keys)
+            candidates.formUnion(beside[index].keys)
         }
         var ranked: [(key: Key, score: Double)] = []
         ranked.reserveCapacity(candidates.count)
         for key in candidates {
-            let around = neighbours(key)
             var total = 0.0
             var covered = 0
-            for scores in termScores {
-                let own = scores[key] ?? 0
-                let near = around.reduce(0.0) { max($0, scores[$1] ?? 0) } * weights.neighbour
+            for index in termScores.indices {
+                let own = termScores[index][key] ?? 0
+                let near = (beside[index][key] ?? 0) * weights.neighbour
                 let best = max(own, near)
                 if best > 0 {
                     total += best
