@@ -26,8 +26,9 @@ struct ChatGPTParser: ExportParser {
     }
 
     func parse(element: Data, file: String) throws -> (ParsedConversation, [ImportDiagnostic]) {
-        let wire = try JSONDecoder().decodeConversation(
-            ChatGPTWire.Conversation.self, from: element, platform: .chatgpt)
+        let wire =
+            try ChatGPTWireScanner.conversation(element)
+            ?? JSONDecoder().decodeConversation(ChatGPTWire.Conversation.self, from: element, platform: .chatgpt)
         guard let id = [wire.id, wire.conversationID].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw ExportParseError(
                 "not a ChatGPT conversation: it has no \"id\" (expected an object with \"id\", \"mapping\" and \"current_node\")"
