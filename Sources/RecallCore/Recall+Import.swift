@@ -51,8 +51,18 @@ extension Recall {
             try writer.finish()
         }
         do {
+            // A chat read from the very bytes it was stored from is passed over unparsed, unless
+            // the import must touch every chat anyway (a bucket to set, memories to extract).
+            let passesOverStored = request.bucket == nil && !request.extract
             let read = try ExportReader().read(
                 path: path, platform: request.platform, policy: policy, clock: clock,
+                isStored: { fingerprint in
+                    guard passesOverStored, (try? database().storesChat(fingerprint: fingerprint)) == true else {
+                        return false
+                    }
+                    summary.chatsUnchanged += 1
+                    return true
+                },
                 emit: { conversation, _ in
                     try Task.checkCancellation()
                     if let full = batch.add(conversation) { try save(full) }

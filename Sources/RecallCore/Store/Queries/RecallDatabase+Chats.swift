@@ -94,8 +94,15 @@ extension RecallDatabase {
             .fetchOne(db)
         if var chat = existing, let chatID = chat.id {
             if chat.contentHash == hash {
+                let fingerprint = conversation.fingerprint ?? chat.fingerprint
                 if let bucket, chat.bucket != bucket {
                     chat.bucket = bucket
+                    chat.fingerprint = fingerprint
+                    try chat.update(db)
+                } else if fingerprint != chat.fingerprint {
+                    // Same content from other bytes (a field Recall does not keep changed):
+                    // the next re-import should recognise these.
+                    chat.fingerprint = fingerprint
                     try chat.update(db)
                 }
                 return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
@@ -133,6 +140,7 @@ extension RecallDatabase {
         chat.messageCount = active.count
         chat.tokenCount = active.reduce(0) { $0 + TokenEstimate.tokens(in: $1.text) }
         chat.contentHash = hash
+        chat.fingerprint = conversation.fingerprint
         chat.metadata = JSONColumn.encode(conversation.metadata)
     }
 
@@ -183,6 +191,15 @@ extension RecallDatabase {
                 arguments: StatementArguments(gone))
         }
         return (added, updated)
+    }
+
+    /// Whether this account stores a chat last read from export bytes with this fingerprint.
+    func storesChat(fingerprint: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM chats WHERE account = ? AND fingerprint = ? LIMIT 1"),
+                arguments: [account, fingerprint]) ?? false
+        }
     }
 
     /// One chat by public id, or a not-found error that says how to find ids.
