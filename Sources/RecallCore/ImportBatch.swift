@@ -2,13 +2,15 @@
 ///
 /// Committing once per chat made an import spend most of its time rewriting the same pages
 /// and flushing the full-text index; a batch of whole chats keeps every chat all-or-nothing
-/// while committing a few dozen times per hundred megabytes. The bounds keep memory flat and
-/// the write lock short, so other clients of the store wait a fraction of a second at most.
+/// while committing about a hundred times per hundred megabytes. The bounds keep memory flat and
+/// the write lock short, so other clients of the store wait a fraction of a second at most; with
+/// one batch being written while the next is read (`ImportWriter`), they are half what one
+/// batch at a time could afford.
 struct ImportBatch {
     /// Messages that fill a batch.
-    static let messageLimit = 2_000
+    static let messageLimit = 1_000
     /// Bytes of message text (UTF-8) that fill a batch.
-    static let byteLimit = 4_000_000
+    static let byteLimit = 2_000_000
 
     private var conversations: [ParsedConversation] = []
     private var messages = 0

@@ -30,13 +30,39 @@ extension Recall {
         var summary = ImportSummary(importID: nil, platform: request.platform?.rawValue ?? "unknown")
         var batch = ImportBatch()
         var reported = Set<String>()
+        // Batches are parsed and encoded here and written on the writer's thread meanwhile; the
+        // writer keeps its own counts, added to the summary once it has finished.
+        let written = ImportTally(run: run)
+        let writer = ImportWriter<PreparedChats> { [self] prepared in
+            try written.add(
+                write(prepared, run: written.run, bucket: request.bucket, extract: request.extract))
+        }
+        var drained = false
         func save(_ conversations: [ParsedConversation]) throws {
-            try store(conversations, run: run, bucket: request.bucket, extract: request.extract, summary: &summary)
+            guard !drained, let prepared = try prepare(conversations, summary: &summary) else { return }
+            try writer.submit(prepared)
         }
         func flush() throws { try save(batch.take()) }
+        // Waits for the writer, once, and takes its counts; its error, if it failed, comes out here.
+        func drain() throws {
+            guard !drained else { return }
+            drained = true
+            defer { summary.add(written.counts) }
+            try writer.finish()
+        }
         do {
+            // A chat read from the very bytes it was stored from is passed over unparsed, unless
+            // the import must touch every chat anyway (a bucket to set, memories to extract).
+            let passesOverStored = request.bucket == nil && !request.extract
             let read = try ExportReader().read(
                 path: path, platform: request.platform, policy: policy, clock: clock,
+                isStored: { fingerprint in
+                    guard passesOverStored, (try? database().storesChat(fingerprint: fingerprint)) == true else {
+                        return false
+                    }
+                    summary.chatsUnchanged += 1
+                    return true
+                },
                 emit: { conversation, _ in
                     try Task.checkCancellation()
                     if let full = batch.add(conversation) { try save(full) }
@@ -50,6 +76,7 @@ extension Recall {
                 },
                 progress: progress)
             try flush()
+            try drain()
             summary.files = read.files
             summary.skipped += read.skipped
             summary.platform =
@@ -57,10 +84,12 @@ extension Recall {
                 ? read.platforms.first?.rawValue ?? "unknown" : (read.platforms.isEmpty ? "unknown" : "mixed")
         } catch let stop as ImportTimeLimitReached {
             try flush()
+            try drain()
             return try stopped(stop, path: path, run: run, summary: summary)
         } catch is CancellationError {
             // What was read before the cancellation is kept, as a re-run would store it anyway.
             try? flush()
+            try? drain()
             try? finish(run, summary: &summary)
             throw RecallError(
                 .cancelled,
@@ -70,6 +99,7 @@ extension Recall {
             // Conversations read whole before a later part of the export failed are kept, and
             // recorded; a file that could not be read at all leaves no trace.
             try? flush()
+            try? drain()
             try? finish(run, summary: &summary)
             if let error = error as? ImportError { throw RecallError(error) }
             throw error
@@ -143,20 +173,35 @@ extension Recall {
         try database.finishImport(rowID, summary: summary, at: clock())
     }
 
-    /// Upserts a batch of conversations in one transaction and, when asked, extracts memories
+    /// Stores a batch of conversations in one transaction and, when asked, extracts memories
     /// from them.
-    ///
-    /// A conversation without a single visible message is not stored: it counts as
-    /// skipped (an empty "New chat", one holding only a system prompt).
     private func store(
         _ conversations: [ParsedConversation], run: ImportRun, bucket: String?, extract: Bool,
         summary: inout ImportSummary
     ) throws {
+        guard let prepared = try prepare(conversations, summary: &summary) else { return }
+        summary.add(try write(prepared, run: run, bucket: bucket, extract: extract))
+    }
+
+    /// Makes a batch ready to store (content hashes, vectors), without the write lock.
+    ///
+    /// A conversation without a single visible message is not stored: it counts as
+    /// skipped (an empty "New chat", one holding only a system prompt).
+    private func prepare(_ conversations: [ParsedConversation], summary: inout ImportSummary) throws -> PreparedChats? {
         let stored = conversations.filter { conversation in conversation.messages.contains { !$0.hidden } }
         summary.skipped += conversations.count - stored.count
-        guard !stored.isEmpty else { return }
+        guard !stored.isEmpty else { return nil }
+        return try database().prepare(stored, messageEncoder: semantic.messageEncoder)
+    }
+
+    /// Writes a prepared batch in one transaction and, when asked, extracts memories from it;
+    /// the counts of what it did.
+    private func write(_ prepared: PreparedChats, run: ImportRun, bucket: String?, extract: Bool) throws
+        -> ImportSummary
+    {
+        var summary = ImportSummary(importID: nil, platform: "")
         let database = try database()
-        let outcomes = try database.upsert(stored, run: run, bucket: bucket, messageEncoder: semantic.messageEncoder)
+        let outcomes = try database.upsert(prepared, run: run, bucket: bucket)
         for outcome in outcomes {
             switch outcome.outcome {
             case .added: summary.chatsAdded += 1
@@ -178,5 +223,6 @@ extension Recall {
             ).added
             try? embedMemories(after: mark)
         }
+        return summary
     }
 }

@@ -11,6 +11,7 @@ final class ExportReadLog: ExportSink {
     /// When emitting must stop, if it must.
     private let deadline: ImportDeadline?
     private let emitSink: (ParsedConversation, String) throws -> Void
+    private let storedSink: (String) -> Bool
     private let diagnosticSink: (ImportDiagnostic) -> Void
     private let progressSink: (ImportProgress) -> Void
 
@@ -30,11 +31,13 @@ final class ExportReadLog: ExportSink {
     /// Creates a log around the caller's callbacks, which must outlive it.
     init(
         policy: ImportPolicy = .unrestricted, deadline: ImportDeadline? = nil,
+        isStored: @escaping (String) -> Bool = { _ in false },
         emit: @escaping (ParsedConversation, String) throws -> Void,
         diagnostic: @escaping (ImportDiagnostic) -> Void, progress: @escaping (ImportProgress) -> Void
     ) {
         self.policy = policy
         self.deadline = deadline
+        storedSink = isStored
         emitSink = emit
         diagnosticSink = diagnostic
         progressSink = progress
@@ -51,6 +54,13 @@ final class ExportReadLog: ExportSink {
             throw ExportEmitFailure(underlying: error)
         }
         emitted += 1
+    }
+
+    /// Asks the caller; a conversation it already stores counts as read, like one emitted.
+    func isStored(fingerprint: String) -> Bool {
+        guard storedSink(fingerprint) else { return false }
+        emitted += 1
+        return true
     }
 
     /// Passes a diagnostic on, or counts a skipped conversation or a recognised file.

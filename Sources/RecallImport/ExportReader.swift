@@ -41,9 +41,13 @@ public struct ExportReader: Sendable {
     /// first element none of them recognises is still handed to the platform's conversation
     /// parser, which then says what is wrong with each conversation. `progress` comes after every
     /// conversation, with bytes counted within the current file (`ImportProgress.file`).
+    /// `isStored` is asked, before parsing, about each conversation by the fingerprint of its
+    /// bytes (see `ParsedConversation.fingerprint`); when it says yes, the conversation is passed
+    /// over unparsed, counted as read, and not emitted.
     public func read(
         path: String, platform: Platform?, policy: ImportPolicy = .unrestricted,
         clock: @escaping @Sendable () -> Date = { Date() },
+        isStored: (_ fingerprint: String) -> Bool = { _ in false },
         emit: (ParsedConversation, _ file: String) throws -> Void,
         diagnostic: (ImportDiagnostic) -> Void,
         progress: (ImportProgress) -> Void
@@ -60,26 +64,31 @@ public struct ExportReader: Sendable {
         }
         let deadline = policy.timeLimit.map { ImportDeadline(limit: $0, now: clock) }
         let location = try Self.locate(path, policy: policy)
-        return try withoutActuallyEscaping(emit) { emit in
-            try withoutActuallyEscaping(diagnostic) { diagnostic in
-                try withoutActuallyEscaping(progress) { progress in
-                    let log = ExportReadLog(
-                        policy: policy, deadline: deadline, emit: emit, diagnostic: diagnostic, progress: progress)
-                    var stage = ContainerStage(limits: limits, forced: platform, formats: formats, log: log)
-                    var budget = ReadBudget(limits: limits, deadline: deadline)
-                    do {
-                        try read(location, path: path, stage: &stage, budget: &budget)
-                    } catch let failure as ExportEmitFailure {
+        return try withoutActuallyEscaping(isStored) { isStored in
+            try withoutActuallyEscaping(emit) { emit in
+                try withoutActuallyEscaping(diagnostic) { diagnostic in
+                    try withoutActuallyEscaping(progress) { progress in
+                        let log = ExportReadLog(
+                            policy: policy, deadline: deadline, isStored: isStored, emit: emit, diagnostic: diagnostic,
+                            progress: progress)
+                        var stage = ContainerStage(limits: limits, forced: platform, formats: formats, log: log)
+                        var budget = ReadBudget(limits: limits, deadline: deadline)
+                        do {
+                            try read(location, path: path, stage: &stage, budget: &budget)
+                        } catch let failure as ExportEmitFailure {
+                            log.reportSkippedFiles(under: path)
+                            guard var stop = failure.underlying as? ImportTimeLimitReached else {
+                                throw failure.underlying
+                            }
+                            stop.read = log.summary
+                            throw stop
+                        }
                         log.reportSkippedFiles(under: path)
-                        guard var stop = failure.underlying as? ImportTimeLimitReached else { throw failure.underlying }
-                        stop.read = log.summary
-                        throw stop
+                        guard !log.summary.files.isEmpty else {
+                            throw Self.nothingRead(path, location, log: log, formats: formats)
+                        }
+                        return log.summary
                     }
-                    log.reportSkippedFiles(under: path)
-                    guard !log.summary.files.isEmpty else {
-                        throw Self.nothingRead(path, location, log: log, formats: formats)
-                    }
-                    return log.summary
                 }
             }
         }

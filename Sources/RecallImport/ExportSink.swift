@@ -8,6 +8,9 @@ protocol ExportSink: AnyObject {
     /// Throws `ExportEmitFailure` when the caller's storage failed or the time is up; the
     /// reader must let it through unchanged.
     func emit(_ conversation: ParsedConversation, file: String) throws
+    /// Whether the caller already stores the conversation read cleanly from bytes with this
+    /// fingerprint (`ElementFingerprint`); then the reader passes it over without parsing it.
+    func isStored(fingerprint: String) -> Bool
     /// Records a problem, a conversation skipped whole, or a file found to be an export.
     func report(_ event: ExportReadEvent)
     /// Says how far the current file has been read.

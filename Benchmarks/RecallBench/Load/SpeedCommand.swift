@@ -74,19 +74,30 @@ struct SpeedCommand: ParsableCommand {
         for size in importSizes {
             let export = try exportFile(megabytes: size)
             let bytes = (try FileManager.default.attributesOfItem(atPath: export)[.size] as? NSNumber)?.doubleValue ?? 0
+            // The floor to compare with: Python's json.load reading the same file into memory.
+            let floor = try Self.jsonLoadSeconds(export)
+            let floorRate = bytes / 1e6 / floor
+            report(
+                "python3 json.load, \(size) MB ChatGPT export", String(format: "%.2f s, %.1f MB/s", floor, floorRate))
             var figures: [String] = []
+            var again: [String] = []
             for mode in Self.modes {
                 let store = try freshStore("import-\(size)MB")
-                let start = DispatchTime.now().uptimeNanoseconds
-                let exit = try ChildProcess(binary, ["import", "--db", store, export] + mode.arguments).wait()
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                let (seconds, exit) = try timed(binary, ["import", "--db", store, export] + mode.arguments)
                 let outcome = exit.status == 0 ? "" : " (exit status \(exit.status))"
                 figures.append(
                     String(
-                        format: "%.1f s, %.1f MB/s, peak RSS %d MiB%@", seconds, bytes / 1e6 / seconds,
-                        exit.peakRSSKiB / 1024, outcome))
+                        format: "%.1f s, %.1f MB/s, %.2f× json.load, peak RSS %d MiB%@", seconds, bytes / 1e6 / seconds,
+                        bytes / 1e6 / seconds / floorRate, exit.peakRSSKiB / 1024, outcome))
+                // The same file again into the same store: every chat is unchanged.
+                let (reseconds, reexit) = try timed(binary, ["import", "--db", store, export] + mode.arguments)
+                again.append(
+                    String(
+                        format: "%.2f s, %.0f MB/s, peak RSS %d MiB%@", reseconds, bytes / 1e6 / reseconds,
+                        reexit.peakRSSKiB / 1024, reexit.status == 0 ? "" : " (exit status \(reexit.status))"))
             }
             report("recall import, \(size) MB ChatGPT export", figures)
+            report("recall import again, same file and store, \(size) MB", again)
         }
 
         for size in extractSizes {
@@ -169,6 +180,28 @@ struct SpeedCommand: ParsableCommand {
             "\n| Figure | " + Self.modes.map(\.label).joined(separator: " | ") + " |\n|---|"
                 + Self.modes.map { _ in "---|" }.joined())
         for (name, values) in rows { print("| \(name) | " + values.joined(separator: " | ") + " |") }
+    }
+
+    /// Runs the binary to completion, its output discarded; the seconds it took and how it ended.
+    private func timed(_ binary: String, _ arguments: [String]) throws -> (Double, ChildProcess.Exit) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let exit = try ChildProcess(binary, arguments).wait()
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, exit)
+    }
+
+    /// Seconds `python3 -c "import json,sys; json.load(open(sys.argv[1]))"` takes on `path`
+    /// (the best of three, as the file is then in the page cache for the import too).
+    private static func jsonLoadSeconds(_ path: String) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let exit = try ChildProcess(
+                "/usr/bin/env", ["python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", path]
+            ).wait()
+            guard exit.status == 0 else { throw ValidationError("python3 could not json.load \(path)") }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
     }
 
     /// Runs the binary to completion; the seconds it took and the JSON object it printed.

@@ -72,13 +72,16 @@ struct StaticTable: @unchecked Sendable {
         self.tokens = tokens
     }
 
-    /// Adds `scale[id] * row[id]` to `sum`, 16 components at a time.
+    /// Adds `scale[id] * row[id]` to `sum`.
+    ///
+    /// A plain loop over the components, which the compiler vectorises (widening the bytes in
+    /// registers); converting `SIMD16<Int8>` to floats went through a generic call per chunk.
+    /// Each component gets the same multiply and add either way, so sums are bit-for-bit equal.
     func accumulate(_ id: Int32, into sum: UnsafeMutablePointer<SIMD16<Float>>) {
         let scale = base.load(fromByteOffset: scalesOffset + 4 * Int(id), as: Float32.self)
-        let row = base + rowsOffset + Int(id) * dimensions
-        for chunk in 0..<(dimensions / 16) {
-            let values = SIMD16<Float>(row.loadUnaligned(fromByteOffset: 16 * chunk, as: SIMD16<Int8>.self))
-            sum[chunk] += scale * values
+        let row = (base + rowsOffset + Int(id) * dimensions).assumingMemoryBound(to: Int8.self)
+        UnsafeMutableRawPointer(sum).withMemoryRebound(to: Float.self, capacity: dimensions) { sums in
+            for component in 0..<dimensions { sums[component] += scale * Float(row[component]) }
         }
     }
 }

@@ -105,23 +105,35 @@ extension WordPieceTokenizer {
     /// BERT's normaliser, into UTF-8 bytes: clean, space out CJK ideographs, NFD without
     /// non-spacing marks, lower-case.
     ///
-    /// ASCII text, the common case, skips the Unicode tables.
+    /// ASCII bytes, the common case, skip the Unicode tables; only runs of non-ASCII characters
+    /// take the slow path. Cutting there changes nothing: an ASCII character never decomposes
+    /// and is a starter, so NFD reorders and strips marks within a run only.
     static func normalize(_ segment: Substring.UTF8View, into out: inout [UInt8]) {
         out.reserveCapacity(segment.count)
-        if !segment.contains(where: { $0 >= 0x80 }) {
-            for byte in segment {
+        var index = segment.startIndex
+        while index < segment.endIndex {
+            let byte = segment[index]
+            guard byte >= 0x80 else {
                 let scalar = Unicode.Scalar(byte)
-                if BertCharacters.isRemoved(scalar) { continue }
                 if BertCharacters.isWhitespace(scalar) {
                     out.append(0x20)
-                } else {
+                } else if !BertCharacters.isRemoved(scalar) {
                     out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                 }
+                index = segment.index(after: index)
+                continue
             }
-            return
+            var end = index
+            while end < segment.endIndex, segment[end] >= 0x80 { end = segment.index(after: end) }
+            normalizeUnicode(Substring(segment[index..<end]), into: &out)
+            index = end
         }
+    }
+
+    /// The Unicode tables' part of `normalize`, for a run of non-ASCII characters.
+    private static func normalizeUnicode(_ run: Substring, into out: inout [UInt8]) {
         var cleaned = String.UnicodeScalarView()
-        for scalar in Substring(segment).unicodeScalars {
+        for scalar in run.unicodeScalars {
             if BertCharacters.isRemoved(scalar) { continue }
             if BertCharacters.isWhitespace(scalar) {
                 cleaned.append(" ")

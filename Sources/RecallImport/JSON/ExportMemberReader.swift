@@ -248,8 +248,17 @@ struct ExportMemberReader {
 
     private func process(_ piece: Piece, with parser: any ExportParser) throws {
         let element = piece.element
+        // Repaired bytes are not the file's: such a conversation is read in full every time,
+        // and says so every time.
+        let fingerprint =
+            piece.invalidUTF8Offset == nil ? ElementFingerprint.of(element.data, platform: parser.platform) : nil
+        if let fingerprint, sink.isStored(fingerprint: fingerprint) {
+            sink.progress(file: name, bytesRead: bytesRead, totalBytes: totalBytes)
+            return
+        }
         do {
-            let (conversation, diagnostics) = try parser.parse(element: element.data, file: name)
+            var (conversation, diagnostics) = try parser.parse(element: element.data, file: name)
+            if diagnostics.isEmpty { conversation.fingerprint = fingerprint }
             if let bad = piece.invalidUTF8Offset {
                 report(
                     .warning, conversation: conversation.sourceID, offset: bad,

@@ -16,6 +16,12 @@ public struct ParsedConversation: Sendable, Equatable {
     public var messages: [ParsedMessage]
     /// Free-form facts about the chat (model, project, custom instructions).
     public var metadata: [String: String]
+    /// The fingerprint of the export bytes it was read from, when they were read cleanly.
+    ///
+    /// Clean means no repair and no warning, so reading the same bytes again gives the same
+    /// conversation; nil for a conversation built some other way. It says how the conversation
+    /// was read, not what it holds, so equality leaves it out.
+    public var fingerprint: String?
 
     /// Creates a parsed conversation.
     public init(
@@ -29,6 +35,13 @@ public struct ParsedConversation: Sendable, Equatable {
         self.updatedAt = updatedAt
         self.messages = messages
         self.metadata = metadata
+    }
+
+    /// Equal when they hold the same conversation, however each was read.
+    public static func == (lhs: ParsedConversation, rhs: ParsedConversation) -> Bool {
+        lhs.platform == rhs.platform && lhs.sourceID == rhs.sourceID && lhs.title == rhs.title
+            && lhs.createdAt == rhs.createdAt && lhs.updatedAt == rhs.updatedAt && lhs.messages == rhs.messages
+            && lhs.metadata == rhs.metadata
     }
 
     /// The messages on the active branch, in order.

@@ -38,31 +38,44 @@ extension RecallDatabase {
     func upsert(
         _ batch: [ParsedConversation], run: ImportRun, bucket: String?, messageEncoder: (any TextEncoder)? = nil
     ) throws -> [ChatUpsert] {
+        try upsert(prepare(batch, messageEncoder: messageEncoder), run: run, bucket: bucket)
+    }
+
+    /// The part of storing a batch that needs no write lock: each chat's content hash
+    /// and, with an encoder, the vectors of every visible message of a new or changed chat.
+    ///
+    /// An import prepares the next batch while the previous one is written.
+    func prepare(_ batch: [ParsedConversation], messageEncoder: (any TextEncoder)?) throws -> PreparedChats {
         let prepared = batch.map { parsed in
             let conversation = parsed.withStorableDates
-            return (conversation, ConversationHash.of(conversation))
+            return PreparedChats.Item(conversation: conversation, hash: ConversationHash.of(conversation))
         }
-        var vectors: MessageVectors?
-        if let messageEncoder {
-            // A chat this account stored with the same content needs no vectors (a re-import
-            // changes nothing); another account's copy of it is not this account's chat.
-            let stored = try read { db in
-                try prepared.map { conversation, hash in
-                    try String.fetchOne(
-                        db.cachedStatement(
-                            sql: "SELECT content_hash FROM chats WHERE account = ? AND platform = ? AND source_id = ?"),
-                        arguments: [account, conversation.platform.rawValue, conversation.sourceID]) == hash
-                }
+        guard let messageEncoder else { return PreparedChats(items: prepared, vectors: nil) }
+        // A chat this account stored with the same content needs no vectors (a re-import
+        // changes nothing); another account's copy of it is not this account's chat.
+        let stored = try read { db in
+            try prepared.map { item in
+                try String.fetchOne(
+                    db.cachedStatement(
+                        sql: "SELECT content_hash FROM chats WHERE account = ? AND platform = ? AND source_id = ?"),
+                    arguments: [account, item.conversation.platform.rawValue, item.conversation.sourceID]) == item.hash
             }
-            vectors = MessageVectors(prepared.map(\.0), needed: stored.map { !$0 }, encoder: messageEncoder)
         }
+        let vectors = MessageVectors(prepared.map(\.conversation), needed: stored.map { !$0 }, encoder: messageEncoder)
+        return PreparedChats(items: prepared, vectors: vectors)
+    }
+
+    /// Writes a prepared batch in one transaction (see `upsert(_:run:bucket:messageEncoder:)`).
+    func upsert(_ prepared: PreparedChats, run: ImportRun, bucket: String?) throws -> [ChatUpsert] {
+        let vectors = prepared.vectors
         return try run.rollingBack {
             try write { db in
                 let modelID = try vectors.map { try vectorModelID($0.model, db: db) }
-                return try prepared.enumerated().map { index, item in
+                return try prepared.items.enumerated().map { index, item in
                     let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
                     return try Self.upsert(
-                        item.0, hash: item.1, run: run, bucket: bucket, account: account, vectors: encoded, db: db)
+                        item.conversation, hash: item.hash, run: run, bucket: bucket, account: account,
+                        vectors: encoded, db: db)
                 }
             }
         }
@@ -81,8 +94,15 @@ extension RecallDatabase {
             .fetchOne(db)
         if var chat = existing, let chatID = chat.id {
             if chat.contentHash == hash {
+                let fingerprint = conversation.fingerprint ?? chat.fingerprint
                 if let bucket, chat.bucket != bucket {
                     chat.bucket = bucket
+                    chat.fingerprint = fingerprint
+                    try chat.update(db)
+                } else if fingerprint != chat.fingerprint {
+                    // Same content from other bytes (a field Recall does not keep changed):
+                    // the next re-import should recognise these.
+                    chat.fingerprint = fingerprint
                     try chat.update(db)
                 }
                 return ChatUpsert(chatID: chatID, outcome: .unchanged, messagesAdded: 0, messagesUpdated: 0)
@@ -120,6 +140,7 @@ extension RecallDatabase {
         chat.messageCount = active.count
         chat.tokenCount = active.reduce(0) { $0 + TokenEstimate.tokens(in: $1.text) }
         chat.contentHash = hash
+        chat.fingerprint = conversation.fingerprint
         chat.metadata = JSONColumn.encode(conversation.metadata)
     }
 
@@ -170,6 +191,15 @@ extension RecallDatabase {
                 arguments: StatementArguments(gone))
         }
         return (added, updated)
+    }
+
+    /// Whether this account stores a chat last read from export bytes with this fingerprint.
+    func storesChat(fingerprint: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM chats WHERE account = ? AND fingerprint = ? LIMIT 1"),
+                arguments: [account, fingerprint]) ?? false
+        }
     }
 
     /// One chat by public id, or a not-found error that says how to find ids.

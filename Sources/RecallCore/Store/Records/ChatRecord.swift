@@ -24,6 +24,8 @@ struct ChatRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var metadata: String
     /// The account that owns the row (see `Account`).
     var account: String = Account.local
+    /// The fingerprint of the export bytes the chat was last read from cleanly, if it was.
+    var fingerprint: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

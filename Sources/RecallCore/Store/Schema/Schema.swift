@@ -13,6 +13,7 @@ enum Schema {
         "v6-vector-side-tables",
         "v7-memory-slots-set-qualifiers-aside",
         "v8-accounts-api-keys-rate-limits",
+        "v9-chat-fingerprints",
     ]
 
     /// The migrator, written in database terms (string table names, not record types); the
@@ -229,6 +230,13 @@ enum Schema {
         }
         migrator.registerMigration("v8-accounts-api-keys-rate-limits") { db in
             try AccountsMigration.run(db)
+        }
+        migrator.registerMigration("v9-chat-fingerprints") { db in
+            // The fingerprint of the export bytes a chat was last read from, so a re-import
+            // passes over an unchanged chat without decoding it. Chats stored before have none
+            // and are compared the slow way once.
+            try db.alter(table: "chats") { t in t.add(column: "fingerprint", .text) }
+            try db.create(index: "chats_account_fingerprint", on: "chats", columns: ["account", "fingerprint"])
         }
         return migrator
     }

@@ -15,6 +15,9 @@ import Foundation
 /// stored ancestor instead.
 struct ChatGPTParser: ExportParser {
     let platform = Platform.chatgpt
+    /// Whether elements are read by `ChatGPTWireScanner` first (`JSONDecoder` takes what it
+    /// leaves); false decodes every element with `JSONDecoder`, which tests compare against.
+    var scansFields = true
 
     func recognizes(_ sample: Data) -> Bool {
         // ChatGPT's signature: a message tree whose messages have an author and content. (DeepSeek's
@@ -26,8 +29,9 @@ struct ChatGPTParser: ExportParser {
     }
 
     func parse(element: Data, file: String) throws -> (ParsedConversation, [ImportDiagnostic]) {
-        let wire = try JSONDecoder().decodeConversation(
-            ChatGPTWire.Conversation.self, from: element, platform: .chatgpt)
+        let wire =
+            try (scansFields ? ChatGPTWireScanner.conversation(element) : nil)
+            ?? JSONDecoder().decodeConversation(ChatGPTWire.Conversation.self, from: element, platform: .chatgpt)
         guard let id = [wire.id, wire.conversationID].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw ExportParseError(
                 "not a ChatGPT conversation: it has no \"id\" (expected an object with \"id\", \"mapping\" and \"current_node\")"

@@ -185,3 +185,35 @@ enum ChatGPTWire {
         }
     }
 }
+
+// Built field by field by `ChatGPTWireScanner` (conversations, nodes and messages through
+// their memberwise initialisers), which reads only what these shapes keep.
+
+extension ChatGPTWire.Content {
+    /// A content object from its string fields read one by one; `parts` holds strings only.
+    init(contentType: String?, parts: [ChatGPTWire.Part]?, strings: [String: String]) {
+        rawContentType = contentType
+        self.parts = parts
+        text = strings["text"]
+        content = strings["content"]
+        userProfile = strings["user_profile"]
+        userInstructions = strings["user_instructions"]
+        modelSetContext = strings["model_set_context"]
+        result = strings["result"]
+        summary = strings["summary"]
+        title = strings["title"]
+        url = strings["url"]
+        snippet = strings["snippet"]
+        thoughts = nil
+    }
+}
+
+extension ChatGPTWire.Metadata {
+    /// The metadata the scanner reads: the hidden flag (attachments and custom instructions are
+    /// left to `JSONDecoder`).
+    init(isVisuallyHidden: Bool?) {
+        self.isVisuallyHidden = isVisuallyHidden
+        attachments = nil
+        userContext = nil
+    }
+}
