@@ -75,7 +75,9 @@ extension Recall {
         guard semantic.fusion.provenance > 0, let encoder = semantic.memoryEncoders.first else { return [:] }
         let database = try database()
         let index = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
-        guard index.count > 0, let vector = vectors.vector(encoder) else { return [:] }
+        // Asked of memories, so in their person: the same vector memory search has made, not a
+        // second pass of the transformer over the question as typed.
+        guard index.count > 0, let vector = vectors.memoryVector(encoder) else { return [:] }
         let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
         let related = index.nearest(to: vector, count: semantic.fusion.pool).filter {
             scale.meaning(Double($0.score)) > semantic.fusion.related
