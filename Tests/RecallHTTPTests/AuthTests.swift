@@ -14,8 +14,10 @@ import Testing
             "/api/search?q=x", "/api/chat-history/chats", "/api/memory?all=true", "/api/v1/memories", "/openapi.json",
             "/mcp", "/no-such-route",
         ]
+        // The key with its last character changed (a random key may already end in "x").
+        let altered = String(key.dropLast()) + (key.hasSuffix("x") ? "y" : "x")
         for path in paths {
-            for presented in [nil, "rk_nope_nope", String(key.dropLast()) + "x", "Basic abc"] {
+            for presented in [nil, "rk_nope_nope", altered, "Basic abc"] {
                 let reply = try await server.get(path, key: presented)
                 #expect(reply.status == .unauthorized, "\(path) with \(presented ?? "no key")")
                 #expect(reply.json == ["error": "Invalid API key"])
