@@ -92,6 +92,10 @@ extension RecallDatabase {
     ///
     /// Only the account's rows: an index built from them cannot rank another account's
     /// messages or memories, nor let them crowd the account's own out of the nearest.
+    ///
+    /// CROSS JOIN keeps the vector rows' id range first, so a batch stops after `limit` rows; left
+    /// to itself the planner started from every chat (or memory) of the account and sorted the
+    /// whole join for each batch, which made loading a million message vectors take 22 s, not 1.
     func vectorRows(_ kind: VectorKind, modelID: Int64, after vectorID: Int64, upTo last: Int64, limit: Int) throws
         -> [VectorIndex.Row]
     {
@@ -101,12 +105,13 @@ extension RecallDatabase {
                 case .messages:
                     """
                     SELECT v.id, v.message_id, m.chat_id, v.vector FROM message_vectors v
-                    JOIN messages m ON m.id = v.message_id JOIN chats c ON c.id = m.chat_id
+                    CROSS JOIN messages m ON m.id = v.message_id CROSS JOIN chats c ON c.id = m.chat_id
                     WHERE v.id > ? AND v.id <= ? AND v.model_id = ? AND c.account = ? ORDER BY v.id LIMIT ?
                     """
                 case .memories:
                     """
-                    SELECT v.id, v.memory_id, 0, v.vector FROM memory_vectors v JOIN memories mem ON mem.id = v.memory_id
+                    SELECT v.id, v.memory_id, 0, v.vector FROM memory_vectors v
+                    CROSS JOIN memories mem ON mem.id = v.memory_id
                     WHERE v.id > ? AND v.id <= ? AND v.model_id = ? AND mem.account = ? ORDER BY v.id LIMIT ?
                     """
                 }
