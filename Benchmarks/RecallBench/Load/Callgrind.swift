@@ -4,7 +4,7 @@ import Foundation
 enum Callgrind {
     /// Whether valgrind is on the PATH.
     static var available: Bool {
-        (try? run("/usr/bin/env", ["valgrind", "--version"], input: nil).status) == 0
+        (try? run("/usr/bin/env", ["valgrind", "--version"]).status) == 0
     }
 
     /// A copy of `binary` without its debug sections, written under `work`: valgrind's reader
@@ -12,19 +12,18 @@ enum Callgrind {
     /// counts need no symbols.
     static func prepare(_ binary: String, work: String, name: String) throws -> String {
         let copy = (work as NSString).appendingPathComponent(name)
-        let result = try run("/usr/bin/env", ["strip", "--strip-debug", "-o", copy, binary], input: nil)
+        let result = try run("/usr/bin/env", ["strip", "--strip-debug", "-o", copy, binary])
         guard result.status == 0 else {
             throw CallgrindError(arguments: ["strip", binary], status: result.status, tail: result.errors)
         }
         return copy
     }
 
-    /// Instructions the command executed (all threads), fed `input` on stdin.
-    static func count(_ binary: String, _ arguments: [String], input: Data? = nil, work: String) throws -> Int {
+    /// Instructions the command executed (all threads).
+    static func count(_ binary: String, _ arguments: [String], work: String) throws -> Int {
         let output = (work as NSString).appendingPathComponent("callgrind.out")
         let result = try run(
-            "/usr/bin/env", ["valgrind", "--tool=callgrind", "--callgrind-out-file=\(output)", binary] + arguments,
-            input: input)
+            "/usr/bin/env", ["valgrind", "--tool=callgrind", "--callgrind-out-file=\(output)", binary] + arguments)
         try? FileManager.default.removeItem(atPath: output)
         // callgrind ends with "==pid== Collected : N" on stderr.
         guard result.status == 0,
@@ -36,23 +35,15 @@ enum Callgrind {
         return total
     }
 
-    private static func run(_ executable: String, _ arguments: [String], input: Data?) throws -> (
-        status: Int32, errors: String
-    ) {
+    private static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let stdin = Pipe()
         let stderr = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr
         try process.run()
-        if let input {
-            // Written while stderr is drained elsewhere would be tidier; inputs here are small.
-            try stdin.fileHandleForWriting.write(contentsOf: input)
-            try stdin.fileHandleForWriting.close()
-        }
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: errors, as: UTF8.self))
