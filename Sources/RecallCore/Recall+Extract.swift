@@ -31,7 +31,7 @@ extension Recall {
         // A dry run of one batch rolls its transaction back; a longer one writes into a private
         // copy instead, so it never holds the store's write lock for long.
         let batches = plan.groups.count + (request.text == nil ? 0 : 1)
-        let scratch = request.dryRun && batches > 1 ? try DryRunScratch(copying: database) : nil
+        let scratch = request.dryRun && batches > 1 ? try database.dryRunScratch() : nil
         let now = clock()
         // Only kept candidates are stored; the dropped are counted (and listed on a dry run).
         // Memories stored by a batch get their vectors before the next batch is read.
@@ -40,9 +40,7 @@ extension Recall {
             let describing = run.room
             let mark = request.dryRun ? 0 : try memoryHighWater()
             let batch =
-                try scratch.map {
-                    try $0.store(kept, userID: userID, now: now, describing: describing, rules: database)
-                }
+                try scratch.map { try $0.store(kept, userID: userID, now: now, describing: describing) }
                 ?? database.store(kept, userID: userID, now: now, dryRun: request.dryRun, describing: describing)
             if !request.dryRun, !kept.isEmpty { try? embedMemories(after: mark) }
             run.add(candidates, batch)

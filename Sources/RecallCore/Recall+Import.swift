@@ -166,7 +166,7 @@ extension Recall {
         run.platform = summary.platform
         let database = try database()
         if run.rowID == nil, summary.memoriesExtracted > 0 {
-            _ = try database.write { db in try run.id(in: db, account: database.account) }
+            try database.recordImport(run)
         }
         guard let rowID = run.rowID else { return }
         summary.importID = PublicID.importRun.string(rowID)
@@ -219,7 +219,7 @@ extension Recall {
                 .filter { $0.verdict == .keep }
             let mark = try memoryHighWater()
             summary.memoriesExtracted += try database.store(
-                candidates, userID: Memory.defaultUserID, now: clock(), describing: 0
+                candidates, userID: Memory.defaultUserID, now: clock(), dryRun: false, describing: 0
             ).added
             try? embedMemories(after: mark)
         }

@@ -8,16 +8,9 @@ extension Recall {
         let now = clock()
         let database = try database()
         let mark = try memoryHighWater()
-        let result = try database.write { db in
-            var batch = MemoryBatch()
-            for draft in drafts {
-                let (record, outcome) = try database.insertMemory(draft, now: now, db: db)
-                batch.outcomes.append(outcome)
-                batch.memories.append(try database.memory(record, db: db))
-            }
-            return AddMemoryResult(
-                memories: batch.memories, added: batch.added, merged: batch.merged, superseded: batch.superseded)
-        }
+        let batch = try database.addMemories(drafts, now: now)
+        let result = AddMemoryResult(
+            memories: batch.memories, added: batch.added, merged: batch.merged, superseded: batch.superseded)
         // Vectors are made after the memory is committed, outside the write lock; a memory
         // whose vectors are lost to a crash in between is found by its words until a reindex.
         try? embedMemories(after: mark)
@@ -135,7 +128,6 @@ extension Recall {
 
     /// One memory by id.
     public func memory(id: String) throws -> Memory {
-        let database = try database()
-        return try database.read { db in try database.memory(database.memoryRecord(id, db: db), db: db) }
+        try database().memory(id: id)
     }
 }

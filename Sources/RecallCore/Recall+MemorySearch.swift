@@ -76,7 +76,7 @@ extension Recall {
             if found.contains(item.id), wordScores[item.id] == nil || (meaning[item.id] ?? 0) >= fusion.evident {
                 evidence.append(.meaning)
             }
-            return RecallDatabase.HitRequest(key: item.id, score: item.score, matchedBy: evidence)
+            return HitRequest(key: item.id, score: item.score, matchedBy: evidence)
         }
         return try database.memoryHits(requests, words: words)
     }

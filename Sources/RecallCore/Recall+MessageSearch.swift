@@ -63,7 +63,7 @@ extension Recall {
             if byMeaning > fusion.related, wordScores[item.key] == nil || byMeaning >= fusion.evident {
                 evidence.append(.meaning)
             }
-            return RecallDatabase.HitRequest(key: item.key, score: item.score, matchedBy: evidence)
+            return HitRequest(key: item.key, score: item.score, matchedBy: evidence)
         }
         return try database.messageHits(requests, count: count, words: words, filters: filters)
     }

@@ -22,7 +22,7 @@ public final class Recall: Sendable {
     /// `localAccount` unless made by `acting(as:)`.
     public let account: String
     /// Shared by every account's view of the same store, so one process opens it once.
-    private let storage: Mutex<RecallDatabase?>
+    private let storage: Mutex<(any RecallStore)?>
 
     /// How messages are ranked by their words; the defaults suit conversational memory.
     public let ranking: RankingWeights
@@ -99,7 +99,7 @@ public final class Recall: Sendable {
     }
 
     /// The store, opened on first use and shared by every later call.
-    func database() throws -> RecallDatabase {
+    func database() throws -> any RecallStore {
         if let parent { return try parent.database().acting(as: account) }
         return try storage.withLock { cached in
             if let cached { return cached }

@@ -9,12 +9,15 @@ import GRDB
 /// means one transaction held open for the whole run, which keeps every other writer (another
 /// server, the CLI) waiting past its timeout. The copy takes the store's memories once, in one
 /// read, and the run writes only to it; the file goes when the scratch does.
-final class DryRunScratch {
+final class DryRunScratch: MemoryScratch {
     private let queue: DatabaseQueue
     private let path: String
+    /// The store whose rules (deduplication, supersession) the copy is written with.
+    private let rules: RecallDatabase
 
     /// Copies `database`'s memories and their sources into a new scratch file.
     init(copying database: RecallDatabase) throws {
+        rules = database
         path = (NSTemporaryDirectory() as NSString).appendingPathComponent("recall-dry-run-\(UUID().uuidString).sqlite")
         var config = Configuration()
         // Chats and messages are not copied: the memories' references to them stay unchecked.
@@ -50,13 +53,11 @@ final class DryRunScratch {
     }
 
     /// Stores candidates in the copy with the store's own rules; see `RecallDatabase.store`.
-    func store(
-        _ candidates: [MemoryCandidate], userID: String, now: Date, describing: Int, rules database: RecallDatabase
-    ) throws -> MemoryBatch {
+    func store(_ candidates: [MemoryCandidate], userID: String, now: Date, describing: Int) throws -> MemoryBatch {
         do {
             return try queue.write { db in
                 try RecallDatabase.store(
-                    candidates, userID: userID, now: now, describing: describing, into: database, db: db)
+                    candidates, userID: userID, now: now, describing: describing, into: rules, db: db)
             }
         } catch let error as RecallError {
             throw error

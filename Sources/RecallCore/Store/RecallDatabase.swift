@@ -12,7 +12,7 @@ import Darwin
 /// Several processes may share one file (two Claude Desktop copies, Cursor, a terminal), so
 /// the store runs in WAL mode with a busy timeout, writers take `BEGIN IMMEDIATE`
 /// (GRDB's default for a pool's writer), and every write is a short transaction.
-final class RecallDatabase: Sendable {
+final class RecallDatabase: RecallStore {
     /// The GRDB connection (a pool for files, a queue in memory).
     let writer: any DatabaseWriter
     /// Where the store lives, for stats.
@@ -37,7 +37,7 @@ final class RecallDatabase: Sendable {
     }
 
     /// This store as `account` sees it: the same connections, only that account's rows.
-    func acting(as account: String) -> RecallDatabase {
+    func acting(as account: String) -> any RecallStore {
         account == self.account
             ? self
             : RecallDatabase(

@@ -19,7 +19,7 @@ final class VectorIndexes: Sendable {
 
     /// The index of a kind and model for the database's account, with every vector of that
     /// account the store holds now.
-    func current(_ kind: VectorKind, model: String, database: RecallDatabase) throws -> VectorIndex {
+    func current(_ kind: VectorKind, model: String, database: any RecallStore) throws -> VectorIndex {
         let key = Key(kind: kind, model: model, account: database.account)
         let index = indexes.withLock { all in
             if let existing = all[key] { return existing }
@@ -32,7 +32,7 @@ final class VectorIndexes: Sendable {
     }
 
     /// Loads what was stored since the index last looked: usually nothing (one indexed MAX read).
-    private func refresh(_ index: VectorIndex, kind: VectorKind, model: String, database: RecallDatabase) throws {
+    private func refresh(_ index: VectorIndex, kind: VectorKind, model: String, database: any RecallStore) throws {
         let newest = try database.lastVectorID(kind)
         guard newest > index.checkedVectorID || !index.isLoaded else { return }
         if let modelID = try database.knownVectorModelID(model) {

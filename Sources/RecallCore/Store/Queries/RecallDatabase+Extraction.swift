@@ -66,9 +66,9 @@ extension RecallDatabase {
     ///
     /// Only the first `describing` candidates get their memory in the batch (reading it back
     /// costs a query), so a long extraction lists a few and counts the rest.
-    func store(
-        _ candidates: [MemoryCandidate], userID: String, now: Date, dryRun: Bool = false, describing: Int = .max
-    ) throws -> MemoryBatch {
+    func store(_ candidates: [MemoryCandidate], userID: String, now: Date, dryRun: Bool, describing: Int) throws
+        -> MemoryBatch
+    {
         let body = { (db: Database) throws -> MemoryBatch in
             try Self.store(candidates, userID: userID, now: now, describing: describing, into: self, db: db)
         }
@@ -96,6 +96,9 @@ extension RecallDatabase {
         }
         return batch
     }
+
+    /// A scratch file holding a copy of this store's memories.
+    func dryRunScratch() throws -> any MemoryScratch { try DryRunScratch(copying: self) }
 
     /// Runs `body` in a transaction that is always rolled back.
     private func rolledBack<T>(_ body: (Database) throws -> T) throws -> T {

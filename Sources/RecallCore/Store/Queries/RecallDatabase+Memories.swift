@@ -100,6 +100,24 @@ extension RecallDatabase {
         try existing.update(db)
     }
 
+    /// Stores drafts one after another in one transaction; each sees the ones before it.
+    func addMemories(_ drafts: [MemoryDraft], now: Date) throws -> MemoryBatch {
+        try write { db in
+            var batch = MemoryBatch()
+            for draft in drafts {
+                let (record, outcome) = try insertMemory(draft, now: now, db: db)
+                batch.outcomes.append(outcome)
+                batch.memories.append(try memory(record, db: db))
+            }
+            return batch
+        }
+    }
+
+    /// One memory by public id, with its sources, or a not-found error.
+    func memory(id: String) throws -> Memory {
+        try read { db in try memory(memoryRecord(id, db: db), db: db) }
+    }
+
     /// The public value of a memory, with its extra sources.
     func memory(_ record: MemoryRecord, db: Database) throws -> Memory {
         let rows = try Row.fetchAll(

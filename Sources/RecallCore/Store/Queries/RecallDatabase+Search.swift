@@ -103,16 +103,6 @@ extension RecallDatabase {
         }
     }
 
-    /// A place to turn into a hit, with its score and what found it.
-    struct HitRequest<Key> {
-        /// The message's place or the memory's row id.
-        var key: Key
-        /// Its score in the ranking.
-        var score: Double
-        /// What found it; nil when not reported.
-        var matchedBy: [SearchHit.Evidence]?
-    }
-
     /// The search hits for the first `count` visible turns among `items`, in order.
     ///
     /// Each has a snippet around the query's words; places that hold a hidden message or none

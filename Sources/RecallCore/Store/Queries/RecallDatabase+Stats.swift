@@ -65,6 +65,11 @@ extension RecallDatabase {
         }
     }
 
+    /// Makes the import's row if it has none yet.
+    func recordImport(_ run: ImportRun) throws {
+        _ = try write { db in try run.id(in: db, account: account) }
+    }
+
     /// Records how an import ended.
     func finishImport(_ id: Int64, summary: ImportSummary, at date: Date) throws {
         try write { db in
