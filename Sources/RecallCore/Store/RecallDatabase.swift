@@ -81,6 +81,8 @@ final class RecallDatabase: RecallStore {
                     writer = try StoreIdentity.openReadOnly(path, configuration: config)
                     readOnly = true
                 }
+            case .postgres:
+                throw RecallError(.internalError, "A PostgreSQL location was given to the SQLite store.")
             }
         } catch let error as RecallError {
             throw error
