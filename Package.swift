@@ -120,10 +120,22 @@ let package = Package(
             path: "Benchmarks/RecallBench",
             swiftSettings: swiftSettings
         ),
+        // What the store-parameterised tests share: a new store of each kind.
+        .target(
+            name: "RecallTestSupport",
+            dependencies: [
+                "RecallCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/RecallTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RecallCoreTests",
             dependencies: [
-                "RecallCore", "RecallImport", "RecallKernels",
+                "RecallCore", "RecallImport", "RecallKernels", "RecallTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
@@ -132,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecallMCPTests",
-            dependencies: ["RecallMCP", "RecallCore"],
+            dependencies: ["RecallMCP", "RecallCore", "RecallTestSupport"],
             swiftSettings: swiftSettings
         ),
         // Upgrades, limits and fuzzing of the JSON-RPC layer and the import parsers.
