@@ -103,13 +103,7 @@ public final class Recall: Sendable {
         if let parent { return try parent.database().acting(as: account) }
         return try storage.withLock { cached in
             if let cached { return cached }
-            let opened: any RecallStore =
-                switch location {
-                case .postgres(let url):
-                    try PostgresStore(settings: PostgresSettings(url: url), signing: .languages)
-                case .file, .inMemory:
-                    try RecallDatabase(location: location, signing: .languages)
-                }
+            let opened = try Self.openStore(location)
             cached = opened
             return opened
         }

@@ -17,7 +17,7 @@ struct RecallCommand: AsyncParsableCommand {
             Serve.self, Import.self, Search.self, Context.self, Add.self, Memories.self, Update.self,
             Chats.self, Show.self, Chat.self, Forget.self, Extract.self, Stats.self, Export.self, Reindex.self,
             Embed.self,
-            Keys.self,
+            Keys.self, Migrate.self,
         ]
     )
 

@@ -8,8 +8,8 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The SQLite store to use (default: RECALL_DB, else the platform's data folder).",
-            valueName: "path"
+            "The store: a SQLite file, or a postgres:// URL for a PostgreSQL database shared by several machines (default: RECALL_DB, else a file in the platform's data folder).",
+            valueName: "path or url"
         )
     )
     var databasePath: String?

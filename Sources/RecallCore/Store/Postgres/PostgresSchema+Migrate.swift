@@ -33,7 +33,7 @@ extension PostgresSchema {
             let known = migrations.map(\.id)
             guard applied.count <= known.count, Array(known.prefix(applied.count)) == applied else {
                 throw RecallError(
-                    .storeUnavailable,
+                    .storeTooNew,
                     "The database \(target) was upgraded by a newer Recall (schema \(applied.last ?? "?")), which this one cannot read. Update Recall on this machine."
                 )
             }
