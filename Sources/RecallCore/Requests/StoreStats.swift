@@ -28,7 +28,11 @@ public struct ImportRecordSummary: Sendable, Codable, Equatable {
 
 /// Counts and facts about the store.
 public struct StoreStats: Sendable, Codable, Equatable {
-    /// Where the store file is (`:memory:` for an in-memory store).
+    /// Which database holds the store: `sqlite` or `postgresql`.
+    public var store: String = "sqlite"
+    /// How vectors are kept: `blob` (SQLite), `bytea` (PostgreSQL).
+    public var vectorStorage: String = "blob"
+    /// Where the store file is (`:memory:` for an in-memory store; a PostgreSQL URL without its password).
     public var path: String
     /// The file's size in bytes, WAL included.
     public var sizeBytes: Int

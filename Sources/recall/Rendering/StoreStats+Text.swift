@@ -4,7 +4,7 @@ extension StoreStats: TextRenderable {
     func renderText() -> String {
         var sections = [
             """
-            Store:     \(path)
+            Store:     \(path)\(store == "sqlite" ? "" : " (\(store), vectors as \(vectorStorage))")
             Size:      \(TextFormat.bytes(sizeBytes)) (schema version \(schemaVersion))
             Chats:     \(chats) (\(TextFormat.count(messages, "message"))\(otherMessages))
             Memories:  \(memories) current, \(supersededMemories) superseded\(memoryUsers > 1 ? ", across \(memoryUsers) users" : "")
