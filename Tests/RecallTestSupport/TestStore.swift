@@ -34,7 +34,8 @@ public enum TestStore: String, Sendable, CaseIterable, CustomTestStringConvertib
         clock: @escaping @Sendable () -> Date = { Date() }, ranking: RankingWeights = RankingWeights(),
         semantic: SemanticSearch = .embedded, backgroundIndexing: Bool = false
     ) throws -> Recall {
-        Recall(location: try location(), clock: clock, ranking: ranking, semantic: semantic,
+        Recall(
+            location: try location(), clock: clock, ranking: ranking, semantic: semantic,
             backgroundIndexing: backgroundIndexing)
     }
 

@@ -16,10 +16,13 @@ extension RecallCommand {
                   recall migrate --from postgres://me@db.example.com/recall --to ~/recall.sqlite
                 """)
 
-        @Option(help: ArgumentHelp("The store to copy from (default: --db, RECALL_DB, else the default store).", valueName: "path or url"))
+        @Option(
+            help: ArgumentHelp(
+                "The store to copy from (default: --db, RECALL_DB, else the default store).", valueName: "path or url"))
         var from: String?
 
-        @Option(help: ArgumentHelp("The store to copy into: a file path or a postgres:// URL.", valueName: "path or url"))
+        @Option(
+            help: ArgumentHelp("The store to copy into: a file path or a postgres:// URL.", valueName: "path or url"))
         var to: String
 
         @OptionGroup var store: StoreOptions

@@ -32,8 +32,10 @@ struct PostgresFaultTests {
 
     @Test func aRestartUnderAnImportLeavesNoHalfStoredChatAndTheServerReconnects() throws {
         // A cluster of this test's own: restarting the shared one would fail other tests.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-restart-\(UUID().uuidString)")
-            .path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-restart-\(UUID().uuidString)"
+        )
+        .path
         let url = try Self.cluster("start", folder)
         defer { _ = try? Self.cluster("stop", folder) }
         let path = try PostgresSharingTests.export(chats: 60, turns: 40, tag: "restart")

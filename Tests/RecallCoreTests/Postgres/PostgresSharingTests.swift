@@ -23,7 +23,8 @@ struct PostgresSharingTests {
                     ? "I live in Bergen and my favourite food is sushi number \(turn)."
                     : "Noted: reply \(turn) about chat \(chat)."
                 mapping[id] = [
-                    "id": id, "parent": parent as Any, "children": turn + 1 < turns ? ["\(tag)-c\(chat)-m\(turn + 1)"] : [],
+                    "id": id, "parent": parent as Any,
+                    "children": turn + 1 < turns ? ["\(tag)-c\(chat)-m\(turn + 1)"] : [],
                     "message": [
                         "id": id, "author": ["role": role], "create_time": 1_714_521_600 + chat * 3_600 + turn * 60,
                         "content": ["content_type": "text", "parts": [text]],

@@ -10,8 +10,9 @@ extension PostgresSchema {
         let target = pool.settings.redacted
         try pool.transaction { connection in
             _ = try connection.run("SELECT pg_advisory_xact_lock(\(lockKey))")
-            let marked = try connection.run("SELECT to_regclass('recall_store') IS NOT NULL").rows.first?.decode(
-                Bool.self) ?? false
+            let marked =
+                try connection.run("SELECT to_regclass('recall_store') IS NOT NULL").rows.first?.decode(
+                    Bool.self) ?? false
             if !marked {
                 let tables =
                     try connection.run(

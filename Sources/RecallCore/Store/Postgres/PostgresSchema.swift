@@ -18,8 +18,9 @@ enum PostgresSchema {
     /// The marker table: its row says the database is Recall's.
     static let markerTable = "recall_store"
 
-    /// The full-text configuration: PostgreSQL's parser, English stems and no stop words, so
-    /// every word a question holds can match (SQLite's porter tokenizer drops none either).
+    /// The full-text configuration: PostgreSQL's parser, English stems, no stop words.
+    ///
+    /// Every word a question holds can match, as with SQLite's porter tokenizer, which drops none.
     /// Text is folded (case, diacritics) by the store before it reaches the configuration.
     static let wordsConfiguration = "recall_words"
 

@@ -46,8 +46,9 @@ enum PostgresText {
         }
     }
 
-    /// The SQL that builds `words` from two bound texts (main, aside), e.g.
-    /// `"... words = \(unescaped: PostgresText.wordsSQL("$1", "$2"))"`.
+    /// The SQL that builds `words` from two bound texts (main, aside).
+    ///
+    /// For example `wordsSQL("$1", "$2")` with the folded main text bound first.
     static func wordsSQL(_ main: String, _ aside: String) -> String {
         "setweight(to_tsvector('recall_words', \(main)), 'A') || setweight(to_tsvector('recall_words', \(aside)), 'B')"
     }

@@ -50,7 +50,8 @@ extension RecallDatabase: CopyableStore {
                 sql: "UPDATE \(table.name) SET \(assignments) WHERE \(table.key) = ?")
             for row in rows {
                 let values = positions.map { Self.databaseValue(row[$0], table: table) }
-                try statement.execute(arguments: StatementArguments(values + [Self.databaseValue(row[0], table: table)]))
+                try statement.execute(
+                    arguments: StatementArguments(values + [Self.databaseValue(row[0], table: table)]))
             }
         }
     }
