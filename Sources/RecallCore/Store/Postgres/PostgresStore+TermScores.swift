@@ -11,8 +11,11 @@ extension PostgresStore {
         -> [MessageKey: Double]
     {
         var conditions = try PostgresConditions.messages(filters, account: account)
+        // Each match's chat looked up as the scan meets it (OFFSET 0 keeps the subquery whole):
+        // joined any other way, the planner reads every match of a common word, then sorts.
+        let chatPerMessage = "CROSS JOIN LATERAL (SELECT * FROM chats c WHERE c.id = m.chat_id OFFSET 0) c"
         let sql = Self.termScoresSQL(
-            term, table: "messages", alias: "m", join: "JOIN chats c ON c.id = m.chat_id",
+            term, table: "messages", alias: "m", join: chatPerMessage,
             keys: ["chat_id", "position"],
             stats: Self.statsKind(term, messages: true), conditions: &conditions, limit: limit, scanLimit: scanLimit)
         return try read { connection in
@@ -91,7 +94,7 @@ extension PostgresStore {
                 SELECT array(SELECT lexeme FROM unnest(to_tsvector('\(configuration)', \(text)))) AS lexemes
             ), newest AS (
                 SELECT \(alias).id FROM \(table) \(alias) WHERE \(alias).\(column) @@ \(query) ORDER BY \(alias).id DESC LIMIT \(scan) + 1
-            ), figures AS (
+            ), figures AS MATERIALIZED (
                 SELECT w.documents::float8 AS total,
                     CASE WHEN w.documents > 0 AND w.words > 0 THEN w.words::float8 / w.documents ELSE 1 END AS average,
                     f.hits::float8 AS hits,
@@ -105,11 +108,11 @@ extension PostgresStore {
                         FROM figures
                     ) counted
                 ) odds
-            ), scanned AS (
+            ), scanned AS MATERIALIZED (
                 SELECT \(keys.map { "\(alias).\($0)" }.joined(separator: ", ")), \(alias).\(column), \(alias).word_count
                 FROM \(table) \(alias) \(join)
                 WHERE \(alias).\(column) @@ \(query) AND \(conditions.sql) ORDER BY \(alias).id DESC LIMIT \(scan)
-            ), frequencies AS (
+            ), frequencies AS MATERIALIZED (
                 SELECT s.*, \(length)::float8 AS length, (
                     SELECT COALESCE(min(part), 0) FROM (
                         SELECT sum(CASE w WHEN 'B' THEN 0.6 ELSE 1.0 END)::float8 AS part
