@@ -192,13 +192,15 @@ enum PostgresSchema {
             PRIMARY KEY (key_id, "window")
         );
 
-        -- bm25's collection figures per kind ('messages', 'memories'): how many rows are indexed
-        -- and their words in all, kept by the store's writes.
+        -- bm25's collection figures per kind, kept by the store's writes: for 'messages' and
+        -- 'memories' how many rows there are and their word_count in all; for 'message_grams'
+        -- and 'memory_grams' how many rows have grams and their grams in all (the SQLite gram
+        -- tables hold rows with CJK text only, and bm25 reads its figures over them).
         CREATE TABLE word_stats (
             kind text PRIMARY KEY,
             documents bigint NOT NULL DEFAULT 0,
             words bigint NOT NULL DEFAULT 0
         );
-        INSERT INTO word_stats (kind) VALUES ('messages'), ('memories');
+        INSERT INTO word_stats (kind) VALUES ('messages'), ('memories'), ('message_grams'), ('memory_grams');
         """
 }
