@@ -47,6 +47,24 @@ final class ImportRun {
         return record.id
     }
 
+    /// The row's id, inserting the row with `insert` (which returns its id) the first time.
+    ///
+    /// Nil for chats stored outside any import. For a store whose transactions are not GRDB's.
+    @discardableResult
+    func id(creating insert: () throws -> Int64) rethrows -> Int64? {
+        guard recordsRow else { return nil }
+        if let rowID { return rowID }
+        let created = try insert()
+        rowID = created
+        return created
+    }
+
+    /// Sets the row id back to what it was before a transaction that is about to run again: a
+    /// retried transaction starts over, and a row its first attempt made was rolled back.
+    func rewind(to earlier: Int64?) {
+        rowID = earlier
+    }
+
     /// Runs `body`, forgetting a row it created if it throws (its transaction rolled back).
     func rollingBack<T>(_ body: () throws -> T) rethrows -> T {
         let before = rowID
