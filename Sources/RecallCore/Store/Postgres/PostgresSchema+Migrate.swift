@@ -46,11 +46,27 @@ extension PostgresSchema {
         }
     }
 
-    /// The statements of a migration, one per command (the extended protocol takes one at a time).
+    /// The statements of a migration, one per command (the extended protocol takes one at a
+    /// time): split at a `;` ending a line, except inside a `$$`-quoted function body.
     static func statements(_ sql: String) -> [String] {
-        sql.components(separatedBy: ";\n").map { statement in
-            statement.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
-                .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        var statements: [String] = []
+        var current: [Substring] = []
+        var quoted = false
+        for line in sql.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("--") && !quoted { continue }
+            current.append(line)
+            if line.components(separatedBy: "$$").count % 2 == 0 { quoted.toggle() }
+            if !quoted, trimmed.hasSuffix(";") {
+                statements.append(current.joined(separator: "\n"))
+                current = []
+            }
+        }
+        statements.append(current.joined(separator: "\n"))
+        return statements.map { statement in
+            var text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.hasSuffix(";") { text.removeLast() }
+            return text
         }.filter { !$0.isEmpty }
     }
 }

@@ -192,15 +192,53 @@ enum PostgresSchema {
             PRIMARY KEY (key_id, "window")
         );
 
-        -- bm25's collection figures per kind, kept by the store's writes: for 'messages' and
-        -- 'memories' how many rows there are and their word_count in all; for 'message_grams'
-        -- and 'memory_grams' how many rows have grams and their grams in all (the SQLite gram
-        -- tables hold rows with CJK text only, and bm25 reads its figures over them).
+        -- bm25's collection figures per kind: for 'messages' and 'memories' how many rows there
+        -- are and their word_count in all, kept by the store's writes; for 'message_grams' and
+        -- 'memory_grams' how many rows have grams and their grams in all (the SQLite gram tables
+        -- hold rows with CJK text only, and bm25 reads its figures over them), kept by triggers
+        -- once per statement, so every write and every cascade counts.
         CREATE TABLE word_stats (
             kind text PRIMARY KEY,
             documents bigint NOT NULL DEFAULT 0,
             words bigint NOT NULL DEFAULT 0
         );
         INSERT INTO word_stats (kind) VALUES ('messages'), ('memories'), ('message_grams'), ('memory_grams');
+
+        CREATE FUNCTION recall_gram_count(grams tsvector) RETURNS bigint LANGUAGE sql IMMUTABLE
+            AS 'SELECT COALESCE(sum(cardinality(positions)), 0) FROM unnest(grams)';
+        CREATE FUNCTION recall_gram_stats() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            rows_added bigint := 0; grams_added bigint := 0; rows_removed bigint := 0; grams_removed bigint := 0;
+        BEGIN
+            IF TG_OP <> 'DELETE' THEN
+                SELECT count(*) FILTER (WHERE length(grams) > 0), COALESCE(sum(recall_gram_count(grams)), 0)
+                INTO rows_added, grams_added FROM new_rows;
+            END IF;
+            IF TG_OP <> 'INSERT' THEN
+                SELECT count(*) FILTER (WHERE length(grams) > 0), COALESCE(sum(recall_gram_count(grams)), 0)
+                INTO rows_removed, grams_removed FROM old_rows;
+            END IF;
+            IF rows_added <> rows_removed OR grams_added <> grams_removed THEN
+                UPDATE word_stats SET documents = documents + rows_added - rows_removed,
+                    words = words + grams_added - grams_removed
+                WHERE kind = TG_ARGV[0];
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER messages_grams_inserted AFTER INSERT ON messages REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION recall_gram_stats('message_grams');
+        CREATE TRIGGER messages_grams_updated AFTER UPDATE ON messages
+            REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION recall_gram_stats('message_grams');
+        CREATE TRIGGER messages_grams_deleted AFTER DELETE ON messages REFERENCING OLD TABLE AS old_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION recall_gram_stats('message_grams');
+        CREATE TRIGGER memories_grams_inserted AFTER INSERT ON memories REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION recall_gram_stats('memory_grams');
+        CREATE TRIGGER memories_grams_updated AFTER UPDATE ON memories
+            REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION recall_gram_stats('memory_grams');
+        CREATE TRIGGER memories_grams_deleted AFTER DELETE ON memories REFERENCING OLD TABLE AS old_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION recall_gram_stats('memory_grams');
         """
 }
