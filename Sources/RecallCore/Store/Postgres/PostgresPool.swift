@@ -107,7 +107,13 @@ final class PostgresPool: Sendable {
         while true {
             Self.untouched.withLock { _ = $0.insert(ObjectIdentifier(connection)) }
             do {
-                let value = try body(connection)
+                let value: T
+                do {
+                    value = try body(connection)
+                } catch let error as PSQLError {
+                    // A body that called postgres-nio directly rather than through `run`.
+                    throw PostgresFailure(error)
+                }
                 checkin(connection)
                 return value
             } catch let failure as PostgresFailure where failure.kind == .connectionLost {
