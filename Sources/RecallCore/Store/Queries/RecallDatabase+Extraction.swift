@@ -82,19 +82,8 @@ extension RecallDatabase {
         _ candidates: [MemoryCandidate], userID: String, now: Date, describing: Int, into database: RecallDatabase,
         db: Database
     ) throws -> MemoryBatch {
-        var batch = MemoryBatch()
-        for (index, candidate) in candidates.enumerated() {
-            var draft = MemoryDraft(content: candidate.content, type: candidate.type, confidence: candidate.confidence)
-            draft.userID = userID
-            draft.bucket = candidate.bucket
-            draft.memoriesAt = candidate.memoriesAt
-            draft.sourceChatID = candidate.source.flatMap { PublicID.chat.rowID($0.chatID) }
-            draft.sourceMessageID = candidate.source?.messageID.flatMap { PublicID.message.rowID($0) }
-            let (record, outcome) = try database.insertMemory(draft, now: now, db: db)
-            batch.outcomes.append(outcome)
-            if index < describing { batch.memories.append(try database.memory(record, db: db)) }
-        }
-        return batch
+        try MemoryRules(rows: SQLiteMemoryRows(db: db, account: database.account), signing: database.signing)
+            .store(candidates, userID: userID, now: now, describing: describing)
     }
 
     /// A scratch file holding a copy of this store's memories.

@@ -2,115 +2,19 @@ import Foundation
 import GRDB
 
 extension RecallDatabase {
-    /// Stores a memory, merges it into a current memory that says the same thing (the newer
-    /// evidence raises confidence and adds a source), or supersedes a current memory it
-    /// contradicts.
-    ///
-    /// Memories are compared within one user and bucket.
+    /// The memory rules over this store's rows in `db`, inside a write transaction.
+    func rules(_ db: Database) -> MemoryRules<SQLiteMemoryRows> {
+        MemoryRules(rows: SQLiteMemoryRows(db: db, account: account), signing: signing)
+    }
+
+    /// Stores a memory with the memory rules (see `MemoryRules.insert`).
     func insertMemory(_ draft: MemoryDraft, now: Date, db: Database) throws -> (MemoryRecord, MemoryInsertOutcome) {
-        var record = MemoryRecord(draft: draft, now: now, signing: signing)
-        record.account = account
-        // Re-reading a message already read is not new evidence, whatever became of its memory.
-        if let known = try knownEvidence(record, db: db) { return (known, .known(known.id ?? 0)) }
-        if var same = try currentDuplicate(of: record, db: db) {
-            try merge(draft, into: &same, now: now, db: db)
-            return (same, .merged(same.id ?? 0))
-        }
-        if draft.isAboutUser, let slot = record.slot,
-            var holder = try MemoryRecord.fetchOne(
-                db,
-                sql:
-                    "SELECT * FROM memories WHERE account = ? AND user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
-                arguments: [account, draft.userID, draft.bucket, slot])
-        {
-            let value = signing(record.content).value
-            if signing(holder.content).value == value {
-                try merge(draft, into: &holder, now: now, db: db)
-                return (holder, .merged(holder.id ?? 0))
-            }
-            if record.statedAt >= holder.statedAt {
-                try supersede(&holder, with: &record, now: now, db: db)
-                return (record, .superseded(holder.id ?? 0))
-            }
-            return try insertAsHistory(record, draft: draft, value: value, before: holder, now: now, db: db)
-        }
-        try record.insert(db)
-        return (record, .added)
-    }
-
-    /// A memory of this user that already cites the draft's message for the same statement.
-    private func knownEvidence(_ record: MemoryRecord, db: Database) throws -> MemoryRecord? {
-        guard let chat = record.sourceChatId else { return nil }
-        return try MemoryRecord.fetchOne(
-            db,
-            sql: """
-                SELECT * FROM memories WHERE account = ? AND user_id = ? AND (normalized = ? OR gist = ?)
-                AND ((source_chat_id = ? AND source_message_id IS ?)
-                     OR EXISTS (SELECT 1 FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id = ? AND s.message_id IS ?))
-                LIMIT 1
-                """,
-            arguments: [
-                account, record.userId, record.normalized, record.gist, chat, record.sourceMessageId, chat,
-                record.sourceMessageId,
-            ])
-    }
-
-    /// A current memory saying the same thing: the same words, or the same gist in other words.
-    private func currentDuplicate(of record: MemoryRecord, db: Database) throws -> MemoryRecord? {
-        let scope = "account = ? AND user_id = ? AND bucket IS ? AND superseded_by IS NULL"
-        if let exact = try MemoryRecord.fetchOne(
-            db, sql: "SELECT * FROM memories WHERE \(scope) AND normalized = ? LIMIT 1",
-            arguments: [account, record.userId, record.bucket, record.normalized])
-        {
-            return exact
-        }
-        // A gist of one or two words ("user love") is too little to call two memories the same.
-        guard let gist = record.gist, gist.split(separator: " ").count >= 3 else { return nil }
-        return try MemoryRecord.fetchOne(
-            db, sql: "SELECT * FROM memories WHERE \(scope) AND gist = ? LIMIT 1",
-            arguments: [account, record.userId, record.bucket, gist])
-    }
-
-    /// Adds the draft's evidence to a memory: its source, a little confidence, its tags, and any
-    /// field the memory lacks.
-    ///
-    /// Nothing the memory already says is overwritten.
-    func merge(_ draft: MemoryDraft, into existing: inout MemoryRecord, now: Date, db: Database) throws {
-        if let chatID = draft.sourceChatID {
-            if existing.sourceChatId == nil {
-                existing.sourceChatId = chatID
-                existing.sourceMessageId = draft.sourceMessageID
-            } else {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO memory_sources (memory_id, chat_id, message_id) VALUES (?, ?, ?)",
-                    arguments: [existing.id, chatID, draft.sourceMessageID])
-            }
-        }
-        // Independent evidence for the same fact makes it more certain, never less.
-        existing.confidence = min(1, max(existing.confidence, draft.confidence) + 0.05)
-        existing.tags = JSONColumn.encode(
-            JSONColumn.normalizedTags(JSONColumn.decodeStrings(existing.tags) + draft.tags))
-        existing.memoriesAt = existing.memoriesAt ?? draft.memoriesAt
-        existing.latitude = existing.latitude ?? draft.latitude
-        existing.longitude = existing.longitude ?? draft.longitude
-        existing.metadata = existing.metadata ?? draft.metadata.map(JSONColumn.encode)
-        existing.imageRef = existing.imageRef ?? draft.imageRef
-        existing.imageDescription = existing.imageDescription ?? draft.imageDescription
-        existing.updatedAt = now
-        try existing.update(db)
+        try rules(db).insert(draft, now: now)
     }
 
     /// Stores drafts one after another in one transaction; each sees the ones before it.
     func addMemories(_ drafts: [MemoryDraft], now: Date) throws -> MemoryBatch {
-        try write { db in
-            var batch = MemoryBatch()
-            for draft in drafts {
-                let (record, outcome) = try insertMemory(draft, now: now, db: db)
-                batch.outcomes.append(outcome)
-                batch.memories.append(try memory(record, db: db))
-            }
-            return batch
-        }
+        try write { db in try rules(db).add(drafts, now: now) }
     }
 
     /// One memory by public id, with its sources, or a not-found error.
@@ -120,16 +24,7 @@ extension RecallDatabase {
 
     /// The public value of a memory, with its extra sources.
     func memory(_ record: MemoryRecord, db: Database) throws -> Memory {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT chat_id, message_id FROM memory_sources WHERE memory_id = ? ORDER BY rowid"),
-            arguments: [record.id])
-        let extra = rows.map { row in
-            MemorySource(
-                chatID: PublicID.chat.string(row["chat_id"]),
-                messageID: (row["message_id"] as Int64?).map(PublicID.message.string))
-        }
-        return record.memory(extraSources: extra)
+        try rules(db).memory(record)
     }
 
     /// One memory by public id, or a not-found error.
@@ -200,36 +95,9 @@ extension RecallDatabase {
     /// A content change supersedes: the new memory links back, the old stays.
     func updateMemory(_ update: MemoryUpdate, now: Date) throws -> Memory {
         try write { db in
-            var old = try memoryRecord(update.id, db: db)
-            if let newer = old.supersededBy {
-                throw RecallError(
-                    .conflict,
-                    "Memory \(update.id) was superseded by \(PublicID.memory.string(newer)); update that one instead.")
-            }
-            var target = old
-            if let content = update.content, content != old.content {
-                target.id = nil
-                target.setContent(content, signing: signing)
-                target.createdAt = now
-                target.supersedes = old.id
-                target.supersededBy = nil
-            }
-            if let tags = update.tags { target.tags = JSONColumn.encode(JSONColumn.normalizedTags(tags)) }
-            if let bucket = update.bucket { target.bucket = bucket.isEmpty ? nil : bucket }
-            if let type = update.memoryType { target.type = type.rawValue }
-            if let pinned = update.pinned { target.pinned = pinned }
-            if let confidence = update.confidence { target.confidence = min(1, max(0, confidence)) }
-            if let metadata = update.metadata { target.metadata = JSONColumn.encode(metadata) }
-            target.updatedAt = now
-            if target.id == nil {
-                try target.insert(db)
-                old.supersededBy = target.id
-                old.updatedAt = now
-                try old.update(db)
-            } else {
-                try target.update(db)
-            }
-            return try memory(target, db: db)
+            let rules = rules(db)
+            let target = try rules.apply(update, to: try memoryRecord(update.id, db: db), now: now)
+            return try rules.memory(target)
         }
     }
 }
