@@ -1,9 +1,14 @@
 import Foundation
+import PostgresNIO
 import RecallTestSupport
 import Synchronization
 import Testing
 
 @testable import RecallCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Faults a shared server brings: the server restarting under an import, a database of another
 /// application, a newer schema.
@@ -13,21 +18,33 @@ struct PostgresFaultTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/postgres-cluster").path
 
-    /// Runs the cluster script; its standard output.
+    /// Runs the cluster script and waits for it; a started server's URL.
+    ///
+    /// The URL is built from the port file the script leaves, not read from its output: the
+    /// server it starts may hold on to inherited descriptors, so its output never ends.
+    @discardableResult
     static func cluster(_ command: String, _ folder: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script, command, folder]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RecallError(.storeUnavailable, "postgres-cluster \(command) failed")
+        // posix_spawn and waitpid, not Foundation's Process, whose wait did not return here.
+        let arguments = ["/bin/bash", script, command, folder]
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_WRONLY, 0)
         }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        guard posix_spawn(&pid, "/bin/bash", &actions, nil, &argv, environ) == 0 else {
+            throw RecallError(.storeUnavailable, "postgres-cluster \(command) could not start")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard status == 0 else { throw RecallError(.storeUnavailable, "postgres-cluster \(command) failed") }
+        guard command == "start" else { return "" }
+        let port = try String(contentsOfFile: folder + "/port", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return "postgres://recall:recall-test@127.0.0.1:\(port)/postgres"
     }
 
     @Test func aRestartUnderAnImportLeavesNoHalfStoredChatAndTheServerReconnects() throws {
@@ -58,9 +75,9 @@ struct PostgresFaultTests {
             #expect(recallError.code == .storeUnavailable)
         }
         // Whatever the import did, every stored chat is whole.
-        let chats = try recall.listChats(ChatListRequest(limit: 100)).chats
+        let chats = try recall.listChats(ChatListRequest(pageSize: 100)).items
         for chat in chats {
-            let page = try recall.conversation(ConversationRequest(chatID: chat.id, limit: 100))
+            let page = try recall.conversation(ConversationRequest(id: chat.id, limit: 100))
             #expect(page.messages.count == 40, "\(chat.id) holds \(page.messages.count) of 40 messages")
         }
         // The same Recall reconnects by itself, and importing again completes the store.

@@ -70,7 +70,7 @@ struct PostgresSharingTests {
         let first = Recall(location: location, semantic: .off)
         let second = Recall(location: location, semantic: .off)
         let imported = try first.importChats(ImportRequest(path: path))
-        let chats = try first.listChats(ChatListRequest()).chats.map(\.id)
+        let chats = try first.listChats(ChatListRequest()).items.map(\.id)
         #expect(imported.chatsAdded == 1 && chats.count == 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             _ = try? [first, second][index].extractMemories(ExtractRequest(chatIDs: chats))
@@ -83,7 +83,7 @@ struct PostgresSharingTests {
         let alone = try TestStore.postgres.recall(semantic: .off)
         _ = try alone.importChats(ImportRequest(path: path))
         _ = try alone.extractMemories(
-            ExtractRequest(chatIDs: try alone.listChats(ChatListRequest()).chats.map(\.id)))
+            ExtractRequest(chatIDs: try alone.listChats(ChatListRequest()).items.map(\.id)))
         #expect(try alone.listMemories(MemoryListRequest(limit: 100)).memories.count == memories.count)
     }
 }

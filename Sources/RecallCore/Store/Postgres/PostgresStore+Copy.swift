@@ -90,9 +90,9 @@ extension PostgresStore: CopyableStore {
 
     func copyCount(_ table: CopyTable) throws -> Int {
         try read { connection in
-            try connection.run("SELECT count(*)::bigint FROM \(unescaped: table.name)").rows.first?.decode(
-                Int64.self
-            ).map(Int.init) ?? 0
+            let count = try connection.run("SELECT count(*)::bigint FROM \(unescaped: table.name)").rows.first?
+                .decode(Int64.self)
+            return Int(count ?? 0)
         }
     }
 

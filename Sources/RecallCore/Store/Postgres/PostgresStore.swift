@@ -61,3 +61,5 @@ final class PostgresStore: Sendable {
         }
     }
 }
+
+extension PostgresStore: RecallStore {}
