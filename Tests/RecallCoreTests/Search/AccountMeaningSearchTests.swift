@@ -1,11 +1,12 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
 /// Search by meaning keeps accounts apart: one account's vectors never rank, return or crowd
 /// out another's, and each account's copy of an export gets vectors of its own.
-@Suite struct AccountMeaningSearchTests {
+@Suite(.eachStore) struct AccountMeaningSearchTests {
     let clock = TestClock()
 
     private func turns(_ texts: [String], chat: String) -> ParsedConversation {
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func anotherAccountsMessagesAndMemoriesAreNeverFoundByMeaning() throws {
-        let store = Recall.inMemory(clock: clock.now, semantic: .concepts)
+        let store = Recall.testStore(clock: clock.now, semantic: .concepts)
         let alice = store.acting(as: "alice")
         let bob = store.acting(as: "bob")
         _ = try alice.importConversations(
@@ -59,7 +60,7 @@ import Testing
         // first and as near as Bob's, would take both places and Bob's turn would be lost.
         var narrow = SemanticSearch.concepts
         narrow.fusion.pool = 2
-        let store = Recall.inMemory(clock: clock.now, semantic: narrow)
+        let store = Recall.testStore(clock: clock.now, semantic: narrow)
         let alice = store.acting(as: "alice")
         let bob = store.acting(as: "bob")
         _ = try alice.importConversations([turns(["Puppy.", "Retriever.", "Dog."], chat: "a1")], label: "alice")
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func eachAccountsCopyOfAnExportGetsItsOwnVectors() throws {
-        let store = Recall.inMemory(clock: clock.now, semantic: .concepts)
+        let store = Recall.testStore(clock: clock.now, semantic: .concepts)
         let chat = turns(["My puppy chewed the sofa."], chat: "shared")
         _ = try store.acting(as: "alice").importConversations([chat], label: "alice")
         _ = try store.acting(as: "bob").importConversations([chat], label: "bob")
@@ -84,7 +85,7 @@ import Testing
     @Test func memoriesOfAnotherAccountLendNoMeaningToOnesTurns() throws {
         // Provenance: a memory raises the turn it came from. Alice's memory about her pet must not
         // raise, nor reveal, anything in Bob's search.
-        let store = Recall.inMemory(clock: clock.now, semantic: .concepts)
+        let store = Recall.testStore(clock: clock.now, semantic: .concepts)
         let alice = store.acting(as: "alice")
         let bob = store.acting(as: "bob")
         _ = try alice.importConversations(

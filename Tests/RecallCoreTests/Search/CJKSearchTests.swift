@@ -1,13 +1,14 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
-@Suite struct CJKSearchTests {
+@Suite(.eachStore) struct CJKSearchTests {
     let clock = TestClock()
 
     private func store(_ texts: [String]) throws -> Recall {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let messages = texts.enumerated().map { index, text in
             ParsedMessage(
                 sourceID: "m\(index)", role: index.isMultiple(of: 2) ? .user : .assistant, text: text,
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func chineseMemoriesAreSearchable() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let memory = try recall.addMemory(AddMemoryRequest(content: "用户喜欢品茶")).memories[0]
         #expect(try recall.search(SearchRequest(query: "茶", scope: .memories)).results.map(\.id) == [memory.id])
         let updated = try recall.updateMemory(MemoryUpdate(id: memory.id, content: "用户喜欢咖啡"))
@@ -76,7 +77,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: [String: Any]])
         let name = "张曼婷"
         let history = try #require(users[name]?["history"] as? [String: [[String: String]]])
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let conversations = history.keys.sorted().map { day in
             let turns = history[day] ?? []
             let messages = turns.enumerated().flatMap { index, turn in

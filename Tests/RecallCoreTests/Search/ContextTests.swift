@@ -1,13 +1,14 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
-@Suite struct ContextTests {
+@Suite(.eachStore) struct ContextTests {
     let clock = TestClock()
 
     private func seeded() throws -> Recall {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.database().upsert(Conversations.branched(), importID: nil, bucket: nil)
         _ = try recall.addMemory(AddMemoryRequest(content: "The user is planning a trip to Kyoto."))
         return recall
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func aMemoryLongerThanTheBudgetIsCutToFitAndCited() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let notes = "Kyoto itinerary notes:\n" + String(repeating: "temple garden walk, ", count: 400)
         let memory = try recall.addMemory(AddMemoryRequest(content: notes)).memories[0]
         let block = try recall.context(ContextRequest(query: "Kyoto itinerary", maxTokens: 300))

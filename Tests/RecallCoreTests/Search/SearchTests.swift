@@ -1,13 +1,14 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
-@Suite struct SearchTests {
+@Suite(.eachStore) struct SearchTests {
     let clock = TestClock()
 
     private func seeded() throws -> Recall {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.database().upsert(Conversations.branched(), importID: nil, bucket: nil)
         _ = try recall.database().upsert(Conversations.withAttachment(), importID: nil, bucket: "money")
         _ = try recall.addMemory(
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func pagesOfEquallyGoodHitsNeitherRepeatNorSkip() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         // Sixty turns that match "bees" equally well: ties must be cut the same way at every depth.
         let messages = (0..<60).map { index in
             ParsedMessage(
@@ -114,7 +115,7 @@ import Testing
     }
 
     @Test func aVeryCommonWordIsScoredOnItsNewestMatches() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let messages = (0..<6).map { (index: Int) in
             ParsedMessage(sourceID: "m\(index)", role: .user, text: "kiwi number \(index)", activePosition: index)
         }
@@ -130,7 +131,7 @@ import Testing
     }
 
     @Test func turnFactsReadTheSpeakerAndTimeOfEachPlace() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let messages = (0..<3).map { (index: Int) in
             ParsedMessage(
                 sourceID: "m\(index)", role: .user, text: "turn \(index)", activePosition: index, author: "Ana \(index)"

@@ -1,16 +1,17 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
 /// Search by meaning through RecallCore, with concept vectors standing in for the models.
-@Suite struct SemanticSearchTests {
+@Suite(.eachStore) struct SemanticSearchTests {
     let clock = TestClock()
 
     private func store(
         _ texts: [String], semantic: SemanticSearch = .concepts, bucket: String? = nil, chat: String = "c1"
     ) throws -> Recall {
-        let recall = Recall.inMemory(clock: clock.now, semantic: semantic)
+        let recall = Recall.testStore(clock: clock.now, semantic: semantic)
         try importTurns(texts, into: recall, bucket: bucket, chat: chat)
         return recall
     }
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func aMemoryWordedDifferentlyIsFoundByMeaning() throws {
-        let recall = Recall.inMemory(clock: clock.now, semantic: .concepts)
+        let recall = Recall.testStore(clock: clock.now, semantic: .concepts)
         _ = try recall.addMemory(AddMemoryRequest(content: "The user is vegetarian."))
         _ = try recall.addMemory(AddMemoryRequest(content: "The user plays the guitar."))
         let hits = try recall.search(SearchRequest(query: "what does the user eat?", scope: .memories)).results
@@ -36,7 +37,7 @@ import Testing
         // "user" is a word of every memory; what lifts this one is its meaning.
         #expect(hits.first?.matchedBy?.contains(.meaning) == true)
         #expect(hits.dropFirst().allSatisfy { $0.matchedBy == [.keyword] })
-        let lexical = Recall.inMemory(clock: clock.now, semantic: .off)
+        let lexical = Recall.testStore(clock: clock.now, semantic: .off)
         _ = try lexical.addMemory(AddMemoryRequest(content: "The user is vegetarian."))
         #expect(
             try lexical.search(SearchRequest(query: "what does the user eat?", scope: .memories)).results.allSatisfy {
@@ -78,7 +79,7 @@ import Testing
     }
 
     @Test func memoriesOfAnotherUserOrSupersededAreNotFoundByMeaning() throws {
-        let recall = Recall.inMemory(clock: clock.now, semantic: .concepts)
+        let recall = Recall.testStore(clock: clock.now, semantic: .concepts)
         _ = try recall.addMemory(AddMemoryRequest(content: "The user is vegetarian.", userID: "someone-else"))
         let old = try recall.addMemory(AddMemoryRequest(content: "The user owns a retriever.")).memories[0]
         _ = try recall.updateMemory(MemoryUpdate(id: old.id, content: "The user owns a dachshund."))
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func aForgottenMemoryIsNotFoundByMeaning() throws {
-        let recall = Recall.inMemory(clock: clock.now, semantic: .concepts)
+        let recall = Recall.testStore(clock: clock.now, semantic: .concepts)
         let memory = try recall.addMemory(AddMemoryRequest(content: "The user is vegetarian.")).memories[0]
         #expect(try recall.search(SearchRequest(query: "diet", scope: .memories)).results.map(\.id) == [memory.id])
         _ = try recall.forget(ForgetRequest(memoryIDs: [memory.id]))

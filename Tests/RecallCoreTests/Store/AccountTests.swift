@@ -1,12 +1,13 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
 /// Accounts: each sees only its own chats, imports and memories in one shared store.
-@Suite struct AccountTests {
+@Suite(.eachStore) struct AccountTests {
     @Test func accountsShareAStoreButNotTheirData() throws {
-        let local = Recall.inMemory()
+        let local = Recall.testStore()
         let alice = local.acting(as: "alice")
         let bob = local.acting(as: "bob")
         let chat = Chats.said(["My zanzibar hive is blue."], day: 1, id: "c1")
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func countsImportRowsAndMessageIDsStayWithTheirAccount() throws {
-        let local = Recall.inMemory()
+        let local = Recall.testStore()
         let alice = local.acting(as: "alice")
         let bob = local.acting(as: "bob")
         let imported = try alice.importConversations(

@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
@@ -6,11 +7,11 @@ import Testing
 /// Every count of messages means the same thing (the visible messages of each chat's active
 /// branch), and what else is stored is said apart; empty conversations and imports that store
 /// nothing leave no trace.
-@Suite struct CountsTests {
+@Suite(.eachStore) struct CountsTests {
     let clock = TestClock()
 
     @Test func statsChatsAndForgetAgreeAndSayWhatElseIsStored() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.importConversations(
             [Conversations.branched(), Conversations.withAttachment()], label: "two chats")
         let stats = try recall.stats()
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func aConversationWithoutMessagesIsNotStoredAndCountsAsSkipped() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let empty = ParsedConversation(
             platform: .chatgpt, sourceID: "empty", title: "New chat", createdAt: Conversations.date(1), updatedAt: nil,
             messages: [])
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func anImportThatStoresNothingTakesNoIDAndAddsNoRow() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let chat = Chats.said(["Hello there."], day: 1, id: "a")
         let first = try recall.importConversations([chat], label: "first")
         #expect(first.importID == "imp_1")
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func aFailedImportTakesNoIDEither() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-counts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,15 +1,16 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
 /// Exact and near-duplicates merge into one memory: newer evidence raises confidence and adds a
 /// source; different facts never merge.
-@Suite struct DeduplicationTests {
+@Suite(.eachStore) struct DeduplicationTests {
     let clock = TestClock()
 
     @Test func nearDuplicatesInOtherWordsMerge() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let first = try recall.addMemory(
             AddMemoryRequest(content: "The user really loves the TypeScript language.", confidence: 0.6)
         ).memories[0]
@@ -27,14 +28,14 @@ import Testing
         ("The user went to the gym on 3 May 2024.", "The user went to the gym on 4 May 2024."),
     ])
     func differentFactsStaySeparate(_ a: String, _ b: String) throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.addMemory(AddMemoryRequest(content: a))
         let second = try recall.addMemory(AddMemoryRequest(content: b))
         #expect(second.added == 1 && second.merged == 0 && second.superseded == 0)
     }
 
     @Test func evidenceFromAnotherMessageAddsASourceTheSameMessageDoesNot() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.importConversations([Chats.said(["I love hiking."], day: 1, id: "a")], label: "a", extract: true)
         let first = try #require(try recall.listMemories(MemoryListRequest()).memories.first)
         _ = try recall.importConversations(
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func aMergeFillsWhatTheMemoryLacksAndKeepsWhatItHas() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.addMemory(
             AddMemoryRequest(content: "The user visited Reykjavik.", tags: ["trip"], metadata: ["a": .int(1)]))
         let merged = try recall.addMemory(
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func bucketsKeepTheirOwnCopies() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.addMemory(AddMemoryRequest(content: "The user drinks oat milk.", bucket: "home"))
         #expect(try recall.addMemory(AddMemoryRequest(content: "The user drinks oat milk.", bucket: "work")).added == 1)
     }

@@ -1,13 +1,14 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
-@Suite struct ExtractMemoriesTests {
+@Suite(.eachStore) struct ExtractMemoriesTests {
     let clock = TestClock()
 
     private func recallWithChat(_ texts: [String], day: Int = 1) throws -> (Recall, String) {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.importConversations([Chats.said(texts, day: day, id: "c")], label: "test")
         let chatID = try #require(try recall.listChats(ChatListRequest()).items.first).id
         return (recall, chatID)
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func anImportIsReadChatByChat() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let summary = try recall.importConversations(
             [Chats.said(["I love tea."], day: 1, id: "a"), Chats.said(["I play chess."], day: 2, id: "b")],
             label: "two chats")
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func textIsReadAsOneUserMessage() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let result = try recall.extractMemories(ExtractRequest(text: "I play the banjo. Do you?", dryRun: true))
         #expect(result.candidates.map(\.content) == ["The user plays the banjo."])
         #expect(result.candidates[0].source == nil)
@@ -118,7 +119,7 @@ import Testing
     }
 
     @Test func proposalsMayNotCiteTheAssistant() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         var chat = Chats.said(["Any tips?"], day: 1, id: "x")
         chat.messages.append(
             ParsedMessage(

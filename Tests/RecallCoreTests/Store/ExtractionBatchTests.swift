@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
@@ -6,12 +7,12 @@ import Testing
 /// Extraction over many messages reads and stores a batch at a time: what it found is
 /// committed (and readable) before it ends, memory stays flat, and a dry run over several
 /// batches still reports exactly what storing would do.
-@Suite struct ExtractionBatchTests {
+@Suite(.eachStore) struct ExtractionBatchTests {
     let clock = TestClock()
 
     /// Two chats too long to share a batch, each stating the same facts once among filler turns.
     private func recallWithTwoLongChats(bucket: String? = nil) throws -> (Recall, importID: String) {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let filler = (0..<1_199).map { "Turn \($0) about the weather and nothing else." }
         let summary = try recall.importConversations(
             [
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func theResultListsTheFirstCandidatesAndCountsThemAll() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let said = ["I love tea.", "I play chess.", "I live in Oslo.", "I work at a bakery."]
         let summary = try recall.importConversations([Chats.said(said, day: 1, id: "a")], label: "four facts")
         let result = try recall.extractMemories(ExtractRequest(importID: summary.importID, listLimit: 2))
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func importWithExtractPutsMemoriesInTheImportsBucket() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-bucket-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,13 +1,14 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
-@Suite struct MemoryTests {
+@Suite(.eachStore) struct MemoryTests {
     let clock = TestClock()
 
     @Test func addStoresEveryField() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let result = try recall.addMemory(
             AddMemoryRequest(
                 content: "  The user photographed the aurora.  ", tags: ["trip"], bucket: "iceland",
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func nearDuplicatesMergeAndRaiseConfidence() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let first = try recall.addMemory(AddMemoryRequest(content: "The user loves Rust.", confidence: 0.7))
         let second = try recall.addMemory(
             AddMemoryRequest(content: "the user loves rust!", tags: ["lang"], confidence: 0.7))
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func contentUpdateSupersedesAndKeepsHistory() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let old = try recall.addMemory(
             AddMemoryRequest(content: "The user likes Chinese food.", memoryType: .preference)
         ).memories[0]
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func forgettingAMemoryForgetsItsHistoryButNotOthers() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let first = try recall.addMemory(AddMemoryRequest(content: "The user lives in Oslo.")).memories[0]
         let other = try recall.addMemory(AddMemoryRequest(content: "The user plays cello.")).memories[0]
         let second = try recall.updateMemory(MemoryUpdate(id: first.id, content: "The user lives in Bergen."))
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func cursorStaysStableWhileMemoriesArrive() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         for index in 0..<5 {
             _ = try recall.addMemory(AddMemoryRequest(content: "Memory number \(index) about gardening."))
         }
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func namespacesNeverLeak() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.addMemory(AddMemoryRequest(content: "Ana's secret recipe uses saffron.", userID: "ana"))
         _ = try recall.addMemory(AddMemoryRequest(content: "Ben likes saffron too.", userID: "ben"))
         #expect(
@@ -104,7 +105,7 @@ import Testing
     }
 
     @Test func messagesAreExtractedOrKeptVerbatim() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let extracted = try recall.addMemory(
             AddMemoryRequest(messages: [
                 ChatTurn(role: "user", content: "I love TypeScript. Can you help me with generics?"),
@@ -119,7 +120,7 @@ import Testing
     }
 
     @Test func invalidArgumentsNameTheField() {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         for (request, field) in [
             (AddMemoryRequest(), "content"), (AddMemoryRequest(content: "   "), "content"),
             (AddMemoryRequest(content: "x", latitude: 91), "latitude"),

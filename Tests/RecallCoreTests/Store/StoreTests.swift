@@ -1,12 +1,13 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
-@Suite struct StoreTests {
+@Suite(.eachStore) struct StoreTests {
     let clock = TestClock()
 
-    private func makeRecall() -> Recall { Recall.inMemory(clock: clock.now) }
+    private func makeRecall() -> Recall { Recall.testStore(clock: clock.now) }
 
     @Test func upsertStoresAllBranchesButCountsTheActiveOne() throws {
         let recall = makeRecall()

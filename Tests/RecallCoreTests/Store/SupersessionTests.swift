@@ -1,15 +1,16 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
 
 /// A contradicting fact supersedes the older one at add, extract and import time: both stay,
 /// linked, and lists show the current one.
-@Suite struct SupersessionTests {
+@Suite(.eachStore) struct SupersessionTests {
     let clock = TestClock()
 
     @Test func aContradictingMemorySupersedesTheCurrentOne() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let liked = try recall.addMemory(AddMemoryRequest(content: "The user likes Chinese food.", tags: ["food"]))
             .memories[0]
         let hated = try recall.addMemory(AddMemoryRequest(content: "The user hates Chinese food."))
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func theSameValueInOtherWordsIsADuplicate() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let first = try recall.addMemory(AddMemoryRequest(content: "The user likes Chinese food.", confidence: 0.7))
             .memories[0]
         let again = try recall.addMemory(AddMemoryRequest(content: "The user loves Chinese food."))
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func aTrailingQualifierStillContradicts() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.addMemory(
             AddMemoryRequest(
                 messages: [ChatTurn(role: "user", content: "I like Chinese food.")], memoriesAt: Conversations.date(1)))
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func aQualifiedRestatementMergesIntoTheSameFact() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let hates = try recall.addMemory(AddMemoryRequest(content: "The user hates TypeScript.", confidence: 0.7))
             .memories[0]
         let restated = try recall.addMemory(
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func aProjectToldAgainInOtherWordsIsKeptOnce() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let first = try recall.importConversations(
             [
                 Chats.said(
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func extractedStatementsSupersedeByWhenTheyWereSaid() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.addMemory(
             AddMemoryRequest(
                 messages: [ChatTurn(role: "user", content: "I live in Oslo.")], memoriesAt: Conversations.date(1)))
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func anOlderChatImportedLaterBecomesHistoryNotCurrent() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.importConversations(
             [Chats.said(["I live in Bergen."], day: 10, id: "new")], label: "newer", extract: true)
         _ = try recall.importConversations(
@@ -121,7 +122,7 @@ import Testing
     }
 
     @Test func aLateVersionIsInsertedWhereItsDateBelongs() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.importConversations(
             [Chats.said(["I live in Oslo."], day: 1, id: "a")], label: "a", extract: true)
         _ = try recall.importConversations(
@@ -144,7 +145,7 @@ import Testing
     }
 
     @Test func reExtractingIsIdempotentAcrossHistory() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let chats = [
             Chats.said(["I live in Oslo."], day: 1, id: "a"), Chats.said(["I live in Bergen."], day: 5, id: "b"),
         ]
@@ -156,7 +157,7 @@ import Testing
     }
 
     @Test func namespacesBucketsAndVerbatimTurnsDoNotContradict() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         _ = try recall.addMemory(AddMemoryRequest(content: "The user lives in Oslo.", userID: "ana"))
         #expect(
             try recall.addMemory(AddMemoryRequest(content: "The user lives in Lima.", userID: "ben")).superseded == 0)
@@ -172,7 +173,7 @@ import Testing
     }
 
     @Test func updatingContentSupersedesAndRecomputesItsSignature() throws {
-        let recall = Recall.inMemory(clock: clock.now)
+        let recall = Recall.testStore(clock: clock.now)
         let oslo = try recall.addMemory(AddMemoryRequest(content: "The user lives in Oslo.")).memories[0]
         let bergen = try recall.updateMemory(MemoryUpdate(id: oslo.id, content: "The user lives in Bergen."))
         // The updated memory is current for its slot: a later statement supersedes it in turn.

@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Synchronization
 
 @testable import RecallMCP
@@ -17,7 +18,7 @@ final class TestClient: Sendable {
     /// Starts a server over `recall` with the standard tools plus `extraTools`; `import_chats`
     /// may read in `importFolders` (the temporary folder, where tests write their exports).
     init(
-        recall: Recall = .inMemory(), extraTools: [any RecallTool] = [],
+        recall: Recall = .testStore(), extraTools: [any RecallTool] = [],
         importFolders: [String] = [FileManager.default.temporaryDirectory.path], importTimeLimit: TimeInterval = 600
     ) {
         let server = RecallServer(

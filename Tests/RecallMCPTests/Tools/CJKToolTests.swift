@@ -1,10 +1,11 @@
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
 
 /// Chinese, Japanese and Korean text through the `search` tool, as DeepSeek and Kimi users write it.
-@Suite struct CJKToolTests {
+@Suite(.eachStore) struct CJKToolTests {
     @Test func searchFindsCJKMemoriesByOneOrTwoCharacters() async throws {
         let client = TestClient()
         await client.initialize()

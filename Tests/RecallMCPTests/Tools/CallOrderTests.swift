@@ -1,11 +1,12 @@
 import RecallCore
+import RecallTestSupport
 import Synchronization
 import Testing
 
 @testable import RecallMCP
 
 /// Pipelined calls see the writes sent before them, as a script piped into `recall serve` expects.
-@Suite struct CallOrderTests {
+@Suite(.eachStore) struct CallOrderTests {
     @Test func aSearchSentRightAfterAnAddFindsTheMemory() async {
         let client = TestClient()
         await client.initialize()

@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
@@ -7,7 +8,7 @@ import Testing
 /// The tools on real data, through the whole server, as the façade documents them.
 ///
 /// They need RecallCore's store; until it lands the façade throws "not available yet".
-@Suite struct EndToEndToolTests {
+@Suite(.eachStore) struct EndToEndToolTests {
     /// A tiny ChatGPT export: one conversation, two turns on the active branch.
     static let chatGPTExport = """
         [{"title":"Trip to Lyon","create_time":1714555800.0,"update_time":1714556000.0,"id":"conv-1","current_node":"n2",

@@ -1,11 +1,12 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
 
 /// `extract_memories` with `use_sampling`: the client's model proposes facts, the rules check them.
-@Suite struct ExtractSamplingTests {
+@Suite(.eachStore) struct ExtractSamplingTests {
     private static let sampling: JSONValue = .object(["sampling": .object([:])])
 
     /// Answers the server's `sampling/createMessage` request with `text`, and returns the request.

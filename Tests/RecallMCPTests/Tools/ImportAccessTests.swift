@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
@@ -10,7 +11,7 @@ import Testing
 ///
 /// A model's request also needs evidence before a text file
 /// counts as a chat, is told only how many other files were skipped, and has a time limit.
-@Suite struct ImportAccessTests {
+@Suite(.eachStore) struct ImportAccessTests {
     static let transcript = "# Trip\n\n## User\nWhere should I stay in Porto?\n\n## Assistant\nRibeira, by the river.\n"
 
     /// A fresh folder holding one transcript, `trip.md`.

@@ -1,10 +1,11 @@
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
 
 /// The tool schemas advertise the bounds in `Limits`, the ones the core and the CLI check.
-@Suite struct LimitsTests {
+@Suite(.eachStore) struct LimitsTests {
     private static func bounds(_ schema: JSONValue, _ property: String) -> ClosedRange<Int>? {
         guard case .int(let low)? = schema["properties"]?[property]?["minimum"],
             case .int(let high)? = schema["properties"]?[property]?["maximum"]
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func theCoreRefusesWhatIsOutsideTheLimits() {
-        let recall = Recall.inMemory()
+        let recall = Recall.testStore()
         #expect(throws: RecallError.self) {
             try recall.search(SearchRequest(query: "tea", limit: Limits.searchResults.upperBound + 1))
         }

@@ -1,12 +1,13 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
 
 /// The memory model through the MCP tools: provenance from a chat to its memories and back,
 /// supersession, filters, paging and every field a memory keeps.
-@Suite struct MemoryToolTests {
+@Suite(.eachStore) struct MemoryToolTests {
     /// A ChatGPT export: one chat whose user turn states two facts, one a plan with a month.
     static let export = """
         [{"title":"Trip to Lyon","create_time":1714555800.0,"update_time":1714556000.0,"id":"conv-1","current_node":"n3",

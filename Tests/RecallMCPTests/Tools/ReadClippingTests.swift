@@ -1,12 +1,13 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
 
 /// Reads that list items, when one stored item is too large for any result: the item is shown
 /// cut, marked with where to read it whole, the page fits the limit, and paging goes on past it.
-@Suite struct ReadClippingTests {
+@Suite(.eachStore) struct ReadClippingTests {
     /// About 60,000 characters: over the result limit on its own.
     static let huge = "Notes: " + String(repeating: "the quick brown fox jumps over a lazy dog, ", count: 1_400) + "."
 
@@ -159,7 +160,7 @@ import Testing
     }
 
     @Test func listChatsShowsAChatWithAHugeTitleCut() async throws {
-        let recall = Recall.inMemory()
+        let recall = Recall.testStore()
         let message = ParsedMessage(sourceID: "m1", role: .user, text: "Hello", activePosition: 0)
         _ = try recall.importConversations(
             [

@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
@@ -7,7 +8,7 @@ import Testing
 /// Search by meaning through the tools, with the models compiled into the binary: a question
 /// in other words finds the memory, a saved memory outranks loosely related chat turns, and
 /// keyword lookups come out as before.
-@Suite struct SemanticToolTests {
+@Suite(.eachStore) struct SemanticToolTests {
     /// A Claude export: a chat about living organisms, which shares the word "live" with the question.
     static let export = """
         [{"uuid":"c-bio","name":"Biology homework","created_at":"2024-03-01T10:00:00Z","updated_at":"2024-03-01T10:05:00Z",

@@ -1,11 +1,12 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
 
 /// `tools/call` through the registry: argument errors, Core errors, output encoding and limits.
-@Suite struct ToolCallTests {
+@Suite(.eachStore) struct ToolCallTests {
     /// Calls one tool on a fresh, initialized server and returns the result object.
     private func call(
         _ name: String, _ arguments: JSONValue?, version: String = "2025-11-25", extraTools: [any RecallTool] = []

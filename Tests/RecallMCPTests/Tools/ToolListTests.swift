@@ -1,10 +1,11 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 @testable import RecallMCP
 
-@Suite struct ToolListTests {
+@Suite(.eachStore) struct ToolListTests {
     private static let expectedNames = [
         "search", "get_context", "add_memory", "list_memories", "update_memory", "forget", "import_chats", "list_chats",
         "get_conversation", "update_chat", "extract_memories", "memory_stats",

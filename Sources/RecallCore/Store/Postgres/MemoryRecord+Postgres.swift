@@ -29,3 +29,22 @@ extension MemoryRecord {
             account: account)
     }
 }
+
+extension MemoryRecord {
+    /// The record with every text PostgreSQL can hold (see `PostgresText.storable`).
+    var storableInPostgres: MemoryRecord {
+        var record = self
+        record.content = PostgresText.storable(content)
+        record.normalized = PostgresText.storable(normalized)
+        record.tags = PostgresText.storable(tags)
+        record.bucket = PostgresText.storable(bucket)
+        record.userId = PostgresText.storable(userId)
+        record.owner = PostgresText.storable(owner)
+        record.metadata = PostgresText.storable(metadata)
+        record.imageRef = PostgresText.storable(imageRef)
+        record.imageDescription = PostgresText.storable(imageDescription)
+        record.gist = PostgresText.storable(gist)
+        record.slot = PostgresText.storable(slot)
+        return record
+    }
+}

@@ -38,3 +38,19 @@ extension MessageRecord {
     /// The values the word and gram indexes are built from.
     var postgresWords: PostgresText.Words { PostgresText.Words(main: content, aside: attachmentText) }
 }
+
+extension MessageRecord {
+    /// The record with every text PostgreSQL can hold (see `PostgresText.storable`).
+    var storableInPostgres: MessageRecord {
+        var record = self
+        record.sourceId = PostgresText.storable(sourceId)
+        record.parentSourceId = PostgresText.storable(parentSourceId)
+        record.role = PostgresText.storable(role)
+        record.content = PostgresText.storable(content)
+        record.attachmentText = PostgresText.storable(attachmentText)
+        record.attachments = PostgresText.storable(attachments)
+        record.contentType = PostgresText.storable(contentType)
+        record.author = PostgresText.storable(author)
+        return record
+    }
+}

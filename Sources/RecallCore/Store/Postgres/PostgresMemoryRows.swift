@@ -64,6 +64,7 @@ struct PostgresMemoryRows: MemoryRows {
 
     /// Inserts a memory with its text indexed, counts it in `word_stats`, and sets its id.
     func insert(_ record: inout MemoryRecord) throws {
+        record = record.storableInPostgres
         let words = PostgresText.Words(main: record.content, aside: record.imageDescription)
         let rows = try connection.run(
             """
@@ -95,6 +96,7 @@ struct PostgresMemoryRows: MemoryRows {
     /// Writes every column of a stored memory (its account never changes), re-indexes its text
     /// and moves `word_stats` by the change in its length.
     func update(_ record: MemoryRecord) throws {
+        let record = record.storableInPostgres
         let words = PostgresText.Words(main: record.content, aside: record.imageDescription)
         let id = record.id ?? 0
         _ = try connection.run(

@@ -48,7 +48,7 @@ extension PostgresStore {
         let chatID = try Self.insertChatRow(chat, on: connection)
         chat.id = chatID
         stored[key] = chat
-        let records = conversation.messages.map { MessageRecord($0, chatID: chatID) }
+        let records = conversation.messages.map { MessageRecord($0, chatID: chatID).storableInPostgres }
         let ids = try Self.insertMessages(records, tally: &tally, on: connection)
         try Self.storeMessageVectors(
             records.compactMap { record in ids[record.sourceId].map { (record.sourceId, $0) } }, vectors: vectors,

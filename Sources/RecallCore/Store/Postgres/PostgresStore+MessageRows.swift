@@ -125,7 +125,7 @@ extension PostgresStore {
         var rewritten: [(sourceID: String, rowID: Int64)] = []
         var updated = 0
         for parsed in messages {
-            var record = MessageRecord(parsed, chatID: chatID)
+            var record = MessageRecord(parsed, chatID: chatID).storableInPostgres
             guard let old = stored.removeValue(forKey: parsed.sourceID) else {
                 fresh.append(record)
                 continue

@@ -8,6 +8,15 @@ import PostgresNIO
 /// content is weighted A, attachment text or an image description B (bm25's column weights
 /// 1.0 and 0.6). The gram index holds CJK character and pair grams (`CJKGrams`).
 enum PostgresText {
+    /// Text PostgreSQL can hold: it refuses the NUL character (SQLSTATE 22P05) that SQLite keeps,
+    /// so a NUL in an export becomes U+FFFD rather than failing the import's whole batch.
+    static func storable(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+    }
+
+    /// Text that may be absent, made storable.
+    static func storable(_ text: String?) -> String? { text.map(storable) }
+
     /// Text as the word index and the query terms read it.
     static func folded(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
