@@ -116,6 +116,9 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/RecallBench",
             swiftSettings: swiftSettings
@@ -169,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecallCLITests",
-            dependencies: ["recall"],
+            dependencies: ["recall", "RecallTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -14,6 +14,7 @@ struct RecallBench: ParsableCommand {
             ExtractionCommand.self,
             DurableFactsCommand.self,
             SpeedCommand.self,
+            StoreSpeedCommand.self,
             InstructionsCommand.self,
             SearchProbeCommand.self,
             ExtractionLoadCommand.self,

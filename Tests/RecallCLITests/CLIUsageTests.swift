@@ -5,7 +5,7 @@ import Testing
 @Suite struct CLIUsageTests {
     static let subcommands = [
         "serve", "import", "search", "context", "add", "memories", "chats", "show", "forget", "extract", "stats",
-        "export", "keys",
+        "export", "keys", "migrate",
     ]
 
     @Test func helpListsEverySubcommand() throws {

@@ -16,6 +16,11 @@ struct StoreFiller {
         recall = Recall(location: .file(path))
     }
 
+    /// A filler for the store at `location` (a file or a PostgreSQL database).
+    init(location: StoreLocation) {
+        recall = Recall(location: location)
+    }
+
     /// Adds conversations of 50 messages until the store holds at least `target` messages.
     mutating func grow(to target: Int) throws {
         while messages < target {

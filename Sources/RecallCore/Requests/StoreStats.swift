@@ -88,3 +88,13 @@ public struct StoreStats: Sendable, Codable, Equatable {
         self.imports = imports
     }
 }
+
+extension StoreStats {
+    /// These stats as a store of another database reports them.
+    func on(store: String, vectors: String) -> StoreStats {
+        var stats = self
+        stats.store = store
+        stats.vectorStorage = vectors
+        return stats
+    }
+}

@@ -38,11 +38,19 @@ enum PostgresSnippet {
         let configuration = PostgresSchema.wordsConfiguration
         let query = "to_tsquery('\(configuration)', \(conditions.bind(text)))"
         let options = "'StartSel=**, StopSel=**, MaxFragments=1, MaxWords=\(maxWords), MinWords=\(maxWords / 3)'"
+        // A text no longer than the snippet is shown whole, as FTS5's snippet() shows it:
+        // ts_headline's fragment would drop its first short words and its final punctuation.
+        func headline(_ text: String) -> String {
+            """
+            CASE WHEN cardinality(regexp_split_to_array(btrim(\(text)), '\\s+')) <= \(maxWords)
+                THEN ts_headline('\(configuration)', \(text), \(query), 'StartSel=**, StopSel=**, HighlightAll=true')
+                ELSE ts_headline('\(configuration)', \(text), \(query), \(options)) END
+            """
+        }
         return """
             CASE WHEN NOT (\(row).words @@ \(query)) THEN NULL
-                WHEN ts_filter(\(row).words, '{a}') @@ \(query)
-                    THEN ts_headline('\(configuration)', \(row).\(main), \(query), \(options))
-                ELSE ts_headline('\(configuration)', COALESCE(\(row).\(aside), ''), \(query), \(options)) END
+                WHEN ts_filter(\(row).words, '{a}') @@ \(query) THEN \(headline("\(row).\(main)"))
+                ELSE \(headline("COALESCE(\(row).\(aside), '')")) END
             """
     }
 }

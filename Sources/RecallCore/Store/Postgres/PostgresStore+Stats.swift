@@ -71,7 +71,8 @@ extension PostgresStore {
                 memoriesByType: try grouped(
                     "SELECT type, COUNT(*) FROM memories WHERE account = \(account) AND superseded_by IS NULL GROUP BY type"
                 ),
-                byBucket: byBucket, byTag: byTag, imports: imports)
+                byBucket: byBucket, byTag: byTag, imports: imports
+            ).on(store: "postgresql", vectors: "bytea")
         }
     }
 
