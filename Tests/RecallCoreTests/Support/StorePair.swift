@@ -30,7 +30,7 @@ struct StorePair {
     /// Runs `body` on both stores and checks the answers are equal; returns SQLite's.
     @discardableResult
     func same<T: Equatable>(
-        _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation, _ body: (any ChatStoreCalls) throws -> T
+        _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation, _ body: (any RecallStore) throws -> T
     ) throws -> T {
         let expected = try body(sqlite)
         let actual = try body(postgres)
@@ -40,7 +40,7 @@ struct StorePair {
 
     /// Runs `body` on both stores and checks they fail with the same error.
     func sameError<T>(
-        _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation, _ body: (any ChatStoreCalls) throws -> T
+        _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation, _ body: (any RecallStore) throws -> T
     ) {
         let expected = #expect(throws: RecallError.self, sourceLocation: sourceLocation) { try body(sqlite) }
         let actual = #expect(throws: RecallError.self, sourceLocation: sourceLocation) { try body(postgres) }
@@ -74,32 +74,7 @@ struct StorePair {
     }
 }
 
-/// The calls of the chats and import part of `RecallStore`, which both stores answer (the
-/// PostgreSQL store conforms to the whole protocol only once every part is written).
-protocol ChatStoreCalls {
-    func prepare(_ batch: [ParsedConversation], messageEncoder: (any TextEncoder)?) throws -> PreparedChats
-    func upsert(_ prepared: PreparedChats, run: ImportRun, bucket: String?) throws -> [ChatUpsert]
-    func storesChat(fingerprint: String) throws -> Bool
-    func recordImport(_ run: ImportRun) throws
-    func finishImport(_ id: Int64, summary: ImportSummary, at date: Date) throws
-    func chatIDs(importID: String) throws -> [Int64]
-    func listChats(_ request: ChatListRequest) throws -> ChatPage
-    func conversation(_ request: ConversationRequest) throws -> ConversationPage
-    func updateChat(_ update: ChatUpdate) throws -> Chat
-    func forget(_ request: ForgetRequest) throws -> ForgetResult
-    func stats() throws -> StoreStats
-    func activityByMonth() throws -> [MonthActivity]
-    func otherBranchMessages(chatID: String) throws -> Int
-    func sourceRowIDs(_ source: MemorySource) throws -> (chat: Int64?, message: Int64?)
-    func window(around messageID: String, radius: Int) throws -> MessageWindow?
-    func insertKey(_ key: APIKey, hash: [UInt8]) throws
-    func keys() throws -> [APIKey]
-    func key(id: String) throws -> (key: APIKey, hash: [UInt8])?
-    func revokeKey(id: String, at date: Date) throws -> APIKey?
-    func countRequest(keyID: String, windows: [String]) throws -> [Int]
-}
-
-extension ChatStoreCalls {
+extension RecallStore {
     /// Prepares and stores a batch, as `RecallStore.upsert(_:run:bucket:messageEncoder:)` does.
     func upsertBatch(_ batch: [ParsedConversation], run: ImportRun, bucket: String?, encoder: (any TextEncoder)?)
         throws -> [ChatUpsert]
@@ -107,6 +82,3 @@ extension ChatStoreCalls {
         try upsert(prepare(batch, messageEncoder: encoder), run: run, bucket: bucket)
     }
 }
-
-extension RecallDatabase: ChatStoreCalls {}
-extension PostgresStore: ChatStoreCalls {}

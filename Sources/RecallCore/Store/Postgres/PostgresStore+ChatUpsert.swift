@@ -32,7 +32,7 @@ extension PostgresStore {
             try rowID(of: run, on: connection)
             let counts = try Self.mergeMessages(
                 conversation.messages, into: chatID, vectors: vectors, tally: &tally, on: connection)
-            Self.applyConversation(conversation, hash: item.hash, to: &chat)
+            chat.apply(conversation, hash: item.hash)
             if let bucket { chat.bucket = bucket }
             try Self.updateChatRow(chat, on: connection)
             stored[key] = chat
@@ -44,7 +44,7 @@ extension PostgresStore {
             titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
             importId: try rowID(of: run, on: connection), messageCount: 0, tokenCount: 0, contentHash: "",
             metadata: "{}", account: account)
-        Self.applyConversation(conversation, hash: item.hash, to: &chat)
+        chat.apply(conversation, hash: item.hash)
         let chatID = try Self.insertChatRow(chat, on: connection)
         chat.id = chatID
         stored[key] = chat
@@ -71,19 +71,6 @@ extension PostgresStore {
             }
             return try row.decode(Int64.self)
         }
-    }
-
-    /// The chat's fields from its conversation (as the SQLite store sets them).
-    private static func applyConversation(_ conversation: ParsedConversation, hash: String, to chat: inout ChatRecord) {
-        let active = conversation.messages.filter { $0.activePosition != nil && !$0.hidden }
-        chat.title = conversation.title
-        chat.createdAt = conversation.createdAt ?? conversation.messages.compactMap(\.createdAt).min()
-        chat.updatedAt = conversation.updatedAt ?? conversation.messages.compactMap(\.createdAt).max() ?? chat.createdAt
-        chat.messageCount = active.count
-        chat.tokenCount = active.reduce(0) { $0 + TokenEstimate.tokens(in: $1.text) }
-        chat.contentHash = hash
-        chat.fingerprint = conversation.fingerprint
-        chat.metadata = JSONColumn.encode(conversation.metadata)
     }
 
     /// Inserts a chat's row; its new id.

@@ -42,29 +42,7 @@ extension PostgresStore {
                     limit = records.count - offset
                 }
             }
-            let total = records.count
-            let start = min(offset, total)
-            let end = min(total, start + limit)
-            var page: [Message] = []
-            var used = 0
-            for record in records[start..<end] {
-                var message = record.message
-                let remaining = RecallDatabase.pageTextBudget - used
-                if message.content.count > remaining {
-                    if !page.isEmpty { break }
-                    let cut = max(remaining, 2_000)
-                    message.content =
-                        String(message.content.prefix(cut))
-                        + "\n… [truncated: \(record.content.count - cut) more characters]"
-                }
-                used += message.content.count
-                page.append(message)
-            }
-            let next = start + page.count
-            return ConversationPage(
-                id: PublicID.chat.string(chatID), title: chat.chat.title,
-                platform: Platform(rawValue: chat.platform) ?? .transcript, createdAt: chat.createdAt,
-                messages: page, offset: start, nextOffset: next < total ? next : nil, total: total)
+            return ConversationPaging.page(records, offset: offset, limit: limit, chatID: chatID, chat: chat)
         }
     }
 
@@ -95,25 +73,15 @@ extension PostgresStore {
         )
     }
 
-    /// The messages from the root down to `leaf`, following parent links (cycle-safe).
+    /// The messages from the root down to `leaf` (see `ConversationPaging.branch`).
     private func branch(
         endingAt leaf: MessageRecord, chatID: Int64, includeHidden: Bool, on connection: PostgresConnection
     )
         throws -> [MessageRecord]
     {
-        var bySource: [String: MessageRecord] = [:]
-        for record in try messageRows("WHERE chat_id = \(chatID)", on: connection) {
-            bySource[record.sourceId] = record
-        }
-        var chain: [MessageRecord] = [leaf]
-        var seen: Set<String> = [leaf.sourceId]
-        var current = leaf
-        while let parentID = current.parentSourceId, let parent = bySource[parentID], !seen.contains(parentID) {
-            chain.append(parent)
-            seen.insert(parentID)
-            current = parent
-        }
-        return chain.reversed().filter { includeHidden || !$0.hidden || $0.id == leaf.id }
+        ConversationPaging.branch(
+            endingAt: leaf, among: try messageRows("WHERE chat_id = \(chatID)", on: connection),
+            includeHidden: includeHidden)
     }
 
     /// The visible active-branch turns around a message: `radius` on each side, in order.

@@ -43,20 +43,7 @@ extension PostgresStore {
                     .rows.first.map { Int(try $0.decode(Int32.self)) } ?? 0
             }
         }
-        var groups: [[Int64]] = []
-        var current: [Int64] = []
-        var size = 0
-        for (chatID, count) in zip(chatIDs, counts) {
-            if !current.isEmpty, size + count > limit {
-                groups.append(current)
-                current = []
-                size = 0
-            }
-            current.append(chatID)
-            size += count
-        }
-        if !current.isEmpty { groups.append(current) }
-        return (groups, counts.reduce(0, +))
+        return ExtractionGrouping.groups(chatIDs, counts: counts, limit: limit)
     }
 
     /// Checks that every chat id names one of the account's chats and returns the row ids.

@@ -84,7 +84,7 @@ extension RecallDatabase {
             }
             try run.id(in: db, account: account)
             let counts = try mergeMessages(conversation.messages, into: chatID, vectors: vectors, db: db)
-            apply(conversation, hash: hash, to: &chat)
+            chat.apply(conversation, hash: hash)
             if let bucket { chat.bucket = bucket }
             try chat.update(db)
             return ChatUpsert(
@@ -95,7 +95,7 @@ extension RecallDatabase {
             titleOverride: nil, createdAt: nil, updatedAt: nil, pinned: false, bucket: bucket, tags: "[]",
             importId: try run.id(in: db, account: account), messageCount: 0, tokenCount: 0,
             contentHash: "", metadata: "{}", account: account)
-        apply(conversation, hash: hash, to: &chat)
+        chat.apply(conversation, hash: hash)
         try chat.insert(db)
         let chatID = chat.id ?? 0
         for parsed in conversation.messages {
@@ -105,18 +105,6 @@ extension RecallDatabase {
         }
         return ChatUpsert(
             chatID: chatID, outcome: .added, messagesAdded: conversation.messages.count, messagesUpdated: 0)
-    }
-
-    private static func apply(_ conversation: ParsedConversation, hash: String, to chat: inout ChatRecord) {
-        let active = conversation.messages.filter { $0.activePosition != nil && !$0.hidden }
-        chat.title = conversation.title
-        chat.createdAt = conversation.createdAt ?? conversation.messages.compactMap(\.createdAt).min()
-        chat.updatedAt = conversation.updatedAt ?? conversation.messages.compactMap(\.createdAt).max() ?? chat.createdAt
-        chat.messageCount = active.count
-        chat.tokenCount = active.reduce(0) { $0 + TokenEstimate.tokens(in: $1.text) }
-        chat.contentHash = hash
-        chat.fingerprint = conversation.fingerprint
-        chat.metadata = JSONColumn.encode(conversation.metadata)
     }
 
     /// Stores a message's precomputed vector, if the batch computed one for it.

@@ -42,20 +42,7 @@ extension RecallDatabase {
                     ?? 0
             }
         }
-        var groups: [[Int64]] = []
-        var current: [Int64] = []
-        var size = 0
-        for (chatID, count) in zip(chatIDs, counts) {
-            if !current.isEmpty, size + count > limit {
-                groups.append(current)
-                current = []
-                size = 0
-            }
-            current.append(chatID)
-            size += count
-        }
-        if !current.isEmpty { groups.append(current) }
-        return (groups, counts.reduce(0, +))
+        return ExtractionGrouping.groups(chatIDs, counts: counts, limit: limit)
     }
 
     /// Stores extracted candidates in one transaction, deduplicating against current memories and

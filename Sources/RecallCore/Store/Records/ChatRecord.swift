@@ -54,3 +54,19 @@ struct ChatRecord: Codable, FetchableRecord, MutablePersistableRecord {
         return text
     }
 }
+
+extension ChatRecord {
+    /// Takes the chat's fields from its conversation: title, dates, the active branch's visible
+    /// message and token counts, content hash, fingerprint and metadata.
+    mutating func apply(_ conversation: ParsedConversation, hash: String) {
+        let active = conversation.messages.filter { $0.activePosition != nil && !$0.hidden }
+        title = conversation.title
+        createdAt = conversation.createdAt ?? conversation.messages.compactMap(\.createdAt).min()
+        updatedAt = conversation.updatedAt ?? conversation.messages.compactMap(\.createdAt).max() ?? createdAt
+        messageCount = active.count
+        tokenCount = active.reduce(0) { $0 + TokenEstimate.tokens(in: $1.text) }
+        contentHash = hash
+        fingerprint = conversation.fingerprint
+        metadata = JSONColumn.encode(conversation.metadata)
+    }
+}
