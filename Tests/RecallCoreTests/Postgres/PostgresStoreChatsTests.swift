@@ -149,6 +149,8 @@ struct PostgresStoreChatsTests {
         stats.path = ""
         stats.sizeBytes = 0
         stats.schemaVersion = 0
+        stats.store = ""
+        stats.vectorStorage = ""
         return stats
     }
 
