@@ -30,11 +30,11 @@ extension Recall {
             let share = index == 0 ? 1 : fusion.secondaryMemoryEncoder
             guard share > 0, let vector = query.memoryVector(encoder) else { continue }
             mix += share
-            let vectors = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
+            let vectors = try nearestVectors(.memories, model: encoder.modelID)
             let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
-            let near = vectors.nearest(to: vector, count: fusion.pool * 2, alsoRows: head)
+            let near = try vectors.nearest(to: vector, count: fusion.pool * 2, groups: nil, alsoRows: head)
             var similarities = Dictionary(near.map { ($0.rowID, Double($0.score)) }, uniquingKeysWith: max)
-            for (rowID, score) in vectors.scores(of: vector, rows: head.filter { similarities[$0] == nil }) {
+            for (rowID, score) in try vectors.scores(of: vector, rows: head.filter { similarities[$0] == nil }) {
                 similarities[rowID] = Double(score)
             }
             for (rowID, cosine) in similarities {

@@ -19,12 +19,12 @@ extension Recall {
                 ranked, tokens: tokens, dates: dates, filters: filters, count: count, ranker: ranker)
         }
         let fusion = semantic.fusion
-        let index = try vectorIndexes.current(.messages, model: encoder.modelID, database: database)
+        let index = try nearestVectors(.messages, model: encoder.modelID)
         let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
         // The word ranking's head, and the turns nearest in meaning within the chats the filters allow.
         let head = Array(ranked.prefix(max(fusion.pool, count * 3 + 20)))
         var facts = try database.turnFacts(at: head.map(\.key))
-        let near = index.nearest(
+        let near = try index.nearest(
             to: vector, count: fusion.pool, groups: try database.chatsPassing(filters),
             alsoRows: facts.values.map(\.messageID))
         let places = try database.messagePlaces(near.map(\.rowID), filters: filters)
@@ -34,7 +34,7 @@ extension Recall {
             meaning[key] = scale.meaning(Double(item.score))
         }
         let missing = head.map(\.key).filter { meaning[$0] == nil }
-        let known = index.scores(of: vector, rows: missing.compactMap { facts[$0]?.messageID })
+        let known = try index.scores(of: vector, rows: missing.compactMap { facts[$0]?.messageID })
         for key in missing {
             if let id = facts[key]?.messageID, let score = known[id] { meaning[key] = scale.meaning(Double(score)) }
         }
@@ -74,12 +74,12 @@ extension Recall {
     private func provenanceMeaning(filters: SearchFilters, vectors: QueryVectors) throws -> [MessageKey: Double] {
         guard semantic.fusion.provenance > 0, let encoder = semantic.memoryEncoders.first else { return [:] }
         let database = try database()
-        let index = try vectorIndexes.current(.memories, model: encoder.modelID, database: database)
+        let index = try nearestVectors(.memories, model: encoder.modelID)
         // Asked of memories, so in their person: the same vector memory search has made, not a
         // second pass of the transformer over the question as typed.
-        guard index.count > 0, let vector = vectors.memoryVector(encoder) else { return [:] }
+        guard try !index.isEmpty, let vector = vectors.memoryVector(encoder) else { return [:] }
         let scale = SimilarityScale(floor: encoder.unrelatedSimilarity)
-        let related = index.nearest(to: vector, count: semantic.fusion.pool).filter {
+        let related = try index.nearest(to: vector, count: semantic.fusion.pool).filter {
             scale.meaning(Double($0.score)) > semantic.fusion.related
         }
         let sources = try database.sourceMessages(ofMemories: related.map(\.rowID))

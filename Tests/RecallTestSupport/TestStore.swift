@@ -6,7 +6,8 @@ public import RecallCore
 public import Testing
 
 /// The stores a parameterised test runs against: SQLite always, PostgreSQL when the run has a
-/// server (`RECALL_TEST_POSTGRES`, which scripts/test sets after starting a throwaway cluster).
+/// server (`RECALL_TEST_POSTGRES`, which scripts/test sets after starting a throwaway cluster),
+/// and PostgreSQL with pgvector when it has one of those (`RECALL_TEST_PGVECTOR`).
 ///
 /// ```swift
 /// @Test(arguments: TestStore.available)
@@ -15,14 +16,21 @@ public import Testing
 /// }
 /// ```
 public enum TestStore: String, Sendable, CaseIterable, CustomTestStringConvertible {
-    case sqlite, postgres
+    case sqlite, postgres, pgvector
 
     /// The stores this run can reach.
-    public static var available: [TestStore] { serverURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    public static var available: [TestStore] {
+        [.sqlite] + (serverURL == nil ? [] : [.postgres]) + (pgvectorURL == nil ? [] : [.pgvector])
+    }
 
     /// The test server's URL, or nil when unset.
-    public static let serverURL: String? = ProcessInfo.processInfo.environment["RECALL_TEST_POSTGRES"].flatMap {
-        $0.isEmpty ? nil : $0
+    public static let serverURL: String? = environment("RECALL_TEST_POSTGRES")
+
+    /// The URL of a test server whose PostgreSQL has the `vector` extension, or nil when unset.
+    public static let pgvectorURL: String? = environment("RECALL_TEST_PGVECTOR")
+
+    private static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The name in test output.
@@ -44,13 +52,15 @@ public enum TestStore: String, Sendable, CaseIterable, CustomTestStringConvertib
         switch self {
         case .sqlite: return .inMemory
         case .postgres: return .postgres(try Self.newDatabase())
+        case .pgvector: return .postgres(try Self.newDatabase(on: Self.pgvectorURL))
         }
     }
 
-    /// Creates `recall_test_<random>` on the test server and returns its URL.
-    public static func newDatabase() throws -> String {
-        guard let serverURL, var components = URLComponents(string: serverURL) else {
-            throw RecallError(.storeUnavailable, "RECALL_TEST_POSTGRES is not set")
+    /// Creates `recall_test_<random>` on a test server (the plain one unless named) and returns
+    /// its URL.
+    public static func newDatabase(on server: String? = serverURL) throws -> String {
+        guard let serverURL = server, var components = URLComponents(string: serverURL) else {
+            throw RecallError(.storeUnavailable, "no test server: set RECALL_TEST_POSTGRES or RECALL_TEST_PGVECTOR")
         }
         let name = "recall_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let configuration = PostgresConnection.Configuration(

@@ -140,6 +140,9 @@ protocol RecallStore: Sendable {
     /// Vectors of this account in the id range `(vectorID, last]`, at most `limit`, in id order.
     func vectorRows(_ kind: VectorKind, modelID: Int64, after vectorID: Int64, upTo last: Int64, limit: Int) throws
         -> [VectorIndex.Row]
+    /// The database's own index of one model's vectors of a kind, when it has one (pgvector);
+    /// nil when searches scan the vectors in memory.
+    func servedVectors(_ kind: VectorKind, model: String) throws -> (any NearestVectors)?
 }
 
 /// A place to turn into a hit, with its score and what found it.

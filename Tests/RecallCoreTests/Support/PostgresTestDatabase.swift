@@ -31,9 +31,14 @@ struct PostgresTestDatabase {
     /// Settings for the server's `postgres` database, from which databases are created and dropped.
     let admin: PostgresSettings
 
-    /// Creates a database named `recall_test_<random>`.
-    init(poolSize: Int = 4) throws {
-        guard let url = Self.url else { throw RecallError(.storeUnavailable, "RECALL_TEST_POSTGRES is not set") }
+    /// The URL of a test server with the `vector` extension (`RECALL_TEST_PGVECTOR`), or nil.
+    static let pgvectorURL: String? = ProcessInfo.processInfo.environment["RECALL_TEST_PGVECTOR"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
+
+    /// Creates a database named `recall_test_<random>` on `server` (by default the plain one).
+    init(poolSize: Int = 4, server: String? = Self.url) throws {
+        guard let url = server else { throw RecallError(.storeUnavailable, "the test server's URL is not set") }
         let environment = ["HOME": "/nonexistent"]
         admin = try PostgresSettings(url: url, environment: environment)
         name = "recall_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -46,6 +51,11 @@ struct PostgresTestDatabase {
 
     /// A pool on this database.
     func pool() throws -> PostgresPool { try PostgresPool(settings: settings) }
+
+    /// Runs statements on the server's `postgres` database as the superuser.
+    func asAdmin(_ statements: String...) throws {
+        try Self.onAdmin(admin) { connection in for statement in statements { try connection.execute(statement) } }
+    }
 
     /// Drops the database, ending any session still in it.
     func drop() {

@@ -72,7 +72,7 @@ extension PostgresStore {
                     "SELECT type, COUNT(*) FROM memories WHERE account = \(account) AND superseded_by IS NULL GROUP BY type"
                 ),
                 byBucket: byBucket, byTag: byTag, imports: imports
-            ).on(store: "postgresql", vectors: "bytea")
+            ).on(store: "postgresql", vectors: vectorStorage.description)
         }
     }
 

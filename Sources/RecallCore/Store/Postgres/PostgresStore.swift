@@ -15,27 +15,36 @@ final class PostgresStore: Sendable {
     let account: String
     /// How a memory's signature is read: what deduplication and supersession compare.
     let signing: FactSigning
+    /// Where vectors are searched: pgvector's indexes, or each server's memory.
+    let vectorStorage: PostgresVectorStorage
+    /// The pgvector indexes known to exist.
+    let vectorIndexes: PostgresVectorIndexes
 
     /// The advisory lock every write transaction holds until it ends.
     static let writeLockKey: Int64 = 0x5265_6361_6C6C_0002
 
-    /// Connects, checks the database is Recall's (or empty) and brings its schema up to date.
+    /// Connects, checks the database is Recall's (or empty), brings its schema up to date and
+    /// chooses where vectors are kept (pgvector when the database has it).
     init(settings: PostgresSettings, signing: FactSigning) throws {
         pool = try PostgresPool(settings: settings)
         account = Account.local
         self.signing = signing
         try PostgresSchema.migrate(pool)
+        vectorStorage = try PostgresVectorStorage.prepare(pool)
+        vectorIndexes = PostgresVectorIndexes()
     }
 
-    private init(pool: PostgresPool, account: String, signing: FactSigning) {
-        self.pool = pool
+    private init(other: PostgresStore, account: String) {
+        pool = other.pool
         self.account = account
-        self.signing = signing
+        signing = other.signing
+        vectorStorage = other.vectorStorage
+        vectorIndexes = other.vectorIndexes
     }
 
     /// This store as `account` sees it: the same connections, only that account's rows.
     func acting(as account: String) -> any RecallStore {
-        account == self.account ? self : PostgresStore(pool: pool, account: account, signing: signing)
+        account == self.account ? self : PostgresStore(other: self, account: account)
     }
 
     /// Runs a write transaction holding the store's write lock.

@@ -126,6 +126,9 @@ extension RecallDatabase {
         }
     }
 
+    /// None: SQLite has no vector index of its own, so searches scan the vectors in memory.
+    func servedVectors(_ kind: VectorKind, model: String) throws -> (any NearestVectors)? { nil }
+
     /// Visible messages after `messageID` with no vector of this model: their ids and text, oldest first.
     func messagesWithoutVectors(model: String, after messageID: Int64, limit: Int) throws -> [(id: Int64, text: String)]
     {
