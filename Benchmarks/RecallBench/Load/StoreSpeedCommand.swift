@@ -6,14 +6,19 @@ import PostgresNIO
 import RecallCore
 
 /// The store figures side by side in one run: the same import, searches and `add_memory` calls
-/// through the real `recall` binary against a SQLite file and against a PostgreSQL database.
+/// through the real `recall` binary against a SQLite file and against a PostgreSQL database on
+/// each server named (one without pgvector and one with it, say), each column named by where
+/// that store keeps its vectors.
 struct StoreSpeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stores",
         abstract: "Import, search and add_memory figures on SQLite and on PostgreSQL, side by side.")
 
-    @Option(help: "A PostgreSQL server URL whose user may create databases (recall_bench_* are made and dropped).")
-    var postgres: String
+    @Option(
+        help:
+            "A PostgreSQL server URL whose user may create databases (recall_bench_* are made and dropped); repeat for several servers."
+    )
+    var postgres: [String]
 
     @Option(help: "The recall executable (default: the one next to recall-bench).")
     var recall: String?
@@ -34,20 +39,25 @@ struct StoreSpeedCommand: ParsableCommand {
     var calls = 200
 
     func run() throws {
+        guard !postgres.isEmpty else { throw ValidationError("name at least one server with --postgres") }
         let binary = try SpeedCommand.recallBinary(recall)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let probe = ServerProbe(binary: binary)
-        var rows: [(String, String, String)] = []
-        func report(_ name: String, _ sqlite: String, _ postgres: String) {
-            rows.append((name, sqlite, postgres))
-            print("\(name): sqlite \(sqlite) | postgresql \(postgres)")
+        let servers = postgres.indices
+        var columns = ["sqlite"] + servers.map { "postgresql \($0 + 1)" }
+        var rows: [(String, [String])] = []
+        func report(_ name: String, _ figures: [String]) {
+            rows.append((name, figures))
+            print("\(name): " + zip(columns, figures).map { "\($0) \($1)" }.joined(separator: " | "))
         }
 
         let export = try SpeedCommand.exportFile(megabytes: importSize, work: work)
         let bytes = (try FileManager.default.attributesOfItem(atPath: export)[.size] as? NSNumber)?.doubleValue ?? 0
         var imports: [String] = []
         var rates: [Double] = []
-        for store in [try SpeedCommand.freshStore("stores-import", work: work), try database("import")] {
+        let importStores = try [SpeedCommand.freshStore("stores-import", work: work)]
+            + servers.map { try database("import_\($0 + 1)", on: postgres[$0]) }
+        for store in importStores {
             let start = DispatchTime.now().uptimeNanoseconds
             let exit = try ChildProcess(binary, ["import", "--db", store, export]).wait()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -57,11 +67,17 @@ struct StoreSpeedCommand: ParsableCommand {
                     format: "%.1f s, %.1f MB/s, peak RSS %d MiB%@", seconds, bytes / 1e6 / seconds,
                     exit.peakRSSKiB / 1024, exit.status == 0 ? "" : " (exit status \(exit.status))"))
         }
-        report("recall import, \(importSize) MB ChatGPT export", imports[0], imports[1])
-        report("import rate, PostgreSQL ÷ SQLite", "1.00", String(format: "%.2f", rates[1] / rates[0]))
+        // Each PostgreSQL column named by where its store keeps vectors (pgvector or bytea).
+        for server in servers {
+            let stats = try Recall(location: StoreLocation.resolve(explicit: importStores[server + 1])).stats()
+            columns[server + 1] = "postgresql (\(stats.vectorStorage))"
+        }
+        report("recall import, \(importSize) MB ChatGPT export", imports)
+        report("import rate ÷ SQLite's", rates.map { String(format: "%.2f", $0 / rates[0]) })
 
         let sizes = storeSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let stores = [try SpeedCommand.freshStore("stores-search", work: work), try database("search")]
+        let stores = try [SpeedCommand.freshStore("stores-search", work: work)]
+            + servers.map { try database("search_\($0 + 1)", on: postgres[$0]) }
         var fillers = stores.map { store in
             StoreFiller(location: StoreLocation.resolve(explicit: store))
         }
@@ -74,8 +90,8 @@ struct StoreSpeedCommand: ParsableCommand {
                 if fillers[index].memories < memories { try fillers[index].addMemories(upTo: memories) }
                 print(
                     String(
-                        format: "(%@ grown to %d messages in %.1f s)", index == 0 ? "sqlite" : "postgresql",
-                        fillers[index].messages, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+                        format: "(%@ grown to %d messages in %.1f s)", columns[index], fillers[index].messages,
+                        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
                 let session = try probe.session(store: store)
                 var text = SyntheticText(seed: UInt64(size))
                 let first = try Latencies.once { try session.call("search", ["query": "warm up"]) }
@@ -93,15 +109,16 @@ struct StoreSpeedCommand: ParsableCommand {
                 adds.append(added.summary)
                 _ = session.close()
             }
-            report("search, \(size) messages", searches[0], searches[1])
-            report("add_memory, \(size) messages", adds[0], adds[1])
+            report("search, \(size) messages", searches)
+            report("add_memory, \(size) messages", adds)
         }
-        print("\n| Figure | SQLite | PostgreSQL |\n|---|---|---|")
-        for (name, sqlite, postgres) in rows { print("| \(name) | \(sqlite) | \(postgres) |") }
+        print("\n| Figure | " + columns.joined(separator: " | ") + " |")
+        print("|---|" + String(repeating: "---|", count: columns.count))
+        for (name, figures) in rows { print("| \(name) | " + figures.joined(separator: " | ") + " |") }
     }
 
-    /// A new, empty database `recall_bench_<name>` on the server; its URL.
-    private func database(_ name: String) throws -> String {
+    /// A new, empty database `recall_bench_<name>` on a server; its URL.
+    private func database(_ name: String, on postgres: String) throws -> String {
         guard var components = URLComponents(string: postgres) else {
             throw ValidationError("--postgres is not a URL")
         }
