@@ -77,6 +77,9 @@ struct PgvectorTests {
         let vectors = (1...Self.messages).map { (rowID: Int64($0), vector: Optional(Self.vector($0))) }
         try store.storeMissingVectors(vectors + [(rowID: 7, vector: nil)], kind: .messages, model: "m")
         let modelID = try #require(try store.knownVectorModelID("m"))
+        // The first ask starts the index build and leaves this search to the in-memory scan.
+        #expect(try store.servedVectors(.messages, model: "m") == nil)
+        store.vectorIndexes.waitForBuilds()
         let served = try #require(try store.servedVectors(.messages, model: "m"))
         let scan = try Self.scan(store, modelID: modelID)
         #expect(try !served.isEmpty)
@@ -92,7 +95,7 @@ struct PgvectorTests {
             #expect(Set(scores.keys) == Set(expected.keys))
             for (row, score) in expected { #expect(abs((scores[row] ?? 9) - score) < 1e-4) }
         }
-        // The first search made the model's index; the planner walks it.
+        // The model's index exists, and the planner walks it.
         let plan = try store.read { connection in
             try connection.execute("SET LOCAL enable_seqscan = off")
             return try connection.run(
@@ -147,6 +150,8 @@ struct PgvectorTests {
             return
         }
         let modelID = try #require(try third.knownVectorModelID("m"))
+        _ = try third.servedVectors(.messages, model: "m")
+        third.vectorIndexes.waitForBuilds()
         let served = try #require(try third.servedVectors(.messages, model: "m"))
         let scan = try Self.scan(third, modelID: modelID)
         #expect(scan.count == Self.messages)

@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 import Synchronization
 
@@ -5,8 +6,9 @@ import Synchronization
 /// `embedding` column cast to the model's dimensions and limited to its rows (a column holds
 /// several models' vectors, which differ in size).
 ///
-/// The index is made by the first search that needs it, so an import into an empty store
-/// builds it once, in bulk, rather than row by row.
+/// The index is built in the background after the first search that needs it, so an import
+/// into an empty store builds it once, in bulk, rather than row by row; until it is ready,
+/// searches scan the vectors in memory as on a store without pgvector.
 struct PostgresServedVectors: NearestVectors {
     let store: PostgresStore
     let kind: VectorKind
@@ -31,7 +33,6 @@ struct PostgresServedVectors: NearestVectors {
     )] {
         guard count > 0 else { return [] }
         let dimensions = query.dimensions
-        try store.ensureVectorIndex(kind, modelID: modelID, dimensions: dimensions)
         var statement = PostgresConditions()
         // Bound twice, not joined in: an index walk orders by a distance to a constant.
         let first = statement.bind(query.values)
@@ -97,41 +98,111 @@ extension PackedVector {
     }
 }
 
-/// The HNSW indexes this process knows exist, so a search checks the catalogue once per model.
+/// The HNSW indexes this process knows are ready, and the builds it has running.
 final class PostgresVectorIndexes: Sendable {
-    private let known = Mutex<Set<String>>([])
+    private struct State {
+        var ready: Set<String> = []
+        var building: Set<String> = []
+    }
 
-    /// Whether `name` was seen to exist.
-    func contains(_ name: String) -> Bool { known.withLock { $0.contains(name) } }
+    private let state = Mutex(State())
+    private let builds = DispatchGroup()
 
-    /// Records that `name` exists.
-    func insert(_ name: String) { _ = known.withLock { $0.insert(name) } }
+    /// Whether `name` was seen ready.
+    func isReady(_ name: String) -> Bool { state.withLock { $0.ready.contains(name) } }
+
+    /// Records that `name` is ready.
+    func markReady(_ name: String) { _ = state.withLock { $0.ready.insert(name) } }
+
+    /// Runs `build` on a background thread unless a build of `name` is running already.
+    func startBuild(_ name: String, _ build: @escaping @Sendable () -> Void) {
+        let started = state.withLock { $0.building.insert(name).inserted }
+        guard started else { return }
+        DispatchQueue.global(qos: .utility).async(group: builds) {
+            build()
+            _ = self.state.withLock { $0.building.remove(name) }
+        }
+    }
+
+    /// Waits for the builds started so far to end (tests, and a process about to exit).
+    func waitForBuilds() { builds.wait() }
 }
 
 extension PostgresStore {
-    /// pgvector's index of one model's vectors of a kind, when the store uses pgvector.
+    /// pgvector's index of one model's vectors of a kind, when the store uses pgvector and the
+    /// index is ready; nil otherwise, so the search scans the vectors in memory meanwhile.
+    ///
+    /// A missing index is built in the background (see `buildVectorIndex`): building one over a
+    /// large store takes minutes, which no search should wait for.
     func servedVectors(_ kind: VectorKind, model: String) throws -> (any NearestVectors)? {
         guard case .pgvector = vectorStorage, let modelID = try knownVectorModelID(model) else { return nil }
+        let name = Self.vectorIndexName(kind, modelID: modelID)
+        guard try vectorIndexes.isReady(name) || vectorIndexIsReady(kind, modelID: modelID) else { return nil }
         return PostgresServedVectors(store: self, kind: kind, modelID: modelID)
     }
 
-    /// Makes the HNSW index of one model's vectors of a kind unless it exists: in bulk, under
-    /// the write lock, by the first search that needs it.
-    func ensureVectorIndex(_ kind: VectorKind, modelID: Int64, dimensions: Int) throws {
-        let name = "\(kind.table)_near_\(modelID)"
-        guard !vectorIndexes.contains(name) else { return }
-        let exists = try read { connection in
-            try connection.run("SELECT to_regclass(\(name)) IS NOT NULL").rows.first?.decode(Bool.self) ?? false
+    /// The name of the HNSW index of one model's vectors of a kind.
+    static func vectorIndexName(_ kind: VectorKind, modelID: Int64) -> String { "\(kind.table)_near_\(modelID)" }
+
+    /// Whether the index exists and is valid; when it is not, starts building it.
+    private func vectorIndexIsReady(_ kind: VectorKind, modelID: Int64) throws -> Bool {
+        let name = Self.vectorIndexName(kind, modelID: modelID)
+        let (valid, dimensions) = try read { connection in
+            let valid = try connection.run(
+                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(\(name))"
+            ).rows.first?.decode(Bool.self)
+            let dimensions = try connection.run(
+                """
+                SELECT length(vector) - 4 FROM \(unescaped: kind.table)
+                WHERE model_id = \(modelID) AND length(vector) > 4 LIMIT 1
+                """
+            ).rows.first?.decode(Int.self)
+            return (valid, dimensions)
         }
-        if !exists {
-            try write { connection in
-                try connection.execute(
-                    """
-                    CREATE INDEX IF NOT EXISTS \(name) ON \(kind.table)
-                    USING hnsw ((embedding::vector(\(dimensions))) vector_cosine_ops) WHERE model_id = \(modelID)
-                    """)
+        if valid == true {
+            vectorIndexes.markReady(name)
+            return true
+        }
+        if let dimensions {
+            vectorIndexes.startBuild(name) { [self] in
+                try? buildVectorIndex(kind, modelID: modelID, dimensions: dimensions)
             }
         }
-        vectorIndexes.insert(name)
+        return false
+    }
+
+    /// Builds the HNSW index of one model's vectors of a kind without blocking writes
+    /// (`CREATE INDEX CONCURRENTLY`), unless another server is building it; an invalid index a
+    /// failed build left behind is dropped first. True when this call built it.
+    @discardableResult
+    func buildVectorIndex(_ kind: VectorKind, modelID: Int64, dimensions: Int) throws -> Bool {
+        let name = Self.vectorIndexName(kind, modelID: modelID)
+        let built = try pool.withConnection { connection in
+            let locked =
+                try connection.run("SELECT pg_try_advisory_lock(hashtext(\(name)))").rows.first?.decode(Bool.self)
+                ?? false
+            guard locked else { return false }
+            defer { _ = try? connection.run("SELECT pg_advisory_unlock(hashtext(\(name)))") }
+            let valid = try connection.run(
+                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(\(name))"
+            ).rows.first?.decode(Bool.self)
+            if valid == false { try connection.execute("DROP INDEX CONCURRENTLY IF EXISTS \(name)") }
+            // pgvector builds far faster when the graph fits in memory: at least 256 MB for
+            // this session, unless the server allows more.
+            _ = try connection.run(
+                """
+                SELECT set_config('maintenance_work_mem', '256MB', false)
+                WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('256MB')
+                """)
+            defer { try? connection.execute("RESET maintenance_work_mem") }
+            try connection.execute(
+                """
+                CREATE INDEX CONCURRENTLY IF NOT EXISTS \(name) ON \(kind.table)
+                USING hnsw ((embedding::vector(\(dimensions))) vector_cosine_ops) WHERE model_id = \(modelID)
+                """)
+            return true
+        }
+        if built { vectorIndexes.markReady(name) }
+        return built
     }
 }
