@@ -55,7 +55,8 @@ struct StoreSpeedCommand: ParsableCommand {
         let bytes = (try FileManager.default.attributesOfItem(atPath: export)[.size] as? NSNumber)?.doubleValue ?? 0
         var imports: [String] = []
         var rates: [Double] = []
-        let importStores = try [SpeedCommand.freshStore("stores-import", work: work)]
+        let importStores =
+            try [SpeedCommand.freshStore("stores-import", work: work)]
             + servers.map { try database("import_\($0 + 1)", on: postgres[$0]) }
         for store in importStores {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -76,7 +77,8 @@ struct StoreSpeedCommand: ParsableCommand {
         report("import rate ÷ SQLite's", rates.map { String(format: "%.2f", $0 / rates[0]) })
 
         let sizes = storeSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let stores = try [SpeedCommand.freshStore("stores-search", work: work)]
+        let stores =
+            try [SpeedCommand.freshStore("stores-search", work: work)]
             + servers.map { try database("search_\($0 + 1)", on: postgres[$0]) }
         var fillers = stores.map { store in
             StoreFiller(location: StoreLocation.resolve(explicit: store))

@@ -171,9 +171,10 @@ extension PostgresStore {
         return false
     }
 
-    /// Builds the HNSW index of one model's vectors of a kind without blocking writes
-    /// (`CREATE INDEX CONCURRENTLY`), unless another server is building it; an invalid index a
-    /// failed build left behind is dropped first. True when this call built it.
+    /// Builds the HNSW index of one model's vectors of a kind; true when this call built it.
+    ///
+    /// `CREATE INDEX CONCURRENTLY` does not block writes; a server that finds another building
+    /// it leaves it to them, and an invalid index a failed build left behind is dropped first.
     @discardableResult
     func buildVectorIndex(_ kind: VectorKind, modelID: Int64, dimensions: Int) throws -> Bool {
         let name = Self.vectorIndexName(kind, modelID: modelID)
