@@ -19,15 +19,24 @@ enum PostgresText {
 
     /// Text as the word index and the query terms read it.
     static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII has no diacritics and folds to lower case: most chat text, without Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
+
+    /// `CharacterSet.alphanumerics`, made once: the property builds a new set on each read.
+    private static let alphanumerics = CharacterSet.alphanumerics
 
     /// Tokens in a text: bm25's document length (letters and digits runs, as unicode61 splits).
     static func wordCount(_ text: String) -> Int {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWord = CharacterSet.alphanumerics.contains(scalar)
+            let value = scalar.value
+            let isWord =
+                scalar.isASCII
+                ? (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20)
+                : alphanumerics.contains(scalar)
             if isWord, !inWord { count += 1 }
             inWord = isWord
         }
