@@ -23,10 +23,14 @@ struct PostgresMessageRow: Encodable {
     var aside: String
     var wordCount: Int
     var grams: String
+    /// The `words` value made ahead (see `PostgresIndexValues`); main and aside are then empty.
+    var wordsVector: String?
+    /// The `grams` value made ahead; `grams` is then empty.
+    var gramsVector: String?
 
-    /// The row of a message record.
-    init(_ record: MessageRecord) {
-        let words = record.postgresWords
+    /// The row of a message record, with its index values when they were made ahead.
+    init(_ record: MessageRecord, index: PostgresIndexValues.Values? = nil) {
+        let words = index == nil ? record.postgresWords : PostgresText.Words.empty
         chatId = record.chatId
         sourceId = record.sourceId
         parentSourceId = record.parentSourceId
@@ -41,8 +45,10 @@ struct PostgresMessageRow: Encodable {
         author = record.author
         main = words.main
         aside = words.aside
-        wordCount = words.count
+        wordCount = index?.wordCount ?? words.count
         grams = words.grams
+        wordsVector = index?.words
+        gramsVector = index?.grams
     }
 
     /// Rows as the jsonb parameter of a multi-row INSERT.

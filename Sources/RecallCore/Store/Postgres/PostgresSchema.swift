@@ -8,7 +8,8 @@ import PostgresNIO
 enum PostgresSchema {
     /// Migrations in order; the schema version is how many have run.
     static let migrations: [(id: String, sql: String)] = [
-        ("v1-recall-on-postgres", version1)
+        ("v1-recall-on-postgres", version1),
+        ("v2-lz4-text-and-cheaper-gram-counts", version2),
     ]
 
     /// The advisory lock key every migration run holds (`hashtext('recall schema')` would do;
@@ -240,5 +241,41 @@ enum PostgresSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION recall_gram_stats('memory_grams');
         CREATE TRIGGER memories_grams_deleted AFTER DELETE ON memories REFERENCING OLD TABLE AS old_rows
             FOR EACH STATEMENT EXECUTE FUNCTION recall_gram_stats('memory_grams');
+        """
+
+    /// Message text compressed with lz4 where the server has it (about five times faster to
+    /// write than the default pglz, which took a tenth of an import's server time), and the
+    /// gram counts read only of rows that have grams.
+    static let version2 = """
+        DO $$
+        BEGIN
+            IF 'lz4' = ANY (SELECT unnest(enumvals) FROM pg_settings WHERE name = 'default_toast_compression') THEN
+                ALTER TABLE messages ALTER COLUMN content SET COMPRESSION lz4,
+                    ALTER COLUMN attachment_text SET COMPRESSION lz4, ALTER COLUMN words SET COMPRESSION lz4;
+            END IF;
+        END
+        $$;
+        CREATE OR REPLACE FUNCTION recall_gram_stats() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            rows_added bigint := 0; grams_added bigint := 0; rows_removed bigint := 0; grams_removed bigint := 0;
+        BEGIN
+            IF TG_OP <> 'DELETE' THEN
+                SELECT count(*) FILTER (WHERE length(grams) > 0),
+                    COALESCE(sum(recall_gram_count(grams)) FILTER (WHERE length(grams) > 0), 0)
+                INTO rows_added, grams_added FROM new_rows;
+            END IF;
+            IF TG_OP <> 'INSERT' THEN
+                SELECT count(*) FILTER (WHERE length(grams) > 0),
+                    COALESCE(sum(recall_gram_count(grams)) FILTER (WHERE length(grams) > 0), 0)
+                INTO rows_removed, grams_removed FROM old_rows;
+            END IF;
+            IF rows_added <> rows_removed OR grams_added <> grams_removed THEN
+                UPDATE word_stats SET documents = documents + rows_added - rows_removed,
+                    words = words + grams_added - grams_removed
+                WHERE kind = TG_ARGV[0];
+            END IF;
+            RETURN NULL;
+        END
+        $$;
         """
 }

@@ -9,7 +9,8 @@ extension PostgresStore {
     /// a chat twice in one batch is updated the second time, as one by one.
     func upsert(
         _ item: PreparedChats.Item, stored: inout [ChatKey: ChatRecord], run: ImportRun, bucket: String?,
-        vectors: PostgresBatchVectors?, tally: inout PostgresWordTally, on connection: PostgresConnection
+        vectors: PostgresBatchVectors?, index: PostgresIndexValues? = nil, tally: inout PostgresWordTally,
+        on connection: PostgresConnection
     ) throws -> ChatUpsert {
         let conversation = item.conversation
         let key = ChatKey(conversation)
@@ -31,7 +32,7 @@ extension PostgresStore {
             }
             try rowID(of: run, on: connection)
             let counts = try Self.mergeMessages(
-                conversation.messages, into: chatID, vectors: vectors, tally: &tally, on: connection)
+                conversation.messages, into: chatID, vectors: vectors, index: index, tally: &tally, on: connection)
             chat.apply(conversation, hash: item.hash)
             if let bucket { chat.bucket = bucket }
             try Self.updateChatRow(chat, on: connection)
@@ -49,7 +50,7 @@ extension PostgresStore {
         chat.id = chatID
         stored[key] = chat
         let records = conversation.messages.map { MessageRecord($0, chatID: chatID).storableInPostgres }
-        let ids = try Self.insertMessages(records, tally: &tally, on: connection)
+        let ids = try Self.insertMessages(records, index: index, tally: &tally, on: connection)
         try Self.storeMessageVectors(
             records.compactMap { record in ids[record.sourceId].map { (record.sourceId, $0) } }, vectors: vectors,
             replacing: false, on: connection)

@@ -28,7 +28,8 @@ extension PostgresStore {
     /// Inserts messages with their word and gram index values in a few multi-row statements;
     /// returns their row ids by source id.
     static func insertMessages(
-        _ records: [MessageRecord], tally: inout PostgresWordTally, on connection: PostgresConnection
+        _ records: [MessageRecord], index: PostgresIndexValues? = nil, tally: inout PostgresWordTally,
+        on connection: PostgresConnection
     )
         throws -> [String: Int64]
     {
@@ -37,7 +38,10 @@ extension PostgresStore {
         while start < records.count {
             let chunk = records[start..<min(records.count, start + messageInsertChunk)]
             start += chunk.count
-            let rows = chunk.map(PostgresMessageRow.init)
+            let rows = chunk.map { record in
+                PostgresMessageRow(
+                    record, index: index?.values(content: record.content, attachmentText: record.attachmentText))
+            }
             tally.documents += rows.count
             tally.words += rows.reduce(0) { $0 + $1.wordCount }
             // One jsonb parameter holds the rows: postgres-nio's arrays cannot hold NULLs.
@@ -48,15 +52,16 @@ extension PostgresStore {
                                       created_at, position, hidden, content_type, author, words, word_count, grams)
                 SELECT x.chat_id, x.source_id, x.parent_source_id, x.role, x.content, x.attachment_text, x.attachments,
                        \(unescaped: PostgresMessageRow.dateSQL("x.created_us")), x.position, x.hidden, x.content_type,
-                       x.author, \(unescaped: PostgresText.wordsSQL("x.main", "x.aside")), x.word_count,
-                       \(unescaped: PostgresText.gramsSQL("x.grams"))
+                       x.author, COALESCE(x.words_vector::tsvector, \(unescaped: PostgresText.wordsSQL("x.main", "x.aside"))),
+                       x.word_count, COALESCE(x.grams_vector::tsvector, \(unescaped: PostgresText.gramsSQL("x.grams")))
                 FROM ROWS FROM (jsonb_to_recordset(\(json)::jsonb) AS (
                     chat_id bigint, source_id text, parent_source_id text, role text, content text, attachment_text text,
                     attachments text, created_us bigint, position integer, hidden boolean, content_type text, author text,
-                    main text, aside text, word_count integer, grams text)
+                    main text, aside text, word_count integer, grams text, words_vector text, grams_vector text)
                 ) WITH ORDINALITY AS x(
                     chat_id, source_id, parent_source_id, role, content, attachment_text, attachments, created_us,
-                    position, hidden, content_type, author, main, aside, word_count, grams, ordinality)
+                    position, hidden, content_type, author, main, aside, word_count, grams, words_vector, grams_vector,
+                    ordinality)
                 ORDER BY x.ordinality
                 RETURNING id, source_id
                 """)
@@ -110,8 +115,8 @@ extension PostgresStore {
     /// rewritten (their index values and vectors too), ones it no longer has moved off the
     /// active branch (position NULL), so nothing already stored is lost.
     static func mergeMessages(
-        _ messages: [ParsedMessage], into chatID: Int64, vectors: PostgresBatchVectors?, tally: inout PostgresWordTally,
-        on connection: PostgresConnection
+        _ messages: [ParsedMessage], into chatID: Int64, vectors: PostgresBatchVectors?, index: PostgresIndexValues?,
+        tally: inout PostgresWordTally, on connection: PostgresConnection
     ) throws -> (added: Int, updated: Int) {
         var stored: [String: (record: MessageRecord, wordCount: Int)] = [:]
         let rows = try connection.run(
@@ -144,7 +149,7 @@ extension PostgresStore {
                 updated += 1
             }
         }
-        let inserted = try insertMessages(fresh, tally: &tally, on: connection)
+        let inserted = try insertMessages(fresh, index: index, tally: &tally, on: connection)
         try storeMessageVectors(
             fresh.compactMap { record in inserted[record.sourceId].map { (record.sourceId, $0) } }, vectors: vectors,
             replacing: false, on: connection)

@@ -11,13 +11,21 @@ extension PostgresStore {
             let conversation = parsed.withStorableDates
             return PreparedChats.Item(conversation: conversation, hash: ConversationHash.of(conversation))
         }
-        guard let messageEncoder else { return PreparedChats(items: prepared, vectors: nil) }
-        // A chat this account stored with the same content needs no vectors (a re-import
-        // changes nothing); another account's copy of it is not this account's chat.
-        let stored = try read { connection in try storedChats(prepared.map(\.conversation), on: connection) }
+        // A chat this account stored with the same content needs no vectors nor index values (a
+        // re-import changes nothing); another account's copy of it is not this account's chat.
+        let (stored, index) = try read { connection in
+            let stored = try storedChats(prepared.map(\.conversation), on: connection)
+            let changed = prepared.filter { stored[ChatKey($0.conversation)]?.contentHash != $0.hash }
+            let records = changed.flatMap { item in
+                item.conversation.messages.map { MessageRecord($0, chatID: 0).storableInPostgres }
+            }
+            return (stored, try PostgresIndexValues.make(records, on: connection))
+        }
         let needed = prepared.map { item in stored[ChatKey(item.conversation)]?.contentHash != item.hash }
-        let vectors = MessageVectors(prepared.map(\.conversation), needed: needed, encoder: messageEncoder)
-        return PreparedChats(items: prepared, vectors: vectors)
+        let vectors = messageEncoder.map {
+            MessageVectors(prepared.map(\.conversation), needed: needed, encoder: $0)
+        }
+        return PreparedChats(items: prepared, vectors: vectors, postgresIndex: index)
     }
 
     /// Writes a prepared batch in one transaction: new chats added, changed ones updated, the
@@ -35,8 +43,8 @@ extension PostgresStore {
                 let results = try prepared.items.enumerated().map { index, item in
                     let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
                     return try upsert(
-                        item, stored: &chats, run: run, bucket: bucket, vectors: encoded, tally: &tally,
-                        on: connection)
+                        item, stored: &chats, run: run, bucket: bucket, vectors: encoded,
+                        index: prepared.postgresIndex, tally: &tally, on: connection)
                 }
                 try tally.apply("messages", on: connection)
                 return results

@@ -55,6 +55,9 @@ enum PostgresText {
         /// CJK grams of both, space-separated; empty when none.
         var grams: String
 
+        /// No text.
+        static let empty = Words(main: "", aside: nil)
+
         /// The index values of a row's text.
         init(main: String, aside: String?) {
             self.main = PostgresText.folded(main)

@@ -15,6 +15,8 @@ struct PreparedChats: Sendable {
     var items: [Item]
     /// Their messages' vectors, when the store keeps vectors.
     var vectors: MessageVectors?
+    /// Their texts' index values, when the store makes them ahead (PostgreSQL does).
+    var postgresIndex: PostgresIndexValues?
 
     /// The messages of the batch.
     var messageCount: Int { items.reduce(0) { $0 + $1.conversation.messages.count } }
