@@ -18,8 +18,13 @@ public struct PostgresSettings: Sendable, Equatable {
         case prefer
         /// TLS always, without checking the server's certificate.
         case require
-        /// TLS always, with the certificate checked against the system's roots and the host name.
+        /// TLS always, with the certificate checked against the trusted roots, not the host name.
+        case verifyCA = "verify-ca"
+        /// TLS always, with the certificate checked against the trusted roots and the host name.
         case verifyFull = "verify-full"
+
+        /// Whether the server's certificate is checked.
+        public var verifies: Bool { self == .verifyCA || self == .verifyFull }
     }
 
     /// The default number of connections a pool may open.
@@ -39,6 +44,9 @@ public struct PostgresSettings: Sendable, Equatable {
     public var sslMode: SSLMode
     /// How many connections the pool may open at once.
     public var poolSize: Int
+    /// The PEM file of certificate authorities a verifying `sslmode` trusts (`sslrootcert`, else
+    /// `PGSSLROOTCERT`, else `~/.postgresql/root.crt` when it exists); nil trusts the system's roots.
+    public var sslRootCert: String?
     /// Things worth knowing when the login fails, such as a password file that was ignored; never
     /// printed by RecallCore itself.
     public var notes: [String]
@@ -50,9 +58,9 @@ public struct PostgresSettings: Sendable, Equatable {
         try self.init(url: url, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Parses `postgres://user[:password]@host[:port]/database?sslmode=…&pool=N` (or `postgresql://`),
-    /// taking defaults and the password from `environment` (`PGUSER`, `USER`, `PGPASSWORD`,
-    /// `PGPASSFILE`, `HOME`).
+    /// Parses `postgres://user[:password]@host[:port]/database?sslmode=…&sslrootcert=…&pool=N` (or
+    /// `postgresql://`), taking defaults and the password from `environment` (`PGUSER`, `USER`,
+    /// `PGPASSWORD`, `PGPASSFILE`, `PGSSLROOTCERT`, `HOME`).
     public init(url: String, environment: [String: String]) throws {
         let parts = try PostgresURL(url)
         guard let user = parts.user ?? environment["PGUSER"] ?? environment["USER"], !user.isEmpty else {
@@ -78,9 +86,16 @@ public struct PostgresSettings: Sendable, Equatable {
                     throw Self.invalid("has pool=\(value); use a whole number from 1 to \(Self.maximumPoolSize)")
                 }
                 self.poolSize = size
+            case "sslrootcert":
+                guard !value.isEmpty else { throw Self.invalid("has an empty sslrootcert; name a PEM file") }
+                self.sslRootCert = value
             default:
-                throw Self.invalid("has the unknown parameter `\(key)`; only sslmode and pool are understood")
+                throw Self.invalid(
+                    "has the unknown parameter `\(key)`; only sslmode, sslrootcert and pool are understood")
             }
+        }
+        if sslRootCert == nil {
+            self.sslRootCert = Self.defaultRootCert(environment)
         }
         if let password = parts.password {
             self.password = password
@@ -99,7 +114,11 @@ public struct PostgresSettings: Sendable, Equatable {
         let hostPart = host.contains(":") ? "[\(host)]" : host
         let userPart = user.addingPercentEncoding(withAllowedCharacters: Self.safe) ?? user
         let databasePart = database.addingPercentEncoding(withAllowedCharacters: Self.safe) ?? database
-        return "postgres://\(userPart)@\(hostPart):\(port)/\(databasePart)?sslmode=\(sslMode.rawValue)&pool=\(poolSize)"
+        let rootPart = sslRootCert.map {
+            "&sslrootcert=" + ($0.addingPercentEncoding(withAllowedCharacters: Self.safe) ?? $0)
+        }
+        return "postgres://\(userPart)@\(hostPart):\(port)/\(databasePart)?sslmode=\(sslMode.rawValue)"
+            + "\(rootPart ?? "")&pool=\(poolSize)"
     }
 
     /// `host:port`, with IPv6 addresses in brackets, for messages about reaching the server.
@@ -107,6 +126,15 @@ public struct PostgresSettings: Sendable, Equatable {
 
     /// Whether a password was found (in the URL, the environment or the password file).
     public var hasPassword: Bool { password != nil }
+
+    /// libpq's places for the trusted roots when the URL names none: `PGSSLROOTCERT`, then
+    /// `~/.postgresql/root.crt` if that file exists.
+    private static func defaultRootCert(_ environment: [String: String]) -> String? {
+        if let path = environment["PGSSLROOTCERT"], !path.isEmpty { return path }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        let path = home + "/.postgresql/root.crt"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
 
     private static let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
 

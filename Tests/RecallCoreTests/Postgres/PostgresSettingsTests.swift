@@ -119,7 +119,8 @@ import Testing
         ("postgres://u@h:abc/d", "port"),
         ("postgres://u@[::1/d", "bracket"),
         ("postgres://u@::1/d", "brackets"),
-        ("postgres://u@h/d?sslmode=verify-ca", "sslmode"),
+        ("postgres://u@h/d?sslmode=verify-none", "sslmode"),
+        ("postgres://u@h/d?sslrootcert=", "sslrootcert"),
         ("postgres://u@h/d?pool=0", "pool"),
         ("postgres://u@h/d?pool=65", "pool"),
         ("postgres://u@h/d?application_name=x", "application_name"),
@@ -132,6 +133,27 @@ import Testing
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.contains(mentions) == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("zz") == false)
+    }
+
+    @Test func theRootCertificateFileComesFromTheURLTheEnvironmentOrTheHome() throws {
+        let url = try PostgresSettings(
+            url: "postgres://u@h/d?sslmode=verify-ca&sslrootcert=%2Fetc%2Fca.pem",
+            environment: noFile.merging(["PGSSLROOTCERT": "/elsewhere.pem"]) { $1 })
+        #expect(url.sslMode == .verifyCA)
+        #expect(url.sslRootCert == "/etc/ca.pem")
+        #expect(url.redacted == "postgres://u@h:5432/d?sslmode=verify-ca&sslrootcert=%2Fetc%2Fca.pem&pool=8")
+        let environment = try PostgresSettings(
+            url: "postgres://u@h/d", environment: noFile.merging(["PGSSLROOTCERT": "/elsewhere.pem"]) { $1 })
+        #expect(environment.sslRootCert == "/elsewhere.pem")
+        #expect(try PostgresSettings(url: "postgres://u@h/d", environment: noFile).sslRootCert == nil)
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("recall-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let folder = home.appendingPathComponent(".postgresql")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let root = folder.appendingPathComponent("root.crt")
+        #expect(FileManager.default.createFile(atPath: root.path, contents: Data("pem".utf8)))
+        #expect(
+            try PostgresSettings(url: "postgres://u@h/d", environment: ["HOME": home.path]).sslRootCert == root.path)
     }
 
     @Test func missingUserIsAnError() {

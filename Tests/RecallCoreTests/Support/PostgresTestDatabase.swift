@@ -24,6 +24,12 @@ struct PostgresTestDatabase {
     static let why: Comment =
         "needs RECALL_TEST_POSTGRES=postgres://… (scripts/test starts a server: scripts/postgres-cluster)"
 
+    /// The PEM file of the authority that signed the test server's certificate
+    /// (`RECALL_TEST_POSTGRES_CA`), or nil when the server has no TLS.
+    static let authority: String? = ProcessInfo.processInfo.environment["RECALL_TEST_POSTGRES_CA"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
+
     /// The database's name, unique to this test.
     let name: String
     /// Settings that open this database.

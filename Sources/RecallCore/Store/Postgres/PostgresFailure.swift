@@ -59,6 +59,8 @@ struct PostgresFailure: Error, Sendable, CustomStringConvertible {
             self = failure
         } else if let error = error as? PSQLError {
             self = Self.sort(error)
+        } else if Self.isTLS(error) {
+            self.init(kind: .tls, detail: Self.describe(error))
         } else {
             self.init(kind: .unreachable, detail: Self.describe(error))
         }
@@ -87,6 +89,9 @@ struct PostgresFailure: Error, Sendable, CustomStringConvertible {
         case .serverClosedConnection, .uncleanShutdown:
             return PostgresFailure(kind: .connectionLost, detail: "the server closed the connection")
         case .connectionError:
+            if let underlying = error.underlying, isTLS(underlying) {
+                return PostgresFailure(kind: .tls, detail: describe(underlying))
+            }
             return PostgresFailure(kind: .unreachable, detail: error.underlying.map(describe) ?? "connection failed")
         case .sslUnsupported:
             return PostgresFailure(kind: .tls, detail: "the server does not offer TLS")
@@ -131,10 +136,21 @@ struct PostgresFailure: Error, Sendable, CustomStringConvertible {
         if let error = error as? ChannelError, case .connectTimeout = error {
             return "no answer within the connect timeout"
         }
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+            return "the server's certificate does not name the host in the URL"
+        }
         if let error = error as? NIOSSLError {
+            if "\(error)".contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's certificate is not signed by an authority trusted here"
+            }
             return "TLS failed: \(error)"
         }
         return "\(error)"
+    }
+
+    /// Whether the error comes from the TLS layer rather than the network or the server.
+    static func isTLS(_ error: any Error) -> Bool {
+        error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError
     }
 
     /// The RecallError to show: what happened, where (host and port, never the password), and what
@@ -167,6 +183,14 @@ struct PostgresFailure: Error, Sendable, CustomStringConvertible {
                 .storeUnavailable,
                 "\(at) has no database `\(settings.database)` (SQLSTATE 3D000). Create it "
                     + "(createdb \(settings.database)) or name another database in the URL.")
+        case .tls where settings.sslMode.verifies:
+            let roots = settings.sslRootCert.map { "the authorities in \($0)" } ?? "the system's authorities"
+            return RecallError(
+                .storeUnavailable,
+                "TLS with \(at) failed under sslmode=\(settings.sslMode.rawValue), which trusts \(roots): \(detail). "
+                    + "Name the server's certificate authority with sslrootcert=PATH in the URL (or PGSSLROOTCERT), "
+                    + "connect by a host name the certificate names, or use sslmode=require to encrypt without "
+                    + "checking.")
         case .tls:
             return RecallError(
                 .storeUnavailable,

@@ -53,7 +53,9 @@ final class PostgresPool: Sendable {
         self.waitLimit = waitLimit
         let tls: PostgresConnection.Configuration.TLS
         do {
-            tls = try Self.tls(for: settings.sslMode)
+            tls = try Self.tls(for: settings)
+        } catch let failure as PostgresFailure {
+            throw failure.recallError(settings)
         } catch {
             throw PostgresFailure(kind: .tls, detail: PostgresFailure.describe(error)).recallError(settings)
         }
@@ -69,16 +71,24 @@ final class PostgresPool: Sendable {
     deinit { close() }
 
     /// libpq's sslmode in NIOSSL terms: `prefer` and `require` encrypt without checking the
-    /// certificate (as libpq does), `verify-full` checks it against the system roots and the host name.
-    private static func tls(for mode: PostgresSettings.SSLMode) throws -> PostgresConnection.Configuration.TLS {
-        var unverified = TLSConfiguration.makeClientConfiguration()
-        unverified.certificateVerification = .none
-        switch mode {
+    /// certificate (as libpq does); `verify-ca` checks it against the trusted roots (`sslrootcert`,
+    /// else the system's) and `verify-full` the host name as well.
+    private static func tls(for settings: PostgresSettings) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch settings.sslMode {
         case .disable: return .disable
-        case .prefer: return .prefer(try NIOSSLContext(configuration: unverified))
-        case .require: return .require(try NIOSSLContext(configuration: unverified))
-        case .verifyFull: return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
         }
+        if settings.sslMode.verifies, let path = settings.sslRootCert {
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw PostgresFailure(kind: .tls, detail: "the root certificate file \(path) cannot be read")
+            }
+            configuration.trustRoots = .file(path)
+        }
+        let context = try NIOSSLContext(configuration: configuration)
+        return settings.sslMode == .prefer ? .prefer(context) : .require(context)
     }
 
     /// Lends a connection to `body` and takes it back; errors leave as `RecallError`s.
