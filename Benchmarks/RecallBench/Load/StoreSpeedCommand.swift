@@ -85,6 +85,7 @@ struct StoreSpeedCommand: ParsableCommand {
         }
         for size in sizes.sorted() {
             var searches: [String] = []
+            var lexical: [String] = []
             var adds: [String] = []
             for (index, store) in stores.enumerated() {
                 let start = DispatchTime.now().uptimeNanoseconds
@@ -110,8 +111,19 @@ struct StoreSpeedCommand: ParsableCommand {
                 }
                 adds.append(added.summary)
                 _ = session.close()
+                // Words alone (--no-semantic): the store's own share, without encoding the question.
+                let words = try probe.session(store: store, extra: ["--no-semantic"])
+                _ = try words.call("search", ["query": "warm up"])
+                var wordLatencies = Latencies()
+                for _ in 0..<calls {
+                    let query = text.query()
+                    _ = try wordLatencies.time { try words.call("search", ["query": query]) }
+                }
+                lexical.append(wordLatencies.summary)
+                _ = words.close()
             }
             report("search, \(size) messages", searches)
+            report("search by words alone (--no-semantic), \(size) messages", lexical)
             report("add_memory, \(size) messages", adds)
         }
         print("\n| Figure | " + columns.joined(separator: " | ") + " |")

@@ -41,7 +41,9 @@ extension PostgresStore {
                 var chats = try storedChats(prepared.items.map(\.conversation), on: connection)
                 var tally = PostgresWordTally()
                 let results = try prepared.items.enumerated().map { index, item in
-                    let encoded = vectors.flatMap { vectors in modelID.map { (vectors.byConversation[index], $0) } }
+                    let encoded = vectors.flatMap { vectors in
+                        modelID.map { (vectors.byConversation[index], $0, vectorStorage.keepsEmbeddings) }
+                    }
                     return try upsert(
                         item, stored: &chats, run: run, bucket: bucket, vectors: encoded,
                         index: prepared.postgresIndex, tally: &tally, on: connection)

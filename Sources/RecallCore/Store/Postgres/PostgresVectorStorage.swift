@@ -6,12 +6,19 @@ import PostgresNIO
 ///
 /// Either way the packed `bytea` vector stays the row's source of truth (what `recall migrate`
 /// copies and the in-memory scan reads); with pgvector a trigger keeps an `embedding` column of
-/// type `vector` beside it, so no write path needs to know which storage is in use.
+/// type `vector` beside it, so no write path needs to know which storage is in use; the import,
+/// the one path where converting row by row showed, sends the embeddings itself.
 enum PostgresVectorStorage: Sendable, Equatable {
     /// Packed vectors only; `note` says why pgvector is not in use when it could be.
     case bytea(note: String?)
     /// pgvector of this version, searched through its HNSW indexes.
     case pgvector(version: String)
+
+    /// Whether rows carry a pgvector `embedding` beside the packed vector.
+    var keepsEmbeddings: Bool {
+        if case .pgvector = self { return true }
+        return false
+    }
 
     /// What `memory_stats` reports.
     var description: String {
@@ -105,12 +112,24 @@ enum PostgresVectorStorage: Sendable, Equatable {
         $$
         """,
         """
-        CREATE OR REPLACE TRIGGER message_vectors_embedding BEFORE INSERT OR UPDATE OF vector, embedding ON message_vectors
-        FOR EACH ROW EXECUTE FUNCTION recall_set_embedding()
+        CREATE OR REPLACE TRIGGER message_vectors_embedding BEFORE INSERT ON message_vectors
+        FOR EACH ROW WHEN (NEW.embedding IS NULL) EXECUTE FUNCTION recall_set_embedding()
         """,
         """
-        CREATE OR REPLACE TRIGGER memory_vectors_embedding BEFORE INSERT OR UPDATE OF vector, embedding ON memory_vectors
-        FOR EACH ROW EXECUTE FUNCTION recall_set_embedding()
+        CREATE OR REPLACE TRIGGER message_vectors_embedding_changed BEFORE UPDATE OF vector, embedding ON message_vectors
+        FOR EACH ROW WHEN (NEW.embedding IS NULL
+            OR (NEW.vector IS DISTINCT FROM OLD.vector AND NEW.embedding IS NOT DISTINCT FROM OLD.embedding))
+        EXECUTE FUNCTION recall_set_embedding()
+        """,
+        """
+        CREATE OR REPLACE TRIGGER memory_vectors_embedding BEFORE INSERT ON memory_vectors
+        FOR EACH ROW WHEN (NEW.embedding IS NULL) EXECUTE FUNCTION recall_set_embedding()
+        """,
+        """
+        CREATE OR REPLACE TRIGGER memory_vectors_embedding_changed BEFORE UPDATE OF vector, embedding ON memory_vectors
+        FOR EACH ROW WHEN (NEW.embedding IS NULL
+            OR (NEW.vector IS DISTINCT FROM OLD.vector AND NEW.embedding IS NOT DISTINCT FROM OLD.embedding))
+        EXECUTE FUNCTION recall_set_embedding()
         """,
     ]
 }
