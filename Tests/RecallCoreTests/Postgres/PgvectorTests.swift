@@ -109,6 +109,33 @@ struct PgvectorTests {
         #expect(try foreign.nearest(to: Self.vector(3), count: 10).isEmpty)
     }
 
+    @Test func anImportSendsTheEmbeddingsTheTriggerWouldMake() throws {
+        let database = try PostgresTestDatabase(server: PostgresTestDatabase.pgvectorURL)
+        defer { database.drop() }
+        let path = try PostgresSharingTests.export(chats: 6, turns: 12, tag: "embeddings")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let server = try #require(PostgresTestDatabase.pgvectorURL)
+        let url = try #require(
+            server.range(of: "/", options: .backwards).map { String(server[..<$0.upperBound]) + database.name })
+        let report = try Recall(location: .postgres(url)).importChats(ImportRequest(path: path))
+        #expect(report.messagesAdded == 6 * 12)
+        let store = try PostgresStore(settings: database.settings, signing: .languages)
+        defer { store.pool.close() }
+        let counts = try store.read { connection in
+            try connection.run(
+                """
+                SELECT count(*)::bigint, count(embedding)::bigint,
+                       count(*) FILTER (WHERE embedding IS DISTINCT FROM recall_embedding(vector))::bigint
+                FROM message_vectors
+                """
+            ).rows.first?.decode((Int64, Int64, Int64).self)
+        }
+        let (rows, embedded, different) = try #require(counts)
+        #expect(rows == 6 * 12)
+        #expect(embedded == rows)
+        #expect(different == 0)
+    }
+
     @Test func vectorsStoredBeforeTheExtensionAreConvertedWhenItArrives() throws {
         let database = try PostgresTestDatabase(server: PostgresTestDatabase.pgvectorURL)
         let role = "recall_plain_" + UUID().uuidString.prefix(8).lowercased()
