@@ -92,44 +92,42 @@ enum PostgresVectorStorage: Sendable, Equatable {
     ///
     /// The conversion keeps the int8 values as they are: the cosine an HNSW search ranks by
     /// ignores length, so the packed scale is not needed, and scores match the in-memory scan's.
-    private static let setup = [
-        "ALTER TABLE message_vectors ADD COLUMN IF NOT EXISTS embedding vector",
-        "ALTER TABLE memory_vectors ADD COLUMN IF NOT EXISTS embedding vector",
-        """
-        CREATE OR REPLACE FUNCTION recall_embedding(packed bytea) RETURNS vector
-        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-            SELECT CASE WHEN length(packed) > 4 THEN (
-                SELECT array_agg(((get_byte(packed, i) + 128) % 256 - 128)::real ORDER BY i)
-                FROM generate_series(0, length(packed) - 5) AS i)::vector END
-        $$
-        """,
-        """
-        CREATE OR REPLACE FUNCTION recall_set_embedding() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            NEW.embedding := recall_embedding(NEW.vector);
-            RETURN NEW;
-        END
-        $$
-        """,
-        """
-        CREATE OR REPLACE TRIGGER message_vectors_embedding BEFORE INSERT ON message_vectors
-        FOR EACH ROW WHEN (NEW.embedding IS NULL) EXECUTE FUNCTION recall_set_embedding()
-        """,
-        """
-        CREATE OR REPLACE TRIGGER message_vectors_embedding_changed BEFORE UPDATE OF vector, embedding ON message_vectors
-        FOR EACH ROW WHEN (NEW.embedding IS NULL
-            OR (NEW.vector IS DISTINCT FROM OLD.vector AND NEW.embedding IS NOT DISTINCT FROM OLD.embedding))
-        EXECUTE FUNCTION recall_set_embedding()
-        """,
-        """
-        CREATE OR REPLACE TRIGGER memory_vectors_embedding BEFORE INSERT ON memory_vectors
-        FOR EACH ROW WHEN (NEW.embedding IS NULL) EXECUTE FUNCTION recall_set_embedding()
-        """,
-        """
-        CREATE OR REPLACE TRIGGER memory_vectors_embedding_changed BEFORE UPDATE OF vector, embedding ON memory_vectors
-        FOR EACH ROW WHEN (NEW.embedding IS NULL
-            OR (NEW.vector IS DISTINCT FROM OLD.vector AND NEW.embedding IS NOT DISTINCT FROM OLD.embedding))
-        EXECUTE FUNCTION recall_set_embedding()
-        """,
-    ]
+    private static let setup =
+        [
+            "ALTER TABLE message_vectors ADD COLUMN IF NOT EXISTS embedding vector",
+            "ALTER TABLE memory_vectors ADD COLUMN IF NOT EXISTS embedding vector",
+            """
+            CREATE OR REPLACE FUNCTION recall_embedding(packed bytea) RETURNS vector
+            LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+                SELECT CASE WHEN length(packed) > 4 THEN (
+                    SELECT array_agg(((get_byte(packed, i) + 128) % 256 - 128)::real ORDER BY i)
+                    FROM generate_series(0, length(packed) - 5) AS i)::vector END
+            $$
+            """,
+            """
+            CREATE OR REPLACE FUNCTION recall_set_embedding() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.embedding := recall_embedding(NEW.vector);
+                RETURN NEW;
+            END
+            $$
+            """,
+        ] + ["message_vectors", "memory_vectors"].flatMap(embeddingTriggers)
+
+    /// A table's two triggers: an inserted row without an embedding gets one, and so does an
+    /// updated row whose packed vector changed while its embedding did not.
+    private static func embeddingTriggers(_ table: String) -> [String] {
+        [
+            """
+            CREATE OR REPLACE TRIGGER \(table)_embedding BEFORE INSERT ON \(table)
+            FOR EACH ROW WHEN (NEW.embedding IS NULL) EXECUTE FUNCTION recall_set_embedding()
+            """,
+            """
+            CREATE OR REPLACE TRIGGER \(table)_embedding_changed BEFORE UPDATE OF vector, embedding ON \(table)
+            FOR EACH ROW WHEN (NEW.embedding IS NULL
+                OR (NEW.vector IS DISTINCT FROM OLD.vector AND NEW.embedding IS NOT DISTINCT FROM OLD.embedding))
+            EXECUTE FUNCTION recall_set_embedding()
+            """,
+        ]
+    }
 }
