@@ -46,8 +46,14 @@ let package = Package(
         ),
         // The transformer's arithmetic. Optimised in debug builds too: unoptimised, a forward
         // pass is hundreds of times slower, and every memory written in a test runs one.
+        // Its AVX2 and FMA loops in C, used where the CPU has them (found at run time).
+        .target(
+            name: "RecallKernelsAVX2",
+            cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]
+        ),
         .target(
             name: "RecallKernels",
+            dependencies: ["RecallKernelsAVX2"],
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Reading exports: files, folders and ZIPs in, parsed conversations out. Pure: no store,

@@ -1,3 +1,5 @@
+import RecallKernelsAVX2
+
 /// One int8 fully connected layer of the transformer, read in place:
 /// `y[o] = scale[o] * dot(q[o], x) + bias[o]`.
 ///
@@ -27,8 +29,17 @@ struct DenseLayer: @unchecked Sendable {
     /// Writes `y[t * outputs + o]` for every token `t < tokens` and output `o` in `rows`.
     ///
     /// `x` holds `tokens` rows of `inputs` floats. Separate row ranges may run on separate threads.
-    func apply(_ x: UnsafePointer<Float>, tokens: Int, into y: UnsafeMutablePointer<Float>, rows: Range<Int>) {
+    /// `units` chooses the loops; both give the same sums up to rounding.
+    func apply(
+        _ x: UnsafePointer<Float>, tokens: Int, into y: UnsafeMutablePointer<Float>, rows: Range<Int>,
+        units: VectorUnits = .best
+    ) {
         guard !rows.isEmpty, tokens > 0 else { return }
+        if units == .avx2 {
+            recall_avx2_dense(
+                x, tokens, inputs, weights, scales, bias, outputs, rows.lowerBound, rows.upperBound, y)
+            return
+        }
         let rowBytes = inputs * MemoryLayout<Float>.stride
         let widened = UnsafeMutableRawPointer.allocate(byteCount: 2 * rowBytes, alignment: 64)
         defer { widened.deallocate() }
