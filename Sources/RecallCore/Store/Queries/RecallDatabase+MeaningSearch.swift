@@ -33,10 +33,13 @@ extension RecallDatabase {
             var result: [Int64: MessageKey] = [:]
             for chunk in stride(from: 0, to: ids.count, by: 500) {
                 let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
+                // CROSS JOIN keeps the messages first: each listed id is one primary-key lookup.
+                // Left to itself the planner walked every chat of the account and its messages
+                // (17 ms at 100k messages in 2,000 chats, against 0.7 ms).
                 for row in try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT m.id, m.chat_id, m.position FROM messages m JOIN chats c ON c.id = m.chat_id
+                        SELECT m.id, m.chat_id, m.position FROM messages m CROSS JOIN chats c ON c.id = m.chat_id
                         WHERE m.id IN (\(SQLText.placeholders(part.count))) AND \(conditions.sql)
                         """, arguments: StatementArguments(part) + conditions.arguments)
                 {
@@ -75,11 +78,14 @@ extension RecallDatabase {
         return try read { db in
             let list = SQLText.placeholders(ids.count)
             var result: [Int64: [Int64]] = [:]
+            // `+account` and CROSS JOIN keep the listed ids first (primary-key lookups); the
+            // planner otherwise read every memory of the account through its index (4.3 ms at
+            // 10k memories, against 0.3).
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, source_message_id FROM memories WHERE id IN (\(list)) AND account = ? AND source_message_id IS NOT NULL
-                    UNION SELECT s.memory_id, s.message_id FROM memory_sources s JOIN memories mem ON mem.id = s.memory_id
+                    SELECT id, source_message_id FROM memories WHERE id IN (\(list)) AND +account = ? AND source_message_id IS NOT NULL
+                    UNION SELECT s.memory_id, s.message_id FROM memory_sources s CROSS JOIN memories mem ON mem.id = s.memory_id
                     WHERE s.memory_id IN (\(list)) AND mem.account = ? AND s.message_id IS NOT NULL
                     """, arguments: StatementArguments(ids) + [account] + StatementArguments(ids) + [account])
             {
