@@ -13,13 +13,17 @@ struct SQLiteMemoryRows: MemoryRows {
         try MemoryRecord.fetchOne(db, key: rowID)
     }
 
+    // In the lookups below `+account` keeps the planner off the (account, user_id) index, which
+    // it prefers without statistics and which reads every memory of the user: 5.7 ms a lookup at
+    // 10k memories, against 0.02 ms through the (user_id, normalized|gist|slot) indexes.
+
     /// A memory of this user that already cites the record's message for the same statement.
     func knownEvidence(_ record: MemoryRecord) throws -> MemoryRecord? {
         guard let chat = record.sourceChatId else { return nil }
         return try MemoryRecord.fetchOne(
             db,
             sql: """
-                SELECT * FROM memories WHERE account = ? AND user_id = ? AND (normalized = ? OR gist = ?)
+                SELECT * FROM memories WHERE +account = ? AND user_id = ? AND (normalized = ? OR gist = ?)
                 AND ((source_chat_id = ? AND source_message_id IS ?)
                      OR EXISTS (SELECT 1 FROM memory_sources s WHERE s.memory_id = memories.id AND s.chat_id = ? AND s.message_id IS ?))
                 LIMIT 1
@@ -46,7 +50,7 @@ struct SQLiteMemoryRows: MemoryRows {
         try MemoryRecord.fetchOne(
             db,
             sql: """
-                SELECT * FROM memories WHERE account = ? AND user_id = ? AND bucket IS ? AND superseded_by IS NULL
+                SELECT * FROM memories WHERE +account = ? AND user_id = ? AND bucket IS ? AND superseded_by IS NULL
                 AND \(condition) LIMIT 1
                 """,
             arguments: [account, userID, bucket, value])
@@ -57,7 +61,7 @@ struct SQLiteMemoryRows: MemoryRows {
         try MemoryRecord.fetchOne(
             db,
             sql:
-                "SELECT * FROM memories WHERE account = ? AND user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
+                "SELECT * FROM memories WHERE +account = ? AND user_id = ? AND bucket IS ? AND slot = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
             arguments: [account, userID, bucket, slot])
     }
 
